@@ -1,0 +1,55 @@
+# The two commands: `make run` and `make test`. Everything else is what they stand on.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ASSETS := var/frontend/css/app.css
+
+export DEMO_PASSWORD ?= community-trigger-demo
+
+.PHONY: run test setup assets migrate demo lint format bench e2e clean
+
+run: setup ## Set up, load the Merseyside demo and serve on http://127.0.0.1:8000
+	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup ## Set up and run the whole suite (SQLite by default; DATABASE_URL/REDIS_URL switch)
+	$(PY) -m pytest
+
+setup: $(STAMP) $(ASSETS)
+
+$(STAMP): requirements.lock requirements-dev.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.lock -r requirements-dev.lock
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+$(ASSETS): node_modules/.package-lock.json frontend/app.scss
+	mkdir -p var/frontend/css var/frontend/govuk
+	npx sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
+		frontend/app.scss $(ASSETS)
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js var/frontend/govuk/
+
+assets: $(ASSETS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+e2e: setup ## Browser journeys and axe-core (needs Debian's chromium)
+	$(PY) -m pytest tests/e2e -m e2e
+
+bench: setup
+	$(PY) manage.py bench
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

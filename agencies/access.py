@@ -1,0 +1,178 @@
+"""The one place that decides what a user may see.
+
+Every view, API endpoint and selector gets case data through these querysets, so an object
+outside them is simply not found (404), never "forbidden": we do not confirm that another
+area's case exists. The table (ARCHITECTURE.md, "Tenancy and access"):
+
+| role              | sees                                                             |
+|-------------------|------------------------------------------------------------------|
+| case officer      | every case of their own area(s)                                  |
+| area admin        | every case of their own area(s), and the area's configuration   |
+| agency responder  | cases where their agency has an information request or action   |
+| review chair      | the cases they chair                                            |
+| PCC officer       | appealed cases of every area of their force area (read-only)    |
+| platform admin    | configuration, not case content                                 |
+
+Models of later apps are looked up through the app registry, not imported, so that this
+module stays at the bottom of the dependency order (agencies <- triggers <- appeals).
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models import Q, QuerySet
+
+from .models import Area, ForceArea, RoleAssignment
+
+Role = RoleAssignment.Role
+
+
+def _roles(user) -> list[RoleAssignment]:
+    """The user's role assignments, read once per request and kept on the user object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_role_cache", None)
+    if cached is None:
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("area"))
+        user._role_cache = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return any(r.role in roles for r in _roles(user))
+
+
+def area_ids_for(user, roles=RoleAssignment.AREA_ROLES) -> set[int]:
+    """The areas where the user holds one of `roles` (case officer or area admin by default)."""
+    return {r.area_id for r in _roles(user) if r.role in roles and r.area_id}
+
+
+def areas_for(user) -> QuerySet[Area]:
+    """Areas whose cases the user works on as an officer or admin."""
+    return Area.objects.filter(pk__in=area_ids_for(user)).select_related("force_area")
+
+
+def administered_areas_for(user) -> QuerySet[Area]:
+    """Areas whose configuration and failed messages the user may manage."""
+    return Area.objects.filter(pk__in=area_ids_for(user, roles=(Role.AREA_ADMIN,)))
+
+
+def pcc_force_areas_for(user) -> QuerySet[ForceArea]:
+    """Force areas whose appeals the user handles: the force area of their PCC office."""
+    agency = getattr(user, "agency", None)
+    if not has_role(user, Role.PCC_OFFICER) or agency is None or agency.kind != "pcc_office":
+        return ForceArea.objects.none()
+    return ForceArea.objects.filter(pk=agency.force_area_id)
+
+
+def _case_filter(user) -> Q | None:
+    """A filter on Case for everything the user may see, or None when they may see nothing."""
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
+        clauses.extend(_responder_clauses(user.agency_id))
+    if has_role(user, Role.REVIEW_CHAIR):
+        clauses.extend(_chair_clauses(user))
+    if has_role(user, Role.PCC_OFFICER):
+        clauses.extend(_pcc_clauses(user))
+    if not clauses:
+        return None
+    combined = clauses[0]
+    for clause in clauses[1:]:
+        combined |= clause
+    return combined
+
+
+def _model_exists(app_label: str, model_name: str) -> bool:
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
+
+
+def _responder_clauses(agency_id: int) -> list[Q]:
+    clauses = []
+    if _model_exists("triggers", "InformationRequest"):
+        clauses.append(Q(information_requests__agency_id=agency_id))
+    if _model_exists("triggers", "Action"):
+        clauses.append(Q(actions__owner_agency_id=agency_id))
+    return clauses
+
+
+def _chair_clauses(user) -> list[Q]:
+    if _model_exists("triggers", "ReviewMeeting"):
+        return [Q(review_meetings__chair=user)]
+    return []
+
+
+def _pcc_clauses(user) -> list[Q]:
+    force_ids = list(pcc_force_areas_for(user).values_list("pk", flat=True))
+    if not force_ids or not _model_exists("appeals", "Appeal"):
+        return []
+    return [Q(area__force_area_id__in=force_ids, appeals__isnull=False)]
+
+
+def cases_for(user) -> QuerySet:
+    """Every case the user may see. Start every read of case data here."""
+    case_model = apps.get_model("triggers", "Case")
+    condition = _case_filter(user)
+    if condition is None:
+        return case_model.objects.none()
+    ids = case_model.objects.filter(condition).values("pk")
+    # Filtering on the ids keeps the outer query free of joins that would repeat rows.
+    return case_model.objects.filter(pk__in=ids)
+
+
+def case_areas_for(user) -> QuerySet[Area]:
+    """Areas the user works in, including through a responder's or PCC officer's agency."""
+    ids = set(area_ids_for(user))
+    agency = getattr(user, "agency", None)
+    if agency is not None and has_role(user, Role.AGENCY_RESPONDER):
+        ids |= set(agency.memberships.values_list("area_id", flat=True))
+    force_ids = pcc_force_areas_for(user).values_list("pk", flat=True)
+    return Area.objects.filter(Q(pk__in=ids) | Q(force_area_id__in=force_ids)).distinct()
+
+
+def can_work_on(user, case) -> bool:
+    """May the user change this case (officers and admins of its area only)."""
+    return case.area_id in area_ids_for(user)
+
+
+# --- Applicants: no account, a private link --------------------------------------------------
+
+APPLICANT_SESSION_KEY = "tracking_case"
+
+
+def case_for_tracking_token(token: str):
+    """The case a private link opens, or None. Only the token's hash is stored.
+
+    The lookup is by the hash, and the hash is compared again in constant time, so neither
+    the database index nor string comparison leaks how much of a guess was right.
+    """
+    import hashlib
+    import hmac
+
+    case_model = apps.get_model("triggers", "Case")
+    if not token or len(token) > 100:
+        return None
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    case = case_model.objects.filter(tracking_token_hash=digest, tracking_revoked=False).first()
+    if case is None or not hmac.compare_digest(case.tracking_token_hash, digest):
+        return None
+    return case
+
+
+def case_for_applicant(request):
+    """The case whose private link this browser session opened, or None."""
+    case_id = request.session.get(APPLICANT_SESSION_KEY)
+    if not case_id:
+        return None
+    case_model = apps.get_model("triggers", "Case")
+    return (
+        case_model.objects.filter(pk=case_id, tracking_revoked=False)
+        .select_related("area", "assigned_officer")
+        .first()
+    )

@@ -1,0 +1,49 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+
+def gds_helper(*layout, label_size=Size.SMALL) -> FormHelper:
+    """A crispy-forms-gds helper for a form whose <form> tag the template writes itself."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.label_size = label_size
+    helper.legend_size = label_size
+    helper.layout = Layout(*layout)
+    return helper
+
+
+class SignInForm(AuthenticationForm):
+    """Staff sign in with their work email address and password."""
+
+    username = forms.EmailField(
+        label="Email address",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        error_messages={"required": "Enter your password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password. Both may be case-sensitive.",
+        "inactive": "This account has been switched off. Ask your area admin to switch it on.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("username", field_width=Fluid.TWO_THIRDS),
+            Field.text("password", field_width=Fluid.TWO_THIRDS),
+            Button("submit", "Sign in"),
+        )
+
+    def clean_username(self):
+        return self.cleaned_data["username"].lower()

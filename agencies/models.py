@@ -1,0 +1,244 @@
+"""Who is who: force areas, the local areas that are our tenants, agencies and staff.
+
+A *local area* is a council's area (district or unitary) and the tenant of the portal: every
+case belongs to one, and through it to a force area, whose Police and Crime Commissioner (PCC)
+hears appeals. Agencies (the council, the police, the health body, housing providers...) are
+members of one or more areas, either as a relevant body under s104 ASB, Crime and Policing Act
+2014, as a co-opted social housing provider (Sch 4 para 5), or as another partner.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+# The statute's threshold is three complaints; a local procedure may set a lower number, never
+# a higher one (s104(4)). Anything outside 1..3 is refused by the database too.
+STATUTORY_COMPLAINT_THRESHOLD = 3
+
+
+class ForceArea(models.Model):
+    """A police force area, with one PCC office that hears appeals from all its local areas."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Area(models.Model):
+    """A local government area: the tenant. Carries its published review policy."""
+
+    force_area = models.ForeignKey(ForceArea, on_delete=models.PROTECT, related_name="areas")
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    reference_prefix = models.CharField(
+        max_length=5, unique=True, help_text="Starts every case reference, e.g. LIV-2026-0042."
+    )
+
+    # Threshold (DOMAIN.md §3-4)
+    complaint_threshold = models.PositiveSmallIntegerField(
+        default=STATUTORY_COMPLAINT_THRESHOLD,
+        validators=[MinValueValidator(1), MaxValueValidator(STATUTORY_COMPLAINT_THRESHOLD)],
+        help_text="Qualifying complaints in six months that meet the threshold (1 to 3).",
+    )
+    hate_incident_threshold = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Hate-related complaints that meet the threshold on their own. Blank: none.",
+    )
+
+    # Timescales in working days (product defaults from DOMAIN.md §3)
+    acknowledge_days = models.PositiveSmallIntegerField(default=5)
+    threshold_decision_days = models.PositiveSmallIntegerField(default=10)
+    information_return_days = models.PositiveSmallIntegerField(default=10)
+    review_meeting_days = models.PositiveSmallIntegerField(default=20)
+    outcome_days = models.PositiveSmallIntegerField(default=5)
+    appeal_window_days = models.PositiveSmallIntegerField(default=20)
+    appeal_decision_days = models.PositiveSmallIntegerField(default=20)
+    retention_years = models.PositiveSmallIntegerField(default=6)
+
+    # The single point of contact the statute asks every procedure to name
+    spoc_name = models.CharField("single point of contact", max_length=120, blank=True)
+    spoc_email = models.EmailField("contact email", blank=True)
+    spoc_phone = models.CharField("contact phone", max_length=40, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(complaint_threshold__gte=1)
+                & Q(complaint_threshold__lte=STATUTORY_COMPLAINT_THRESHOLD),
+                name="area_threshold_lawful",
+            ),
+            models.CheckConstraint(
+                condition=Q(hate_incident_threshold__isnull=True)
+                | Q(hate_incident_threshold__gte=1),
+                name="area_hate_threshold_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Agency(models.Model):
+    """An organisation that takes part in case reviews."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        POLICE = "police", "Police"
+        HEALTH = "health", "Health body"
+        HOUSING = "housing", "Housing provider"
+        FIRE = "fire", "Fire and rescue service"
+        PCC_OFFICE = "pcc_office", "Police and Crime Commissioner's office"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=160, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    force_area = models.ForeignKey(
+        ForceArea,
+        on_delete=models.PROTECT,
+        related_name="agencies",
+        help_text="The force area the agency works in.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            # One PCC office per force area: appeals route to it without ambiguity.
+            models.UniqueConstraint(
+                fields=["force_area"], condition=Q(kind="pcc_office"), name="one_pcc_per_force"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AreaMembership(models.Model):
+    """An agency's part in one area's case reviews, with the contact who receives requests."""
+
+    class Role(models.TextChoices):
+        RELEVANT_BODY = "relevant_body", "Relevant body"
+        CO_OPTED_HOUSING = "co_opted_housing", "Co-opted housing provider"
+        PARTNER = "partner", "Other partner"
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    contact_name = models.CharField(max_length=120)
+    contact_email = models.EmailField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "agency"], name="one_membership_per_area"),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} in {self.area} ({self.get_role_display()})"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("Staff sign in by email: an email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member of staff of one agency. Victims have no account: they use a private link."""
+
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=120)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(
+        default=False, help_text="May use the Django admin (platform configuration)."
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class RoleAssignment(models.Model):
+    """A role a user holds; case officers and area admins hold theirs for a named area."""
+
+    class Role(models.TextChoices):
+        CASE_OFFICER = "case_officer", "Case officer"
+        AREA_ADMIN = "area_admin", "Area admin"
+        AGENCY_RESPONDER = "agency_responder", "Agency responder"
+        REVIEW_CHAIR = "review_chair", "Review chair"
+        PCC_OFFICER = "pcc_officer", "PCC officer"
+        PLATFORM_ADMIN = "platform_admin", "Platform admin"
+
+    AREA_ROLES = (Role.CASE_OFFICER, Role.AREA_ADMIN)
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, null=True, blank=True, related_name="role_assignments"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "area"], name="one_role_per_area"),
+            models.UniqueConstraint(
+                fields=["user", "role"], condition=Q(area__isnull=True), name="one_global_role"
+            ),
+            # An area role without an area would silently see nothing; refuse it.
+            models.CheckConstraint(
+                condition=~Q(role__in=["case_officer", "area_admin"]) | Q(area__isnull=False),
+                name="area_roles_name_an_area",
+            ),
+        ]
+
+    def __str__(self):
+        where = f" for {self.area}" if self.area_id else ""
+        return f"{self.get_role_display()}{where}"

@@ -1,0 +1,4 @@
+// Starts every GOV.UK Frontend component on the page. Pages work without it.
+import { initAll } from "/static/govuk/govuk-frontend.min.js";
+
+initAll();

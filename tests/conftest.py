@@ -1,0 +1,82 @@
+from types import SimpleNamespace
+
+import pytest
+
+from agencies.models import Agency, RoleAssignment
+
+from .factories import (
+    AgencyFactory,
+    AreaFactory,
+    ForceAreaFactory,
+    MembershipFactory,
+    make_case,
+    user_with_role,
+)
+
+Role = RoleAssignment.Role
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """The test client speaks plain HTTP (production redirects to HTTPS), and test users'
+    passwords need no brute-force resistance: a fast hasher saves seconds per test."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def build_side(prefix: str, force=None):
+    """One area with its council, police and a housing provider, and a user in every role."""
+    force = force or ForceAreaFactory(slug=f"{prefix}-force", name=f"{prefix.title()} Force")
+    area = AreaFactory(
+        slug=prefix, name=prefix.title(), reference_prefix=prefix[:3].upper(), force_area=force
+    )
+    council = AgencyFactory(
+        slug=f"{prefix}-council", name=f"{prefix.title()} Council", force_area=force
+    )
+    police = AgencyFactory(
+        slug=f"{prefix}-police",
+        name=f"{prefix.title()} Police",
+        kind=Agency.Kind.POLICE,
+        force_area=force,
+    )
+    pcc = Agency.objects.filter(
+        force_area=force, kind=Agency.Kind.PCC_OFFICE
+    ).first() or AgencyFactory(
+        slug=f"{prefix}-pcc",
+        name=f"{prefix.title()} PCC",
+        kind=Agency.Kind.PCC_OFFICE,
+        force_area=force,
+    )
+    MembershipFactory(area=area, agency=council)
+    MembershipFactory(area=area, agency=police)
+    return SimpleNamespace(
+        force=force,
+        area=area,
+        council=council,
+        police=police,
+        pcc=pcc,
+        officer=user_with_role(
+            Role.CASE_OFFICER, area=area, agency=council, email=f"officer@{prefix}.example.org"
+        ),
+        admin=user_with_role(
+            Role.AREA_ADMIN, area=area, agency=council, email=f"admin@{prefix}.example.org"
+        ),
+        responder=user_with_role(
+            Role.AGENCY_RESPONDER, agency=police, email=f"responder@{prefix}.example.org"
+        ),
+        chair=user_with_role(
+            Role.REVIEW_CHAIR, agency=council, email=f"chair@{prefix}.example.org"
+        ),
+        pcc_officer=user_with_role(Role.PCC_OFFICER, agency=pcc, email=f"pcc@{prefix}.example.org"),
+        case=make_case(area, applicant_name=f"{prefix.title()} Applicant"),
+    )
+
+
+@pytest.fixture
+def north(db):
+    return build_side("north")
+
+
+@pytest.fixture
+def south(db):
+    return build_side("south")

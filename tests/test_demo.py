@@ -1,0 +1,57 @@
+"""`make run` loads the demo on every start: it must be idempotent and give every demo user
+a sign-in that sees only their own area's cases."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+
+from agencies.demo import COUNCILS, demo_users
+from agencies.models import Agency, Area, AreaMembership, RoleAssignment, User
+from triggers.models import Case
+
+pytestmark = pytest.mark.django_db
+
+
+def load_twice():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    counts = (User.objects.count(), Case.objects.count(), AreaMembership.objects.count())
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return counts
+
+
+def test_demo_loads_merseyside_and_twice_changes_nothing():
+    first = load_twice()
+    assert (User.objects.count(), Case.objects.count(), AreaMembership.objects.count()) == first
+    assert sorted(Area.objects.values_list("slug", flat=True)) == sorted(c[0] for c in COUNCILS)
+    assert set(Area.objects.values_list("complaint_threshold", "hate_incident_threshold")) == {
+        (3, 1)
+    }
+    assert Agency.objects.filter(kind=Agency.Kind.PCC_OFFICE).count() == 1
+    assert Agency.objects.filter(kind=Agency.Kind.HOUSING).count() == 2
+    assert Case.objects.values("area").distinct().count() >= 3
+    assert Case.objects.values("status").distinct().count() >= 4
+
+
+def test_every_demo_user_signs_in_and_sees_only_own_area(client):
+    load_twice()
+    for demo in demo_users():
+        client.logout()
+        response = client.post(
+            reverse("signin"), {"username": demo.email, "password": settings.DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, demo.email
+        page = client.get(reverse("home")).content.decode()
+        for case in Case.objects.select_related("area"):
+            visible = demo.role in RoleAssignment.AREA_ROLES and case.area.slug == demo.area_slug
+            assert (case.reference in page) == visible, (demo.email, case.reference)
+
+
+def test_demo_prints_the_sign_ins(capsys):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    text = out.getvalue()
+    assert "officer.liverpool@example.org" in text
+    assert settings.DEMO_PASSWORD in text

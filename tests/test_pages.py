@@ -1,0 +1,146 @@
+"""The foundation's pages: sign-in, errors, health, deployment settings."""
+
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.factories import TEST_PASSWORD, AreaFactory, user_with_role
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_is_public_and_branded_without_crown(client):
+    page = client.get(reverse("start")).content.decode()
+    assert "ASB Case Review (Community Trigger)" in page
+    assert "govuk-header" in page and "govuk-phase-banner" in page
+    assert "govuk-header__logotype" not in page  # no crown: this is not a GOV.UK service
+    assert reverse("accessibility") in page and reverse("privacy") in page
+
+
+def test_sign_in_with_wrong_password_shows_error_summary(client, north):
+    response = client.post(
+        reverse("signin"), {"username": north.officer.email, "password": "wrong-password"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert "Enter a correct email address and password" in page
+    assert north.officer.email in page  # what was typed is kept
+    assert page.count("<title>Error:") == 1
+
+
+def test_sign_in_with_empty_form_names_each_field(client):
+    page = client.post(reverse("signin"), {}).content.decode()
+    assert "Enter your email address" in page and "Enter your password" in page
+
+
+def test_sign_in_is_case_insensitive_on_email_and_lands_on_cases(client, north):
+    response = client.post(
+        reverse("signin"), {"username": north.officer.email.upper(), "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert north.case.reference in client.get(reverse("home")).content.decode()
+
+
+def test_sign_out_is_a_post(client, north):
+    client.force_login(north.officer)
+    assert client.get(reverse("signout")).status_code == 405
+    assert client.post(reverse("signout")).status_code == 302
+    assert client.get(reverse("home")).status_code == 302  # back to sign in
+
+
+def test_cases_need_sign_in(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("signin"))
+
+
+def test_header_shows_users_area(client, north):
+    client.force_login(north.officer)
+    assert 'app-header__area">North<' in client.get(reverse("home")).content.decode()
+
+
+def test_empty_case_list_explains_itself(client, north):
+    client.force_login(north.responder)
+    page = client.get(reverse("home")).content.decode()
+    assert "There are no open cases for you" in page
+
+
+def test_unknown_url_gets_styled_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Page not found" in page and "govuk-header" in page
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_shows_no_stack_trace(client, monkeypatch):
+    from triggers import views
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views.selectors, "case_list", explode)
+    client.raise_request_exception = False
+    client.force_login(user_with_role("case_officer", area=AreaFactory()))
+    response = client.get(reverse("home"))
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Sorry, there is a problem with the service" in page
+    assert "secret internals" not in page and "Traceback" not in page
+
+
+def test_healthz_reports_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+
+
+def test_healthz_reports_broker_when_configured(client, settings, monkeypatch):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "broker": "unavailable"}
+
+
+def test_csp_forbids_inline_script(client):
+    policy = client.get(reverse("start"))["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def _check_deploy(env_overrides):
+    import os
+
+    dropped = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = _check_deploy(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "portal.example.org",
+        }
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_the_development_key():
+    result = _check_deploy({"DEBUG": "false", "ALLOWED_HOSTS": "portal.example.org"})
+    assert result.returncode != 0
+    assert "portal.E001" in result.stdout + result.stderr

@@ -1,0 +1,44 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for_case_list(client, user):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("home"), {"sort": "deadline", "apply": "1"})
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_case_list_query_count_does_not_grow_with_cases(client, north):
+    client.force_login(north.officer)
+    for _ in range(4):
+        make_case(north.area)
+    with_five = queries_for_case_list(client, north.officer)
+    for _ in range(495):
+        make_case(north.area)
+    with_five_hundred = queries_for_case_list(client, north.officer)
+    assert with_five == with_five_hundred
+
+
+def test_case_list_paginates_and_filters(client, north):
+    for _ in range(30):
+        make_case(north.area)
+    client.force_login(north.officer)
+    first = client.get(reverse("home")).content.decode()
+    assert "31 cases, page 1 of 2" in first
+    assert 'rel="next"' in first
+    none = client.get(reverse("home"), {"status": "closed", "apply": "1"}).content.decode()
+    assert "No cases match these filters" in none
+
+
+def test_bad_filter_values_fall_back_without_error(client, north):
+    client.force_login(north.officer)
+    response = client.get(reverse("home"), {"status": "nonsense", "sort": "x", "page": "abc"})
+    assert response.status_code == 200
+    assert north.case.reference in response.content.decode()

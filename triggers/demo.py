@@ -1,0 +1,107 @@
+"""A handful of demo cases in different states across several Merseyside areas.
+
+Loaded once: if any case exists, nothing is added, so running the demo twice never
+duplicates it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.models import Agency, Area, RoleAssignment, User
+
+from . import services
+from .models import Case, Channel
+from .services import ApplicationData, ComplaintData
+from .workflow import Status
+
+# (area, applicant, days ago received, complaint ages in days, hate-related, steps to walk)
+DEMO_CASES = [
+    ("liverpool", "Sam Taylor", 1, (60, 35, 10), False, []),
+    ("liverpool", "Priya Shah", 9, (100, 70, 40, 12), False, [Status.ACKNOWLEDGED]),
+    ("liverpool", "Chris Doyle", 20, (45, 20), True, [Status.ACKNOWLEDGED, Status.THRESHOLD_MET]),
+    (
+        "liverpool",
+        "Alex Morgan",
+        25,
+        (300, 250),
+        False,
+        [Status.ACKNOWLEDGED, Status.THRESHOLD_NOT_MET],
+    ),
+    ("knowsley", "Jordan Hughes", 3, (80, 50, 15), False, []),
+    (
+        "sefton",
+        "Morgan Ellis",
+        30,
+        (120, 90, 60, 33),
+        False,
+        [Status.ACKNOWLEDGED, Status.THRESHOLD_MET, Status.AGENCIES_NOTIFIED],
+    ),
+    ("wirral", "Casey Roberts", 12, (50, 30, 14), False, [Status.ACKNOWLEDGED]),
+]
+
+DESCRIPTIONS = [
+    "Loud music and shouting from the flat above until 3am.",
+    "A group gathered outside the front door, swearing and kicking the door.",
+    "Eggs thrown at the window and the car scratched.",
+    "Threats shouted in the street when I came home from work.",
+]
+
+
+@transaction.atomic
+def load() -> None:
+    if Case.objects.exists():
+        return
+    police = Agency.objects.get(slug="merseyside-police")
+    now = timezone.now()
+    for area_slug, name, received_ago, ages, hate, steps in DEMO_CASES:
+        area = Area.objects.get(slug=area_slug)
+        officer = User.objects.filter(
+            roles__role=RoleAssignment.Role.CASE_OFFICER, roles__area=area
+        ).first()
+        received = now - timedelta(days=received_ago)
+        complaints = [
+            ComplaintData(
+                incident_date=(received - timedelta(days=age)).date(),
+                reported_date=(received - timedelta(days=age - 1)).date(),
+                description=DESCRIPTIONS[i % len(DESCRIPTIONS)],
+                reported_to=police,
+                reference_number=f"MP-{2600 + i * 17 + age}",
+                hate_related=hate and i == 0,
+            )
+            for i, age in enumerate(ages)
+        ]
+        data = ApplicationData(
+            applicant_name=name,
+            applicant_email=f"{name.split()[0].lower()}@example.com",
+            complaints=complaints,
+            behaviour_location="The street outside my home",
+            impact="I do not feel safe in my own home and cannot sleep.",
+            desired_outcome="For the behaviour to stop and to be kept informed.",
+        )
+        case, _ = services.submit_application(
+            area, data, channel=Channel.ONLINE, received_at=received
+        )
+        services.assign_officer(case, officer)
+        for step in steps:
+            _walk(case, step, officer)
+
+
+def _walk(case: Case, step: str, officer) -> None:
+    """Move a demo case on through the same services an officer's clicks would use."""
+    if step == Status.ACKNOWLEDGED:
+        services.acknowledge(case, by=officer)
+    elif step == Status.THRESHOLD_MET:
+        services.decide_threshold(case, "met", by=officer)
+    elif step == Status.THRESHOLD_NOT_MET:
+        services.decide_threshold(
+            case,
+            "not_met",
+            by=officer,
+            reasons="Both reports were made more than six months before the application.",
+        )
+    else:
+        services.transition(case, step, by=officer)

@@ -1,0 +1,97 @@
+from crispy_forms_gds.layout import Button, Field, Size
+from django import forms
+
+from agencies.forms import gds_helper
+
+from .models import ThresholdDecision
+from .selectors import CaseFilters
+from .workflow import Status
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's filters. A GET form: bad values fall back to the defaults."""
+
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "All open cases"), *Status.choices]
+    )
+    officer = forms.ChoiceField(
+        label="Officer",
+        required=False,
+        choices=[("", "Anyone"), ("me", "Assigned to me"), ("none", "Not assigned")],
+    )
+    overdue = forms.BooleanField(label="Only overdue", required=False)
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("deadline", "Next deadline"),
+            ("newest", "Newest first"),
+            ("oldest", "Oldest first"),
+            ("reference", "Reference"),
+        ],
+    )
+
+    def __init__(self, *args, areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if len(areas) > 1:
+            self.fields["area"] = forms.ChoiceField(
+                label="Area",
+                required=False,
+                choices=[("", "All my areas"), *((a.slug, a.name) for a in areas)],
+            )
+        layout = [Field.select(name) for name in ("status", "officer", "sort")]
+        if "area" in self.fields:
+            layout.insert(0, Field.select("area"))
+        self.helper = gds_helper(
+            *layout,
+            Field.checkbox("overdue", small=True),
+            Button.secondary("apply", "Apply filters"),
+            label_size=Size.SMALL,
+        )
+
+    def filters(self) -> CaseFilters:
+        if not self.is_valid():
+            return CaseFilters()
+        data = self.cleaned_data
+        return CaseFilters(
+            status=data.get("status") or "",
+            overdue=bool(data.get("overdue")),
+            officer=data.get("officer") or "",
+            area=data.get("area") or "",
+            sort=data.get("sort") or "deadline",
+        )
+
+
+class ThresholdDecisionForm(forms.Form):
+    """The officer's threshold decision. The service re-checks every rule."""
+
+    outcome = forms.ChoiceField(
+        label="Is the threshold met?",
+        widget=forms.RadioSelect,
+        choices=ThresholdDecision.Outcome.choices,
+        error_messages={"required": "Choose whether the threshold is met"},
+    )
+    grounds = forms.MultipleChoiceField(
+        label="Grounds for a review on discretion",
+        help_text="Only for a review on discretion. Choose all that apply.",
+        widget=forms.CheckboxSelectMultiple,
+        choices=ThresholdDecision.Ground.choices,
+        required=False,
+    )
+    reasons = forms.CharField(
+        label="Reasons",
+        help_text="Needed unless the reports meet the threshold. The applicant will read these "
+        "in their letter: use plain words.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("outcome", legend_size=Size.MEDIUM),
+            Field.checkboxes("grounds", small=True),
+            Field.textarea("reasons"),
+            Button("submit", "Record decision"),
+        )

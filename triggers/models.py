@@ -1,0 +1,271 @@
+"""The case: one application for an ASB case review, its complaints and its history.
+
+Every row carries its `area` (the tenant), so that access can always be decided from the row
+itself and so that row-level security or sharding by area stays possible later.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from agencies.models import Agency, Area
+
+from .workflow import OPEN_STATUSES, Status
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "Online"
+    PHONE = "phone", "Phone"
+    PAPER = "paper", "Paper form"
+    IN_PERSON = "in_person", "In person"
+    AGENCY_REFERRAL = "agency_referral", "Agency referral"
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+    POST = "post", "Post"
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def for_list(self):
+        """What a case list shows, fetched in a fixed number of queries."""
+        return self.select_related("area", "assigned_officer").annotate(
+            complaint_count=models.Count("complaints", distinct=True)
+        )
+
+
+class Case(models.Model):
+    """An application for a case review, from receipt to closure."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(max_length=20)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.SUBMITTED)
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    received_at = models.DateTimeField()
+    application_date = models.DateField(help_text="The date the application was made.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The member of staff who recorded a non-online application.",
+    )
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+    )
+
+    # Who is applying
+    on_behalf = models.BooleanField(default=False)
+    applicant_name = models.CharField(max_length=120)
+    applicant_email = models.EmailField(blank=True)
+    applicant_phone = models.CharField(max_length=40, blank=True)
+    applicant_address = models.TextField(blank=True)
+    applicant_postcode = models.CharField(max_length=10, blank=True)
+    relationship = models.CharField(max_length=80, blank=True)
+    organisation = models.CharField(max_length=120, blank=True)
+    victim_name = models.CharField(max_length=120, blank=True)
+    victim_consent = models.BooleanField(
+        default=False, help_text="The victim agreed to someone applying for them."
+    )
+
+    # The application's substance
+    behaviour_location = models.CharField(max_length=200, blank=True)
+    others_affected = models.TextField(blank=True)
+    impact = models.TextField(blank=True)
+    desired_outcome = models.TextField(blank=True)
+    contact_method = models.CharField(
+        max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    adjustments = models.TextField(blank=True, help_text="Language, BSL, easy read, other needs.")
+
+    # Deadlines in working days from the area's policy, stored so lists can sort on them.
+    acknowledge_due = models.DateField(null=True, blank=True)
+    threshold_decision_due = models.DateField(null=True, blank=True)
+    next_due = models.DateField(
+        null=True, blank=True, db_index=True, help_text="The deadline of the current stage."
+    )
+
+    tracking_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    tracking_revoked = models.BooleanField(default=False)
+
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "reference"], name="reference_unique_in_area"),
+            # Nobody may apply for a victim without the victim's consent (Home Office guidance).
+            models.CheckConstraint(
+                condition=Q(on_behalf=False) | Q(victim_consent=True),
+                name="on_behalf_needs_consent",
+            ),
+        ]
+        indexes = [models.Index(fields=["area", "status", "next_due"])]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class Complaint(models.Model):
+    """One report of the behaviour to an agency, as the application describes it."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="complaints")
+    position = models.PositiveSmallIntegerField(default=0)
+    incident_date = models.DateField()
+    description = models.TextField("what happened")
+    reported_date = models.DateField()
+    reported_to = models.ForeignKey(
+        Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reported_to_other = models.CharField(max_length=120, blank=True)
+    reference_number = models.CharField(max_length=60, blank=True)
+    complainant = models.CharField(
+        max_length=120, default="applicant", help_text="Who reported it: 'applicant' or a name."
+    )
+    incident_key = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Shared by reports of one incident to several agencies; counted once.",
+    )
+    hate_related = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["case", "position", "incident_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reported_date__gte=models.F("incident_date")),
+                name="reported_on_or_after_incident",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case} complaint {self.position + 1}"
+
+    @property
+    def reported_to_name(self) -> str:
+        return self.reported_to.name if self.reported_to_id else self.reported_to_other
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's history: a status change, or another step worth recording."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    summary = models.CharField(max_length=200)
+    reasons = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["case", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.case}: {self.summary}"
+
+
+class ReferenceCounter(models.Model):
+    """The last case number used in an area in a year, so references never repeat."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year"], name="one_counter_per_area_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.area} {self.year}: {self.last_number}"
+
+
+class ThresholdDecision(models.Model):
+    """An officer's decision on whether the threshold is met, beside the engine's answer.
+
+    The engine decides only the two statutory routes; "met on discretion" and any departure
+    from the engine's answer are the officer's, with reasons (DOMAIN.md §4).
+    """
+
+    class Outcome(models.TextChoices):
+        MET = "met", "Threshold met"
+        MET_ON_DISCRETION = "met_on_discretion", "Review ordered on discretion"
+        NOT_MET = "not_met", "Threshold not met"
+
+    class Ground(models.TextChoices):
+        HARM = "harm", "Harm or potential harm"
+        VULNERABILITY = "vulnerability", "The victim's vulnerability"
+        PERSISTENCE = "persistence", "Persistence of the behaviour"
+        INADEQUATE_RESPONSE = "inadequate_response", "The response so far was not adequate"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_decisions")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    engine_route = models.CharField(max_length=20)
+    engine_qualifying = models.PositiveSmallIntegerField()
+    engine_threshold = models.PositiveSmallIntegerField()
+    grounds = models.JSONField(default=list, blank=True)
+    reasons = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["case", "-decided_at"]
+        get_latest_by = "decided_at"
+
+    def __str__(self):
+        return f"{self.case}: {self.get_outcome_display()}"
+
+
+class Letter(models.Model):
+    """A letter sent to the applicant, kept exactly as sent (its PDF)."""
+
+    class Kind(models.TextChoices):
+        THRESHOLD_DECISION = "threshold_decision", "Threshold decision"
+        OUTCOME = "outcome", "Outcome of the review"
+        APPEAL_DECISION = "appeal_decision", "Appeal decision"
+        CLOSURE = "closure", "Case closed"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    pdf = models.BinaryField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["case", "sent_at"]
+
+    def __str__(self):
+        return f"{self.case}: {self.title}"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.case.reference}-{self.kind.replace('_', '-')}-{self.pk}.pdf"

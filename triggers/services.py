@@ -1,0 +1,367 @@
+"""Every change to a case: one function per use case, each in one transaction with history.
+
+Views, API endpoints, tasks and management commands call these; none of them writes a case
+model directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Agency, Area
+from agencies.working_days import add_working_days
+from notifications.services import File, queue_email
+
+from . import eligibility
+from .letters import write_letter
+from .models import (
+    Case,
+    CaseEvent,
+    Channel,
+    Complaint,
+    Letter,
+    ReferenceCounter,
+    ThresholdDecision,
+)
+from .workflow import AWAITING_THRESHOLD_DECISION, Status, check_transition
+
+
+@dataclass
+class ComplaintData:
+    incident_date: date
+    reported_date: date
+    description: str
+    reported_to: Agency | None = None
+    reported_to_other: str = ""
+    reference_number: str = ""
+    complainant: str = "applicant"
+    incident_key: str = ""
+    hate_related: bool = False
+
+
+@dataclass
+class ApplicationData:
+    """What an application says, however it arrived (online, phone, paper, in person...)."""
+
+    applicant_name: str
+    complaints: list[ComplaintData]
+    applicant_email: str = ""
+    applicant_phone: str = ""
+    applicant_address: str = ""
+    applicant_postcode: str = ""
+    on_behalf: bool = False
+    relationship: str = ""
+    organisation: str = ""
+    victim_name: str = ""
+    victim_consent: bool = False
+    behaviour_location: str = ""
+    others_affected: str = ""
+    impact: str = ""
+    desired_outcome: str = ""
+    contact_method: str = "email"
+    adjustments: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class ApplicationRefused(ValueError):
+    """An application that cannot be accepted as it stands (the message says why)."""
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def next_reference(area: Area, year: int) -> str:
+    """The next reference of the area's year, e.g. LIV-2026-0042. Call inside a transaction."""
+    counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(area=area, year=year)
+    ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
+    counter.refresh_from_db(fields=["last_number"])
+    return f"{area.reference_prefix}-{year}-{counter.last_number:04d}"
+
+
+@transaction.atomic
+def submit_application(
+    area: Area,
+    data: ApplicationData,
+    *,
+    channel: str = Channel.ONLINE,
+    recorded_by=None,
+    received_at: datetime | None = None,
+) -> tuple[Case, str]:
+    """Record an application and start its clock. Returns the case and its private token.
+
+    The token is shown to the applicant once (in the acknowledgement); only its hash is kept.
+    """
+    if data.on_behalf and not data.victim_consent:
+        raise ApplicationRefused(
+            "The victim must agree to someone applying for them before the application is sent."
+        )
+    if not data.complaints:
+        raise ApplicationRefused("An application needs at least one report of the behaviour.")
+    received_at = received_at or timezone.now()
+    received_on = timezone.localtime(received_at).date()
+    token = secrets.token_urlsafe(32)
+    case = Case.objects.create(
+        area=area,
+        reference=next_reference(area, received_on.year),
+        channel=channel,
+        received_at=received_at,
+        application_date=received_on,
+        recorded_by=recorded_by,
+        acknowledge_due=add_working_days(received_on, area.acknowledge_days),
+        threshold_decision_due=add_working_days(received_on, area.threshold_decision_days),
+        tracking_token_hash=hash_token(token),
+        **_case_fields(data),
+    )
+    case.next_due = case.acknowledge_due
+    case.save(update_fields=["next_due"])
+    Complaint.objects.bulk_create(
+        Complaint(area=area, case=case, position=i, **vars(c))
+        for i, c in enumerate(data.complaints)
+    )
+    how = Channel(channel).label.lower()
+    record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
+    _queue_receipt(case, token)
+    return case, token
+
+
+def tracking_url(token: str) -> str:
+    return f"{settings.SITE_URL}{reverse('track:open', args=[token])}"
+
+
+def _queue_receipt(case: Case, token: str) -> None:
+    queue_email(
+        key=f"case:{case.pk}:receipt",
+        to=case.applicant_email,
+        template="receipt",
+        context={"case": case, "tracking_url": tracking_url(token), "area": case.area},
+        topic="Application received",
+        area=case.area,
+        reference=case.reference,
+    )
+
+
+def _case_fields(data: ApplicationData) -> dict:
+    fields = vars(data).copy()
+    for not_a_column in ("complaints", "extra"):
+        fields.pop(not_a_column)
+    return fields
+
+
+def record_event(
+    case: Case,
+    summary: str,
+    *,
+    by=None,
+    reasons: str = "",
+    from_status: str = "",
+    to_status: str = "",
+    at: datetime | None = None,
+) -> CaseEvent:
+    return CaseEvent.objects.create(
+        area_id=case.area_id,
+        case=case,
+        at=at or timezone.now(),
+        by=by,
+        summary=summary,
+        reasons=reasons,
+        from_status=from_status,
+        to_status=to_status,
+    )
+
+
+@transaction.atomic
+def transition(
+    case: Case,
+    target: str,
+    *,
+    by=None,
+    reasons: str = "",
+    summary: str = "",
+    next_due: date | None = None,
+) -> Case:
+    """Move a case to `target` if the workflow allows it, and record who, when and why."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    check_transition(case.status, target)
+    previous = case.status
+    case.status = target
+    case.next_due = next_due
+    if target in (Status.CLOSED, Status.WITHDRAWN):
+        case.closed_at = timezone.now()
+    case.save(update_fields=["status", "next_due", "closed_at", "updated_at"])
+    record_event(
+        case,
+        summary or Status(target).label,
+        by=by,
+        reasons=reasons,
+        from_status=previous,
+        to_status=target,
+    )
+    return case
+
+
+@transaction.atomic
+def assign_officer(case: Case, officer, *, by=None) -> Case:
+    """Make `officer` the case's single point of contact, and record it."""
+    case.assigned_officer = officer
+    case.save(update_fields=["assigned_officer", "updated_at"])
+    record_event(case, f"Assigned to {officer.full_name}", by=by)
+    return case
+
+
+@transaction.atomic
+def acknowledge(case: Case, *, by) -> Case:
+    """The single point of contact takes the case on and tells the applicant who they are."""
+    case = transition(
+        case,
+        Status.ACKNOWLEDGED,
+        by=by,
+        next_due=case.threshold_decision_due,
+        summary=f"Acknowledged by {by.full_name}",
+    )
+    if case.assigned_officer_id is None:
+        assign_officer(case, by, by=by)
+    queue_email(
+        key=f"case:{case.pk}:acknowledged",
+        to=case.applicant_email,
+        template="acknowledged",
+        context={"case": case, "officer": by, "area": case.area},
+        topic="Application acknowledged",
+        area=case.area,
+        reference=case.reference,
+    )
+    return case
+
+
+def engine_policy(area) -> eligibility.Policy:
+    return eligibility.Policy(
+        complaint_threshold=area.complaint_threshold,
+        hate_incident_threshold=area.hate_incident_threshold,
+    )
+
+
+def engine_complaint(complaint: Complaint) -> eligibility.Complaint:
+    return eligibility.Complaint(
+        incident_date=complaint.incident_date,
+        reported_date=complaint.reported_date,
+        complainant=complaint.complainant or "applicant",
+        incident=complaint.incident_key or None,
+        hate_related=complaint.hate_related,
+        reported_to=complaint.reported_to_name,
+    )
+
+
+def assess_case(case: Case, complaints=None) -> eligibility.Decision:
+    """The engine's answer for a case, as at its application date."""
+    complaints = list(case.complaints.all()) if complaints is None else complaints
+    return eligibility.assess(
+        engine_policy(case.area),
+        [engine_complaint(c) for c in complaints],
+        application_date=case.application_date,
+        today=timezone.localdate(),
+    )
+
+
+class DecisionRefused(ValueError):
+    """A threshold decision that cannot be recorded as it stands (the message says why)."""
+
+
+OUTCOME_STATUS = {
+    ThresholdDecision.Outcome.MET: Status.THRESHOLD_MET,
+    ThresholdDecision.Outcome.MET_ON_DISCRETION: Status.MET_ON_DISCRETION,
+    ThresholdDecision.Outcome.NOT_MET: Status.THRESHOLD_NOT_MET,
+}
+
+
+@transaction.atomic
+def decide_threshold(
+    case: Case, outcome: str, *, by, reasons: str = "", grounds: tuple[str, ...] = ()
+) -> ThresholdDecision:
+    """Record the officer's threshold decision, tell the applicant, and start the next stage.
+
+    "Met" must agree with the engine: the statute's threshold is a fact, not a judgement.
+    Anything else ("met on discretion", or "not met" against the engine) needs reasons.
+    """
+    case = Case.objects.select_for_update().select_related("area").get(pk=case.pk)
+    if case.status not in AWAITING_THRESHOLD_DECISION:
+        raise DecisionRefused("The threshold has already been decided for this case.")
+    complaints = list(case.complaints.select_related("reported_to"))
+    engine = assess_case(case, complaints)
+    _check_decision(engine, outcome, reasons, grounds)
+    decision = ThresholdDecision.objects.create(
+        area_id=case.area_id,
+        case=case,
+        outcome=outcome,
+        engine_route=engine.route,
+        engine_qualifying=engine.qualifying_complaints,
+        engine_threshold=engine.threshold,
+        grounds=list(grounds),
+        reasons=reasons,
+        decided_by=by,
+        decided_at=timezone.now(),
+    )
+    today = timezone.localdate()
+    met = outcome != ThresholdDecision.Outcome.NOT_MET
+    meeting_by = add_working_days(today, case.area.review_meeting_days)
+    case = transition(
+        case, OUTCOME_STATUS[outcome], by=by, reasons=reasons, next_due=meeting_by if met else None
+    )
+    letter = _threshold_letter(case, decision, engine, complaints, meeting_by, by)
+    queue_email(
+        key=f"case:{case.pk}:threshold:{decision.pk}",
+        to=case.applicant_email,
+        template="threshold_decision",
+        context={"case": case, "decision": decision, "met": met},
+        topic="Threshold decision",
+        area=case.area,
+        reference=case.reference,
+        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
+    )
+    return decision
+
+
+def _check_decision(engine, outcome, reasons, grounds):
+    Outcome = ThresholdDecision.Outcome
+    if outcome not in Outcome.values:
+        raise DecisionRefused("Choose whether the threshold is met.")
+    if outcome == Outcome.MET and not engine.threshold_met:
+        raise DecisionRefused(
+            "The reports do not meet the threshold. To hold a review anyway, choose "
+            "'review on discretion' and give the reasons."
+        )
+    if outcome == Outcome.MET_ON_DISCRETION and not grounds:
+        raise DecisionRefused("Choose at least one ground for ordering a review on discretion.")
+    if outcome != Outcome.MET and not reasons.strip():
+        raise DecisionRefused("Give the reasons for this decision: the applicant will read them.")
+    unknown = set(grounds) - set(ThresholdDecision.Ground.values)
+    if unknown:
+        raise DecisionRefused("Choose grounds from the list.")
+
+
+def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Letter:
+    findings = [{"complaint": complaints[f.index], "reason": f.reason} for f in engine.complaints]
+    return write_letter(
+        case,
+        Letter.Kind.THRESHOLD_DECISION,
+        "Your case review: the threshold is not met"
+        if decision.outcome == "not_met"
+        else "Your case review will go ahead",
+        {
+            "decision": decision,
+            "findings": findings,
+            "explanation": eligibility.explain(engine),
+            "meeting_by": meeting_by,
+            "officer_name": by.full_name,
+            "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
+            "appeal_by": add_working_days(timezone.localdate(), case.area.appeal_window_days),
+        },
+    )
