@@ -77,6 +77,11 @@ def _case_filter(user) -> Q | None:
         clauses.extend(_chair_clauses(user))
     if has_role(user, Role.PCC_OFFICER):
         clauses.extend(_pcc_clauses(user))
+    return _any(clauses)
+
+
+def _any(clauses: list[Q]) -> Q | None:
+    """OR the clauses together; None when there are none (the user may see nothing)."""
     if not clauses:
         return None
     combined = clauses[0]
@@ -175,4 +180,48 @@ def case_for_applicant(request):
         case_model.objects.filter(pk=case_id, tracking_revoked=False)
         .select_related("area", "assigned_officer")
         .first()
+    )
+
+
+# --- Partner agencies' information requests ------------------------------------------------
+
+
+def information_requests_for(user) -> QuerySet:
+    """Requests the user may open: their agency's (responders), or their areas' (officers)."""
+    request_model = apps.get_model("triggers", "InformationRequest")
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
+        clauses.append(Q(agency_id=user.agency_id))
+    condition = _any(clauses)
+    if condition is None:
+        return request_model.objects.none()
+    return request_model.objects.filter(condition)
+
+
+def sees_every_return(user, case) -> bool:
+    """Officers of the area, the case's chair and PCC staff see every agency's return;
+    a responder sees only their own agency's (ARCHITECTURE.md, tenancy)."""
+    if can_work_on(user, case):
+        return True
+    chairs_it = (
+        has_role(user, Role.REVIEW_CHAIR)
+        and _model_exists("triggers", "ReviewMeeting")
+        and case.review_meetings.filter(chair=user).exists()
+    )
+    return chairs_it or pcc_force_areas_for(user).filter(pk=case.area.force_area_id).exists()
+
+
+def documents_for(user, case) -> QuerySet:
+    """Documents of a case the user may download."""
+    documents = case.documents.all()
+    if sees_every_return(user, case):
+        return documents
+    agency_id = getattr(user, "agency_id", None)
+    return (
+        documents.filter(information_request__agency_id=agency_id)
+        if agency_id
+        else documents.none()
     )

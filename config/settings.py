@@ -9,6 +9,7 @@ a SQLite file, no Redis (Celery runs tasks in-process), email to the console.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -38,7 +39,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "crispy_forms",
     "crispy_forms_gds",
@@ -173,6 +176,7 @@ CRISPY_TEMPLATE_PACK = "gds"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -184,6 +188,15 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "ASB Case Review (Community Trigger) API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "DESCRIPTION": "The public eligibility check (is the case review threshold met?) and the "
+    "staff and partner API for cases. Staff sign in with a session or a token "
+    "(`Authorization: Token <key>`).",
+    # Separate request and response components, so read-only fields are not asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Served from drf-spectacular-sidecar, our own origin: the CSP allows no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Security -----------------------------------------------------------------------------
@@ -240,5 +253,9 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-pending-messages": {
         "task": "notifications.tasks.requeue_pending",
         "schedule": 60.0,
+    },
+    "information-reminders": {
+        "task": "triggers.tasks.send_information_reminders",
+        "schedule": crontab(hour=7, minute=30),
     },
 }

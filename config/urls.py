@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from agencies import views as agency_views
 from notifications import views as notification_views
+from triggers import information_views
 from triggers import views as trigger_views
 
 from . import views
@@ -26,8 +28,18 @@ urlpatterns = [
          name="case_threshold"),
     path("cases/<slug:area>/<str:reference>/letters/<int:letter_id>/", trigger_views.letter,
          name="case_letter"),
+    path("cases/<slug:area>/<str:reference>/notify/", information_views.notify_agencies,
+         name="case_notify"),
+    path("requests/", information_views.inbox, name="inbox"),
+    path("requests/<int:request_id>/", information_views.request_detail, name="request_detail"),
+    path("documents/<int:document_id>/", information_views.document, name="document"),
     path("messages/failed/", notification_views.failed, name="messages_failed"),
     path("messages/<int:message_id>/resend/", notification_views.resend, name="message_resend"),
+    path("api/v1/", include("triggers.urls_api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline JS.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"),
+         name="api_docs"),
     path("admin/", admin.site.urls),
 ]
 

@@ -17,11 +17,12 @@ Role = RoleAssignment.Role
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     """The test client speaks plain HTTP (production redirects to HTTPS), and test users'
     passwords need no brute-force resistance: a fast hasher saves seconds per test."""
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
 def build_side(prefix: str, force=None):

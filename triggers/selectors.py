@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from agencies import access
@@ -32,13 +32,27 @@ class CaseFilters:
 
 def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
     """The cases a user may see, filtered and sorted for the case list."""
-    cases = access.cases_for(user).for_list()
+    today = timezone.localdate()
+    cases = (
+        access.cases_for(user)
+        .for_list()
+        .annotate(
+            overdue_returns=Count(
+                "information_requests",
+                filter=Q(
+                    information_requests__status="requested",
+                    information_requests__due_date__lt=today,
+                ),
+                distinct=True,
+            )
+        )
+    )
     if filters.status:
         cases = cases.filter(status=filters.status)
     elif not filters.show_closed:
         cases = cases.filter(status__in=OPEN_STATUSES)
     if filters.overdue:
-        cases = cases.filter(next_due__lt=timezone.localdate())
+        cases = cases.filter(Q(next_due__lt=today) | Q(overdue_returns__gt=0))
     if filters.officer == "me":
         cases = cases.filter(assigned_officer=user)
     elif filters.officer == "none":
@@ -56,3 +70,47 @@ def case_detail(user, area_slug: str, reference: str) -> Case:
 
     cases = access.cases_for(user).select_related("area", "assigned_officer", "recorded_by")
     return get_object_or_404(cases, area__slug=area_slug, reference=reference)
+
+
+def document_for(user, cases, document_id: int):
+    """A document the user may download, or None: its case must be visible to them, and a
+    responder may open only their own agency's documents."""
+    from .models import Document
+
+    found = (
+        Document.objects.filter(pk=document_id, case__in=cases).select_related("case__area").first()
+    )
+    if found is None or not access.documents_for(user, found.case).filter(pk=found.pk).exists():
+        return None
+    return found
+
+
+def chronology(case, *, include_returns: bool, agency_id: int | None = None) -> list[dict]:
+    """Complaints from the application and reports from the returns, merged by date.
+
+    A responder sees the application's complaints and their own agency's reports only.
+    """
+    from .models import ReturnedReport
+
+    entries = [
+        {
+            "date": c.incident_date,
+            "source": "Application",
+            "text": c.description,
+            "detail": f"Reported {c.reported_date:%d %b %Y} to {c.reported_to_name or 'not said'}",
+        }
+        for c in case.complaints.select_related("reported_to")
+    ]
+    reports = ReturnedReport.objects.filter(information_return__request__case=case)
+    if not include_returns:
+        reports = reports.filter(information_return__request__agency_id=agency_id)
+    entries += [
+        {
+            "date": r.reported_on,
+            "source": r.information_return.request.agency.name,
+            "text": r.summary,
+            "detail": f"Ref {r.reference}" if r.reference else "",
+        }
+        for r in reports.select_related("information_return__request__agency")
+    ]
+    return sorted(entries, key=lambda e: e["date"])

@@ -313,6 +313,8 @@ def decide_threshold(
         decided_by=by,
         decided_at=timezone.now(),
     )
+    if case.assigned_officer_id is None:
+        assign_officer(case, by, by=by)  # whoever decides is the applicant's contact
     today = timezone.localdate()
     met = outcome != ThresholdDecision.Outcome.NOT_MET
     meeting_by = add_working_days(today, case.area.review_meeting_days)

@@ -44,6 +44,12 @@ def case_detail(request, area, reference):
     case = selectors.case_detail(request.user, area, reference)
     complaints = list(case.complaints.select_related("reported_to"))
     engine = services.assess_case(case, complaints)
+    full_view = access.sees_every_return(request.user, case)
+    info_requests = case.information_requests.select_related(
+        "agency", "information_return__submitted_by"
+    ).prefetch_related("information_return__reports", "documents")
+    if not full_view:
+        info_requests = info_requests.filter(agency_id=request.user.agency_id)
     return render(
         request,
         "triggers/case_detail.html",
@@ -56,7 +62,13 @@ def case_detail(request, area, reference):
             "letters": case.letters.defer("pdf"),
             "events": case.events.select_related("by"),
             "can_work_on": access.can_work_on(request.user, case),
+            "full_view": full_view,
+            "info_requests": info_requests,
+            "chronology": selectors.chronology(
+                case, include_returns=full_view, agency_id=request.user.agency_id
+            ),
             "awaiting_decision": case.status in AWAITING_THRESHOLD_DECISION,
+            "may_notify": case.status in services.NOTIFIABLE,
             "today": timezone.localdate(),
         },
     )

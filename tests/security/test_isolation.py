@@ -11,10 +11,24 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Names whose pages hold no tenant data (public pages, sign-in, health).
 PUBLIC = {
-    "start", "accessibility", "privacy", "healthz", "signin", "signout", "home",
+    "start",
+    "accessibility",
+    "privacy",
+    "healthz",
+    "signin",
+    "signout",
+    "home",
     # The application journey: it shows only the answers in the visitor's own session.
-    "apply:start", "apply:who", "apply:on_behalf", "apply:complaints", "apply:complaint",
-    "apply:complaint_remove", "apply:impact", "apply:contact", "apply:check", "apply:done",
+    "apply:start",
+    "apply:who",
+    "apply:on_behalf",
+    "apply:complaints",
+    "apply:complaint",
+    "apply:complaint_remove",
+    "apply:impact",
+    "apply:contact",
+    "apply:check",
+    "apply:done",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -43,10 +57,13 @@ ROUTES = {
     "case_threshold": (case_kwargs, "get", "officer"),
     "case_letter": (letter_kwargs, "get", "officer"),
     "message_resend": (message_kwargs, "post", "admin"),
+    "case_notify": (case_kwargs, "get", "officer"),
+    "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
+    "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
 }
 
 # Lists scoped to the user: each has its own test below.
-LISTS = {"messages_failed"}
+LISTS = {"messages_failed", "inbox"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
@@ -74,11 +91,25 @@ ROLES = ("officer", "admin", "responder", "chair", "pcc_officer")
 
 @pytest.fixture
 def sides(north, south):
-    """Both sides with a decided threshold, so that each case has a letter."""
-    from triggers.services import decide_threshold
+    """Both sides with a decided threshold (so a letter), agencies asked, and the police's
+    return sent with a document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from triggers.services import ReturnData, decide_threshold, notify_agencies, submit_return
 
     for side in (north, south):
         decide_threshold(side.case, "met", by=side.officer)
+        side.info_request = next(
+            r for r in notify_agencies(side.case, by=side.officer) if r.agency_id == side.police.pk
+        )
+        pdf = SimpleUploadedFile("log.pdf", b"%PDF-1.4 police log", "application/pdf")
+        submit_return(
+            side.info_request,
+            ReturnData(actions_taken="Visited twice."),
+            by=side.responder,
+            files=[pdf],
+        )
+        side.document = side.info_request.documents.get()
     return north, south
 
 
@@ -136,3 +167,11 @@ def test_failed_messages_list_shows_only_own_area(client, north, south):
     assert north.case.reference in page and south.case.reference not in page
     client.force_login(north.officer)  # not an admin: sees no messages
     assert north.case.reference not in client.get(reverse("messages_failed")).content.decode()
+
+
+@pytest.mark.django_db
+def test_inbox_shows_only_own_agencys_requests(client, sides):
+    north, south = sides
+    client.force_login(north.responder)
+    page = client.get(reverse("inbox"), {"show": "all"}).content.decode()
+    assert north.case.reference in page and south.case.reference not in page

@@ -1,0 +1,237 @@
+"""Asking every relevant body for information, their returns, reminders and escalation."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Agency, AreaMembership
+from agencies.working_days import add_working_days
+from notifications.models import Message
+from tests.factories import AgencyFactory, MembershipFactory
+from triggers import services, uploads
+from triggers.models import InformationRequest
+from triggers.services import ReportData, ReturnData
+from triggers.workflow import Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def met(north):
+    """North's case with the threshold met, a co-opted housing provider and a partner."""
+    north.housing = AgencyFactory(
+        slug="north-homes", name="North Homes", kind=Agency.Kind.HOUSING, force_area=north.force
+    )
+    MembershipFactory(
+        area=north.area, agency=north.housing, role=AreaMembership.Role.CO_OPTED_HOUSING
+    )
+    services.decide_threshold(north.case, "met", by=north.officer)
+    north.case.refresh_from_db()
+    return north
+
+
+def test_every_relevant_body_is_asked_and_emailed_once(met):
+    sent = services.notify_agencies(met.case, by=met.officer)
+    assert {r.agency for r in sent} == {met.council, met.police}  # housing only when chosen
+    met.case.refresh_from_db()
+    assert met.case.status == Status.AGENCIES_NOTIFIED
+    due = add_working_days(timezone.localdate(), met.area.information_return_days)
+    assert {r.due_date for r in sent} == {due} and met.case.next_due == due
+    emails = Message.objects.filter(topic="Information requested")
+    assert sorted(emails.values_list("to_address", flat=True)) == sorted(
+        r.contact_email for r in sent
+    )
+
+
+def test_officer_chooses_co_opted_housing_provider_through_the_page(client, met):
+    client.force_login(met.officer)
+    url = reverse("case_notify", args=[met.area.slug, met.case.reference])
+    page = client.get(url).content.decode()
+    assert "North Homes" in page and met.police.name in page
+    response = client.post(url, {"also_ask": [str(met.housing.pk)]})
+    assert response.status_code == 302
+    assert set(met.case.information_requests.values_list("agency__slug", flat=True)) == {
+        met.council.slug,
+        met.police.slug,
+        "north-homes",
+    }
+
+
+def test_agencies_cannot_be_asked_before_the_threshold_is_decided(north):
+    with pytest.raises(services.RequestRefused):
+        services.notify_agencies(north.case, by=north.officer)
+
+
+def test_area_without_relevant_bodies_is_refused_clearly(met):
+    met.area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY).delete()
+    with pytest.raises(services.RequestRefused, match="no relevant bodies"):
+        services.notify_agencies(met.case, by=met.officer)
+
+
+def police_request(side):
+    services.notify_agencies(side.case, by=side.officer)
+    return side.case.information_requests.get(agency=side.police)
+
+
+def test_responder_returns_information_with_reports_and_a_document(client, met):
+    request = police_request(met)
+    client.force_login(met.responder)
+    url = reverse("request_detail", args=[request.pk])
+    assert "Send your information" in client.get(url).content.decode()
+    pdf = SimpleUploadedFile("incident-log.pdf", b"%PDF-1.7\n...", "application/pdf")
+    response = client.post(
+        url,
+        {
+            "report_1_date_0": "3",
+            "report_1_date_1": "10",
+            "report_1_date_2": "2026",
+            "report_1_summary": "Noise complaint, officers attended.",
+            "report_1_reference": "MP-1",
+            "actions_taken": "Warning letter sent.",
+            "documents": pdf,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    request.refresh_from_db()
+    assert request.status == InformationRequest.Status.RETURNED
+    info = request.information_return
+    assert info.reports.get().reference == "MP-1"
+    document = request.documents.get()
+    assert (
+        document.content_type == "application/pdf" and document.original_name == "incident-log.pdf"
+    )
+    assert (
+        Message.objects.filter(topic="Information returned", to_address=met.officer.email).count()
+        == 1
+    )
+    download = client.get(reverse("document", args=[document.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_disguised_executable_is_refused_and_nothing_is_saved(client, met):
+    request = police_request(met)
+    client.force_login(met.responder)
+    fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    response = client.post(
+        reverse("request_detail", args=[request.pk]),
+        {"actions_taken": "Visited.", "documents": fake},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert "must be a PDF" in page
+    request.refresh_from_db()
+    assert request.status == InformationRequest.Status.REQUESTED
+    assert not request.documents.exists()
+
+
+def test_upload_size_limit():
+    with pytest.raises(uploads.UploadRefused, match="smaller than"):
+        uploads.check_upload("big.pdf", uploads.MAX_UPLOAD_BYTES + 1, b"%PDF-")
+    assert uploads.check_upload("notes.txt", 10, b"plain words").content_type == "text/plain"
+    with pytest.raises(uploads.UploadRefused):
+        uploads.check_upload("archive.zip", 10, b"PK\x03\x04rest")
+
+
+def test_empty_return_is_refused(met):
+    request = police_request(met)
+    with pytest.raises(services.RequestRefused):
+        services.submit_return(request, ReturnData(), by=met.responder)
+    info = services.submit_return(request, ReturnData(holds_no_information=True), by=met.responder)
+    assert info.holds_no_information
+
+
+def test_another_agencys_staff_cannot_answer(client, met):
+    council_request = next(
+        r for r in services.notify_agencies(met.case, by=met.officer) if r.agency == met.council
+    )
+    client.force_login(met.responder)  # police
+    assert client.get(reverse("request_detail", args=[council_request.pk])).status_code == 404
+    with pytest.raises(services.RequestRefused):
+        services.submit_return(council_request, ReturnData(actions_taken="x"), by=met.responder)
+
+
+def test_responder_sees_only_own_agencys_return_on_the_case(client, met):
+    requests = services.notify_agencies(met.case, by=met.officer)
+    council_request = next(r for r in requests if r.agency == met.council)
+    police = next(r for r in requests if r.agency == met.police)
+    council_user = met.officer  # stands in for council staff returning the council's part
+    council_user.agency = met.council
+    services.submit_return(
+        council_request,
+        ReturnData(
+            reports=[
+                ReportData(timezone.localdate() - timedelta(days=5), "Council noise team visit")
+            ]
+        ),
+        by=council_user,
+    )
+    services.submit_return(
+        police,
+        ReturnData(reports=[ReportData(timezone.localdate() - timedelta(days=3), "Police patrol")]),
+        by=met.responder,
+    )
+    client.force_login(met.responder)
+    page = client.get(reverse("case_detail", args=[met.area.slug, met.case.reference]))
+    text = page.content.decode()
+    assert "Police patrol" in text and "Council noise team visit" not in text
+    assert met.case.applicant_email not in text  # contact details are the council's to hold
+    client.force_login(met.officer)
+    text = client.get(
+        reverse("case_detail", args=[met.area.slug, met.case.reference])
+    ).content.decode()
+    assert "Police patrol" in text and "Council noise team visit" in text
+
+
+def test_chronology_merges_application_and_returns_by_date(met):
+    from triggers.selectors import chronology
+
+    request = police_request(met)
+    first_incident = met.case.complaints.order_by("incident_date").first().incident_date
+    services.submit_return(
+        request,
+        ReturnData(
+            reports=[ReportData(first_incident - timedelta(days=1), "Earlier report to police")]
+        ),
+        by=met.responder,
+    )
+    entries = chronology(met.case, include_returns=True)
+    assert entries[0]["text"] == "Earlier report to police"
+    assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+
+
+def test_reminder_before_due_and_escalation_when_overdue_each_once(met):
+    request = police_request(met)
+    due = request.due_date
+    day_before = due - timedelta(days=1)
+    assert services.send_information_reminders(day_before) == (2, 0)
+    assert services.send_information_reminders(day_before) == (0, 0)
+    after = due + timedelta(days=1)
+    assert services.send_information_reminders(after) == (0, 2)
+    assert services.send_information_reminders(after) == (0, 0)
+    overdue = Message.objects.filter(topic="Information overdue")
+    assert set(overdue.values_list("to_address", flat=True)) == {met.admin.email, met.officer.email}
+    assert met.case.events.filter(summary__contains="overdue").count() == 2
+
+
+def test_case_list_shows_overdue_returns(client, met):
+    request = police_request(met)
+    InformationRequest.objects.filter(pk=request.pk).update(
+        due_date=timezone.localdate() - timedelta(days=3)
+    )
+    client.force_login(met.officer)
+    page = client.get(reverse("home"), {"overdue": "on", "apply": "1"}).content.decode()
+    assert met.case.reference in page and "1 return overdue" in page
+
+
+def test_assigned_officer_is_emailed_when_a_return_arrives(met, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    services.assign_officer(met.case, met.officer)
+    request = police_request(met)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_return(request, ReturnData(actions_taken="Patrols."), by=met.responder)
+    assert any("returned its information" in m.subject for m in mail.outbox)

@@ -1,0 +1,250 @@
+"""The JSON API: the public eligibility check, and cases for signed-in staff and partners.
+
+Case data is read only through `agencies.access` (via `triggers.selectors`), so another
+tenant's case is a 404 and another tenant's area is "unknown" (400), never a 403 that would
+confirm it exists. Writes go through `triggers.services`.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
+
+from agencies import access
+
+from . import eligibility, selectors, services
+from .models import Case
+from .serializers import (
+    ApplicationCreateSerializer,
+    CaseDetailSerializer,
+    CaseListSerializer,
+    EligibilityCheckSerializer,
+    EligibilityResultSerializer,
+)
+from .workflow import Status
+
+# --- Parsing and throttling ---------------------------------------------------------------
+
+
+class JSONBodyParser(JSONParser):
+    """JSON, where every way a body can fail to be JSON is a 400, never a 500.
+
+    DRF's parser turns ValueError into a parse error; a document nested deeper than Python's
+    recursion limit raises RecursionError instead, and an unknown charset LookupError.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except (RecursionError, LookupError) as exc:
+            raise ParseError("JSON parse error - the body is not a JSON document.") from exc
+
+
+class AnyBodyAsJSONParser(JSONBodyParser):
+    """Reads a body sent with any other content type as JSON too, so that a form post or a
+    text body answers 400 ("not JSON") like any other bad input, rather than 415."""
+
+    media_type = "*/*"
+
+
+JSON_ONLY = [JSONBodyParser, AnyBodyAsJSONParser]
+
+
+class EligibilityThrottle(SimpleRateThrottle):
+    """Per client address, at the rate settings give the "eligibility" scope."""
+
+    scope = "eligibility"
+
+    def get_rate(self):
+        # DRF's own throttles copy the rates when they are imported; read them now, so a
+        # changed setting applies to the next request.
+        try:
+            return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+        except KeyError as missing:
+            raise ImproperlyConfigured(f"No throttle rate set for '{self.scope}'.") from missing
+
+    def get_ident(self, request):
+        """The client's address. Behind our TLS proxy (BEHIND_TLS_PROXY) it is the last
+        X-Forwarded-For entry, the one the proxy added; anywhere else the header is the
+        client's own claim, so it is ignored and cannot be used to dodge the limit."""
+        if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+            last = forwarded.rsplit(",", 1)[-1].strip()
+            if last:
+                return last
+        return request.META.get("REMOTE_ADDR", "")
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+BAD_INPUT = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description="Bad input: a message per field, e.g. "
+    '`{"complaints": {"2": {"reported_date": ["..."]}}}` or `{"area": ["Unknown area \'x\'."]}`.',
+)
+THROTTLED = OpenApiResponse(response=OpenApiTypes.OBJECT, description="Too many requests.")
+
+ELIGIBILITY_EXAMPLE = OpenApiExample(
+    "Three reports in Liverpool",
+    request_only=True,
+    value={
+        "area": "liverpool",
+        "application_date": "2026-11-20",
+        "complaints": [
+            {
+                "incident_date": "2026-09-01",
+                "reported_date": "2026-09-03",
+                "reported_to": "merseyside-police",
+                "complainant": "applicant",
+                "incident": "noise-1",
+                "hate_related": False,
+            },
+            {"incident_date": "2026-09-20", "reported_date": "2026-09-21"},
+            {"incident_date": "2026-10-05", "reported_date": "2026-10-05", "hate_related": True},
+        ],
+    },
+)
+
+
+# --- Public: the eligibility check --------------------------------------------------------
+
+
+class EligibilityView(APIView):
+    """Is the case review threshold met? The engine's answer, with a reason per complaint."""
+
+    authentication_classes: list = []  # public: no sign-in, and so no CSRF
+    permission_classes = [AllowAny]
+    throttle_classes = [EligibilityThrottle]
+    parser_classes = JSON_ONLY
+
+    @extend_schema(
+        operation_id="eligibility_check",
+        summary="Check the case review threshold",
+        description="The eligibility rule of DOMAIN.md §4: which complaints qualify, how many "
+        "count, and whether the area's threshold is met. `application_date` defaults to "
+        "today, `complainant` to `applicant`, `incident` to an incident of its own. A report "
+        "dated after the application simply does not qualify; a date after today, a report "
+        "dated before its incident, or an unknown area is a 400.",
+        request={"application/json": EligibilityCheckSerializer},
+        responses={200: EligibilityResultSerializer, 400: BAD_INPUT, 429: THROTTLED},
+        examples=[ELIGIBILITY_EXAMPLE],
+        tags=["eligibility"],
+    )
+    def post(self, request):
+        checked = EligibilityCheckSerializer(data=request.data)
+        checked.is_valid(raise_exception=True)
+        try:
+            policy = checked.policy()
+        except eligibility.InvalidPolicy as unlawful:
+            raise ValidationError({"area": [str(unlawful)]}) from unlawful
+        decision = eligibility.assess(
+            policy,
+            checked.engine_complaints(),
+            application_date=checked.validated_data["application_date"],
+            today=timezone.localdate(),
+        )
+        result = EligibilityResultSerializer.from_decision(decision)
+        return Response(EligibilityResultSerializer(result).data)
+
+
+# --- Staff and partners: cases ------------------------------------------------------------
+
+
+class CaseFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Status.choices, help_text="The case's status.")
+    area = django_filters.CharFilter(field_name="area__slug", help_text="An area's slug.")
+
+    class Meta:
+        model = Case
+        fields = ["status", "area"]
+
+
+@extend_schema(tags=["cases"])
+class CaseListView(generics.ListAPIView):
+    """The cases you may see, newest first, a page at a time."""
+
+    serializer_class = CaseListSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CaseFilter
+
+    def get_queryset(self):
+        return access.cases_for(self.request.user).for_list().order_by("-received_at", "-pk")
+
+    @extend_schema(operation_id="cases_list", summary="List the cases you may see")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+def case_detail_data(case: Case, request) -> dict:
+    """The case detail, in a fixed number of queries whatever the case holds."""
+    complaints = list(case.complaints.select_related("reported_to"))
+    engine = services.assess_case(case, complaints)
+    for complaint, finding in zip(complaints, engine.complaints, strict=True):
+        complaint.finding = finding
+    context = {
+        "request": request,
+        "complaints": complaints,
+        "engine": engine,
+        "decision": case.threshold_decisions.select_related("decided_by").first(),
+        "events": list(case.events.select_related("by")),
+    }
+    return CaseDetailSerializer(case, context=context).data
+
+
+class CaseDetailView(APIView):
+    @extend_schema(
+        operation_id="cases_retrieve",
+        summary="One case, with the engine's reason for each complaint and its history",
+        responses={
+            200: CaseDetailSerializer,
+            404: OpenApiResponse(description="No such case, or not one you may see."),
+        },
+        tags=["cases"],
+    )
+    def get(self, request, area, reference):
+        case = selectors.case_detail(request.user, area, reference)
+        return Response(case_detail_data(case, request))
+
+
+class ApplicationCreateView(APIView):
+    parser_classes = JSON_ONLY
+
+    @extend_schema(
+        operation_id="applications_create",
+        summary="Record an application received by phone, on paper, in person or by referral",
+        description="For one of your own areas; any other area is unknown (400). Someone "
+        "applying for the victim (`on_behalf`) needs `victim_consent`.",
+        request={"application/json": ApplicationCreateSerializer},
+        responses={201: CaseDetailSerializer, 400: BAD_INPUT},
+        tags=["cases"],
+    )
+    def post(self, request):
+        checked = ApplicationCreateSerializer(data=request.data, context={"request": request})
+        checked.is_valid(raise_exception=True)
+        area = checked.validated_data["area"]
+        try:
+            case, _token = services.submit_application(
+                area,
+                checked.application_data(),
+                channel=checked.validated_data["channel"],
+                recorded_by=request.user,
+            )
+        except services.ApplicationRefused as refused:
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [str(refused)]}) from refused
+        case = selectors.case_detail(request.user, area.slug, case.reference)
+        data = case_detail_data(case, request)
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})

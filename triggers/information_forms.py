@@ -1,0 +1,159 @@
+"""Forms for asking agencies for information and for their returns."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Button, Field, Fieldset, Size
+from django import forms
+
+from agencies.forms import gds_helper
+
+from . import uploads
+from .apply_forms import DateField
+from .services import ReportData, ReturnData
+
+REPORT_ROWS = 5
+
+
+class NotifyAgenciesForm(forms.Form):
+    """Which optional members of the area to ask besides the relevant bodies."""
+
+    also_ask = forms.MultipleChoiceField(
+        label="Also ask",
+        help_text="Co-opted housing providers and other partners join the reviews that "
+        "concern them. Choose any this case concerns.",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, optional=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["also_ask"].choices = [
+            (str(m.agency_id), f"{m.agency.name} ({m.get_role_display().lower()})")
+            for m in optional
+        ]
+        self.helper = gds_helper(
+            Field.checkboxes("also_ask", legend_size=Size.MEDIUM, small=True),
+            Button("submit", "Send the requests"),
+        )
+        if not optional:
+            self.helper.layout = gds_helper(Button("submit", "Send the requests")).layout
+
+    def agency_ids(self) -> tuple[int, ...]:
+        return tuple(int(v) for v in self.cleaned_data["also_ask"])
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; each is checked by the service (type and size)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class InformationReturnForm(forms.Form):
+    holds_no_information = forms.BooleanField(
+        label="We hold no information about this behaviour", required=False
+    )
+    actions_taken = forms.CharField(
+        label="Actions already taken",
+        help_text="What your agency has done about this behaviour, with dates.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=10000,
+    )
+    risk_and_vulnerability = forms.CharField(
+        label="Risk and vulnerability",
+        help_text="Anything about the victim's or others' safety or vulnerability the "
+        "review should know.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=10000,
+    )
+    proposals = forms.CharField(
+        label="Proposals for the review",
+        help_text="What your agency could do, or suggests others do.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=10000,
+    )
+    documents = MultipleFileField(
+        label="Documents (optional)",
+        help_text=f"Up to {uploads.MAX_FILES_PER_RETURN} files, each smaller than "
+        f"{uploads.MAX_UPLOAD_BYTES // 1024 // 1024}MB: {uploads.ALLOWED_DESCRIPTION}.",
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rows = []
+        for n in range(1, REPORT_ROWS + 1):
+            self.fields[f"report_{n}_date"] = DateField(
+                what=f"the date of report {n}", label="Date reported", required=False
+            )
+            self.fields[f"report_{n}_summary"] = forms.CharField(
+                label="What was reported",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=2000,
+            )
+            self.fields[f"report_{n}_reference"] = forms.CharField(
+                label="Your reference (optional)", required=False, max_length=60
+            )
+            rows.append(
+                Fieldset(
+                    Field(f"report_{n}_date"),
+                    Field.textarea(f"report_{n}_summary"),
+                    Field.text(f"report_{n}_reference", field_width=20),
+                    legend=f"Report {n}",
+                    legend_size=Size.SMALL,
+                )
+            )
+        self.helper = gds_helper(
+            Field.checkbox("holds_no_information"),
+            Fieldset(
+                *rows, legend="Reports you hold about this behaviour", legend_size=Size.MEDIUM
+            ),
+            Field.textarea("actions_taken"),
+            Field.textarea("risk_and_vulnerability"),
+            Field.textarea("proposals"),
+            Field("documents"),
+            Button("submit", "Send your information"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for n in range(1, REPORT_ROWS + 1):
+            has_date = cleaned.get(f"report_{n}_date")
+            has_summary = (cleaned.get(f"report_{n}_summary") or "").strip()
+            if has_date and not has_summary:
+                self.add_error(f"report_{n}_summary", f"Enter what was reported in report {n}")
+            if has_summary and not has_date and f"report_{n}_date" not in self.errors:
+                self.add_error(f"report_{n}_date", f"Enter the date of report {n}")
+        return cleaned
+
+    def return_data(self) -> ReturnData:
+        data = self.cleaned_data
+        reports = [
+            ReportData(
+                reported_on=data[f"report_{n}_date"],
+                summary=data[f"report_{n}_summary"].strip(),
+                reference=data[f"report_{n}_reference"].strip(),
+            )
+            for n in range(1, REPORT_ROWS + 1)
+            if data.get(f"report_{n}_date") and (data.get(f"report_{n}_summary") or "").strip()
+        ]
+        return ReturnData(
+            holds_no_information=data["holds_no_information"],
+            actions_taken=data["actions_taken"],
+            risk_and_vulnerability=data["risk_and_vulnerability"],
+            proposals=data["proposals"],
+            reports=reports,
+        )

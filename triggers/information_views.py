@@ -1,0 +1,132 @@
+"""Asking agencies for information, their inbox, their returns, and documents."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from agencies import access
+from agencies.working_days import add_working_days
+
+from . import selectors, services, uploads
+from .information_forms import InformationReturnForm, NotifyAgenciesForm
+from .models import InformationRequest
+from .views import _case_to_work_on, case_url
+
+
+@login_required
+def notify_agencies(request, area, reference):
+    case = _case_to_work_on(request, area, reference)
+    if case.status not in services.NOTIFIABLE:
+        messages.error(request, "Agencies can be asked once the review has been decided on.")
+        return redirect(case_url(case))
+    required, optional = services.agencies_to_ask(case)
+    form = NotifyAgenciesForm(request.POST or None, optional=optional)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.notify_agencies(case, by=request.user, also_ask=form.agency_ids())
+        except services.RequestRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, f"{len(sent)} agencies have been asked for information.")
+            return redirect(case_url(case))
+    return render(
+        request,
+        "triggers/notify_agencies.html",
+        {
+            "case": case,
+            "form": form,
+            "required": required,
+            "due": add_working_days(timezone.localdate(), case.area.information_return_days),
+        },
+    )
+
+
+@login_required
+def inbox(request):
+    """A responder's requests across every area their agency works in (officers: theirs)."""
+    show = request.GET.get("show", "waiting")
+    found = access.information_requests_for(request.user).select_related("case__area", "agency")
+    if show != "all":
+        found = found.filter(status=InformationRequest.Status.REQUESTED)
+    page = Paginator(found.order_by("due_date", "pk"), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "triggers/inbox.html",
+        {
+            "page": page,
+            "show": show,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _request_for(user, request_id) -> InformationRequest:
+    return get_object_or_404(
+        access.information_requests_for(user).select_related(
+            "case__area", "agency", "information_return__submitted_by"
+        ),
+        pk=request_id,
+    )
+
+
+@login_required
+def request_detail(request, request_id):
+    info_request = _request_for(request.user, request_id)
+    case = info_request.case
+    may_answer = (
+        info_request.status == InformationRequest.Status.REQUESTED
+        and request.user.agency_id == info_request.agency_id
+    )
+    form = (
+        InformationReturnForm(request.POST or None, request.FILES or None) if may_answer else None
+    )
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.submit_return(
+                info_request,
+                form.return_data(),
+                by=request.user,
+                files=form.cleaned_data["documents"],
+            )
+        except (services.RequestRefused, uploads.UploadRefused) as refused:
+            form.add_error(
+                "documents" if isinstance(refused, uploads.UploadRefused) else None, str(refused)
+            )
+        else:
+            messages.success(request, f"Thank you. {case.area.name} has your information.")
+            return redirect("request_detail", request_id=info_request.pk)
+    return render(
+        request,
+        "triggers/request_detail.html",
+        {
+            "info_request": info_request,
+            "case": case,
+            "form": form,
+            "complaints": case.complaints.select_related("reported_to"),
+            "documents": info_request.documents.all(),
+            "reports": info_request.information_return.reports.all()
+            if info_request.status == InformationRequest.Status.RETURNED
+            else [],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def document(request, document_id):
+    """Serve an upload only to someone who may see it, never from a public address."""
+    cases = access.cases_for(request.user)
+    found = selectors.document_for(request.user, cases, document_id)
+    if found is None:
+        raise Http404
+    response = FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.original_name,
+        content_type=found.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,18 @@
+"""Celery tasks of the case workflow: thin, idempotent, calling services."""
+
+from celery import shared_task
+
+from agencies.working_days import is_working_day
+
+from . import services
+
+
+@shared_task
+def send_information_reminders() -> dict:
+    """Beat, every morning: reminders before requests fall due, escalation once overdue."""
+    from django.utils import timezone
+
+    if not is_working_day(timezone.localdate()):
+        return {"skipped": "not a working day"}
+    reminded, escalated = services.send_information_reminders()
+    return {"reminded": reminded, "escalated": escalated}
