@@ -164,10 +164,24 @@ def case_for_tracking_token(token: str):
     if not token or len(token) > 100:
         return None
     digest = hashlib.sha256(token.encode()).hexdigest()
-    case = case_model.objects.filter(tracking_token_hash=digest, tracking_revoked=False).first()
+    case = (
+        case_model.objects.filter(tracking_token_hash=digest, tracking_revoked=False)
+        .select_related("area")
+        .first()
+    )
     if case is None or not hmac.compare_digest(case.tracking_token_hash, digest):
         return None
-    return case
+    return None if _link_expired(case) else case
+
+
+def _link_expired(case) -> bool:
+    """A private link lasts as long as the case is kept: its area's retention after closure."""
+    if case.closed_at is None:
+        return False
+    from dateutil.relativedelta import relativedelta
+    from django.utils import timezone
+
+    return timezone.now() > case.closed_at + relativedelta(years=case.area.retention_years)
 
 
 def case_for_applicant(request):
@@ -176,11 +190,12 @@ def case_for_applicant(request):
     if not case_id:
         return None
     case_model = apps.get_model("triggers", "Case")
-    return (
+    case = (
         case_model.objects.filter(pk=case_id, tracking_revoked=False)
         .select_related("area", "assigned_officer")
         .first()
     )
+    return None if case is None or _link_expired(case) else case
 
 
 # --- Partner agencies' information requests ------------------------------------------------

@@ -5,31 +5,49 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import views as agency_views
 from notifications import views as notification_views
-from triggers import information_views
+from triggers import check_views, information_views
 from triggers import views as trigger_views
 
 from . import views
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="pages/start.html"), name="start"),
-    path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"),
-         name="accessibility"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("sign-in/", agency_views.SignInView.as_view(), name="signin"),
     path("sign-out/", agency_views.SignOutView.as_view(), name="signout"),
+    path("check/", check_views.check, name="check"),
     path("apply/", include("triggers.urls_apply")),
     path("track/", include("triggers.urls_track")),
     path("cases/", trigger_views.home, name="home"),
+    # Before the case pages, so that "new" is never read as an area's slug.
+    path("cases/new/", include("triggers.urls_record")),
     path("cases/<slug:area>/<str:reference>/", trigger_views.case_detail, name="case_detail"),
-    path("cases/<slug:area>/<str:reference>/acknowledge/", trigger_views.acknowledge,
-         name="case_acknowledge"),
-    path("cases/<slug:area>/<str:reference>/threshold/", trigger_views.decide_threshold,
-         name="case_threshold"),
-    path("cases/<slug:area>/<str:reference>/letters/<int:letter_id>/", trigger_views.letter,
-         name="case_letter"),
-    path("cases/<slug:area>/<str:reference>/notify/", information_views.notify_agencies,
-         name="case_notify"),
+    path(
+        "cases/<slug:area>/<str:reference>/acknowledge/",
+        trigger_views.acknowledge,
+        name="case_acknowledge",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/threshold/",
+        trigger_views.decide_threshold,
+        name="case_threshold",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/letters/<int:letter_id>/",
+        trigger_views.letter,
+        name="case_letter",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/notify/",
+        information_views.notify_agencies,
+        name="case_notify",
+    ),
     path("requests/", information_views.inbox, name="inbox"),
     path("requests/<int:request_id>/", information_views.request_detail, name="request_detail"),
     path("documents/<int:document_id>/", information_views.document, name="document"),
@@ -38,8 +56,7 @@ urlpatterns = [
     path("api/v1/", include("triggers.urls_api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline JS.
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"),
-         name="api_docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("admin/", admin.site.urls),
 ]
 

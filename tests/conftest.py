@@ -17,6 +17,19 @@ Role = RoleAssignment.Role
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Tasks run in the test's own process even when REDIS_URL names a real broker, so a
+    test sees what a worker would have done. The one test with a real worker
+    (tests/notifications/test_real_services.py) turns this off for itself."""
+    from config.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """The test client speaks plain HTTP (production redirects to HTTPS), and test users'
     passwords need no brute-force resistance: a fast hasher saves seconds per test."""

@@ -357,6 +357,12 @@ class ComplaintForm(forms.Form):
         },
     )
 
+    # Messages of the checks across fields, so that a form speaking to staff can reword them.
+    OTHER_NEEDED = "Enter who you reported it to"
+    REPORTED_BEFORE_INCIDENT = (
+        "The date you reported it must be the same as or after the date of the incident"
+    )
+
     def __init__(
         self,
         *args,
@@ -402,13 +408,10 @@ class ComplaintForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("reported_to") == SOMEONE_ELSE and not data.get("reported_to_other"):
-            self.add_error("reported_to_other", "Enter who you reported it to")
+            self.add_error("reported_to_other", self.OTHER_NEEDED)
         incident, reported = data.get("incident_date"), data.get("reported_date")
         if incident and reported and reported < incident:
-            self.add_error(
-                "reported_date",
-                "The date you reported it must be the same as or after the date of the incident",
-            )
+            self.add_error("reported_date", self.REPORTED_BEFORE_INCIDENT)
         return data
 
     @property
@@ -633,6 +636,9 @@ class ContactForm(forms.Form):
         ),
     }
 
+    LANGUAGE_NEEDED = "Enter the language you need"
+    OTHER_NEED_NEEDED = "Enter what else you need"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
@@ -672,9 +678,9 @@ class ContactForm(forms.Form):
         needs = set(data.get("adjustments") or ())
         if not data.get("adjustments_details"):
             if Adjustment.INTERPRETER in needs:
-                self.add_error("adjustments_details", "Enter the language you need")
+                self.add_error("adjustments_details", self.LANGUAGE_NEEDED)
             elif Adjustment.OTHER in needs:
-                self.add_error("adjustments_details", "Enter what else you need")
+                self.add_error("adjustments_details", self.OTHER_NEED_NEEDED)
         return data
 
     def adjustments_text(self) -> str:

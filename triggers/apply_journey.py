@@ -1,4 +1,4 @@
-"""The public application journey's memory: the answers, the order of pages, what they add up to.
+"""An application journey's memory: the answers, the order of pages, what they add up to.
 
 The answers live in the session as the user typed them (one dict under one key), not as
 cleaned values. Keeping what was typed means nothing is lost, whatever the user does: a page
@@ -6,6 +6,10 @@ shows exactly what was entered last, even if it was not valid, and whether a pag
 decided by binding its form to those answers again. So the forms in `apply_forms` stay the
 single judge of what is valid, for the journey's guard, for the check page and for the
 application that `submit_application` receives.
+
+`Journey` is the public journey's. A journey with other forms or another session key (staff
+recording an application by phone, on paper or in person: `triggers/record_views.py`) is a
+subclass that changes the class attributes and `form_options` / `complaint_form_options`.
 """
 
 from __future__ import annotations
@@ -101,35 +105,53 @@ class Report:
 class Journey:
     """One applicant's answers, and what the journey can tell from them."""
 
+    # Where the answers live in the session, and the forms that judge them: a subclass with
+    # its own key keeps its answers apart from this journey's in the same browser.
+    session_key = SESSION_KEY
+    reference_key = REFERENCE_KEY
+    question_forms = QUESTION_FORMS
+    complaint_form_class = forms.ComplaintForm
+    # Derived values to forget whenever an answer changes.
+    cached = ("area", "agencies", "reports")
+
     def __init__(self, answers=None):
         answers = answers if isinstance(answers, dict) else {}
         steps = answers.get("steps")
         complaints = answers.get("complaints")
         self.answers = {
-            "steps": steps if isinstance(steps, dict) else {},
-            "complaints": [c for c in complaints if _is_report(c)]
+            "steps": {
+                step: _as_typed(answer)
+                for step, answer in (steps.items() if isinstance(steps, dict) else ())
+            },
+            "complaints": [
+                {"id": c["id"], "data": _as_typed(c["data"])} for c in complaints if _is_report(c)
+            ]
             if isinstance(complaints, list)
             else [],
-            "draft": answers.get("draft") if isinstance(answers.get("draft"), dict) else {},
+            "draft": _as_typed(answers.get("draft")),
         }
 
     # --- the session ----------------------------------------------------------------------
 
     @classmethod
-    def load(cls, session) -> Journey:
-        return cls(session.get(SESSION_KEY))
+    def load(cls, session, **options) -> Journey:
+        return cls(session.get(cls.session_key), **options)
 
     def save(self, session) -> None:
-        session[SESSION_KEY] = self.answers
+        session[self.session_key] = self.answers
 
-    @staticmethod
-    def finish(session, reference: str) -> None:
+    @classmethod
+    def discard(cls, session) -> None:
+        session.pop(cls.session_key, None)
+
+    @classmethod
+    def finish(cls, session, reference: str) -> None:
         """Forget every answer once the case exists; keep only the reference to show it."""
-        session.pop(SESSION_KEY, None)
-        session[REFERENCE_KEY] = reference
+        cls.discard(session)
+        session[cls.reference_key] = reference
 
     def _changed(self) -> None:
-        for name in ("area", "agencies", "reports"):
+        for name in self.cached:
             self.__dict__.pop(name, None)
 
     # --- the order of pages ---------------------------------------------------------------
@@ -156,7 +178,7 @@ class Journey:
         if step == COMPLAINTS:
             reports = self.reports
             return 0 < len(reports) <= MAX_COMPLAINTS and all(r.is_complete for r in reports)
-        if step in QUESTION_FORMS:
+        if step in self.question_forms:
             return bool(self.answer(step)) and self.stored_form(step).is_valid()
         return False
 
@@ -175,7 +197,7 @@ class Journey:
         return self.answers["steps"].get(step) or {}
 
     def record(self, step: str, data) -> None:
-        self.answers["steps"][step] = typed(data, QUESTION_FORMS[step])
+        self.answers["steps"][step] = typed(data, self.question_forms[step])
         self._changed()
 
     def form(self, step: str, data=None):
@@ -188,9 +210,11 @@ class Journey:
         return self._make(step, data=MultiValueDict(self.answer(step)))
 
     def _make(self, step: str, **kwargs):
-        if step == IMPACT:
-            kwargs["on_behalf"] = self.on_behalf
-        return QUESTION_FORMS[step](**kwargs)
+        return self.question_forms[step](**self.form_options(step), **kwargs)
+
+    def form_options(self, step: str) -> dict:
+        """What a page's form needs to know beyond the page itself, from earlier answers."""
+        return {"on_behalf": self.on_behalf} if step == IMPACT else {}
 
     def _initial(self, step: str, answer: dict) -> dict:
         if not answer:
@@ -247,15 +271,20 @@ class Journey:
         return self._complaint_form(earlier, initial=initial)
 
     def _complaint_form(self, earlier: list[Report], **kwargs) -> forms.ComplaintForm:
-        return forms.ComplaintForm(
+        return self.complaint_form_class(
             agencies=self.agencies,
             earlier_reports=[(r.id, _report_label(r)) for r in earlier],
+            **self.complaint_form_options(),
             **kwargs,
         )
 
+    def complaint_form_options(self) -> dict:
+        """What a report's form needs to know beyond the area's agencies and earlier reports."""
+        return {}
+
     def record_report(self, report_id: str | None, data, *, complete: bool) -> None:
         """Keep what was typed: a finished new report joins the list, anything else waits."""
-        kept = typed(data, forms.ComplaintForm)
+        kept = typed(data, self.complaint_form_class)
         if report_id is not None:
             self.answers["complaints"][self.report(report_id).number - 1]["data"] = kept
         elif complete and self.can_add_report:
@@ -289,12 +318,26 @@ class Journey:
             raise Incomplete(missing)
         fields = {}
         for step in self.steps():
-            if step in QUESTION_FORMS:
+            if step in self.question_forms:
                 form = self.stored_form(step)
                 form.is_valid()
                 fields.update(form.application_fields())
         complaints = [report.data for report in self.reports]
         return self.area, ApplicationData(complaints=complaints, **fields)
+
+
+def _as_typed(stored) -> dict[str, list[str]]:
+    """Stored answers in the shape `typed` gives them; anything else in the session is dropped.
+
+    The session should only ever hold what `typed` made, but a form must never fail on it.
+    """
+    if not isinstance(stored, dict):
+        return {}
+    return {
+        key: [value for value in values if isinstance(value, str)]
+        for key, values in stored.items()
+        if isinstance(key, str) and isinstance(values, list)
+    }
 
 
 def _is_report(stored) -> bool:

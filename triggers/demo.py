@@ -38,7 +38,7 @@ DEMO_CASES = [
         30,
         (120, 90, 60, 33),
         False,
-        [Status.ACKNOWLEDGED, Status.THRESHOLD_MET, Status.AGENCIES_NOTIFIED],
+        [Status.ACKNOWLEDGED, Status.THRESHOLD_MET],
     ),
     ("wirral", "Casey Roberts", 12, (50, 30, 14), False, [Status.ACKNOWLEDGED]),
 ]

@@ -3,6 +3,7 @@ from django import forms
 
 from agencies.forms import gds_helper
 
+from .information_forms import AlsoAskField
 from .models import ThresholdDecision
 from .selectors import CaseFilters
 from .workflow import Status
@@ -48,6 +49,9 @@ class CaseFilterForm(forms.Form):
             Button.secondary("apply", "Apply filters"),
             label_size=Size.SMALL,
         )
+        # A GET form: crispy-forms-gds would otherwise write a CSRF token into it, and so into
+        # the URL of every filtered list.
+        self.helper.disable_csrf = True
 
     def filters(self) -> CaseFilters:
         if not self.is_valid():
@@ -87,11 +91,16 @@ class ThresholdDecisionForm(forms.Form):
         max_length=5000,
     )
 
-    def __init__(self, *args, **kwargs):
+    also_ask = AlsoAskField(label="If a review goes ahead, also ask")
+
+    def __init__(self, *args, optional=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
+        self.fields["also_ask"].offer(optional)
+        layout = [
             Field.radios("outcome", legend_size=Size.MEDIUM),
             Field.checkboxes("grounds", small=True),
             Field.textarea("reasons"),
-            Button("submit", "Record decision"),
-        )
+        ]
+        if optional:
+            layout.append(Field.checkboxes("also_ask", small=True))
+        self.helper = gds_helper(*layout, Button("submit", "Record decision"))

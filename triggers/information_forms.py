@@ -14,32 +14,46 @@ from .services import ReportData, ReturnData
 REPORT_ROWS = 5
 
 
-class NotifyAgenciesForm(forms.Form):
-    """Which optional members of the area to ask besides the relevant bodies."""
+class AlsoAskField(forms.MultipleChoiceField):
+    """The area's optional members (co-opted housing providers, other partners) to ask
+    besides the relevant bodies, who are always asked."""
 
-    also_ask = forms.MultipleChoiceField(
-        label="Also ask",
-        help_text="Co-opted housing providers and other partners join the reviews that "
-        "concern them. Choose any this case concerns.",
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    widget = forms.CheckboxSelectMultiple
 
-    def __init__(self, *args, optional=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["also_ask"].choices = [
+    def __init__(self, *, label="Also ask", **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "The council, police and health body are always asked for information. Choose "
+            "any co-opted housing provider or other partner this case concerns.",
+        )
+        super().__init__(label=label, required=False, **kwargs)
+
+    def offer(self, optional) -> None:
+        self.choices = [
             (str(m.agency_id), f"{m.agency.name} ({m.get_role_display().lower()})")
             for m in optional
         ]
-        self.helper = gds_helper(
-            Field.checkboxes("also_ask", legend_size=Size.MEDIUM, small=True),
-            Button("submit", "Send the requests"),
+
+    @staticmethod
+    def agency_ids(value) -> tuple[int, ...]:
+        return tuple(int(v) for v in value or ())
+
+
+class NotifyAgenciesForm(forms.Form):
+    """Which optional members of the area to ask besides the relevant bodies."""
+
+    also_ask = AlsoAskField()
+
+    def __init__(self, *args, optional=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["also_ask"].offer(optional)
+        choose = (
+            [Field.checkboxes("also_ask", legend_size=Size.MEDIUM, small=True)] if optional else []
         )
-        if not optional:
-            self.helper.layout = gds_helper(Button("submit", "Send the requests")).layout
+        self.helper = gds_helper(*choose, Button("submit", "Send the requests"))
 
     def agency_ids(self) -> tuple[int, ...]:
-        return tuple(int(v) for v in self.cleaned_data["also_ask"])
+        return AlsoAskField.agency_ids(self.cleaned_data["also_ask"])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -114,3 +114,78 @@ def chronology(case, *, include_returns: bool, agency_id: int | None = None) -> 
         for r in reports.select_related("information_return__request__agency")
     ]
     return sorted(entries, key=lambda e: e["date"])
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One thing waiting for the user, with where to deal with it."""
+
+    count: int
+    one: str
+    many: str
+    url: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.count} {self.one if self.count == 1 else self.many}"
+
+
+def needs_attention(user) -> list[Attention]:
+    """What is waiting for this user now: a handful of counts, not one query per case."""
+    from django.urls import reverse
+
+    from notifications.models import Message
+
+    from .workflow import Status
+
+    today = timezone.localdate()
+    items = []
+    officer_cases = access.cases_for(user).filter(area__in=access.areas_for(user))
+    counts = officer_cases.aggregate(
+        new=Count("pk", filter=Q(status=Status.SUBMITTED)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, next_due__lt=today)),
+    )
+    home = reverse("home")
+    if counts["new"]:
+        items.append(
+            Attention(
+                counts["new"],
+                "new application to acknowledge",
+                "new applications to acknowledge",
+                f"{home}?status=submitted&apply=1",
+            )
+        )
+    if counts["overdue"]:
+        items.append(
+            Attention(
+                counts["overdue"],
+                "case past its deadline",
+                "cases past their deadlines",
+                f"{home}?overdue=on&apply=1",
+            )
+        )
+    requests = access.information_requests_for(user).filter(status="requested")
+    if access.has_role(user, access.Role.AGENCY_RESPONDER):
+        waiting = requests.filter(agency_id=user.agency_id).count()
+        if waiting:
+            items.append(
+                Attention(
+                    waiting,
+                    "request for your agency's information",
+                    "requests for your agency's information",
+                    reverse("inbox"),
+                )
+            )
+    failed = Message.objects.filter(
+        area__in=access.administered_areas_for(user), status=Message.Status.FAILED
+    ).count()
+    if failed:
+        items.append(
+            Attention(
+                failed,
+                "message that could not be sent",
+                "messages that could not be sent",
+                reverse("messages_failed"),
+            )
+        )
+    return items

@@ -8,6 +8,7 @@ turn JSON into its inputs and its `Decision` back into JSON.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict
 
 from django.urls import reverse
@@ -18,10 +19,11 @@ from rest_framework import serializers
 from agencies.models import Agency, Area
 
 from . import eligibility
-from .models import Case, Channel, ContactMethod, ThresholdDecision
+from .models import Case, Channel, Complaint, ContactMethod, ThresholdDecision
 from .services import ApplicationData, ComplaintData
 
 MAX_COMPLAINTS = 200
+INCIDENT_KEY_LENGTH = Complaint._meta.get_field("incident_key").max_length
 ROUTES = (
     (eligibility.ROUTE_COMPLAINTS, "Met: enough qualifying complaints"),
     (eligibility.ROUTE_HATE_INCIDENT, "Met: enough qualifying hate-related complaints"),
@@ -31,6 +33,16 @@ ROUTES = (
 
 def _model_max_length(model, name: str) -> int:
     return model._meta.get_field(name).max_length
+
+
+def _incident_key(incident: str | None) -> str:
+    """The stored key of an incident id: the id itself when it fits the column, otherwise a
+    digest of it, which keeps reports with the same id together."""
+    if not incident:
+        return ""
+    if len(incident) <= INCIDENT_KEY_LENGTH:
+        return incident
+    return "sha256:" + hashlib.sha256(incident.encode()).hexdigest()[: INCIDENT_KEY_LENGTH - 7]
 
 
 # --- Fields -------------------------------------------------------------------------------
@@ -97,8 +109,8 @@ class AreaSlugField(serializers.CharField):
         kwargs.setdefault("help_text", "The area's slug, e.g. `liverpool`.")
         super().__init__(**kwargs)
 
-    def to_internal_value(self, data):
-        slug = super().to_internal_value(data)
+    def run_validation(self, data=serializers.empty):
+        slug = super().run_validation(data)
         areas = self.parent.area_queryset() if self.parent else Area.objects.all()
         area = areas.filter(slug=slug).select_related("force_area").first()
         if area is None:
@@ -138,7 +150,7 @@ class EligibilityComplaintSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         allow_null=True,
-        max_length=40,
+        max_length=200,
         default=None,
         help_text="An id shared by reports of one incident. Omitted: an incident of its own.",
     )
@@ -519,7 +531,6 @@ class ApplicationCreateSerializer(serializers.Serializer):
             reported_to_other="" if agency else attrs["reported_to"],
             reference_number=attrs["reference_number"],
             complainant=attrs["complainant"],
-            incident_key=attrs["incident"] or "",
+            incident_key=_incident_key(attrs["incident"]),
             hate_related=attrs["hate_related"],
         )
-

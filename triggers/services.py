@@ -288,14 +288,22 @@ OUTCOME_STATUS = {
 
 @transaction.atomic
 def decide_threshold(
-    case: Case, outcome: str, *, by, reasons: str = "", grounds: tuple[str, ...] = ()
+    case: Case,
+    outcome: str,
+    *,
+    by,
+    reasons: str = "",
+    grounds: tuple[str, ...] = (),
+    also_ask: tuple[int, ...] = (),
 ) -> ThresholdDecision:
     """Record the officer's threshold decision, tell the applicant, and start the next stage.
 
     "Met" must agree with the engine: the statute's threshold is a fact, not a judgement.
     Anything else ("met on discretion", or "not met" against the engine) needs reasons.
+    When a review goes ahead, every relevant body (and the optional members in `also_ask`)
+    is asked for information in the same transaction: no case waits on a second click.
     """
-    case = Case.objects.select_for_update().select_related("area").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status not in AWAITING_THRESHOLD_DECISION:
         raise DecisionRefused("The threshold has already been decided for this case.")
     complaints = list(case.complaints.select_related("reported_to"))
@@ -332,6 +340,8 @@ def decide_threshold(
         reference=case.reference,
         attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
     )
+    if met:
+        notify_agencies(case, by=by, also_ask=also_ask)
     return decision
 
 
@@ -397,7 +407,7 @@ def notify_agencies(case: Case, *, by, also_ask: tuple[int, ...] = ()) -> list[I
     Every application must reach all relevant bodies (s104(3)); co-opted housing providers
     and other partners join when the case concerns them.
     """
-    case = Case.objects.select_for_update().select_related("area").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status not in NOTIFIABLE:
         raise RequestRefused("Agencies can be asked only once a review has been decided on.")
     required, optional = agencies_to_ask(case)
@@ -482,7 +492,7 @@ def submit_return(
 ) -> InformationReturn:
     """Record an agency's information, store its documents, and tell the case officer."""
     request = (
-        InformationRequest.objects.select_for_update()
+        InformationRequest.objects.select_for_update(of=("self",))
         .select_related("case__area", "case__assigned_officer", "agency")
         .get(pk=request.pk)
     )

@@ -9,8 +9,6 @@ app_name = "api"
 urlpatterns = [
     path("eligibility/", api.EligibilityView.as_view(), name="eligibility"),
     path("cases/", api.CaseListView.as_view(), name="case_list"),
-    path(
-        "cases/<slug:area>/<str:reference>/", api.CaseDetailView.as_view(), name="case_detail"
-    ),
+    path("cases/<slug:area>/<str:reference>/", api.CaseDetailView.as_view(), name="case_detail"),
     path("applications/", api.ApplicationCreateView.as_view(), name="application_create"),
 ]

@@ -11,6 +11,7 @@ from agencies import access
 
 from . import selectors, services
 from .forms import CaseFilterForm, ThresholdDecisionForm
+from .information_forms import AlsoAskField
 from .workflow import AWAITING_THRESHOLD_DECISION, TransitionNotAllowed
 
 CASES_PER_PAGE = 25
@@ -34,7 +35,10 @@ def home(request):
             "page": page,
             "query": query.urlencode(),
             "today": timezone.localdate(),
+            "attention": selectors.needs_attention(request.user),
             "filtered": bool(request.GET.get("apply") or request.GET.get("status")),
+            # Officers and admins record applications made by phone, paper or in person.
+            "can_record": bool(areas),
         },
     )
 
@@ -104,7 +108,8 @@ def decide_threshold(request, area, reference):
     if case.status not in AWAITING_THRESHOLD_DECISION:
         messages.error(request, "The threshold has already been decided for this case.")
         return redirect(case_url(case))
-    form = ThresholdDecisionForm(request.POST or None)
+    _, optional = services.agencies_to_ask(case)
+    form = ThresholdDecisionForm(request.POST or None, optional=optional)
     if request.method == "POST" and form.is_valid():
         try:
             services.decide_threshold(
@@ -113,11 +118,15 @@ def decide_threshold(request, area, reference):
                 by=request.user,
                 reasons=form.cleaned_data["reasons"],
                 grounds=tuple(form.cleaned_data["grounds"]),
+                also_ask=AlsoAskField.agency_ids(form.cleaned_data["also_ask"]),
             )
         except services.DecisionRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Decision recorded. The applicant's letter is on its way.")
+            told = "The applicant's letter is on its way"
+            if form.cleaned_data["outcome"] != "not_met":
+                told += ", and the agencies have been asked for information"
+            messages.success(request, f"Decision recorded. {told}.")
             return redirect(case_url(case))
     return render(
         request,

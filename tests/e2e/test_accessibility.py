@@ -8,7 +8,7 @@ from .conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PUBLIC_PAGES = ["/", "/accessibility/", "/privacy/", "/sign-in/", "/no-such-page/"]
+PUBLIC_PAGES = ["/", "/check/", "/accessibility/", "/privacy/", "/sign-in/", "/no-such-page/"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
@@ -47,4 +47,38 @@ def test_officer_decides_threshold_without_javascript(page_without_js, live_serv
     page.wait_for_selector(".govuk-notification-banner")
     assert "Threshold met" in page.content()
     north.case.refresh_from_db()
-    assert north.case.status == "threshold_met"
+    assert north.case.status == "agencies_notified"
+
+
+def test_eligibility_check_answer_passes_axe(page, live_server, axe_check, north):
+    page.goto(f"{live_server.url}/check/")
+    page.click("#id_check")
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe_check(page)
+    page.select_option("select[name=area]", north.area.slug)
+    for n, (day, month) in enumerate([("1", "1"), ("2", "1")], start=1):
+        page.fill(f"input[name=incident_{n}_0]", day)
+        page.fill(f"input[name=incident_{n}_1]", month)
+        page.fill(f"input[name=incident_{n}_2]", "2026")
+        page.fill(f"input[name=reported_{n}_0]", day)
+        page.fill(f"input[name=reported_{n}_1]", month)
+        page.fill(f"input[name=reported_{n}_2]", "2026")
+    page.click("#id_check")
+    assert page.locator(".govuk-panel").is_visible()
+    axe_check(page)
+
+
+def test_responder_pages_pass_axe(page, live_server, axe_check, north):
+    from triggers.services import decide_threshold
+
+    decide_threshold(north.case, "met", by=north.officer)
+    request = north.case.information_requests.get(agency=north.police)
+    sign_in(page, live_server, north.responder.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/requests/")
+    axe_check(page)
+    page.goto(f"{live_server.url}/requests/{request.pk}/")
+    axe_check(page)
+    page.fill("textarea[name=report_1_summary]", "Noise reported")
+    page.click("button:has-text('Send your information')")
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe_check(page)

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Names whose pages hold no tenant data (public pages, sign-in, health).
 PUBLIC = {
+    "check",
     "start",
     "accessibility",
     "privacy",
@@ -29,6 +30,10 @@ PUBLIC = {
     "apply:contact",
     "apply:check",
     "apply:done",
+    # The API's schema and docs, and the public eligibility check (it reads no case).
+    "api_schema",
+    "api_docs",
+    "api:eligibility",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -60,13 +65,30 @@ ROUTES = {
     "case_notify": (case_kwargs, "get", "officer"),
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
+    "api:case_detail": (case_kwargs, "get", "officer"),
 }
 
 # Lists scoped to the user: each has its own test below.
-LISTS = {"messages_failed", "inbox"}
+LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
+
+# Staff-only forms that name no object: recording an application by phone, paper or in
+# person. Only case officers and area admins may open them (anyone else gets 404), and the
+# areas they offer are the user's own (tests/triggers/test_record_application.py).
+STAFF_FORMS = {
+    "record:start",
+    "record:who",
+    "record:on_behalf",
+    "record:complaints",
+    "record:complaint",
+    "record:complaint_remove",
+    "record:impact",
+    "record:contact",
+    "record:check",
+    "record:discard",
+}
 
 
 def named_patterns(resolver=None, namespace=""):
@@ -82,7 +104,7 @@ def named_patterns(resolver=None, namespace=""):
 
 
 def test_every_url_is_covered_by_the_walk():
-    unknown = set(named_patterns()) - PUBLIC - set(ROUTES) - APPLICANT_ROUTES - LISTS
+    unknown = set(named_patterns()) - PUBLIC - set(ROUTES) - APPLICANT_ROUTES - LISTS - STAFF_FORMS
     assert not unknown, f"Add these URL names to the isolation walk: {sorted(unknown)}"
 
 
@@ -95,13 +117,11 @@ def sides(north, south):
     return sent with a document."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from triggers.services import ReturnData, decide_threshold, notify_agencies, submit_return
+    from triggers.services import ReturnData, decide_threshold, submit_return
 
     for side in (north, south):
         decide_threshold(side.case, "met", by=side.officer)
-        side.info_request = next(
-            r for r in notify_agencies(side.case, by=side.officer) if r.agency_id == side.police.pk
-        )
+        side.info_request = side.case.information_requests.get(agency=side.police)
         pdf = SimpleUploadedFile("log.pdf", b"%PDF-1.4 police log", "application/pdf")
         submit_return(
             side.info_request,
@@ -175,3 +195,54 @@ def test_inbox_shows_only_own_agencys_requests(client, sides):
     client.force_login(north.responder)
     page = client.get(reverse("inbox"), {"show": "all"}).content.decode()
     assert north.case.reference in page and south.case.reference not in page
+
+
+def staff_form_url(name):
+    """The address of a staff form; those about one report get an id that need not exist."""
+    if name in ("record:complaint_remove",):
+        return reverse(name, args=["abc123"])
+    return reverse(name)
+
+
+@pytest.mark.django_db
+def test_staff_forms_are_for_officers_and_admins_only(client, north, south):
+    for role in ("responder", "chair", "pcc_officer"):
+        client.force_login(getattr(north, role))
+        for name in sorted(STAFF_FORMS):
+            for method in ("get", "post"):
+                response = getattr(client, method)(staff_form_url(name))
+                assert response.status_code == 404, f"{role} reached {name} ({method})"
+    for role in ("officer", "admin"):
+        client.force_login(getattr(north, role))
+        response = client.get(reverse("record:start"))
+        assert response.status_code == 200, role
+        page = response.content.decode()
+        assert 'value="north"' in page and 'value="south"' not in page
+
+
+@pytest.mark.django_db
+def test_private_link_expires_with_the_cases_retention(client, north):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from triggers.models import Case
+
+    url = reverse("track:open", args=[north.case.token])
+    Case.objects.filter(pk=north.case.pk).update(
+        closed_at=timezone.now() - timedelta(days=365 * north.area.retention_years - 5)
+    )
+    assert client.get(url).status_code == 302  # closed, but still kept
+    Case.objects.filter(pk=north.case.pk).update(
+        closed_at=timezone.now() - timedelta(days=365 * north.area.retention_years + 5)
+    )
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("track:case")).status_code == 404  # the session stops too
+
+
+@pytest.mark.django_db
+def test_revoked_link_no_longer_opens(client, north):
+    from triggers.models import Case
+
+    Case.objects.filter(pk=north.case.pk).update(tracking_revoked=True)
+    assert client.get(reverse("track:open", args=[north.case.token])).status_code == 404

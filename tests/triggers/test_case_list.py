@@ -42,3 +42,19 @@ def test_bad_filter_values_fall_back_without_error(client, north):
     response = client.get(reverse("home"), {"status": "nonsense", "sort": "x", "page": "abc"})
     assert response.status_code == 200
     assert north.case.reference in response.content.decode()
+
+
+def test_needs_attention_counts_what_waits_for_the_officer(client, north):
+    make_case(north.area)
+    client.force_login(north.officer)
+    page = client.get(reverse("home")).content.decode()
+    assert "Needs your attention" in page and "2 new applications to acknowledge" in page
+
+
+def test_needs_attention_shows_responders_their_requests(client, north):
+    from triggers.services import decide_threshold
+
+    decide_threshold(north.case, "met", by=north.officer)
+    client.force_login(north.responder)
+    page = client.get(reverse("home")).content.decode()
+    assert "1 request for your agency&#x27;s information" in page

@@ -21,22 +21,26 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def met(north):
-    """North's case with the threshold met, a co-opted housing provider and a partner."""
+    """North's case with the threshold met (not yet recorded), and a co-opted housing
+    provider in the area."""
     north.housing = AgencyFactory(
         slug="north-homes", name="North Homes", kind=Agency.Kind.HOUSING, force_area=north.force
     )
     MembershipFactory(
         area=north.area, agency=north.housing, role=AreaMembership.Role.CO_OPTED_HOUSING
     )
-    services.decide_threshold(north.case, "met", by=north.officer)
-    north.case.refresh_from_db()
     return north
 
 
+def decide_met(side, also_ask=()):
+    services.decide_threshold(side.case, "met", by=side.officer, also_ask=also_ask)
+    side.case.refresh_from_db()
+    return list(side.case.information_requests.select_related("agency"))
+
+
 def test_every_relevant_body_is_asked_and_emailed_once(met):
-    sent = services.notify_agencies(met.case, by=met.officer)
+    sent = decide_met(met)
     assert {r.agency for r in sent} == {met.council, met.police}  # housing only when chosen
-    met.case.refresh_from_db()
     assert met.case.status == Status.AGENCIES_NOTIFIED
     due = add_working_days(timezone.localdate(), met.area.information_return_days)
     assert {r.due_date for r in sent} == {due} and met.case.next_due == due
@@ -46,12 +50,11 @@ def test_every_relevant_body_is_asked_and_emailed_once(met):
     )
 
 
-def test_officer_chooses_co_opted_housing_provider_through_the_page(client, met):
+def test_officer_chooses_co_opted_housing_provider_when_deciding(client, met):
     client.force_login(met.officer)
-    url = reverse("case_notify", args=[met.area.slug, met.case.reference])
-    page = client.get(url).content.decode()
-    assert "North Homes" in page and met.police.name in page
-    response = client.post(url, {"also_ask": [str(met.housing.pk)]})
+    url = reverse("case_threshold", args=[met.area.slug, met.case.reference])
+    assert "North Homes" in client.get(url).content.decode()
+    response = client.post(url, {"outcome": "met", "also_ask": [str(met.housing.pk)]})
     assert response.status_code == 302
     assert set(met.case.information_requests.values_list("agency__slug", flat=True)) == {
         met.council.slug,
@@ -68,11 +71,26 @@ def test_agencies_cannot_be_asked_before_the_threshold_is_decided(north):
 def test_area_without_relevant_bodies_is_refused_clearly(met):
     met.area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY).delete()
     with pytest.raises(services.RequestRefused, match="no relevant bodies"):
-        services.notify_agencies(met.case, by=met.officer)
+        decide_met(met)
+    met.case.refresh_from_db()
+    assert met.case.status == Status.SUBMITTED  # the whole decision rolled back
+
+
+def test_further_round_asks_again_through_the_notify_page(client, met):
+    decide_met(met)
+    met.case.status = Status.FURTHER_REVIEW  # as an upheld appeal leaves it
+    met.case.save()
+    client.force_login(met.officer)
+    url = reverse("case_notify", args=[met.area.slug, met.case.reference])
+    page = client.get(url).content.decode()
+    assert "North Homes" in page and met.police.name in page
+    assert client.post(url, {"also_ask": [str(met.housing.pk)]}).status_code == 302
+    rounds = met.case.information_requests.values_list("round", flat=True)
+    assert sorted(rounds) == [1, 1, 2, 2, 2]
 
 
 def police_request(side):
-    services.notify_agencies(side.case, by=side.officer)
+    decide_met(side)
     return side.case.information_requests.get(agency=side.police)
 
 
@@ -145,9 +163,7 @@ def test_empty_return_is_refused(met):
 
 
 def test_another_agencys_staff_cannot_answer(client, met):
-    council_request = next(
-        r for r in services.notify_agencies(met.case, by=met.officer) if r.agency == met.council
-    )
+    council_request = next(r for r in decide_met(met) if r.agency == met.council)
     client.force_login(met.responder)  # police
     assert client.get(reverse("request_detail", args=[council_request.pk])).status_code == 404
     with pytest.raises(services.RequestRefused):
@@ -155,7 +171,7 @@ def test_another_agencys_staff_cannot_answer(client, met):
 
 
 def test_responder_sees_only_own_agencys_return_on_the_case(client, met):
-    requests = services.notify_agencies(met.case, by=met.officer)
+    requests = decide_met(met)
     council_request = next(r for r in requests if r.agency == met.council)
     police = next(r for r in requests if r.agency == met.police)
     council_user = met.officer  # stands in for council staff returning the council's part
@@ -230,7 +246,6 @@ def test_case_list_shows_overdue_returns(client, met):
 def test_assigned_officer_is_emailed_when_a_return_arrives(met, django_capture_on_commit_callbacks):
     from django.core import mail
 
-    services.assign_officer(met.case, met.officer)
     request = police_request(met)
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_return(request, ReturnData(actions_taken="Patrols."), by=met.responder)

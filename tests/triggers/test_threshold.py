@@ -41,7 +41,9 @@ def test_met_decision_moves_case_writes_letter_and_queues_email(
         response = client.post(case_url(north.case, "threshold/"), {"outcome": "met"})
     assert response.status_code == 302
     north.case.refresh_from_db()
-    assert north.case.status == Status.THRESHOLD_MET
+    # A review goes ahead, so every relevant body is asked at once.
+    assert north.case.status == Status.AGENCIES_NOTIFIED
+    assert north.case.information_requests.count() == 2
     assert north.case.next_due is not None
     decision = north.case.threshold_decisions.get()
     assert (decision.engine_route, decision.engine_qualifying) == ("complaints", 3)
@@ -79,7 +81,8 @@ def test_discretion_needs_grounds_and_reasons(client, north):
     )
     assert response.status_code == 302
     case.refresh_from_db()
-    assert case.status == Status.MET_ON_DISCRETION
+    assert case.events.filter(to_status=Status.MET_ON_DISCRETION).exists()
+    assert case.status == Status.AGENCIES_NOTIFIED
     text = pdf_text(bytes(case.letters.get().pdf))
     assert "vulnerability" in text.lower()
 
