@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from agencies import access
@@ -13,7 +13,8 @@ from .models import Case
 from .workflow import OPEN_STATUSES
 
 SORTS = {
-    "deadline": ("next_due", "-received_at"),
+    # Cases with no deadline (waiting on the applicant, say) go after those with one.
+    "deadline": (F("next_due").asc(nulls_last=True), "-received_at"),
     "newest": ("-received_at",),
     "oldest": ("received_at",),
     "reference": ("reference",),

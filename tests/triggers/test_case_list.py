@@ -58,3 +58,12 @@ def test_needs_attention_shows_responders_their_requests(client, north):
     client.force_login(north.responder)
     page = client.get(reverse("home")).content.decode()
     assert "1 request for your agency&#x27;s information" in page
+
+
+def test_cases_without_a_deadline_sort_after_those_with_one(north):
+    from triggers.models import Case
+    from triggers.selectors import CaseFilters, case_list
+
+    second = make_case(north.area)
+    Case.objects.filter(pk=north.case.pk).update(next_due=None)
+    assert list(case_list(north.officer, CaseFilters(sort="deadline"))) == [second, north.case]
