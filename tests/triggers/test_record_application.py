@@ -126,6 +126,7 @@ def test_officer_records_a_phone_application_end_to_end(client, north, south):
     shown = page(client.get(response["Location"]))
     assert "Application " + case.reference + " recorded" in shown
     assert "private link" in shown and "jo@example.com" in shown
+    assert f"(phone, recorded by {north.officer.full_name})" in shown
 
     assert case.reference in page(client.get(reverse("home")))
     client.force_login(south.officer)
