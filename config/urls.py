@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import views as agency_views
 from notifications import views as notification_views
-from triggers import check_views, information_views
+from triggers import check_views, information_views, meeting_views
 from triggers import views as trigger_views
 
 from . import views
@@ -47,6 +47,16 @@ urlpatterns = [
         "cases/<slug:area>/<str:reference>/notify/",
         information_views.notify_agencies,
         name="case_notify",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/meeting/",
+        meeting_views.schedule,
+        name="case_meeting_schedule",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/meeting/cancel/",
+        meeting_views.cancel,
+        name="case_meeting_cancel",
     ),
     path("requests/", information_views.inbox, name="inbox"),
     path("requests/<int:request_id>/", information_views.request_detail, name="request_detail"),

@@ -73,6 +73,9 @@ def case_detail(request, area, reference):
             ),
             "awaiting_decision": case.status in AWAITING_THRESHOLD_DECISION,
             "may_notify": case.status in services.NOTIFIABLE,
+            "meeting": case.review_meetings.filter(status="scheduled")
+            .select_related("chair")
+            .first(),
             "today": timezone.localdate(),
         },
     )

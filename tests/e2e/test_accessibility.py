@@ -82,3 +82,15 @@ def test_responder_pages_pass_axe(page, live_server, axe_check, north):
     page.click("button:has-text('Send your information')")
     assert page.locator(".govuk-error-summary").is_visible()
     axe_check(page)
+
+
+def test_meeting_scheduling_page_passes_axe(page, live_server, axe_check, north):
+    from triggers.services import decide_threshold
+
+    decide_threshold(north.case, "met", by=north.officer)
+    sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/cases/{north.area.slug}/{north.case.reference}/meeting/")
+    axe_check(page)
+    page.click("#id_submit")
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe_check(page)

@@ -63,6 +63,9 @@ ROUTES = {
     "case_letter": (letter_kwargs, "get", "officer"),
     "message_resend": (message_kwargs, "post", "admin"),
     "case_notify": (case_kwargs, "get", "officer"),
+    "case_meeting_schedule": (case_kwargs, "get", "officer"),
+    # With no meeting arranged the officer is sent back to the case (302); others get 404.
+    "case_meeting_cancel": (case_kwargs, "post", "officer"),
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),

@@ -1,0 +1,80 @@
+"""Arranging, changing and cancelling the review meeting (officers and admins of the area)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import meetings
+from .meeting_forms import ReviewMeetingForm
+from .views import _case_to_work_on, case_url
+from .workflow import Status, TransitionNotAllowed
+
+
+@login_required
+def schedule(request, area, reference):
+    """Arrange the meeting, or change the one already arranged."""
+    case = _case_to_work_on(request, area, reference)
+    meeting = meetings.current_meeting(case)
+    if meeting is None and case.status != Status.AGENCIES_NOTIFIED:
+        messages.error(
+            request,
+            "A review meeting can be arranged once the agencies have been asked for information.",
+        )
+        return redirect(case_url(case))
+    memberships = case.area.memberships.select_related("agency").order_by("agency__name")
+    asked = case.information_requests.values_list("agency_id", flat=True)
+    form = ReviewMeetingForm(
+        request.POST or None,
+        initial=ReviewMeetingForm.initial_for(meeting, asked),
+        chairs=meetings.possible_chairs(case),
+        memberships=memberships,
+    )
+    deadline = meetings.review_deadline(case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if meeting is None:
+                saved = meetings.schedule_review(case, form.meeting_data(), by=request.user)
+            else:
+                saved = meetings.reschedule_review(meeting, form.meeting_data(), by=request.user)
+        except (meetings.MeetingRefused, TransitionNotAllowed) as refused:
+            form.add_error(None, str(refused))
+        else:
+            done = "arranged" if meeting is None else "changed"
+            late = deadline and saved.starts_at.date() > deadline
+            messages.success(
+                request,
+                f"Review meeting {done}. Everyone invited has been emailed a calendar invitation."
+                + (f" It is later than the deadline of {deadline:%d %B %Y}." if late else ""),
+            )
+            return redirect(case_url(case))
+    typed = getattr(form, "cleaned_data", {}).get("date")
+    return render(
+        request,
+        "triggers/schedule_meeting.html",
+        {
+            "case": case,
+            "form": form,
+            "meeting": meeting,
+            "deadline": deadline,
+            "late": bool(deadline and typed and typed > deadline),
+        },
+    )
+
+
+@login_required
+@require_POST
+def cancel(request, area, reference):
+    case = _case_to_work_on(request, area, reference)
+    meeting = meetings.current_meeting(case)
+    if meeting is None:
+        messages.error(request, "There is no review meeting arranged to cancel.")
+        return redirect(case_url(case))
+    reason = request.POST.get("reason", "")[:2000]
+    try:
+        meetings.cancel_review(meeting, by=request.user, reason=reason)
+    except (meetings.MeetingRefused, TransitionNotAllowed) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "Review meeting cancelled. Everyone invited has been told.")
+    return redirect(case_url(case))

@@ -1,0 +1,315 @@
+"""Scheduling the review meeting: invitations with a calendar file, updates and cancellation.
+
+Every invitee gets one email with an iCalendar (RFC 5545) attachment, so the meeting lands in
+their calendar. The attachment's UID stays the same for the meeting's life and its SEQUENCE
+goes up with every change, so a calendar program replaces the earlier invitation instead of
+adding a second one. Each attendee's file names only that attendee: the applicant's email
+address is not shown to the agencies, nor theirs to the applicant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from agencies.models import Agency, AreaMembership, RoleAssignment, User
+from agencies.working_days import add_working_days
+from notifications.services import File, queue_email
+
+from .models import Case, ReviewMeeting
+from .services import record_event, transition
+from .workflow import Status
+
+Role = RoleAssignment.Role
+
+# Who may chair: a review chair (often independent of the agencies, as the guidance
+# recommends), or a case officer or area admin of the force area.
+CHAIR_ROLES = (Role.REVIEW_CHAIR, Role.CASE_OFFICER, Role.AREA_ADMIN)
+
+
+class MeetingRefused(ValueError):
+    """A meeting that cannot be scheduled, changed or cancelled as things stand."""
+
+
+@dataclass
+class MeetingData:
+    starts_at: datetime
+    ends_at: datetime
+    chair: User
+    in_person: bool = True
+    venue: str = ""
+    online: bool = False
+    online_link: str = ""
+    chair_independent: bool = False
+    agencies: list[Agency] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Invitee:
+    email: str
+    name: str
+    kind: str  # "chair", "agency", "applicant" or "other": the email's wording depends on it
+
+
+def possible_chairs(case: Case):
+    """Staff of the case's force area who may chair its review."""
+    force = case.area.force_area_id
+    return (
+        User.objects.filter(is_active=True, roles__role__in=CHAIR_ROLES)
+        .filter(Q(agency__force_area_id=force) | Q(roles__area__force_area_id=force))
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def review_deadline(case: Case) -> date | None:
+    """The last day for holding the meeting: the area's review_meeting_days working days
+    from the threshold decision (DOMAIN.md §3). None before a decision."""
+    decision = case.threshold_decisions.order_by("-decided_at").first()
+    if decision is None:
+        return None
+    decided_on = timezone.localtime(decision.decided_at).date()
+    return add_working_days(decided_on, case.area.review_meeting_days)
+
+
+def current_meeting(case: Case) -> ReviewMeeting | None:
+    return (
+        case.review_meetings.filter(status=ReviewMeeting.Status.SCHEDULED)
+        .select_related("chair")
+        .first()
+    )
+
+
+def _check(case: Case, data: MeetingData) -> None:
+    if data.ends_at <= data.starts_at:
+        raise MeetingRefused("The meeting must end after it starts.")
+    if data.starts_at <= timezone.now():
+        raise MeetingRefused("The meeting must start in the future.")
+    if not (data.in_person or data.online):
+        raise MeetingRefused("Choose whether people attend in person, online or both.")
+    if data.in_person and not data.venue.strip():
+        raise MeetingRefused("Enter where the meeting is held.")
+    if data.online and not data.online_link.strip():
+        raise MeetingRefused("Enter the link to join the meeting online.")
+    if not possible_chairs(case).filter(pk=data.chair.pk).exists():
+        raise MeetingRefused("Choose a chair from the list.")
+    area_agencies = set(case.area.memberships.values_list("agency_id", flat=True))
+    if any(a.pk not in area_agencies for a in data.agencies):
+        raise MeetingRefused("Choose agencies from the list.")
+
+
+def _apply(meeting: ReviewMeeting, data: MeetingData) -> None:
+    meeting.starts_at = data.starts_at
+    meeting.ends_at = data.ends_at
+    meeting.in_person = data.in_person
+    meeting.venue = data.venue.strip() if data.in_person else ""
+    meeting.online = data.online
+    meeting.online_link = data.online_link.strip() if data.online else ""
+    meeting.chair = data.chair
+    meeting.chair_independent = data.chair_independent
+    meeting.invited_emails = sorted({e.strip().lower() for e in data.emails if e.strip()})
+
+
+def _round(case: Case) -> int:
+    last = case.information_requests.order_by("-round").values_list("round", flat=True).first()
+    return last or 1
+
+
+@transaction.atomic
+def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
+    """Arrange the review meeting, invite everyone, and move the case to 'review scheduled'."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status != Status.AGENCIES_NOTIFIED:
+        raise MeetingRefused(
+            "A review meeting can be arranged once the agencies have been asked for information."
+        )
+    _check(case, data)
+    meeting = ReviewMeeting(area_id=case.area_id, case=case, round=_round(case), created_by=by)
+    _apply(meeting, data)
+    meeting.save()
+    meeting.invited_agencies.set(data.agencies)
+    when = timezone.localtime(meeting.starts_at)
+    transition(
+        case,
+        Status.REVIEW_SCHEDULED,
+        by=by,
+        next_due=when.date(),
+        summary=f"Review meeting arranged for {when:%d %B %Y, %H:%M}",
+        reasons=_describe(meeting),
+    )
+    for invitee in invitees(meeting):
+        _send(meeting, invitee, "meeting_invitation", "REQUEST")
+    return meeting
+
+
+@transaction.atomic
+def reschedule_review(meeting: ReviewMeeting, data: MeetingData, *, by) -> ReviewMeeting:
+    """Change the meeting: everyone still invited gets the update; anyone dropped from the
+    invitation gets a cancellation, so no stale meeting stays in their calendar."""
+    meeting = ReviewMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    case = meeting.case
+    if meeting.status != ReviewMeeting.Status.SCHEDULED:
+        raise MeetingRefused("Only a meeting that is still arranged can be changed.")
+    _check(case, data)
+    before = {i.email: i for i in invitees(meeting)}
+    _apply(meeting, data)
+    meeting.sequence += 1
+    meeting.save()
+    meeting.invited_agencies.set(data.agencies)
+    after = invitees(meeting)
+    when = timezone.localtime(meeting.starts_at)
+    case.next_due = when.date()
+    case.save(update_fields=["next_due", "updated_at"])
+    record_event(
+        case,
+        f"Review meeting moved to {when:%d %B %Y, %H:%M}",
+        by=by,
+        reasons=_describe(meeting),
+    )
+    for invitee in after:
+        _send(meeting, invitee, "meeting_updated", "REQUEST")
+    kept = {i.email for i in after}
+    for email, invitee in before.items():
+        if email not in kept:
+            _send(meeting, invitee, "meeting_cancelled", "CANCEL")
+    return meeting
+
+
+@transaction.atomic
+def cancel_review(meeting: ReviewMeeting, *, by, reason: str = "") -> ReviewMeeting:
+    """Call the meeting off, tell everyone invited, and send the case back to wait for a new
+    date (its deadline is again the area's timescale from the threshold decision)."""
+    meeting = ReviewMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+    if meeting.status != ReviewMeeting.Status.SCHEDULED:
+        raise MeetingRefused("This meeting is no longer arranged.")
+    meeting.status = ReviewMeeting.Status.CANCELLED
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "sequence"])
+    case = meeting.case
+    transition(
+        case,
+        Status.AGENCIES_NOTIFIED,
+        by=by,
+        next_due=review_deadline(case),
+        summary="Review meeting cancelled",
+        reasons=reason.strip(),
+    )
+    for invitee in invitees(meeting):
+        _send(meeting, invitee, "meeting_cancelled", "CANCEL", reason=reason.strip())
+    return meeting
+
+
+def invitees(meeting: ReviewMeeting) -> list[Invitee]:
+    """Everyone invited, once each: the chair, each invited agency's contact for the case's
+    area, the other people named, and the applicant when they gave an email address."""
+    case = meeting.case
+    found: dict[str, Invitee] = {}
+
+    def add(email, name, kind):
+        email = (email or "").strip().lower()
+        if email and email not in found:
+            found[email] = Invitee(email, name, kind)
+
+    add(meeting.chair.email, meeting.chair.full_name, "chair")
+    contacts = AreaMembership.objects.filter(
+        area_id=case.area_id, agency__in=meeting.invited_agencies.all()
+    ).select_related("agency")
+    for membership in contacts.order_by("agency__name"):
+        add(membership.contact_email, membership.contact_name, "agency")
+    for email in meeting.invited_emails:
+        add(email, "", "other")
+    add(case.applicant_email, case.applicant_name, "applicant")
+    return list(found.values())
+
+
+def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str = "") -> None:
+    case = meeting.case
+    ics = calendar_file(meeting, invitee, method)
+    queue_email(
+        key=f"meeting:{meeting.pk}:{meeting.sequence}:{template}:{invitee.email}",
+        to=invitee.email,
+        template=template,
+        context={
+            "case": case,
+            "meeting": meeting,
+            "invitee": invitee,
+            "starts": timezone.localtime(meeting.starts_at),
+            "ends": timezone.localtime(meeting.ends_at),
+            "reason": reason,
+            # The applicant has no account: their private link is in their other emails.
+            "case_url": "" if invitee.kind == "applicant" else _case_url(case),
+        },
+        topic="Review meeting",
+        area=case.area,
+        reference=case.reference,
+        attachments=(
+            File(f"review-meeting-{case.reference}.ics", f"text/calendar; method={method}", ics),
+        ),
+    )
+
+
+def _case_url(case: Case) -> str:
+    return f"{settings.SITE_URL}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+
+
+def _organizer(meeting: ReviewMeeting) -> tuple[str, str]:
+    area = meeting.case.area
+    if area.spoc_email:
+        return area.spoc_email, area.spoc_name or area.name
+    return meeting.created_by.email, meeting.created_by.full_name
+
+
+def calendar_file(meeting: ReviewMeeting, invitee: Invitee, method: str = "REQUEST") -> bytes:
+    """The meeting as an iCalendar file for one invitee (times in UTC)."""
+    cal = Calendar()
+    cal.add("prodid", "-//ASB Case Review//Review meeting//EN")
+    cal.add("version", "2.0")
+    cal.add("method", method)
+    event = Event()
+    event.add("uid", meeting.uid)
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", timezone.now().astimezone(UTC))
+    event.add("dtstart", meeting.starts_at.astimezone(UTC))
+    event.add("dtend", meeting.ends_at.astimezone(UTC))
+    # The reference, never a name: calendars are often shared or synced to phones.
+    event.add("summary", f"ASB case review meeting ({meeting.case.reference})")
+    event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
+    places = [p for p in (meeting.venue if meeting.in_person else "", meeting.online_link) if p]
+    if places:
+        event.add("location", " / ".join(places))
+    if meeting.online and meeting.online_link:
+        event.add("url", meeting.online_link)
+    event.add("description", _describe(meeting))
+    email, name = _organizer(meeting)
+    organizer = vCalAddress(f"mailto:{email}")
+    organizer.params["cn"] = vText(name)
+    event.add("organizer", organizer)
+    attendee = vCalAddress(f"mailto:{invitee.email}")
+    if invitee.name:
+        attendee.params["cn"] = vText(invitee.name)
+    attendee.params["role"] = vText("CHAIR" if invitee.kind == "chair" else "REQ-PARTICIPANT")
+    attendee.params["partstat"] = vText("NEEDS-ACTION")
+    attendee.params["rsvp"] = vText("TRUE")
+    event.add("attendee", attendee)
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def _describe(meeting: ReviewMeeting) -> str:
+    ways = []
+    if meeting.in_person:
+        ways.append(f"In person at {meeting.venue}")
+    if meeting.online:
+        ways.append(f"Online: {meeting.online_link}")
+    chair = meeting.chair.full_name
+    if meeting.chair_independent:
+        chair += " (independent of the agencies involved)"
+    return "\n".join([*ways, f"Chair: {chair}"])
