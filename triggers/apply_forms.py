@@ -539,6 +539,23 @@ class Adjustment:
     )
 
 
+def contact_details_needed(*, your: str, you: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each contact method, the details it needs and the message when one is missing.
+
+    `your` and `you` are the words for the applicant: "your"/"you" when they fill the form in,
+    "their"/"them" when staff record it for them.
+    """
+    otherwise = f", or choose another way to contact {you}"
+    return {
+        ContactMethod.EMAIL: (("applicant_email", f"Enter {your} email address{otherwise}"),),
+        ContactMethod.PHONE: (("applicant_phone", f"Enter {your} phone number{otherwise}"),),
+        ContactMethod.POST: (
+            ("applicant_address", f"Enter {your} postal address{otherwise}"),
+            ("applicant_postcode", f"Enter {your} postcode{otherwise}"),
+        ),
+    }
+
+
 class ContactForm(forms.Form):
     """How to reach the applicant, and what they need to take part on equal terms."""
 
@@ -620,21 +637,7 @@ class ContactForm(forms.Form):
     )
 
     # The contact method, the detail it needs, and the message when that detail is missing.
-    NEEDED_FOR = {
-        ContactMethod.EMAIL: (
-            ("applicant_email", "Enter your email address, or choose another way to contact you"),
-        ),
-        ContactMethod.PHONE: (
-            ("applicant_phone", "Enter your phone number, or choose another way to contact you"),
-        ),
-        ContactMethod.POST: (
-            (
-                "applicant_address",
-                "Enter your postal address, or choose another way to contact you",
-            ),
-            ("applicant_postcode", "Enter your postcode, or choose another way to contact you"),
-        ),
-    }
+    NEEDED_FOR = contact_details_needed(your="your", you="you")
 
     LANGUAGE_NEEDED = "Enter the language you need"
     OTHER_NEED_NEEDED = "Enter what else you need"

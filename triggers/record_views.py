@@ -38,11 +38,8 @@ from agencies.forms import gds_helper
 
 from . import apply_forms as forms
 from .apply_journey import (
-    CHECK,
-    COMPLAINTS,
     CONTACT,
     IMPACT,
-    MAX_COMPLAINTS,
     ON_BEHALF,
     QUESTION_FORMS,
     START,
@@ -50,14 +47,11 @@ from .apply_journey import (
     Incomplete,
     Journey,
 )
+from .journey_views import JourneyPages
 from .models import Channel, ContactMethod
 from .services import ApplicationRefused, submit_application
 
 SESSION_KEY = "record_application"
-
-# "Change" links on the check page add ?return=check, as in the public journey.
-RETURN_PARAM = "return"
-RETURN_TO_CHECK = "check"
 
 # Every way an application reaches staff; "online" applications make themselves.
 STAFF_CHANNELS = tuple(channel for channel in Channel if channel != Channel.ONLINE)
@@ -142,9 +136,7 @@ class ArrivalForm(forms.AreaForm):
 class StaffWhoForm(forms.WhoForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["applying_for"]
-        field.label = "Who is the application for?"
-        field.choices = (
+        self.fields["applying_for"].choices = (
             Choice(
                 self.MYSELF,
                 "The applicant",
@@ -157,11 +149,17 @@ class StaffWhoForm(forms.WhoForm):
                 "neighbour, a councillor or a support worker",
             ),
         )
-        field.error_messages.update(
+        _reword(
+            self,
             {
-                "required": "Select who the application is for",
-                "invalid_choice": "Select who the application is for",
-            }
+                "applying_for": {
+                    "label": "Who is the application for?",
+                    "errors": {
+                        "required": "Select who the application is for",
+                        "invalid_choice": "Select who the application is for",
+                    },
+                }
+            },
         )
 
 
@@ -306,21 +304,7 @@ class StaffImpactForm(forms.ImpactForm):
 
 
 class StaffContactForm(forms.ContactForm):
-    NEEDED_FOR = {
-        ContactMethod.EMAIL: (
-            ("applicant_email", "Enter their email address, or choose another way to contact them"),
-        ),
-        ContactMethod.PHONE: (
-            ("applicant_phone", "Enter their phone number, or choose another way to contact them"),
-        ),
-        ContactMethod.POST: (
-            (
-                "applicant_address",
-                "Enter their postal address, or choose another way to contact them",
-            ),
-            ("applicant_postcode", "Enter their postcode, or choose another way to contact them"),
-        ),
-    }
+    NEEDED_FOR = forms.contact_details_needed(your="their", you="them")
     LANGUAGE_NEEDED = "Enter the language they need"
     OTHER_NEED_NEEDED = "Enter what else they need"
 
@@ -448,190 +432,22 @@ def staff_page(view):
     return guarded
 
 
-def _checking(request) -> bool:
-    return request.GET.get(RETURN_PARAM) == RETURN_TO_CHECK
+pages = JourneyPages("record", first_back="home")
 
+# --- The questions and the reports -------------------------------------------------------
 
-def _url(step: str, *args, checking: bool = False) -> str:
-    url = reverse(f"record:{step}", args=args)
-    return f"{url}?{RETURN_PARAM}={RETURN_TO_CHECK}" if checking else url
-
-
-def _missing(journey: Journey, step: str):
-    missing = journey.first_incomplete(before=step)
-    return redirect(_url(missing)) if missing else None
-
-
-def _after(request, journey: Journey, step: str) -> str:
-    if _checking(request):
-        missing = journey.first_incomplete(before=CHECK)
-        return _url(missing, checking=True) if missing else _url(CHECK)
-    return _url(journey.next_step(step))
-
-
-def _back(request, journey: Journey, step: str) -> str:
-    if _checking(request):
-        return _url(CHECK)
-    previous = journey.previous_step(step)
-    return _url(previous) if previous else reverse("home")
-
-
-def _question(request, journey: RecordJourney, step: str):
-    """A page with one form, whose typed answers are kept whatever their validity."""
-    if response := _missing(journey, step):
-        return response
-    if step not in journey.steps():
-        return redirect(_url(WHO))
-    if request.method == "POST":
-        form = journey.form(step, data=request.POST)
-        journey.record(step, request.POST)
-        journey.save(request.session)
-        if form.is_valid():
-            return redirect(_after(request, journey, step))
-    else:
-        form = journey.form(step)
-    return render(
-        request,
-        f"triggers/record/{step}.html",
-        {
-            "form": form,
-            "back_url": _back(request, journey, step),
-            "area": journey.area,
-            "on_behalf": journey.on_behalf,
-        },
+start = staff_page(
+    pages.question_view(
+        START, "Which of the officer's areas, how the application arrived, and when."
     )
-
-
-# --- The questions -----------------------------------------------------------------------
-
-
-@staff_page
-def start(request, journey):
-    """Which of the officer's areas, how the application arrived, and when."""
-    return _question(request, journey, START)
-
-
-@staff_page
-def who(request, journey):
-    return _question(request, journey, WHO)
-
-
-@staff_page
-def on_behalf(request, journey):
-    return _question(request, journey, ON_BEHALF)
-
-
-@staff_page
-def impact(request, journey):
-    return _question(request, journey, IMPACT)
-
-
-@staff_page
-def contact(request, journey):
-    return _question(request, journey, CONTACT)
-
-
-# --- The reports -------------------------------------------------------------------------
-
-
-def _report_problems(journey: Journey) -> list[tuple[str, str]]:
-    reports = journey.reports
-    if not reports:
-        return [("Add at least one report of the behaviour", "add-report")]
-    return [
-        (
-            f"Report {report.number} is not finished: change it to add the missing answers",
-            f"report-{report.number}",
-        )
-        for report in reports
-        if not report.is_complete
-    ]
-
-
-@staff_page
-def complaints(request, journey):
-    """The reports typed so far, with Change and Remove, and the way to add another."""
-    if response := _missing(journey, COMPLAINTS):
-        return response
-    form = forms.ActionForm(request.POST if request.method == "POST" else None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        problems = _report_problems(journey)
-        if not problems:
-            return redirect(_after(request, journey, COMPLAINTS))
-        for message, _ in problems:
-            form.add_error(None, message)
-    return render(
-        request,
-        "triggers/record/complaints.html",
-        {
-            "form": form,
-            "problems": problems,
-            "reports": journey.reports,
-            "can_add_report": journey.can_add_report,
-            "max_reports": MAX_COMPLAINTS,
-            "checking": _checking(request),
-            "back_url": _back(request, journey, COMPLAINTS),
-            "area": journey.area,
-        },
-    )
-
-
-@staff_page
-def complaint(request, journey, report=None):
-    """Add a report (no id) or change one. A new report joins the list only once valid."""
-    if response := _missing(journey, COMPLAINTS):
-        return response
-    checking = _checking(request)
-    if (report is None and not journey.can_add_report) or (
-        report is not None and journey.report(report) is None
-    ):
-        return redirect(_url(COMPLAINTS, checking=checking))
-    if request.method == "POST":
-        form = journey.complaint_form(report, data=request.POST)
-        valid = form.is_valid()
-        journey.record_report(report, request.POST, complete=valid)
-        journey.save(request.session)
-        if valid:
-            if report is not None and checking:
-                return redirect(_after(request, journey, COMPLAINTS))
-            return redirect(_url(COMPLAINTS, checking=checking))
-    else:
-        form = journey.complaint_form(report)
-    number = journey.report(report).number if report else len(journey.reports) + 1
-    return render(
-        request,
-        "triggers/record/complaint.html",
-        {
-            "form": form,
-            "adding": report is None,
-            "number": number,
-            "back_url": _url(CHECK) if checking and report else _url(COMPLAINTS, checking=checking),
-            "area": journey.area,
-        },
-    )
-
-
-@staff_page
-def complaint_remove(request, journey, report):
-    if response := _missing(journey, COMPLAINTS):
-        return response
-    checking = _checking(request)
-    chosen = journey.report(report)
-    if chosen is None:
-        return redirect(_url(COMPLAINTS, checking=checking))
-    form = forms.ActionForm(
-        request.POST if request.method == "POST" else None, button="Remove report", warning=True
-    )
-    if request.method == "POST" and form.is_valid():
-        journey.remove_report(report)
-        journey.save(request.session)
-        return redirect(_url(COMPLAINTS, checking=checking))
-    return render(
-        request,
-        "triggers/record/complaint_remove.html",
-        {"form": form, "report": chosen, "back_url": _url(COMPLAINTS, checking=checking)},
-    )
+)
+who = staff_page(pages.question_view(WHO))
+on_behalf = staff_page(pages.question_view(ON_BEHALF))
+impact = staff_page(pages.question_view(IMPACT))
+contact = staff_page(pages.question_view(CONTACT))
+complaints = staff_page(pages.complaints)
+complaint = staff_page(pages.complaint)
+complaint_remove = staff_page(pages.complaint_remove)
 
 
 # --- Check and record --------------------------------------------------------------------
@@ -657,7 +473,7 @@ def check(request, journey):
         area, application = journey.application()
         channel, received_on = journey.arrival()
     except Incomplete as missing:
-        return redirect(_url(missing.step))
+        return redirect(pages.url(missing.step))
     form = forms.ActionForm(
         request.POST if request.method == "POST" else None, button="Record application"
     )
@@ -690,7 +506,7 @@ def check(request, journey):
             "application": application,
             "reports": journey.reports,
             "contact_method": ContactMethod(application.contact_method).label,
-            "back_url": _url(CONTACT),
+            "back_url": pages.url(CONTACT),
         },
     )
 
@@ -707,4 +523,6 @@ def discard(request, journey):
         RecordJourney.discard(request.session)
         messages.success(request, "The application you were recording has been discarded.")
         return redirect("home")
-    return render(request, "triggers/record/discard.html", {"form": form, "back_url": _url(START)})
+    return render(
+        request, "triggers/record/discard.html", {"form": form, "back_url": pages.url(START)}
+    )
