@@ -35,6 +35,13 @@ def _model_max_length(model, name: str) -> int:
     return model._meta.get_field(name).max_length
 
 
+def optional_case_text(name: str) -> serializers.CharField:
+    """An optional free-text answer, as long as the Case column that stores it allows."""
+    return serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=_model_max_length(Case, name)
+    )
+
+
 def _incident_key(incident: str | None) -> str:
     """The stored key of an incident id: the id itself when it fits the column, otherwise a
     digest of it, which keeps reports with the same id together."""
@@ -413,21 +420,11 @@ class ApplicationCreateSerializer(serializers.Serializer):
     applicant_email = serializers.EmailField(
         required=False, allow_blank=True, default="", max_length=254
     )
-    applicant_phone = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=_model_max_length(Case, "applicant_phone"),
-    )
+    applicant_phone = optional_case_text("applicant_phone")
     applicant_address = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=500
     )
-    applicant_postcode = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=_model_max_length(Case, "applicant_postcode"),
-    )
+    applicant_postcode = optional_case_text("applicant_postcode")
     contact_method = serializers.ChoiceField(
         choices=ContactMethod.choices,
         required=False,
@@ -442,30 +439,10 @@ class ApplicationCreateSerializer(serializers.Serializer):
         default=False,
         help_text="The victim agreed to the application; required when `on_behalf` is true.",
     )
-    victim_name = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=_model_max_length(Case, "victim_name"),
-    )
-    relationship = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=_model_max_length(Case, "relationship"),
-    )
-    organisation = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=_model_max_length(Case, "organisation"),
-    )
-    behaviour_location = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=_model_max_length(Case, "behaviour_location"),
-    )
+    victim_name = optional_case_text("victim_name")
+    relationship = optional_case_text("relationship")
+    organisation = optional_case_text("organisation")
+    behaviour_location = optional_case_text("behaviour_location")
     others_affected = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=5000
     )
