@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "notifications",
     "triggers",
     "appeals",
+    "figures",
     "pledge",
 ]
 

@@ -58,6 +58,11 @@ urlpatterns = [
         meeting_views.cancel,
         name="case_meeting_cancel",
     ),
+    # The review record, action plan, outcome and closure of a case.
+    path("", include("triggers.urls_review")),
+    path("appeals/", include("appeals.urls")),
+    path("figures/", include("figures.urls")),
+    path("pledge/", include("pledge.urls")),
     path("requests/", information_views.inbox, name="inbox"),
     path("requests/<int:request_id>/", information_views.request_detail, name="request_detail"),
     path("documents/<int:document_id>/", information_views.document, name="document"),

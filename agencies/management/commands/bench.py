@@ -1,0 +1,45 @@
+"""Run the portal's benchmarks and print what they measured.
+
+Speed and memory targets live here, never in timed tests. Each installed app may have a
+`benchmarks` module with a `BENCHMARKS` dict of name -> function(stdout) returning a dict of
+measurements; they run in the order of INSTALLED_APPS, so this command imports no app above
+`agencies`. `manage.py bench NAME…` runs only those; `--list` names them all.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+
+
+def discover() -> dict:
+    """Every app's benchmarks, by name."""
+    found = {}
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.benchmarks"
+        if find_spec(module_name) is not None:
+            found.update(import_module(module_name).BENCHMARKS)
+    return found
+
+
+class Command(BaseCommand):
+    help = "Run the benchmarks (all, or those named) and print their measurements."
+
+    def add_arguments(self, parser):
+        parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
+        parser.add_argument("--list", action="store_true", help="name the benchmarks and stop")
+
+    def handle(self, *args, names, list, **options):
+        benchmarks = discover()
+        if list:
+            for name in benchmarks:
+                self.stdout.write(name)
+            return
+        unknown = sorted(set(names) - set(benchmarks))
+        if unknown:
+            raise CommandError(f"No benchmark called {', '.join(unknown)}.")
+        for name in names or benchmarks:
+            self.stdout.write(self.style.MIGRATE_HEADING(f"{name}"))
+            for key, value in benchmarks[name](self.stdout).items():
+                self.stdout.write(f"  {key}: {value}")

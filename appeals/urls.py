@@ -1,0 +1,3 @@
+"""URLs of this part of the portal; config/urls.py includes them."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Published figures: the statutory counts an area has published, and who published them."""
