@@ -13,7 +13,7 @@ export DEMO_PASSWORD ?= community-trigger-demo
 run: setup ## Set up, load the Merseyside demo and serve on http://127.0.0.1:8000
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py load_demo
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=true REQUIRE_2FA=false $(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup ## Set up and run the whole suite (SQLite by default; DATABASE_URL/REDIS_URL switch)
 	$(PY) -m pytest

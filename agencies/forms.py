@@ -47,3 +47,26 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].lower()
+
+
+class SecondFactorForm(forms.Form):
+    """The code from the authenticator app, or one of the backup codes."""
+
+    WRONG_CODE = "The code is not right or has expired. Enter the code your app shows now."
+
+    code = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code from your authenticator app, or one of your backup codes.",
+        max_length=20,
+        error_messages={"required": "Enter the security code"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("code", field_width=10),
+            Button("submit", "Continue"),
+        )

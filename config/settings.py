@@ -47,7 +47,12 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "simple_history",
     "django_celery_beat",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "agencies",
+    "audit",
     "notifications",
     "triggers",
     "appeals",
@@ -62,10 +67,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "agencies.second_factor.RequireSecondFactorMiddleware",
+    "agencies.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "audit.middleware.AccessAuditMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the sign-in page's message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,6 +138,11 @@ AUTH_USER_MODEL = "agencies.User"
 LOGIN_URL = "signin"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "signin"
+# django-axes checks every sign-in attempt first, so a locked-out pair never reaches a password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -247,6 +263,9 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+# Private-link tokens never reach a log line, whoever writes it (runserver's request log too).
+LOGGING["filters"] = {"no_tokens": {"()": "agencies.log_filters.RedactPrivateLinks"}}
+LOGGING["handlers"]["console"]["filters"] = ["no_tokens"]
 
 # --- Product ------------------------------------------------------------------------------
 SERVICE_NAME = "ASB Case Review (Community Trigger)"
@@ -262,4 +281,34 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+}
+
+# --- Staff sign-in: second factor, lockout, client address (issue #8) ----------------------
+# Every staff page and the staff API need a session verified with a second factor (TOTP app,
+# or a one-time backup code). `make run` and the tests turn it off; production keeps it on.
+REQUIRE_2FA = env.bool("REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = SERVICE_NAME
+# How many proxies in front of us append to X-Forwarded-For. 0: the client is REMOTE_ADDR,
+# and a header the client sends is ignored (it could say anything).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("LOGIN_LOCKOUT_MINUTES", default=30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "agencies.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "agencies.lockout.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "agencies.lockout.attempted_email"
+AXES_VERBOSE = False  # its log lines name the account; the attempts table is enough
+# Public forms and the private link: requests per client address in a window (seconds).
+RATE_LIMITS = {
+    "apply": env("APPLY_RATE", default="60/3600"),
+    "track": env("TRACK_RATE", default="20/3600"),
+}
+
+# --- Retention of closed cases (issue #8) ------------------------------------------------------
+CELERY_BEAT_SCHEDULE["anonymise-expired-cases"] = {
+    "task": "agencies.tasks.anonymise_expired_cases",
+    "schedule": crontab(hour=2, minute=15),
 }

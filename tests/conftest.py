@@ -36,6 +36,8 @@ def _test_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    # The second factor has its own tests (tests/security/test_second_factor.py).
+    settings.REQUIRE_2FA = False
 
 
 def build_side(prefix: str, force=None):

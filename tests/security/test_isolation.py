@@ -18,6 +18,10 @@ PUBLIC = {
     "healthz",
     "signin",
     "signout",
+    # The second step of signing in: they show only the signing-in user's own codes.
+    "signin_verify",
+    "signin_setup",
+    "signin_backup_codes",
     "home",
     # The application journey: it shows only the answers in the visitor's own session.
     "apply:start",

@@ -1,0 +1,25 @@
+"""Keep private-link tokens out of the logs.
+
+The applicant's link (/track/<token>/) is exchanged for a session on first use, but that first
+request's address is still written by request logs (runserver's, or a 500's traceback). This
+filter replaces the token before any handler writes the line.
+"""
+
+import logging
+import re
+
+TRACKING_LINK = re.compile(r"/track/(?!letters/)[A-Za-z0-9_\-]{16,}/?")
+REDACTED = "/track/[token]/"
+
+
+def redact(text: str) -> str:
+    return TRACKING_LINK.sub(REDACTED, text)
+
+
+class RedactPrivateLinks(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True

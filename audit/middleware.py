@@ -1,0 +1,166 @@
+"""Record every request that reads or changes a case's data, found from the URL.
+
+New case pages are covered without changes here: a signed-in (or private-link) request whose
+URL names a case (`area` + `reference`) or an object (`…_id`) under one of CASE_PATHS, and
+that succeeded (status below 400), is written to the audit. GET is a view, or a download when
+the answer is a file; any other method is a change.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models import Model
+
+from agencies.access import APPLICANT_SESSION_KEY
+
+from . import services
+from .models import AccessRecord
+
+CASE_PATHS = (
+    "/cases/",
+    "/appeals/",
+    "/requests/",
+    "/documents/",
+    "/actions/",
+    "/track/",
+    "/pcc/",
+    "/api/v1/cases/",
+)
+CHANGE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+PAGE_TYPES = ("text/html", "application/json")
+# URL keyword -> model, where the keyword is not simply the model's name plus "_id".
+KWARG_MODELS = {
+    "request_id": "triggers.InformationRequest",
+    "meeting_id": "triggers.ReviewMeeting",
+    "return_id": "triggers.InformationReturn",
+}
+
+
+class AccessAuditMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and response.status_code < 400 and _audited(request):
+            _record(request, response, match)
+        return response
+
+
+def _audited(request) -> bool:
+    if request.method not in CHANGE_METHODS and request.method != "GET":
+        return False
+    return request.path_info.startswith(CASE_PATHS)
+
+
+def _action(request, response) -> str:
+    if request.method in CHANGE_METHODS:
+        return AccessRecord.Action.CHANGE
+    disposition = response.get("Content-Disposition", "")
+    content_type = response.get("Content-Type", "").split(";")[0]
+    if "attachment" in disposition or (content_type and content_type not in PAGE_TYPES):
+        return AccessRecord.Action.DOWNLOAD
+    return AccessRecord.Action.VIEW
+
+
+def _record(request, response, match) -> None:
+    who = _who(request)
+    if who is None:
+        return
+    target = _target(request, match.kwargs)
+    if target is None:
+        return
+    services.record(
+        _action(request, response),
+        request=request,
+        who=who,
+        url_name=match.view_name,
+        **target,
+    )
+
+
+def _who(request) -> str | None:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return user.email
+    if request.session.get(APPLICANT_SESSION_KEY):
+        return services.APPLICANT
+    return None
+
+
+def _target(request, kwargs) -> dict | None:
+    """The case (and object) the URL names, or None when it names none."""
+    if "area" in kwargs and "reference" in kwargs:
+        target = _case_by_reference(kwargs["area"], kwargs["reference"])
+    else:
+        target = {}
+    object_kwargs = [k for k in kwargs if k.endswith("_id")]
+    if object_kwargs:
+        found = _object(object_kwargs[-1], kwargs[object_kwargs[-1]])
+        target = {**found, **{k: v for k, v in target.items() if v}}
+    if not target and request.path_info.startswith("/track/"):
+        target = _case_by_id(request.session.get(APPLICANT_SESSION_KEY))
+    return target or None
+
+
+def _case_model():
+    return apps.get_model("triggers", "Case")
+
+
+def _case_by_reference(area_slug, reference) -> dict:
+    return _case_row(_case_model().objects.filter(area__slug=area_slug, reference=reference))
+
+
+def _case_by_id(case_id) -> dict:
+    return _case_row(_case_model().objects.filter(pk=case_id)) if case_id else {}
+
+
+def _case_row(cases) -> dict:
+    row = cases.values("pk", "area_id", "reference").first()
+    if row is None:
+        return {}
+    return {
+        "case_id": row["pk"],
+        "area_id": row["area_id"],
+        "case_reference": row["reference"],
+        "object_type": "case",
+        "object_id": str(row["pk"]),
+    }
+
+
+# Columns that tie an object to a case and an area, as (field name, column to read).
+LINK_COLUMNS = (("case", "case_id"), ("area", "area_id"), ("reference", "reference"))
+
+
+def _object(kwarg: str, value) -> dict:
+    """The object an `…_id` keyword names, with its case and area when it has them."""
+    model = model_for_kwarg(kwarg)
+    target = {"object_type": kwarg[: -len("_id")], "object_id": str(value)}
+    if model is None:
+        return target
+    target["object_type"] = model._meta.model_name
+    fields = {f.name for f in model._meta.concrete_fields}
+    columns = [column for name, column in LINK_COLUMNS if name in fields]
+    row = model.objects.filter(pk=value).values(*columns).first() if columns else None
+    if not row:
+        return target
+    case = _case_by_id(row.get("case_id"))
+    target["case_id"] = case.get("case_id")
+    target["case_reference"] = case.get("case_reference") or row.get("reference", "")
+    target["area_id"] = row.get("area_id") or case.get("area_id")
+    return target
+
+
+def model_for_kwarg(kwarg: str) -> type[Model] | None:
+    """`letter_id` -> Letter, `appeal_id` -> Appeal…, found across the installed apps."""
+    if kwarg in KWARG_MODELS:
+        try:
+            return apps.get_model(KWARG_MODELS[kwarg])
+        except LookupError:
+            return None
+    wanted = kwarg[: -len("_id")].replace("_", "")
+    for model in apps.get_models():
+        if model._meta.model_name == wanted and model._meta.app_label not in ("auth", "admin"):
+            return model
+    return None

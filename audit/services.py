@@ -1,0 +1,39 @@
+"""Writing audit rows. Everything else only reads them."""
+
+from __future__ import annotations
+
+from agencies.client_ip import client_ip
+
+from .models import AccessRecord
+
+APPLICANT = "applicant (private link)"
+SYSTEM = "system"
+
+
+def record(
+    action: str,
+    *,
+    request=None,
+    user=None,
+    who: str = "",
+    area_id: int | None = None,
+    case_id: int | None = None,
+    case_reference: str = "",
+    url_name: str = "",
+    object_type: str = "",
+    object_id: str = "",
+) -> AccessRecord:
+    if user is None and request is not None and request.user.is_authenticated:
+        user = request.user
+    return AccessRecord.objects.create(
+        action=action,
+        user=user,
+        who=who or (user.email if user is not None else SYSTEM),
+        area_id=area_id,
+        case_id=case_id,
+        case_reference=case_reference[:20],
+        url_name=url_name[:120],
+        object_type=object_type[:60],
+        object_id=str(object_id)[:40],
+        ip_address=(client_ip(request) or None) if request is not None else None,
+    )
