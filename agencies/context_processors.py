@@ -28,4 +28,5 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("inbox"), "Requests"))
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
+        links.append((reverse("audit_log"), "Access audit"))
     return links

@@ -98,7 +98,8 @@ def _target(request, kwargs) -> dict | None:
     object_kwargs = [k for k in kwargs if k.endswith("_id")]
     if object_kwargs:
         found = _object(object_kwargs[-1], kwargs[object_kwargs[-1]])
-        target = {**found, **{k: v for k, v in target.items() if v}}
+        # The named object (a letter of the case, say) is what was opened.
+        target = {**target, **{k: v for k, v in found.items() if v}}
     if not target and request.path_info.startswith("/track/"):
         target = _case_by_id(request.session.get(APPLICANT_SESSION_KEY))
     return target or None

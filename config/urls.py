@@ -69,6 +69,7 @@ urlpatterns = [
     path("requests/", information_views.inbox, name="inbox"),
     path("requests/<int:request_id>/", information_views.request_detail, name="request_detail"),
     path("documents/<int:document_id>/", information_views.document, name="document"),
+    path("audit/", include("audit.urls")),
     path("messages/failed/", notification_views.failed, name="messages_failed"),
     path("messages/<int:message_id>/resend/", notification_views.resend, name="message_resend"),
     path("api/v1/", include("triggers.urls_api")),

@@ -77,6 +77,8 @@ ROUTES = {
 
 # Lists scoped to the user: each has its own test below.
 LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
+# The access audit: each area admin sees their own areas' rows (tests/security/test_access_audit.py).
+LISTS |= {"audit_log", "audit_export"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
