@@ -77,7 +77,7 @@ ROUTES = {
 
 # Lists scoped to the user: each has its own test below.
 LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
-# The access audit: each area admin sees their own areas' rows (tests/security/test_access_audit.py).
+# The access audit: an area admin sees their own areas' rows (test_access_audit.py).
 LISTS |= {"audit_log", "audit_export"}
 
 # The applicant's private link: tested below with two applicants' sessions.
