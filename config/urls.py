@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import views as agency_views
 from notifications import views as notification_views
-from triggers import check_views, information_views, meeting_views
+from triggers import check_views, information_views, meeting_views, privacy_views
 from triggers import views as trigger_views
 
 from . import views
@@ -60,6 +60,16 @@ urlpatterns = [
         "cases/<slug:area>/<str:reference>/meeting/cancel/",
         meeting_views.cancel,
         name="case_meeting_cancel",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/subject-access/",
+        privacy_views.subject_access,
+        name="case_subject_access",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/subject-access/<slug:fmt>/",
+        privacy_views.subject_access_file,
+        name="case_subject_access_file",
     ),
     # The review record, action plan, outcome and closure of a case.
     path("", include("triggers.urls_review")),

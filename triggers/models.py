@@ -100,6 +100,9 @@ class Case(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, help_text="When personal data was removed after retention."
+    )
 
     objects = CaseQuerySet.as_manager()
 

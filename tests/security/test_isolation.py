@@ -73,6 +73,8 @@ ROUTES = {
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),
+    "case_subject_access": (case_kwargs, "get", "admin"),
+    "case_subject_access_file": (lambda side: {**case_kwargs(side), "fmt": "json"}, "get", "admin"),
 }
 
 # Lists scoped to the user: each has its own test below.

@@ -1,0 +1,32 @@
+"""Messages sent about a case hold the applicant's address and words about them."""
+
+from .models import Attachment, Message
+
+REMOVED_ADDRESS = "removed@invalid"
+
+
+def _messages(case):
+    return Message.objects.filter(area_id=case.area_id, reference=case.reference)
+
+
+def anonymise_case(case) -> None:
+    Attachment.objects.filter(message__in=_messages(case)).delete()
+    _messages(case).update(to_address=REMOVED_ADDRESS, body="", last_error="")
+
+
+def subject_access(case) -> dict:
+    sent_to_applicant = _messages(case).filter(to_address=case.applicant_email)
+    return {
+        "messages sent to the applicant": [
+            {
+                "subject": m.subject,
+                "queued": m.created_at.isoformat(),
+                "sent": m.sent_at.isoformat() if m.sent_at else "",
+                "status": m.get_status_display(),
+                "body": m.body,
+            }
+            for m in sent_to_applicant.order_by("created_at")
+        ]
+        if case.applicant_email
+        else []
+    }

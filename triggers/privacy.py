@@ -1,0 +1,176 @@
+"""The case's personal data: removed when retention ends, exported on a subject access request.
+
+Anonymising keeps what statutory publication needs: the case's area, reference, channel,
+dates, status and its history, the threshold decision's outcome and grounds, the number and
+dates of the reports, which agencies were asked and when, and whether a meeting was held.
+Names, contact details, addresses, free text, uploads and letters' PDFs go.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    Case,
+    CaseEvent,
+    Complaint,
+    Document,
+    InformationReturn,
+    Letter,
+    ReturnedReport,
+    ReviewMeeting,
+    ThresholdDecision,
+)
+
+REMOVED = "(removed)"
+CASE_PERSONAL_FIELDS = (
+    "applicant_email",
+    "applicant_phone",
+    "applicant_address",
+    "applicant_postcode",
+    "relationship",
+    "organisation",
+    "victim_name",
+    "behaviour_location",
+    "others_affected",
+    "impact",
+    "desired_outcome",
+    "adjustments",
+)
+
+
+def anonymise_case(case: Case) -> None:
+    now = timezone.now()
+    Case.objects.filter(pk=case.pk).update(
+        applicant_name=REMOVED,
+        tracking_token_hash="",
+        tracking_revoked=True,
+        anonymised_at=now,
+        **dict.fromkeys(CASE_PERSONAL_FIELDS, ""),
+    )
+    Complaint.objects.filter(case=case).update(
+        description="", reference_number="", complainant="", reported_to_other=""
+    )
+    CaseEvent.objects.filter(case=case).update(reasons="")
+    ThresholdDecision.objects.filter(case=case).update(reasons="")
+    Letter.objects.filter(case=case).update(pdf=b"")
+    InformationReturn.objects.filter(request__case=case).update(
+        actions_taken="", risk_and_vulnerability="", proposals=""
+    )
+    ReturnedReport.objects.filter(information_return__request__case=case).update(
+        summary="", reference=""
+    )
+    ReviewMeeting.objects.filter(case=case).update(venue="", online_link="", invited_emails=[])
+    _delete_documents(case)
+    CaseEvent.objects.create(
+        area_id=case.area_id,
+        case=case,
+        at=now,
+        summary="Personal data removed: the retention period ended",
+    )
+
+
+def _delete_documents(case: Case) -> None:
+    """Delete the rows now and the files once the transaction has committed, so a rollback
+    never leaves rows pointing at deleted files."""
+    documents = list(Document.objects.filter(case=case))
+    Document.objects.filter(case=case).delete()
+    for document in documents:
+        storage, name = document.file.storage, document.file.name
+        transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+
+
+def subject_access(case: Case) -> dict:
+    case = Case.objects.select_related("area", "assigned_officer").get(pk=case.pk)
+    return {
+        "application": _application(case),
+        "reports of the behaviour": [_complaint(c) for c in case.complaints.all()],
+        "history": [
+            {"when": e.at.isoformat(), "what": e.summary, "reasons": e.reasons}
+            for e in case.events.all()
+        ],
+        "threshold decisions": [
+            {
+                "decided": d.decided_at.isoformat(),
+                "outcome": d.get_outcome_display(),
+                "reasons": d.reasons,
+            }
+            for d in case.threshold_decisions.all()
+        ],
+        "letters": [
+            {"title": letter.title, "sent": letter.sent_at.isoformat()}
+            for letter in case.letters.defer("pdf")
+        ],
+        "information from agencies": _returns(case),
+        "documents": [
+            {"name": d.original_name, "uploaded": d.uploaded_at.isoformat()}
+            for d in case.documents.all()
+        ],
+        "review meetings": [
+            {
+                "starts": m.starts_at.isoformat(),
+                "status": m.get_status_display(),
+                "in person": m.in_person,
+                "venue": m.venue,
+                "online": m.online,
+            }
+            for m in case.review_meetings.all()
+        ],
+    }
+
+
+def _application(case: Case) -> dict:
+    return {
+        "reference": case.reference,
+        "area": case.area.name,
+        "status": case.get_status_display(),
+        "received": case.received_at.isoformat(),
+        "how it was made": case.get_channel_display(),
+        "name": case.applicant_name,
+        "email": case.applicant_email,
+        "phone": case.applicant_phone,
+        "address": case.applicant_address,
+        "postcode": case.applicant_postcode,
+        "applying for someone else": case.on_behalf,
+        "relationship to the victim": case.relationship,
+        "organisation": case.organisation,
+        "victim's name": case.victim_name,
+        "where the behaviour happens": case.behaviour_location,
+        "others affected": case.others_affected,
+        "impact": case.impact,
+        "outcome wanted": case.desired_outcome,
+        "how to contact": case.get_contact_method_display(),
+        "adjustments": case.adjustments,
+        "single point of contact": str(case.assigned_officer or ""),
+    }
+
+
+def _complaint(complaint: Complaint) -> dict:
+    return {
+        "incident date": complaint.incident_date.isoformat(),
+        "reported on": complaint.reported_date.isoformat(),
+        "reported to": complaint.reported_to_name,
+        "their reference": complaint.reference_number,
+        "who reported it": complaint.complainant,
+        "what happened": complaint.description,
+        "hate related": complaint.hate_related,
+    }
+
+
+def _returns(case: Case) -> list[dict]:
+    returns = InformationReturn.objects.filter(request__case=case).select_related("request__agency")
+    return [
+        {
+            "agency": r.request.agency.name,
+            "submitted": r.submitted_at.isoformat(),
+            "actions already taken": r.actions_taken,
+            "risk and vulnerability": r.risk_and_vulnerability,
+            "proposals": r.proposals,
+            "reports": [
+                {"date": report.reported_on.isoformat(), "summary": report.summary}
+                for report in r.reports.all()
+            ],
+        }
+        for r in returns.prefetch_related("reports")
+    ]

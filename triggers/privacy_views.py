@@ -1,0 +1,55 @@
+"""Subject access: an area admin exports everything held about one case's applicant.
+
+The export is built from every app's `privacy.subject_access` hook (agencies/privacy.py), as a
+readable PDF and as JSON. The access audit records each download (audit/middleware.py).
+"""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from agencies import access, privacy
+
+from . import selectors
+from .letters import render_pdf
+
+FORMATS = ("pdf", "json")
+
+
+def _case_for_admin(request, area, reference):
+    """Only the area admins of the case's area handle subject access requests."""
+    case = selectors.case_detail(request.user, area, reference)
+    if case.area_id not in access.area_ids_for(request.user, roles=(access.Role.AREA_ADMIN,)):
+        raise Http404
+    return case
+
+
+@login_required
+def subject_access(request, area, reference):
+    case = _case_for_admin(request, area, reference)
+    return render(request, "triggers/subject_access.html", {"case": case})
+
+
+@never_cache
+@login_required
+def subject_access_file(request, area, reference, fmt):
+    case = _case_for_admin(request, area, reference)
+    if fmt not in FORMATS:
+        raise Http404
+    held = privacy.export_subject_access(case)
+    filename = f"{case.reference}-subject-access.{fmt}"
+    if fmt == "json":
+        body = json.dumps(held, indent=2, ensure_ascii=False).encode()
+        response = HttpResponse(body, content_type="application/json")
+    else:
+        context = {"case": case, "sections": held, "today": timezone.localdate()}
+        response = HttpResponse(
+            render_pdf("triggers/subject_access_pdf.html", context),
+            content_type="application/pdf",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
