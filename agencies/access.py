@@ -149,6 +149,8 @@ def can_work_on(user, case) -> bool:
 # --- Applicants: no account, a private link --------------------------------------------------
 
 APPLICANT_SESSION_KEY = "tracking_case"
+# The hash of the link that opened the session: a replaced link ends the sessions it opened.
+APPLICANT_LINK_KEY = "tracking_link"
 
 
 def case_for_tracking_token(token: str):
@@ -195,7 +197,16 @@ def case_for_applicant(request):
         .select_related("area", "assigned_officer")
         .first()
     )
-    return None if case is None or _link_expired(case) else case
+    if case is None or not _same_link(request, case):
+        return None
+    return None if _link_expired(case) else case
+
+
+def _same_link(request, case) -> bool:
+    import hmac
+
+    opened_with = request.session.get(APPLICANT_LINK_KEY, "")
+    return bool(opened_with) and hmac.compare_digest(opened_with, case.tracking_token_hash)
 
 
 # --- Partner agencies' information requests ------------------------------------------------

@@ -5,7 +5,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import views as agency_views
 from notifications import views as notification_views
-from triggers import check_views, information_views, meeting_views, privacy_views
+from triggers import (
+    check_views,
+    information_views,
+    meeting_views,
+    privacy_views,
+    private_link_views,
+)
 from triggers import views as trigger_views
 
 from . import views
@@ -70,6 +76,11 @@ urlpatterns = [
         "cases/<slug:area>/<str:reference>/subject-access/<slug:fmt>/",
         privacy_views.subject_access_file,
         name="case_subject_access_file",
+    ),
+    path(
+        "cases/<slug:area>/<str:reference>/private-link/",
+        private_link_views.private_link,
+        name="case_private_link",
     ),
     # The review record, action plan, outcome and closure of a case.
     path("", include("triggers.urls_review")),

@@ -38,6 +38,9 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
     # The second factor has its own tests (tests/security/test_second_factor.py).
     settings.REQUIRE_2FA = False
+    # Every test client comes from one address; the limits have their own tests
+    # (tests/security/test_rate_limits.py).
+    settings.RATE_LIMITS = {"apply": "100000/3600", "track": "100000/3600"}
 
 
 def build_side(prefix: str, force=None):

@@ -618,3 +618,40 @@ def _officer_and_admins(case: Case):
     if case.assigned_officer_id:
         people[case.assigned_officer_id] = case.assigned_officer
     return list(people.values())
+
+
+# --- The applicant's private link: switch it off, or replace it ------------------------------
+
+
+@transaction.atomic
+def revoke_tracking_link(case: Case, *, by) -> None:
+    """Stop the private link (and every browser session it opened) from working."""
+    Case.objects.filter(pk=case.pk).update(tracking_revoked=True)
+    record_event(case, "Private link switched off", by=by)
+
+
+@transaction.atomic
+def reissue_tracking_link(case: Case, *, by) -> str | None:
+    """Replace the private link: the old one, and sessions it opened, stop working.
+
+    The new link is emailed through the outbox when the applicant gave an email address
+    (returns None). Otherwise the token is returned, for the officer to pass on by phone or
+    post: it is shown once and only its hash is kept.
+    """
+    token = secrets.token_urlsafe(32)
+    Case.objects.filter(pk=case.pk).update(
+        tracking_token_hash=hash_token(token), tracking_revoked=False
+    )
+    event = record_event(case, "New private link issued; the old one no longer works", by=by)
+    if not case.applicant_email:
+        return token
+    queue_email(
+        key=f"case:{case.pk}:tracking-link:{event.pk}",
+        to=case.applicant_email,
+        template="tracking_link",
+        context={"case": case, "tracking_url": tracking_url(token), "area": case.area},
+        topic="New private link",
+        area=case.area,
+        reference=case.reference,
+    )
+    return None

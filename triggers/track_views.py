@@ -41,6 +41,7 @@ def open_link(request, token):
         return render(request, "triggers/track/invalid.html", status=404)
     request.session.cycle_key()
     request.session[access.APPLICANT_SESSION_KEY] = case.pk
+    request.session[access.APPLICANT_LINK_KEY] = case.tracking_token_hash
     return redirect("track:case")
 
 

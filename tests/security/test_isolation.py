@@ -74,6 +74,7 @@ ROUTES = {
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),
     "case_subject_access": (case_kwargs, "get", "admin"),
+    "case_private_link": (case_kwargs, "get", "officer"),
     "case_subject_access_file": (lambda side: {**case_kwargs(side), "fmt": "json"}, "get", "admin"),
 }
 
