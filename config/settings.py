@@ -266,6 +266,8 @@ LOGGING = {
 # Private-link tokens never reach a log line, whoever writes it (runserver's request log too).
 LOGGING["filters"] = {"no_tokens": {"()": "agencies.log_filters.RedactPrivateLinks"}}
 LOGGING["handlers"]["console"]["filters"] = ["no_tokens"]
+# runserver's request log has its own handler by default; send it through ours.
+LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO", "propagate": False}
 
 # --- Product ------------------------------------------------------------------------------
 SERVICE_NAME = "ASB Case Review (Community Trigger)"

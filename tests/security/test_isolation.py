@@ -152,21 +152,23 @@ def request(client, name, side):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(ROUTES))
-def test_other_sides_objects_are_not_found(client, sides, name):
+def test_other_sides_objects_are_not_found(client, sides, name, walk):
     north, south = sides
     for mine, theirs in ((north, south), (south, north)):
         for role in ROLES:
             client.force_login(getattr(mine, role))
             response = request(client, name, theirs)
             assert response.status_code == 404, f"{role} of {mine.area} reached {name}"
+            walk(name, f"{role} (other area)")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(ROUTES))
-def test_own_side_can_use_it(client, sides, name):
+def test_own_side_can_use_it(client, sides, name, walk):
     for side in sides:
         client.force_login(getattr(side, ROUTES[name][2]))
         assert request(client, name, side).status_code in (200, 302)
+        walk(name, f"{ROUTES[name][2]} (own area)")
 
 
 @pytest.mark.django_db
@@ -258,3 +260,73 @@ def test_revoked_link_no_longer_opens(client, north):
 
     Case.objects.filter(pk=north.case.pk).update(tracking_revoked=True)
     assert client.get(reverse("track:open", args=[north.case.token])).status_code == 404
+
+
+# --- The walk for every role, the applicant's session included -------------------------------
+
+ALL_ROLES = (*ROLES, "applicant")
+# Addresses of URL names that need an argument but name no tenant's object.
+PLAIN_ARGS = {"apply:complaint_remove": ["abc123"], "record:complaint_remove": ["abc123"]}
+# An applicant is not signed in: staff pages send them to sign in, the API refuses them.
+NOT_SIGNED_IN = (302, 401, 403, 404)
+
+
+def become(client, side, role):
+    """Sign the client in as `role` of `side`; the applicant opens their private link."""
+    client.logout()
+    if role == "applicant":
+        client.get(reverse("track:open", args=[side.case.token]))
+    else:
+        client.force_login(getattr(side, role))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_applicant_of_another_area_reaches_no_staff_object(client, sides, name, walk):
+    north, south = sides
+    for mine, theirs in ((north, south), (south, north)):
+        become(client, mine, "applicant")
+        response = request(client, name, theirs)
+        assert response.status_code in NOT_SIGNED_IN, f"applicant reached {name}"
+        if response.status_code == 302:
+            assert response.url.startswith(reverse("signin")), name
+        assert theirs.case.reference not in response.content.decode()
+        walk(name, "applicant (other area)")
+
+
+def unscoped_url(name):
+    return reverse(name, args=PLAIN_ARGS.get(name, []))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    sorted((PUBLIC | LISTS | STAFF_FORMS | APPLICANT_ROUTES) - {"track:open", "track:letter"}),
+)
+def test_no_role_sees_the_other_areas_case_on_pages_that_name_none(client, sides, name, walk):
+    """Pages without an object in their address (lists, forms, public pages) show each role
+    nothing of the other area's cases, whatever the role."""
+    north, south = sides
+    for mine, theirs in ((north, south), (south, north)):
+        for role in ALL_ROLES:
+            become(client, mine, role)
+            response = client.get(unscoped_url(name))
+            assert response.status_code < 500, (name, role)
+            body = response.content.decode(errors="replace")
+            assert theirs.case.reference not in body, f"{role} of {mine.area} saw it on {name}"
+            assert theirs.case.applicant_name not in body, f"{role} saw a name on {name}"
+            walk(name, role)
+
+
+@pytest.mark.django_db
+def test_applicant_letters_of_another_case_are_not_found(client, sides, walk):
+    north, south = sides
+    for mine, theirs in ((north, south), (south, north)):
+        become(client, mine, "applicant")
+        letter = theirs.case.letters.get()
+        assert client.get(reverse("track:letter", args=[letter.pk])).status_code == 404
+        walk("track:letter", "applicant (other area)")
+        for role in ROLES:  # staff have no applicant session: the private pages are empty
+            become(client, mine, role)
+            assert client.get(reverse("track:letter", args=[letter.pk])).status_code == 404
+            walk("track:letter", role)
