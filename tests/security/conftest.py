@@ -7,7 +7,7 @@ PAIRS_CHECKED = pytest.StashKey[set]()
 
 @pytest.fixture
 def walk(pytestconfig):
-    """walk(url_name, role): note one URL × role pair the isolation walk has checked."""
+    """walk(url_name, role): note one URL and role pair the isolation walk has checked."""
     pairs = pytestconfig.stash.setdefault(PAIRS_CHECKED, set())
     return lambda name, role: pairs.add((name, role))
 
