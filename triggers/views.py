@@ -77,6 +77,8 @@ def case_detail(request, area, reference):
             .select_related("chair")
             .first(),
             "today": timezone.localdate(),
+            "administers_area": case.area_id
+            in access.area_ids_for(request.user, roles=(access.Role.AREA_ADMIN,)),
         },
     )
 
