@@ -98,6 +98,12 @@ class Question(models.Model):
     def __str__(self):
         return self.text
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.section_id and self.version_id and self.section.version_id != self.version_id:
+            raise ValidationError({"section": "Choose a section of the same version."})
+
 
 class OrganisationOwned(models.Model):
     """A row owned by one organisation: an area (councils) or an agency (partners)."""
