@@ -115,11 +115,7 @@ def assessment(request, assessment_id):
 def _add_errors(form: AssessmentForm, refused: services.AssessmentRefused) -> None:
     """The service's refusals shown against the question they concern (nothing typed is lost)."""
     for code, message in refused.errors.items():
-        field = (
-            f"{code}-override"
-            if f"{code}-override" in form.fields and "differ" in message
-            else f"{code}-value"
-        )
+        field = f"{code}-override" if message == services.OVERRIDE_MESSAGE else f"{code}-value"
         form.add_error(field, message)
     if not refused.errors:
         form.add_error(None, str(refused))

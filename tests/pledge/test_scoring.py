@@ -79,3 +79,19 @@ def test_a_better_answer_never_lowers_the_score(answers, commitment, weight):
 
 def test_gaps_are_no_and_partly():
     assert [v for v in ("yes", "partly", "no", "n/a", "") if scoring.is_gap(v)] == ["partly", "no"]
+
+
+def test_scoring_benchmark_reports_its_measurements():
+    from pledge.benchmarks import BENCHMARKS
+
+    measured = BENCHMARKS["pledge_scoring"](None)
+    assert measured["assessments scored"] == 2000
+    assert measured["microseconds per assessment"] > 0
+
+
+def test_score_bars_are_clamped_to_the_bar():
+    from pledge.charts import BAR_WIDTH, score_bar
+
+    assert score_bar(None).width == 0
+    assert score_bar(50).width == BAR_WIDTH // 2
+    assert score_bar(100).width == BAR_WIDTH

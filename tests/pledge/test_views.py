@@ -209,3 +209,22 @@ def test_navigation_has_the_pledge_link_for_those_who_use_it(client, north):
 
 def test_answer_values_are_the_four_of_the_brief():
     assert Answer.Value.values == ["yes", "partly", "no", "n/a"]
+
+
+def test_organisation_page_queries_do_not_grow_with_its_history(client, org, north):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(north.admin)
+    url = reverse("pledge:organisation", args=["area", "north"])
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    submitted(org, by=north.admin)
+    one = count()
+    for value in ("no", "partly", "yes"):
+        submitted(org, by=north.admin, value=value)
+    assert count() == one
