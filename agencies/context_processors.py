@@ -28,8 +28,9 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("inbox"), "Requests"))
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
+    # Council staff take the pledge as their area (admins only): no query for officers.
     if access.has_role(user, Role.AREA_ADMIN, Role.PCC_OFFICER) or (
-        access.pledge_agencies_for(user).exists()
+        not access.area_ids_for(user) and access.pledge_agencies_for(user).exists()
     ):
         links.append((reverse("pledge:home"), "PLEDGE"))
     return links

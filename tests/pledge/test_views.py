@@ -228,3 +228,21 @@ def test_organisation_page_queries_do_not_grow_with_its_history(client, org, nor
     for value in ("no", "partly", "yes"):
         submitted(org, by=north.admin, value=value)
     assert count() == one
+
+
+def test_a_partner_agency_assesses_itself_and_others_cannot_see_it(client, north, south):
+    from pledge.questionnaire import current_version
+
+    current_version()
+    client.force_login(north.responder)
+    assert 'href="/pledge/">PLEDGE<' in client.get(reverse("inbox")).content.decode()
+    assert "/pledge/agency/north-police/" in client.get(reverse("pledge:home")).content.decode()
+    response = client.post(reverse("pledge:start", args=["agency", "north-police"]))
+    assessment = Assessment.objects.get(agency=north.police)
+    assert response.url == reverse("pledge:assessment", args=[assessment.pk])
+    for other in (south.responder, south.pcc_officer, north.admin, north.officer):
+        client.force_login(other)
+        url = reverse("pledge:results", args=[assessment.pk])
+        assert client.get(url).status_code == 404, other
+    client.force_login(north.pcc_officer)  # the police of their own force area: read-only
+    assert client.get(reverse("pledge:results", args=[assessment.pk])).status_code == 200
