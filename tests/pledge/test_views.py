@@ -246,3 +246,20 @@ def test_a_partner_agency_assesses_itself_and_others_cannot_see_it(client, north
         assert client.get(url).status_code == 404, other
     client.force_login(north.pcc_officer)  # the police of their own force area: read-only
     assert client.get(reverse("pledge:results", args=[assessment.pk])).status_code == 200
+
+
+def test_old_results_page_renders_its_own_version_after_a_new_one(client, org, north):
+    from pledge import questionnaire as versions
+
+    old = submitted(org, by=north.admin)
+    draft = versions.copy_version(old.version)
+    draft.questions.filter(code="staff-training").update(text="Is every officer trained yearly?")
+    versions.publish_version(draft)
+    client.force_login(north.admin)
+    page = client.get(reverse("pledge:results", args=[old.pk])).content.decode()
+    assert "Are staff who handle ASB reports and case reviews trained" in page
+    assert "Is every officer trained yearly?" not in page
+    assert f"questionnaire version {old.version.number}" in page
+    new = services.start_assessment(org, by=north.admin)
+    form = client.get(reverse("pledge:assessment", args=[new.pk])).content.decode()
+    assert "Is every officer trained yearly?" in form
