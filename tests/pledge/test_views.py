@@ -178,12 +178,12 @@ def test_report_pdf_holds_each_commitments_score(client, org, north):
     # -> (1 + 1 + 1 + 2) / 6 = 83%.
     # Generate: invited yes (2), consulted yes (2), chairs no (1) -> 80%.
     for expected in (
-        "Promote awareness score: 33%",
-        "Legality score: 100%",
-        "Ensure accessibility score: 100%",
-        "Develop the process score: 83%",
-        "Generate inclusivity score: 80%",
-        "Establish a precedent score: 100%",
+        "P: Promote awareness 33% Red",
+        "L: Legality 100% Green",
+        "E: Ensure accessibility 100% Green",
+        "D: Develop the process 83% Green",
+        "G: Generate inclusivity 80% Green",
+        "E: Establish a precedent 100% Green",
     ):
         assert expected in text, expected
     assert "Train every member of staff" in text
