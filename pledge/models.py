@@ -154,6 +154,17 @@ class Assessment(OrganisationOwned):
         ordering = ["-started_at", "-pk"]
         constraints = [
             one_organisation("assessment_has_one_organisation"),
+            # One draft at a time: a second would split the organisation's answers.
+            models.UniqueConstraint(
+                fields=["area"],
+                condition=Q(status="draft", area__isnull=False),
+                name="one_draft_per_area",
+            ),
+            models.UniqueConstraint(
+                fields=["agency"],
+                condition=Q(status="draft", agency__isnull=False),
+                name="one_draft_per_agency",
+            ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(submitted_at__isnull=False),
                 name="submitted_assessment_has_date",

@@ -29,6 +29,9 @@ class AssessmentRefused(ValueError):
 @transaction.atomic
 def start_assessment(organisation: Organisation, *, by, today: date | None = None) -> Assessment:
     """A new draft on the current version, pre-filled where the portal knows the answer."""
+    # Lock the organisation's row so that two clicks cannot both start a draft.
+    target = organisation.target
+    type(target).objects.select_for_update().filter(pk=target.pk).first()
     draft = organisation.assessments().filter(status=Assessment.Status.DRAFT).first()
     if draft is not None:
         raise AssessmentRefused("There is already a draft assessment: finish it first.")
