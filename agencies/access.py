@@ -251,3 +251,41 @@ def documents_for(user, case) -> QuerySet:
         if agency_id
         else documents.none()
     )
+
+
+# --- The PLEDGE self-assessment -----------------------------------------------------------
+# A council's organisation is its area (its area admins assess); a partner's is its agency
+# (its staff assess). PCC officers read, never write, those of their force area.
+
+
+def pledge_areas_for(user, *, read: bool = False) -> QuerySet[Area]:
+    """Areas whose PLEDGE the user assesses (area admins), or with `read`, may also read."""
+    clause = Q(pk__in=area_ids_for(user, roles=(Role.AREA_ADMIN,)))
+    if read:
+        clause |= Q(force_area__in=pcc_force_areas_for(user))
+    return Area.objects.filter(clause)
+
+
+def pledge_agencies_for(user, *, read: bool = False) -> QuerySet:
+    """Partner agencies whose PLEDGE the user assesses (their own, if they hold a role there),
+    or with `read`, may also read. Councils take the pledge as their area, not as an agency."""
+    from .models import Agency
+
+    clauses = []
+    agency_id = getattr(user, "agency_id", None)
+    if agency_id and _roles(user):
+        clauses.append(Q(pk=agency_id))
+    if read:
+        clauses.append(Q(force_area__in=pcc_force_areas_for(user)))
+    condition = _any(clauses)
+    if condition is None:
+        return Agency.objects.none()
+    return Agency.objects.filter(condition).exclude(kind=Agency.Kind.COUNCIL)
+
+
+def assessments_for(user, *, read: bool = True) -> QuerySet:
+    """PLEDGE assessments the user may read (default) or, with read=False, fill in and sign."""
+    assessment_model = apps.get_model("pledge", "Assessment")
+    areas = pledge_areas_for(user, read=read).values("pk")
+    agencies = pledge_agencies_for(user, read=read).values("pk")
+    return assessment_model.objects.filter(Q(area__in=areas) | Q(agency__in=agencies))

@@ -29,4 +29,9 @@ def _navigation(user) -> list[tuple[str, str]]:
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
         links.append((reverse("audit_log"), "Access audit"))
+    # Council staff take the pledge as their area (admins only): no query for officers.
+    if access.has_role(user, Role.AREA_ADMIN, Role.PCC_OFFICER) or (
+        not access.area_ids_for(user) and access.pledge_agencies_for(user).exists()
+    ):
+        links.append((reverse("pledge:home"), "PLEDGE"))
     return links

@@ -38,6 +38,8 @@ PUBLIC = {
     "api_schema",
     "api_docs",
     "api:eligibility",
+    # The public register of PLEDGE signatories.
+    "pledge:register",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -76,10 +78,18 @@ ROUTES = {
     "case_subject_access": (case_kwargs, "get", "admin"),
     "case_private_link": (case_kwargs, "get", "officer"),
     "case_subject_access_file": (lambda side: {**case_kwargs(side), "fmt": "json"}, "get", "admin"),
+    # The PLEDGE: a council's organisation is its area, assessed by its area admins.
+    "pledge:organisation": (lambda side: pledge_org_kwargs(side), "get", "admin"),
+    "pledge:start": (lambda side: pledge_org_kwargs(side), "post", "admin"),
+    "pledge:sign": (lambda side: pledge_org_kwargs(side), "get", "admin"),
+    "pledge:assessment": (lambda side: pledge_assessment_kwargs(side), "get", "admin"),
+    "pledge:results": (lambda side: pledge_assessment_kwargs(side), "get", "admin"),
+    "pledge:report": (lambda side: pledge_assessment_kwargs(side), "get", "admin"),
+    "pledge:improvement": (lambda side: pledge_improvement_kwargs(side), "get", "admin"),
 }
 
 # Lists scoped to the user: each has its own test below.
-LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
+LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create", "pledge:home"}
 # The access audit: an area admin sees their own areas' rows (test_access_audit.py).
 LISTS |= {"audit_log", "audit_export"}
 
@@ -330,3 +340,56 @@ def test_applicant_letters_of_another_case_are_not_found(client, sides, walk):
             become(client, mine, role)
             assert client.get(reverse("track:letter", args=[letter.pk])).status_code == 404
             walk("track:letter", role)
+
+
+# --- The PLEDGE ------------------------------------------------------------------------------
+
+
+def pledge_org_kwargs(side):
+    return {"kind": "area", "slug": side.area.slug}
+
+
+def pledge_assessment(side):
+    """A submitted self-assessment of the side's area, with one gap in its plan (made once)."""
+    if not hasattr(side, "pledge_assessment"):
+        from pledge import services
+        from pledge.selectors import Organisation
+
+        assessment = services.start_assessment(Organisation(area=side.area), by=side.admin)
+        answers = {
+            a.question.code: services.AnswerData(
+                value="no" if a.question.code == "staff-training" else "yes",
+                override_note="Checked.",
+            )
+            for a in assessment.answers.select_related("question")
+        }
+        services.save_answers(assessment, answers, by=side.admin)
+        side.pledge_assessment = services.submit_assessment(assessment, by=side.admin)
+    return side.pledge_assessment
+
+
+def pledge_assessment_kwargs(side):
+    return {"assessment_id": pledge_assessment(side).pk}
+
+
+def pledge_improvement_kwargs(side):
+    assessment = pledge_assessment(side)
+    return {"assessment_id": assessment.pk, "item_id": assessment.improvements.get().pk}
+
+
+@pytest.mark.django_db
+def test_pledge_list_and_pages_show_only_own_organisation(client, sides):
+    north, south = sides
+    client.force_login(north.admin)
+    page = client.get(reverse("pledge:home")).content.decode()
+    assert "/pledge/area/north/" in page and "/pledge/area/south/" not in page
+    # The PCC officer reads their own force area's assessments, never another force's.
+    client.force_login(north.pcc_officer)
+    assert (
+        client.get(reverse("pledge:results", kwargs=pledge_assessment_kwargs(north))).status_code
+        == 200
+    )
+    assert (
+        client.get(reverse("pledge:results", kwargs=pledge_assessment_kwargs(south))).status_code
+        == 404
+    )

@@ -1,0 +1,248 @@
+"""Evidence from the portal: what its own data says about an area's answer to a question.
+
+A registry of providers, one per `evidence_key` of the questionnaire: a function of
+(area, today) that returns an `Evidence` (the suggested answer and the figure behind it), or
+None when the portal has nothing to go on (no cases yet, say). The assessor sees the figure
+and may answer otherwise, with a note.
+
+To add a provider (keys named in the fixture without one simply get no pre-fill):
+
+    @provider("data_published")
+    def data_published(area, today):
+        from figures.selectors import latest_publication
+
+        publication = latest_publication(area)
+        if publication is None:
+            return Evidence(NO, "No case review data published through the portal.")
+        on = publication.published_on
+        fresh = on > today - relativedelta(years=1)
+        return Evidence(YES if fresh else NO, f"Data last published {on:%d %B %Y}.")
+
+Providers read case data across the whole area: they run only for an area's own assessment.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
+
+from .scoring import NO, PARTLY, YES
+
+# The share of cases that must meet a rule for the portal to suggest "yes"; from
+# PARTLY_FROM up to that it suggests "partly"; below, "no". Our product decision.
+ALL_CASES = Decimal(1)
+PARTLY_FROM = Decimal("0.75")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    answer: str  # yes / partly / no
+    figure: str  # the portal's figure behind the answer, shown to the assessor
+
+
+Provider = Callable[[object, date], Evidence | None]
+PROVIDERS: dict[str, Provider] = {}
+
+
+def provider(key: str):
+    def register(function: Provider) -> Provider:
+        PROVIDERS[key] = function
+        return function
+
+    return register
+
+
+def suggest(key: str, area, today: date | None = None) -> Evidence | None:
+    """The portal's suggestion for `key` in `area`, or None (no provider, or no data)."""
+    function = PROVIDERS.get(key)
+    if function is None or area is None:
+        return None
+    return function(area, today or timezone.localdate())
+
+
+def answer_for_share(met: int, total: int) -> str:
+    share = Decimal(met) / Decimal(total)
+    if share >= ALL_CASES:
+        return YES
+    return PARTLY if share >= PARTLY_FROM else NO
+
+
+def _year_before(today: date) -> date:
+    """The first day of the last 12 months ending today."""
+    return today - relativedelta(years=1) + relativedelta(days=1)
+
+
+def _cases_in_year(area, today: date):
+    from triggers.models import Case
+
+    return Case.objects.filter(area=area, application_date__gte=_year_before(today))
+
+
+# --- Providers ------------------------------------------------------------------------------
+
+
+@provider("threshold_setting")
+def threshold_setting(area, today):
+    from agencies.models import STATUTORY_COMPLAINT_THRESHOLD
+
+    hate = (
+        f"hate incident {area.hate_incident_threshold}"
+        if area.hate_incident_threshold
+        else "no hate incident route"
+    )
+    figure = f"Threshold set to {area.complaint_threshold} complaints in 6 months; {hate}"
+    lawful = area.complaint_threshold <= STATUTORY_COMPLAINT_THRESHOLD
+    return Evidence(YES if lawful else NO, figure)
+
+
+@provider("single_point_of_contact")
+def single_point_of_contact(area, today):
+    contact = [v for v in (area.spoc_email, area.spoc_phone) if v]
+    if area.spoc_name and contact:
+        return Evidence(YES, f"Single point of contact: {area.spoc_name}, {', '.join(contact)}")
+    if area.spoc_name or contact:
+        given = area.spoc_name or ", ".join(contact)
+        return Evidence(PARTLY, f"Single point of contact partly set: {given}")
+    return Evidence(NO, "No single point of contact set in the area's settings")
+
+
+@provider("housing_co_opted")
+def housing_co_opted(area, today):
+    from agencies.models import AreaMembership
+
+    names = list(
+        area.memberships.filter(role=AreaMembership.Role.CO_OPTED_HOUSING)
+        .order_by("agency__name")
+        .values_list("agency__name", flat=True)
+    )
+    if not names:
+        return Evidence(NO, "No housing provider co-opted in the portal")
+    return Evidence(
+        YES,
+        f"{len(names)} housing provider{'s' if len(names) > 1 else ''} co-opted: "
+        + ", ".join(names),
+    )
+
+
+@provider("several_channels")
+def several_channels(area, today):
+    from triggers.models import Channel
+
+    counts = Counter(_cases_in_year(area, today).values_list("channel", flat=True))
+    if not counts:
+        return None
+    # Referrals by an agency are not a way for the public to apply.
+    public = {c: n for c, n in counts.items() if c != Channel.AGENCY_REFERRAL}
+    figure = "Applications in the last 12 months: " + ", ".join(
+        f"{Channel(c).label.lower()} {n}" for c, n in sorted(counts.items())
+    )
+    if len(public) >= 2:
+        return Evidence(YES, figure)
+    return Evidence(PARTLY, figure)
+
+
+@provider("relevant_bodies_notified")
+def relevant_bodies_notified(area, today):
+    from agencies.models import AreaMembership
+    from triggers.models import ThresholdDecision
+
+    bodies = set(
+        area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY).values_list(
+            "agency_id", flat=True
+        )
+    )
+    reviews = (
+        ThresholdDecision.objects.filter(area=area, decided_at__date__gte=_year_before(today))
+        .exclude(outcome=ThresholdDecision.Outcome.NOT_MET)
+        .values_list("case_id", flat=True)
+    )
+    case_ids = set(reviews)
+    if not case_ids or not bodies:
+        return None
+    asked: dict[int, set[int]] = {c: set() for c in case_ids}
+    for case_id, agency_id in _requests(case_ids):
+        asked[case_id].add(agency_id)
+    met = sum(1 for agencies in asked.values() if bodies <= agencies)
+    figure = (
+        f"{met} of {len(case_ids)} cases with a review in the last 12 months "
+        f"asked every relevant body ({_percent(met, len(case_ids))})"
+    )
+    return Evidence(answer_for_share(met, len(case_ids)), figure)
+
+
+def _requests(case_ids):
+    from triggers.models import InformationRequest
+
+    return InformationRequest.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "agency_id"
+    )
+
+
+@provider("timescales_met")
+def timescales_met(area, today):
+    acknowledged, decided = _acknowledgements(area, today), _threshold_decisions(area, today)
+    if not acknowledged and not decided:
+        return None
+    met = sum(acknowledged) + sum(decided)
+    total = len(acknowledged) + len(decided)
+    figure = (
+        f"Acknowledged in time: {sum(acknowledged)} of {len(acknowledged)}; "
+        f"threshold decided in time: {sum(decided)} of {len(decided)} (last 12 months)"
+    )
+    return Evidence(answer_for_share(met, total), figure)
+
+
+def _acknowledgements(area, today) -> list[bool]:
+    """For each case of the year that is due or dealt with: was it taken on by its deadline?
+
+    A case is taken on when it first leaves "submitted" (acknowledged, or decided at once).
+    A case still waiting past its deadline counts as late; one not yet due is left out.
+    """
+    from triggers.models import CaseEvent
+    from triggers.workflow import Status
+
+    cases = _dealt_with(area, today).exclude(acknowledge_due__isnull=True)
+    first_moves: dict[int, date] = {}
+    events = CaseEvent.objects.filter(case__in=cases, from_status=Status.SUBMITTED).order_by("at")
+    for case_id, at in events.values_list("case_id", "at"):
+        first_moves.setdefault(case_id, timezone.localdate(at))
+    return _in_time(cases.values_list("pk", "acknowledge_due"), first_moves, today)
+
+
+def _threshold_decisions(area, today) -> list[bool]:
+    from triggers.models import ThresholdDecision
+
+    cases = _dealt_with(area, today).exclude(threshold_decision_due__isnull=True)
+    first_decisions: dict[int, date] = {}
+    decisions = ThresholdDecision.objects.filter(case__in=cases).order_by("decided_at")
+    for case_id, at in decisions.values_list("case_id", "decided_at"):
+        first_decisions.setdefault(case_id, timezone.localdate(at))
+    return _in_time(cases.values_list("pk", "threshold_decision_due"), first_decisions, today)
+
+
+def _dealt_with(area, today):
+    """The year's applications, less those withdrawn (their deadlines stopped mattering)."""
+    from triggers.workflow import Status
+
+    return _cases_in_year(area, today).exclude(status=Status.WITHDRAWN)
+
+
+def _in_time(deadlines, done_on: dict[int, date], today: date) -> list[bool]:
+    results = []
+    for case_id, due in deadlines:
+        done = done_on.get(case_id)
+        if done is not None:
+            results.append(done <= due)
+        elif due < today:
+            results.append(False)
+    return results
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%"

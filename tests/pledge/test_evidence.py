@@ -1,0 +1,120 @@
+"""Evidence from the portal: each suggestion matches the figures of cases built through the
+services, and starting an assessment pre-fills it with the figure behind it."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from agencies.models import AreaMembership
+from pledge import evidence, services
+from pledge.selectors import Organisation
+from tests.factories import AgencyFactory, MembershipFactory, complaint_data, make_case
+from triggers import services as case_services
+
+
+def test_threshold_setting_shows_the_areas_policy(north):
+    found = evidence.suggest("threshold_setting", north.area)
+    assert found == evidence.Evidence(
+        "yes", "Threshold set to 3 complaints in 6 months; hate incident 1"
+    )
+    north.area.complaint_threshold, north.area.hate_incident_threshold = 2, None
+    assert evidence.suggest("threshold_setting", north.area).figure == (
+        "Threshold set to 2 complaints in 6 months; no hate incident route"
+    )
+
+
+def test_single_point_of_contact_needs_a_name_and_a_way_to_reach_them(north):
+    area = north.area
+    area.spoc_name, area.spoc_email, area.spoc_phone = "", "", ""
+    assert evidence.suggest("single_point_of_contact", area).answer == "no"
+    area.spoc_email = "asb@north.example.org"
+    assert evidence.suggest("single_point_of_contact", area).answer == "partly"
+    area.spoc_name = "Jo Bloggs"
+    found = evidence.suggest("single_point_of_contact", area)
+    assert found.answer == "yes" and "Jo Bloggs, asb@north.example.org" in found.figure
+
+
+def test_housing_providers_co_opted(north):
+    assert evidence.suggest("housing_co_opted", north.area).answer == "no"
+    homes = AgencyFactory(slug="north-homes", name="North Homes", kind="housing")
+    MembershipFactory(area=north.area, agency=homes, role=AreaMembership.Role.CO_OPTED_HOUSING)
+    found = evidence.suggest("housing_co_opted", north.area)
+    assert found == evidence.Evidence("yes", "1 housing provider co-opted: North Homes")
+
+
+def test_channels_counted_over_the_last_twelve_months(north):
+    old = timezone.now() - timedelta(days=400)
+    make_case(
+        north.area,
+        channel="paper",
+        received_at=old,
+        complaints=[complaint_data(d) for d in (500, 450, 420)],
+    )
+    found = evidence.suggest("several_channels", north.area)
+    assert found == evidence.Evidence("partly", "Applications in the last 12 months: online 1")
+    make_case(north.area, channel="phone")
+    found = evidence.suggest("several_channels", north.area)
+    assert found == evidence.Evidence(
+        "yes", "Applications in the last 12 months: online 1, phone 1"
+    )
+
+
+def test_no_cases_means_no_suggestion_on_channels(south):
+    from triggers.models import Case
+
+    Case.objects.filter(area=south.area).delete()
+    assert evidence.suggest("several_channels", south.area) is None
+
+
+def test_relevant_bodies_share_of_reviewed_cases(north):
+    assert evidence.suggest("relevant_bodies_notified", north.area) is None  # no review yet
+    case_services.decide_threshold(north.case, "met", by=north.officer)
+    assert evidence.suggest("relevant_bodies_notified", north.area) == evidence.Evidence(
+        "yes", "1 of 1 cases with a review in the last 12 months asked every relevant body (100%)"
+    )
+    icb = AgencyFactory(slug="north-icb", name="North ICB", kind="health")
+    MembershipFactory(area=north.area, agency=icb)  # the first case never asked it
+    second = make_case(north.area)
+    case_services.decide_threshold(second, "met", by=north.officer)
+    assert evidence.suggest("relevant_bodies_notified", north.area) == evidence.Evidence(
+        "no", "1 of 2 cases with a review in the last 12 months asked every relevant body (50%)"
+    )
+
+
+def test_timescales_met_from_the_stored_deadlines(north):
+    late = make_case(
+        north.area,
+        received_at=timezone.now() - timedelta(days=40),
+        complaints=[complaint_data(d) for d in (100, 80, 60)],
+    )
+    case_services.acknowledge(north.case, by=north.officer)
+    case_services.decide_threshold(north.case, "met", by=north.officer)
+    assert late.acknowledge_due < timezone.localdate()
+    found = evidence.suggest("timescales_met", north.area)
+    assert found == evidence.Evidence(
+        "no",
+        "Acknowledged in time: 1 of 2; threshold decided in time: 1 of 2 (last 12 months)",
+    )
+    case_services.transition(late, "withdrawn", by=north.officer)
+    assert evidence.suggest("timescales_met", north.area).answer == "yes"
+
+
+def test_keys_without_a_provider_give_no_suggestion(north):
+    for key in ("data_published", "victims_invited", "victim_consulted_on_plan", ""):
+        assert evidence.suggest(key, north.area) is None
+
+
+@pytest.mark.django_db
+def test_starting_an_assessment_prefills_the_portals_figures(north, questionnaire):
+    case_services.decide_threshold(north.case, "met", by=north.officer)
+    assessment = services.start_assessment(Organisation(area=north.area), by=north.admin)
+    answers = {a.question.code: a for a in assessment.answers.select_related("question")}
+    assert answers["threshold"].value == "yes"
+    assert answers["threshold"].prefilled_from == (
+        "Threshold set to 3 complaints in 6 months; hate incident 1"
+    )
+    assert answers["all-relevant-bodies"].prefilled_value == "yes"
+    assert answers["housing-co-opted"].prefilled_value == "no"
+    assert answers["data-published"].prefilled_value == ""  # no provider yet
+    assert answers["staff-training"].value == ""
