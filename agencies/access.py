@@ -240,3 +240,28 @@ def documents_for(user, case) -> QuerySet:
         if agency_id
         else documents.none()
     )
+
+
+# --- Appeals to the Police and Crime Commissioner ------------------------------------------
+
+
+def appeals_for(user) -> QuerySet:
+    """Appeals the user may open: every appeal of their force area (PCC officers), or of their
+    own areas (the council's officers and admins, who must answer what the PCC decides)."""
+    appeal_model = apps.get_model("appeals", "Appeal")
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    force_ids = list(pcc_force_areas_for(user).values_list("pk", flat=True))
+    if force_ids:
+        clauses.append(Q(area__force_area_id__in=force_ids))
+    condition = _any(clauses)
+    if condition is None:
+        return appeal_model.objects.none()
+    return appeal_model.objects.filter(condition)
+
+
+def decides_appeals_of(user, area) -> bool:
+    """May the user decide appeals from this area: a PCC officer of its force area."""
+    return pcc_force_areas_for(user).filter(pk=area.force_area_id).exists()
