@@ -28,4 +28,7 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("inbox"), "Requests"))
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
+    if access.has_role(user, Role.PCC_OFFICER):
+        links.append((reverse("appeals:list"), "Appeals"))
+        links.append((reverse("appeals:figures"), "Appeal figures"))
     return links

@@ -325,7 +325,7 @@ def remedies_for(appeal: Appeal) -> list[str]:
 
 def _move_case(appeal: Appeal, by: User) -> None:
     area = appeal.case.area
-    if not appeal.status == Appeal.Status.UPHELD:
+    if appeal.status != Appeal.Status.UPHELD:
         transition(
             appeal.case,
             appeal.previous_status,

@@ -45,14 +45,14 @@ def track_lodge(request):
     target = services.appealable(case)
     late = target is not None and target.is_late()
     form = AppealForm(request.POST or None, request.FILES or None)
-    if target and not late and request.method == "POST" and form.is_valid():
-        if _lodge(request, form, case):
-            messages.success(
-                request,
-                "Your appeal has been sent to the Police and Crime Commissioner's office. "
-                "We have emailed you to confirm it.",
-            )
-            return redirect("track:case")
+    may_lodge = target is not None and not late
+    if may_lodge and request.method == "POST" and form.is_valid() and _lodge(request, form, case):
+        messages.success(
+            request,
+            "Your appeal has been sent to the Police and Crime Commissioner's office. "
+            "We have emailed you to confirm it.",
+        )
+        return redirect("track:case")
     return render(
         request,
         "appeals/track_lodge.html",
@@ -72,12 +72,15 @@ def record(request, area, reference):
         return redirect(case_url(case))
     late = target.is_late()
     form = StaffAppealForm(request.POST or None, request.FILES or None, late=late)
-    if request.method == "POST" and form.is_valid():
-        if _lodge(request, form, case, by=request.user):
-            messages.success(
-                request, "Appeal recorded and sent to the Police and Crime Commissioner's office."
-            )
-            return redirect(case_url(case))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _lodge(request, form, case, by=request.user)
+    ):
+        messages.success(
+            request, "Appeal recorded and sent to the Police and Crime Commissioner's office."
+        )
+        return redirect(case_url(case))
     return render(
         request,
         "appeals/record.html",
@@ -162,7 +165,8 @@ def decide(request, appeal_id):
         else:
             messages.success(
                 request,
-                "Decision recorded. The applicant's letter and the council's notice are on their way.",
+                "Decision recorded. The applicant's letter and the council's notice are on "
+                "their way.",
             )
             return redirect("appeals:detail", appeal_id=appeal.pk)
     return render(

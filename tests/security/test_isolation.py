@@ -69,13 +69,29 @@ ROUTES = {
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),
+    # Appeals: the PCC office of the case's force area, and the council of its area.
+    "appeals:detail": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
+    "appeals:decide": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
+    "appeals:document": (
+        lambda side: {"appeal_id": side.appeal.pk, "document_id": side.appeal_document.pk},
+        "get",
+        "pcc_officer",
+    ),
+    "appeals:record": (
+        lambda side: {"area": side.area.slug, "reference": side.appeal.case.reference},
+        "get",
+        "officer",
+    ),
 }
 
 # Lists scoped to the user: each has its own test below.
 LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
+# The PCC's appeals and figures, scoped to the user's force area (tests below).
+LISTS |= {"appeals:list", "appeals:figures"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
+APPLICANT_ROUTES |= {"appeals:track_lodge"}
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
@@ -133,6 +149,7 @@ def sides(north, south):
             files=[pdf],
         )
         side.document = side.info_request.documents.get()
+        side.appeal, side.appeal_document = appealed_case(side)
     return north, south
 
 
@@ -249,3 +266,41 @@ def test_revoked_link_no_longer_opens(client, north):
 
     Case.objects.filter(pk=north.case.pk).update(tracking_revoked=True)
     assert client.get(reverse("track:open", args=[north.case.token])).status_code == 404
+
+
+def appealed_case(side):
+    """A second case of the side, threshold not met, appealed with a document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from appeals.services import AppealData, lodge_appeal
+    from tests.appeals.helpers import not_met_case
+
+    pdf = SimpleUploadedFile("diary.pdf", b"%PDF-1.4 my diary", "application/pdf")
+    case = not_met_case(side)
+    appeal = lodge_appeal(case, AppealData(grounds=["other"], explanation="Not fair.", files=[pdf]))
+    appeal.case.token = case.token
+    return appeal, appeal.documents.get()
+
+
+@pytest.mark.django_db
+def test_appeal_lists_show_only_own_force(client, sides):
+    north, south = sides
+    for name in ("appeals:list", "appeals:figures"):
+        for role in ROLES:
+            client.force_login(getattr(north, role))
+            page = client.get(reverse(name), {"show": "all"}).content.decode()
+            assert south.appeal.case.reference not in page, (role, name)
+            assert south.area.name not in page, (role, name)
+    client.force_login(north.pcc_officer)
+    assert north.appeal.case.reference in client.get(reverse("appeals:list")).content.decode()
+    assert north.area.name in client.get(reverse("appeals:figures")).content.decode()
+
+
+@pytest.mark.django_db
+def test_applicant_appeals_only_their_own_case(client, sides):
+    north, south = sides
+    client.get(reverse("track:open", args=[south.appeal.case.token]))
+    page = client.get(reverse("appeals:track_lodge")).content.decode()
+    assert south.appeal.case.reference in page and north.appeal.case.reference not in page
+    client.logout()
+    assert client.get(reverse("appeals:track_lodge")).status_code == 404
