@@ -23,6 +23,13 @@ from .forms import AppealForm, AppealListForm, DecisionForm, StaffAppealForm
 APPEALS_PER_PAGE = 25
 
 
+def _posted(request) -> tuple:
+    """The form's data and files when posted, even an empty post (so it shows its errors)."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 def _lodge(request, form, case, *, by=None) -> bool:
     """Lodge the appeal from a valid form; on refusal, put the reason on the form."""
     try:
@@ -44,7 +51,7 @@ def track_lodge(request):
         return render(request, "triggers/track/invalid.html", status=404)
     target = services.appealable(case)
     late = target is not None and target.is_late()
-    form = AppealForm(request.POST or None, request.FILES or None)
+    form = AppealForm(*_posted(request))
     may_lodge = target is not None and not late
     if may_lodge and request.method == "POST" and form.is_valid() and _lodge(request, form, case):
         messages.success(
@@ -71,7 +78,7 @@ def record(request, area, reference):
         messages.error(request, "There is no decision on this case that can be appealed now.")
         return redirect(case_url(case))
     late = target.is_late()
-    form = StaffAppealForm(request.POST or None, request.FILES or None, late=late)
+    form = StaffAppealForm(*_posted(request), late=late)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -156,7 +163,7 @@ def decide(request, appeal_id):
     if appeal.is_decided:
         messages.error(request, "This appeal has already been decided.")
         return redirect("appeals:detail", appeal_id=appeal.pk)
-    form = DecisionForm(request.POST or None, appeal=appeal)
+    form = DecisionForm(*_posted(request)[:1], appeal=appeal)
     if request.method == "POST" and form.is_valid():
         try:
             services.decide_appeal(appeal, form.decision_data(), by=request.user)
