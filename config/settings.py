@@ -262,4 +262,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "appeal-reminders": {
+        "task": "appeals.tasks.send_appeal_reminders",
+        "schedule": crontab(hour=7, minute=40),
+    },
 }
