@@ -49,7 +49,9 @@ class Appeal(models.Model):
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="appeals")
-    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="+")
+    # RESTRICT, not PROTECT: the letter stays while the appeal does, but deleting the whole
+    # case (retention) takes both.
+    letter = models.ForeignKey(Letter, on_delete=models.RESTRICT, related_name="+")
     appealed_decision = models.CharField(max_length=20, choices=Decision.choices)
     pcc_office = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     explanation = models.TextField("why the applicant is appealing")

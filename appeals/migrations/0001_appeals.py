@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.area')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appeals', to='triggers.case')),
                 ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('letter', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='triggers.letter')),
+                ('letter', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='triggers.letter')),
                 ('pcc_office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency')),
                 ('recorded_by', models.ForeignKey(blank=True, help_text='The member of staff who recorded an appeal made by phone, paper or email.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],

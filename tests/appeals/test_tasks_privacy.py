@@ -86,3 +86,10 @@ def test_subject_access_is_json_with_the_appeal(north):
         "The threshold was wrongly refused",
         "Relevant information was not considered",
     }
+
+
+def test_a_case_with_an_appeal_can_still_be_deleted_at_the_end_of_retention(north):
+    case = not_met_case(north)
+    lodge(case)
+    case.delete()
+    assert not Appeal.objects.exists()

@@ -262,3 +262,34 @@ def test_figures_count_grounds_outcomes_and_timeliness(client, north):
     ]
     client.force_login(north.pcc_officer)
     assert "50%" in client.get(reverse("appeals:figures")).content.decode()
+
+
+def test_case_page_shows_both_review_rounds_after_an_upheld_appeal(client, north):
+    from appeals.services import DecisionData, decide_appeal
+    from triggers.services import notify_agencies
+
+    from .helpers import outcome_sent_case
+
+    case = outcome_sent_case(north)
+    appeal = lodge(case, grounds=["process_not_followed"])
+    decide_appeal(
+        appeal,
+        DecisionData(
+            upheld=True,
+            reasons="The victim was not invited.",
+            findings=findings(appeal, True),
+            remedy="further_review",
+            points_to_address="Invite the victim to the meeting.",
+        ),
+        by=north.pcc_officer,
+    )
+    notify_agencies(case, by=north.officer)
+    client.force_login(north.officer)
+    page = client.get(reverse("case_detail", args=[north.area.slug, case.reference]))
+    text = page.content.decode()
+    assert text.count("(review 2)") == 2  # both agencies asked again, round 2
+    assert "Invite the victim to the meeting." in text and "A further case review" in text
+    client.force_login(north.pcc_officer)
+    text = client.get(reverse("appeals:detail", args=[appeal.pk])).content.decode()
+    assert "Police (review 1)" in text and "Police (review 2)" in text
+    assert "Review 1:" in text  # the first round's meeting, in the read-only file
