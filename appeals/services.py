@@ -61,13 +61,14 @@ class Appealable:
 
 
 def appealable(case: Case) -> Appealable | None:
-    """The decision the applicant may appeal now, or None (nothing to appeal, or an appeal
-    is already waiting for the PCC)."""
+    """The decision the applicant may appeal now, or None: nothing to appeal, an appeal is
+    waiting for the PCC, or the PCC has already decided an appeal against that letter (the
+    procedure's last stage: one appeal per decision)."""
     decision = APPEALABLE.get(case.status)
     if decision is None:
         return None
     letter = case.letters.filter(kind=decision).defer("pdf").order_by("-sent_at").first()
-    if letter is None:
+    if letter is None or Appeal.objects.filter(letter=letter).exists():
         return None
     sent_on = timezone.localtime(letter.sent_at).date()
     return Appealable(letter, decision, add_working_days(sent_on, case.area.appeal_window_days))

@@ -56,6 +56,7 @@ def test_not_upheld_returns_the_case_to_where_it_was(north, django_capture_on_co
     case.refresh_from_db()
     appeal.refresh_from_db()
     assert case.status == Status.THRESHOLD_NOT_MET
+    assert services.appealable(case) is None  # one appeal per decision
     assert appeal.status == Appeal.Status.NOT_UPHELD and appeal.decided_by == north.pcc_officer
     assert set(appeal.grounds.values_list("made_out", flat=True)) == {False}
     letter = case.letters.get(kind=Letter.Kind.APPEAL_DECISION)

@@ -293,3 +293,20 @@ def test_case_page_shows_both_review_rounds_after_an_upheld_appeal(client, north
     text = client.get(reverse("appeals:detail", args=[appeal.pk])).content.decode()
     assert "Police (review 1)" in text and "Police (review 2)" in text
     assert "Review 1:" in text  # the first round's meeting, in the read-only file
+
+
+def test_no_second_appeal_link_after_the_pcc_decided(client, north):
+    from appeals.services import DecisionData, decide_appeal
+
+    case = not_met_case(north)
+    appeal = lodge(case)
+    decide_appeal(
+        appeal,
+        DecisionData(upheld=False, reasons="r", findings=findings(appeal, False)),
+        by=north.pcc_officer,
+    )
+    open_link(client, case)
+    page = client.get(reverse("track:case")).content.decode()
+    assert "Your appeal is not upheld" in page  # the decision letter is on the link
+    assert LODGE not in page
+    assert "no decision on your case that you can appeal now" in client.get(LODGE).content.decode()
