@@ -11,6 +11,7 @@ from django import forms
 from agencies.forms import gds_helper
 from triggers import uploads
 from triggers.information_forms import MultipleFileField
+from triggers.models import Channel
 
 from . import services
 from .models import Appeal
@@ -65,6 +66,7 @@ class AppealForm(forms.Form):
             explanation=data["explanation"],
             files=list(data["documents"]),
             late_reason=data.get("late_reason", ""),
+            channel=data.get("channel") or Channel.ONLINE,
         )
 
 
@@ -72,6 +74,12 @@ class StaffAppealForm(AppealForm):
     """An appeal made by phone, on paper or by email, recorded by the council's staff, who
     may accept it after the window with a recorded reason."""
 
+    channel = forms.ChoiceField(
+        label="How did the applicant appeal?",
+        widget=forms.RadioSelect,
+        choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
+        error_messages={"required": "Choose how the applicant appealed"},
+    )
     late_reason = forms.CharField(
         label="Reason for accepting it late",
         help_text="Only if the appeal arrived after the deadline. The reason is kept in the "
@@ -89,7 +97,7 @@ class StaffAppealForm(AppealForm):
         self.fields["explanation"].label = "What the applicant says went wrong"
 
     def layout(self) -> list:
-        layout = super().layout()
+        layout = [Field.radios("channel", legend_size=Size.MEDIUM), *super().layout()]
         if self.late:
             layout.append(Field.textarea("late_reason", label_size=Size.MEDIUM))
         return layout

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from agencies.models import Agency, Area
-from triggers.models import Case, Letter
+from triggers.models import Case, Channel, Letter
 from triggers.workflow import Status as CaseStatus
 
 
@@ -55,6 +55,7 @@ class Appeal(models.Model):
     appealed_decision = models.CharField(max_length=20, choices=Decision.choices)
     pcc_office = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     explanation = models.TextField("why the applicant is appealing")
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -17,7 +17,7 @@ from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers import uploads
 from triggers.letters import write_letter
-from triggers.models import Case, Letter
+from triggers.models import Case, Channel, Letter
 from triggers.services import record_event, transition
 from triggers.workflow import Status
 
@@ -80,6 +80,7 @@ class AppealData:
     explanation: str
     files: list = field(default_factory=list)
     late_reason: str = ""
+    channel: str = Channel.ONLINE
 
 
 def pcc_office_for(case: Case) -> Agency:
@@ -115,6 +116,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
         appealed_decision=target.decision,
         pcc_office=pcc_office_for(case),
         explanation=data.explanation.strip(),
+        channel=data.channel if by is not None else Channel.ONLINE,
         recorded_by=by,
         lodged_at=now,
         appeal_by=target.appeal_by,
@@ -148,6 +150,8 @@ def _check_appeal(data: AppealData) -> None:
         raise AppealRefused("Choose reasons from the list.")
     if not data.explanation.strip():
         raise AppealRefused("Explain why you are appealing.")
+    if data.channel not in Channel.values:
+        raise AppealRefused("Choose how the appeal was made.")
     if len(data.files) > MAX_FILES:
         raise AppealRefused(f"Attach at most {MAX_FILES} files.")
 

@@ -90,13 +90,20 @@ def test_staff_accept_a_late_appeal_only_with_a_reason(client, north):
     page = client.post(url, {"grounds": ["other"], "explanation": "By phone."}).content.decode()
     assert "govuk-error-summary" in page
     assert "Give the reason for accepting the appeal late" in page
+    assert "Choose how the applicant appealed" in page
     response = client.post(
         url,
-        {"grounds": ["other"], "explanation": "By phone.", "late_reason": "Was in hospital."},
+        {
+            "channel": "phone",
+            "grounds": ["other"],
+            "explanation": "By phone.",
+            "late_reason": "Was in hospital.",
+        },
     )
     assert response.status_code == 302
     appeal = case.appeals.get()
     assert appeal.late_reason == "Was in hospital." and appeal.recorded_by == north.officer
+    assert appeal.channel == "phone"
     page = client.get(response.url).content.decode()
     assert "Accepted late" in page and "Was in hospital." in page
 
