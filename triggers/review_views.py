@@ -19,7 +19,7 @@ from agencies import access
 
 from . import pack, reviews, selectors
 from .meetings import current_meeting
-from .models import Action, ReviewMeeting
+from .models import Action
 from .review_forms import (
     ActionUpdateForm,
     CloseCaseForm,
@@ -46,17 +46,17 @@ def review_context(user, case) -> dict:
         "recommendations": review.recommendations.select_related("agency") if review else (),
         "plan_comments": review.comments.all() if review else (),
         "actions": actions,
-        "may_read_pack": _pack_meeting(user, case) is not None,
+        # The button shows once there is a meeting to prepare for.
+        "may_read_pack": case.review_meetings.exists() and _may_read_pack(user, case),
         "may_close": case.status in reviews.CLOSABLE,
     }
 
 
-def _pack_meeting(user, case) -> ReviewMeeting | None:
-    """The meeting whose pack the user may download, or None."""
+def _may_read_pack(user, case) -> bool:
+    """Officers of the area may always prepare the pack; the chair and the invited agencies'
+    responders may read it once the meeting is arranged."""
     meeting = current_meeting(case) or case.review_meetings.exclude(status="cancelled").first()
-    if meeting is None or not access.may_read_meeting_pack(user, case, meeting):
-        return None
-    return meeting
+    return access.may_read_meeting_pack(user, case, meeting)
 
 
 # --- Officers --------------------------------------------------------------------------------
@@ -70,7 +70,10 @@ def involvement(request, area, reference):
         messages.error(request, "The victim's part can be given before the review meeting only.")
         return redirect(case_url(case))
     current = reviews.current_involvement(case)
-    form = InvolvementForm(request.POST or None, initial=InvolvementForm.initial_for(current, case))
+    form = InvolvementForm(
+        request.POST if request.method == "POST" else None,
+        initial=InvolvementForm.initial_for(current, case),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             reviews.record_involvement(case, form.involvement_data(), by=request.user)
@@ -88,7 +91,7 @@ def involvement(request, area, reference):
 def meeting_pack(request, area, reference):
     """The pack for the people invited, watermarked with the reader's name and the date."""
     case = selectors.case_detail(request.user, area, reference)
-    if _pack_meeting(request.user, case) is None:
+    if not _may_read_pack(request.user, case):
         raise Http404
     pdf = pack.meeting_pack(case, request.user)
     reviews.record_event(case, f"Meeting pack downloaded by {request.user.full_name}")
@@ -106,7 +109,7 @@ def record(request, area, reference):
     agencies = [
         m.agency for m in case.area.memberships.select_related("agency").order_by("agency__name")
     ]
-    form = ReviewRecordForm(request.POST or None, agencies=agencies)
+    form = ReviewRecordForm(request.POST if request.method == "POST" else None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         try:
             reviews.record_review(case, form.review_data(), by=request.user)
@@ -167,7 +170,9 @@ def close(request, area, reference):
         messages.error(request, "A case can be closed once the outcome has been sent.")
         return redirect(case_url(case))
     open_actions = case.actions.filter(status=Action.Status.OPEN).count()
-    form = CloseCaseForm(request.POST or None, open_actions=open_actions)
+    form = CloseCaseForm(
+        request.POST if request.method == "POST" else None, open_actions=open_actions
+    )
     if request.method == "POST" and form.is_valid():
         try:
             reviews.close_case(case, by=request.user, reason=form.cleaned_data["reason"])
@@ -208,7 +213,7 @@ def action_detail(request, action_id):
         access.actions_for(request.user).select_related("case__area", "owner_agency", "review"),
         pk=action_id,
     )
-    form = ActionUpdateForm(request.POST or None)
+    form = ActionUpdateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and action.status == Action.Status.OPEN and form.is_valid():
         try:
             reviews.update_action(
@@ -244,7 +249,9 @@ def track_involvement(request):
         return redirect("track:case")
     current = reviews.current_involvement(case)
     form = InvolvementForm(
-        request.POST or None, initial=InvolvementForm.initial_for(current, case), applicant=True
+        request.POST if request.method == "POST" else None,
+        initial=InvolvementForm.initial_for(current, case),
+        applicant=True,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -267,7 +274,7 @@ def track_plan(request):
     review = reviews.current_review(case)
     if review is None or review.plan_finalised_at is not None:
         return redirect("track:case")
-    form = PlanCommentForm(request.POST or None)
+    form = PlanCommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             reviews.comment_on_plan(case, form.cleaned_data["text"])

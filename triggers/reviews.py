@@ -190,8 +190,9 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         for i, a in enumerate(data.actions)
     )
     if meeting is not None:
-        ReviewMeeting.objects.filter(pk=meeting.pk).update(status=ReviewMeeting.Status.HELD)
-    transition(
+        meeting.status = ReviewMeeting.Status.HELD
+        meeting.save(update_fields=["status"])
+    review.case = transition(
         case,
         Status.REVIEW_HELD,
         by=by,
