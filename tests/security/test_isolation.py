@@ -111,16 +111,12 @@ ROUTES = {
 }
 
 # Lists scoped to the user: each has its own test below.
-LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create", "actions"}
+LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
+LISTS |= {"actions"}  # the review's action plan (issue #5)
 
 # The applicant's private link: tested below with two applicants' sessions.
-APPLICANT_ROUTES = {
-    "track:case",
-    "track:letter",
-    "track:open",
-    "track:involvement",
-    "track:plan",
-}
+APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
+APPLICANT_ROUTES |= {"track:involvement", "track:plan"}  # the victim's part in the review
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
