@@ -129,6 +129,9 @@ def _case_file(user, case) -> dict:
             "agency", "information_return"
         ).prefetch_related("information_return__reports", "documents"),
         "meetings": case.review_meetings.select_related("chair").order_by("round", "starts_at"),
+        "reviews": case.reviews.order_by("round").prefetch_related(
+            "recommendations__agency", "actions__owner_agency"
+        ),
         "chronology": case_selectors.chronology(case, include_returns=True),
         "letters": case.letters.defer("pdf"),
         "events": case.events.select_related("by"),

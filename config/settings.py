@@ -262,8 +262,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "action-reminders": {
+        "task": "triggers.tasks.send_action_reminders",
+        "schedule": crontab(hour=7, minute=40),
+    },
     "appeal-reminders": {
         "task": "appeals.tasks.send_appeal_reminders",
-        "schedule": crontab(hour=7, minute=40),
+        "schedule": crontab(hour=7, minute=50),
     },
 }

@@ -9,9 +9,8 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal
 from tests.factories import complaint_data, make_case
-from triggers import meetings
-from triggers.models import Letter
-from triggers.services import decide_threshold, transition
+from triggers import meetings, reviews
+from triggers.services import decide_threshold
 from triggers.workflow import Status
 
 GROUNDS = [Appeal.Ground.THRESHOLD_WRONGLY_REFUSED, Appeal.Ground.INFORMATION_NOT_CONSIDERED]
@@ -27,7 +26,8 @@ def not_met_case(side):
 
 
 def hold_review(case, side):
-    """Arrange and hold the review meeting of the current round, then send the outcome."""
+    """The current round's review through the real services: meeting arranged, review
+    recorded with one action, the victim's comment, the plan finalised, the outcome sent."""
     start = timezone.now() + timedelta(days=3)
     meetings.schedule_review(
         case,
@@ -36,24 +36,25 @@ def hold_review(case, side):
         ),
         by=side.officer,
     )
-    transition(case, Status.REVIEW_HELD, by=side.officer)
-    send_outcome_letter(case)
-    transition(case, Status.OUTCOME_SENT, by=side.officer)
+    review = reviews.record_review(
+        case,
+        reviews.ReviewData(
+            attendance="Chair, council, police.",
+            findings="Persistent noise at night.",
+            recommendations=[reviews.RecommendationData(side.police, "Patrol at night.")],
+            actions=[
+                reviews.ActionData(
+                    side.police, "Late-night patrols.", timezone.localdate() + timedelta(days=30)
+                )
+            ],
+        ),
+        by=side.officer,
+    )
+    reviews.comment_on_plan(case, "Please add weekends.")
+    reviews.finalise_plan(review, by=side.officer)
+    reviews.send_outcome(review, by=side.officer)
     case.refresh_from_db()
     return case
-
-
-def send_outcome_letter(case):
-    # The outcome letter's own service lives on the review branch; the letter row is what an
-    # appeal is lodged against.
-    return Letter.objects.create(
-        area=case.area,
-        case=case,
-        kind=Letter.Kind.OUTCOME,
-        title="The outcome of your case review",
-        pdf=b"%PDF-1.4 outcome",
-        sent_at=timezone.now(),
-    )
 
 
 def outcome_sent_case(side):

@@ -123,9 +123,12 @@ def test_upheld_with_a_further_review_completed_on_the_same_case(north):
     }
     assert Message.objects.filter(topic="Information requested").count() == 4
     hold_review(case, north)
-    assert case.status == Status.OUTCOME_SENT
+    assert case.status == Status.ACTIONS_IN_PROGRESS
     assert list(case.review_meetings.order_by("round").values_list("round", flat=True)) == [1, 2]
+    assert list(case.reviews.order_by("round").values_list("round", flat=True)) == [1, 2]
     assert case.letters.filter(kind=Letter.Kind.OUTCOME).count() == 2
+    # The second outcome can be appealed in its turn: a new decision, a new appeal.
+    assert services.appealable(case).letter == case.letters.filter(kind="outcome").last()
     assert case.letters.filter(kind=Letter.Kind.APPEAL_DECISION).count() == 1
 
 

@@ -300,6 +300,8 @@ def test_case_page_shows_both_review_rounds_after_an_upheld_appeal(client, north
     text = client.get(reverse("appeals:detail", args=[appeal.pk])).content.decode()
     assert "Police (review 1)" in text and "Police (review 2)" in text
     assert "Review 1:" in text  # the first round's meeting, in the read-only file
+    assert "Review 1: meeting record and action plan" in text
+    assert "Persistent noise at night." in text and "Late-night patrols." in text
 
 
 def test_no_second_appeal_link_after_the_pcc_decided(client, north):
