@@ -89,3 +89,34 @@ def test_applicant_appeals_and_the_pcc_decides_without_javascript(
     applicant_appeals(journey, case)
     pcc_decides(journey, north, case)
     check_outcome(case)
+
+
+def test_council_records_a_late_appeal_and_every_page_passes_axe(
+    page, live_server, axe_check, north
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from triggers.models import Letter
+
+    case = not_met_case(north)
+    Letter.objects.filter(case=case).update(sent_at=timezone.now() - timedelta(days=60))
+    journey = Journey(page, live_server, axe_check)
+    sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
+    page.wait_for_url("**/cases/")
+    journey.goto(f"/cases/{north.area.slug}/{case.reference}/")
+    journey.arrived(f"Case {case.reference}")
+    follow_link(journey, "Record an appeal")
+    journey.arrived("Record an appeal")
+    assert "This appeal is late" in page.content()
+    journey.press("Record the appeal")
+    journey.arrived("Record an appeal", errors=True)
+    page.get_by_label("Phone", exact=True).check()
+    page.get_by_label("Another reason").check()
+    page.fill("textarea[name=explanation]", "Told us by phone.")
+    page.fill("textarea[name=late_reason]", "In hospital until last week.")
+    journey.press("Record the appeal")
+    journey.arrived(f"Case {case.reference}")
+    assert "Accepted late" in page.content()
+    assert Appeal.objects.get(case=case).late_reason == "In hospital until last week."
