@@ -289,3 +289,63 @@ def assessments_for(user, *, read: bool = True) -> QuerySet:
     areas = pledge_areas_for(user, read=read).values("pk")
     agencies = pledge_agencies_for(user, read=read).values("pk")
     return assessment_model.objects.filter(Q(area__in=areas) | Q(agency__in=agencies))
+
+
+# --- The review: meeting pack and action plan ----------------------------------------------
+
+
+def actions_for(user) -> QuerySet:
+    """Actions the user may open and update: their own agency's (responders), or every action
+    of their areas' cases (officers and admins). Another agency's action is not found."""
+    action_model = apps.get_model("triggers", "Action")
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
+        clauses.append(Q(owner_agency_id=user.agency_id))
+    condition = _any(clauses)
+    if condition is None:
+        return action_model.objects.none()
+    return action_model.objects.filter(condition)
+
+
+def may_read_meeting_pack(user, case, meeting) -> bool:
+    """The meeting pack is for the people invited: the area's officers, the meeting's chair,
+    and responders of the agencies invited to it (who can already see the case)."""
+    if can_work_on(user, case):
+        return True
+    if meeting is None:
+        return False
+    if meeting.chair_id == user.pk:
+        return True
+    return bool(
+        has_role(user, Role.AGENCY_RESPONDER)
+        and user.agency_id
+        and meeting.invited_agencies.filter(pk=user.agency_id).exists()
+    )
+
+
+# --- Appeals to the Police and Crime Commissioner ------------------------------------------
+
+
+def appeals_for(user) -> QuerySet:
+    """Appeals the user may open: every appeal of their force area (PCC officers), or of their
+    own areas (the council's officers and admins, who must answer what the PCC decides)."""
+    appeal_model = apps.get_model("appeals", "Appeal")
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    force_ids = list(pcc_force_areas_for(user).values_list("pk", flat=True))
+    if force_ids:
+        clauses.append(Q(area__force_area_id__in=force_ids))
+    condition = _any(clauses)
+    if condition is None:
+        return appeal_model.objects.none()
+    return appeal_model.objects.filter(condition)
+
+
+def decides_appeals_of(user, area) -> bool:
+    """May the user decide appeals from this area: a PCC officer of its force area."""
+    return pcc_force_areas_for(user).filter(pk=area.force_area_id).exists()

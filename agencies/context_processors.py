@@ -34,4 +34,7 @@ def _navigation(user) -> list[tuple[str, str]]:
         not access.area_ids_for(user) and access.pledge_agencies_for(user).exists()
     ):
         links.append((reverse("pledge:home"), "PLEDGE"))
+    if access.has_role(user, Role.PCC_OFFICER):
+        links.append((reverse("appeals:list"), "Appeals"))
+        links.append((reverse("appeals:figures"), "Appeal figures"))
     return links

@@ -1,0 +1,161 @@
+"""Appeals to the Police and Crime Commissioner (PCC) against a case review's decisions.
+
+The Act names no appeal body (Sch 4 para 3 only asks for a route for dissatisfied
+applicants); in practice the PCC's office of the force area hears them (DOMAIN.md §1, §3).
+Every row carries its `area`, like every other tenant-owned row.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from agencies.models import Agency, Area
+from triggers.models import Case, Channel, Letter
+from triggers.workflow import Status as CaseStatus
+
+
+class Appeal(models.Model):
+    """One appeal against one letter: a threshold-not-met decision or a review's outcome."""
+
+    class Decision(models.TextChoices):
+        THRESHOLD = "threshold_decision", "The decision that the threshold was not met"
+        OUTCOME = "outcome", "The outcome of the case review"
+
+    class Ground(models.TextChoices):
+        THRESHOLD_WRONGLY_REFUSED = "threshold_wrongly_refused", "The threshold was wrongly refused"
+        PROCESS_NOT_FOLLOWED = (
+            "process_not_followed",
+            "A relevant process, policy or protocol was not followed",
+        )
+        INFORMATION_NOT_CONSIDERED = (
+            "information_not_considered",
+            "Relevant information was not considered",
+        )
+        OTHER = "other", "Another reason"
+
+    class Status(models.TextChoices):
+        LODGED = "lodged", "Awaiting the PCC's decision"
+        NOT_UPHELD = "not_upheld", "Not upheld"
+        UPHELD = "upheld", "Upheld"
+
+    class Remedy(models.TextChoices):
+        FURTHER_REVIEW = CaseStatus.FURTHER_REVIEW.value, "A further case review"
+        FRESH_THRESHOLD_DECISION = (
+            CaseStatus.THRESHOLD_REDECISION.value,
+            "A fresh decision on the threshold",
+        )
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="appeals")
+    # RESTRICT, not PROTECT: the letter stays while the appeal does, but deleting the whole
+    # case (retention) takes both.
+    letter = models.ForeignKey(Letter, on_delete=models.RESTRICT, related_name="+")
+    appealed_decision = models.CharField(max_length=20, choices=Decision.choices)
+    pcc_office = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    explanation = models.TextField("why the applicant is appealing")
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The member of staff who recorded an appeal made by phone, paper or email.",
+    )
+    lodged_at = models.DateTimeField()
+    appeal_by = models.DateField(help_text="The last day of the area's window to appeal.")
+    late_reason = models.TextField(
+        blank=True, help_text="Why a member of staff accepted an appeal after the window."
+    )
+    previous_status = models.CharField(
+        max_length=24,
+        choices=CaseStatus.choices,
+        help_text="The case's status before the appeal; a not-upheld appeal returns it there.",
+    )
+    decision_due = models.DateField(db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.LODGED)
+    remedy = models.CharField(max_length=24, choices=Remedy.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    points_to_address = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["decision_due", "pk"]
+        constraints = [
+            # One appeal at a time per case: a second waits for the first to be decided.
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(status="lodged"), name="one_open_appeal_per_case"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="upheld") | ~Q(remedy=""), name="upheld_appeal_has_remedy"
+            ),
+        ]
+        indexes = [models.Index(fields=["area", "status", "decision_due"])]
+
+    def __str__(self):
+        return f"Appeal on {self.case}"
+
+    @property
+    def is_late(self) -> bool:
+        return bool(self.late_reason)
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status != self.Status.LODGED
+
+
+class AppealGround(models.Model):
+    """One ground the applicant gave, and the PCC's finding on it.
+
+    A row per ground (not a list on the appeal) so the PCC's figures can count grounds in the
+    database, and so the review is structured: a finding against each ground.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="grounds")
+    ground = models.CharField(max_length=30, choices=Appeal.Ground.choices)
+    made_out = models.BooleanField(null=True, help_text="The PCC found this ground made out.")
+    finding = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["appeal", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["appeal", "ground"], name="one_row_per_ground"),
+        ]
+
+    def __str__(self):
+        return f"{self.appeal}: {self.get_ground_display()}"
+
+
+def appeal_document_path(instance, filename):
+    """Stored under a random name, like the cases' documents; the original name is in the row."""
+    return f"appeals/{instance.area_id}/{instance.appeal_id}/{uuid.uuid4().hex}"
+
+
+class AppealDocument(models.Model):
+    """A file the applicant sent with their appeal, stored privately."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(upload_to=appeal_document_path)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=80)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name

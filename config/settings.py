@@ -283,6 +283,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "action-reminders": {
+        "task": "triggers.tasks.send_action_reminders",
+        "schedule": crontab(hour=7, minute=40),
+    },
+    "appeal-reminders": {
+        "task": "appeals.tasks.send_appeal_reminders",
+        "schedule": crontab(hour=7, minute=50),
+    },
 }
 
 # --- Staff sign-in: second factor, lockout, client address (issue #8) ----------------------

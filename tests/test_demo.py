@@ -40,6 +40,8 @@ def expected_visible(demo, case) -> bool:
         return case.area.slug == demo.area_slug
     if demo.role == RoleAssignment.Role.AGENCY_RESPONDER:
         return case.information_requests.filter(agency__slug=demo.agency_slug).exists()
+    if demo.role == RoleAssignment.Role.PCC_OFFICER:  # Merseyside's appealed cases
+        return case.appeals.exists()
     return False
 
 
@@ -65,3 +67,16 @@ def test_demo_prints_the_sign_ins(capsys):
     text = out.getvalue()
     assert "officer.liverpool@example.org" in text
     assert settings.DEMO_PASSWORD in text
+
+
+def test_demo_has_a_liverpool_appeal_for_the_pcc(client):
+    from appeals.models import Appeal
+
+    load_twice()
+    appeal = Appeal.objects.get()
+    assert appeal.area.slug == "liverpool" and appeal.status == Appeal.Status.LODGED
+    client.post(
+        reverse("signin"),
+        {"username": "pcc.officer@example.org", "password": settings.DEMO_PASSWORD},
+    )
+    assert appeal.case.reference in client.get(reverse("appeals:list")).content.decode()

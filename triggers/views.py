@@ -79,8 +79,15 @@ def case_detail(request, area, reference):
             "today": timezone.localdate(),
             "administers_area": case.area_id
             in access.area_ids_for(request.user, roles=(access.Role.AREA_ADMIN,)),
+            **_review_context(request.user, case),
         },
     )
+
+
+def _review_context(user, case) -> dict:
+    from .review_views import review_context
+
+    return review_context(user, case)
 
 
 def _case_to_work_on(request, area, reference):

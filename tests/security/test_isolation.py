@@ -60,6 +60,36 @@ def message_kwargs(side):
     return {"message_id": Message.objects.filter(area=side.area).first().pk}
 
 
+def police_action(side):
+    """An action of the side's action plan owned by its police (made once, on first use)."""
+    from django.utils import timezone
+
+    from triggers.models import Action, ReviewRecord
+
+    action = Action.objects.filter(case=side.case).first()
+    if action is None:
+        today = timezone.localdate()
+        review = ReviewRecord.objects.create(
+            area=side.area,
+            case=side.case,
+            attendance="Chair, council and police.",
+            findings="Persistent noise.",
+            recorded_at=timezone.now(),
+            recorded_by=side.officer,
+            outcome_due=today,
+            consultation_closes=today,
+        )
+        action = Action.objects.create(
+            area=side.area,
+            case=side.case,
+            review=review,
+            owner_agency=side.police,
+            description="Late-night patrols.",
+            due_date=today,
+        )
+    return action
+
+
 # name -> (function(side) giving the URL kwargs of that side's object, HTTP method, the role
 # on the owning side that may use it)
 ROUTES = {
@@ -86,15 +116,42 @@ ROUTES = {
     "pledge:results": (lambda side: pledge_assessment_kwargs(side), "get", "admin"),
     "pledge:report": (lambda side: pledge_assessment_kwargs(side), "get", "admin"),
     "pledge:improvement": (lambda side: pledge_improvement_kwargs(side), "get", "admin"),
+    # The review (issue #5). Before a meeting is arranged the officer is sent back to the
+    # case (302) from the record, finalise, outcome and close steps; others get 404.
+    "case_review_record": (case_kwargs, "get", "officer"),
+    "case_review_involvement": (case_kwargs, "get", "officer"),
+    "case_review_pack": (case_kwargs, "get", "officer"),
+    "case_plan_finalise": (case_kwargs, "post", "officer"),
+    "case_outcome_send": (case_kwargs, "post", "officer"),
+    "case_close": (case_kwargs, "get", "officer"),
+    "action_detail": (lambda side: {"action_id": police_action(side).pk}, "get", "responder"),
+    # Appeals: the PCC office of the case's force area, and the council of its area.
+    "appeals:detail": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
+    "appeals:decide": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
+    "appeals:document": (
+        lambda side: {"appeal_id": side.appeal.pk, "document_id": side.appeal_document.pk},
+        "get",
+        "pcc_officer",
+    ),
+    "appeals:record": (
+        lambda side: {"area": side.area.slug, "reference": side.appeal.case.reference},
+        "get",
+        "officer",
+    ),
 }
 
 # Lists scoped to the user: each has its own test below.
 LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create", "pledge:home"}
 # The access audit: an area admin sees their own areas' rows (test_access_audit.py).
 LISTS |= {"audit_log", "audit_export"}
+LISTS |= {"actions"}  # the review's action plan (issue #5)
+# The PCC's appeals and figures, scoped to the user's force area (tests below).
+LISTS |= {"appeals:list", "appeals:figures"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
+APPLICANT_ROUTES |= {"track:involvement", "track:plan"}  # the victim's part in the review
+APPLICANT_ROUTES |= {"appeals:track_lodge"}
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
@@ -152,6 +209,7 @@ def sides(north, south):
             files=[pdf],
         )
         side.document = side.info_request.documents.get()
+        side.appeal, side.appeal_document = appealed_case(side)
     return north, south
 
 
@@ -393,3 +451,74 @@ def test_pledge_list_and_pages_show_only_own_organisation(client, sides):
         client.get(reverse("pledge:results", kwargs=pledge_assessment_kwargs(south))).status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_actions_list_shows_only_own_agencys_actions(client, sides):
+    north, south = sides
+    police_action(north), police_action(south)
+    client.force_login(north.responder)
+    page = client.get(reverse("actions")).content.decode()
+    assert north.case.reference in page and south.case.reference not in page
+    client.force_login(north.officer)
+    page = client.get(reverse("actions")).content.decode()
+    assert north.case.reference in page and south.case.reference not in page
+    for role in ("chair", "pcc_officer"):
+        client.force_login(getattr(north, role))
+        page = client.get(reverse("actions")).content.decode()
+        assert north.case.reference not in page and south.case.reference not in page
+
+
+@pytest.mark.django_db
+def test_applicant_review_pages_reach_only_their_own_case(client, sides):
+    north, south = sides
+    client.get(reverse("track:open", args=[north.case.token]))
+    page = client.get(reverse("track:involvement")).content.decode()
+    assert north.case.reference in page and south.case.reference not in page
+    client.post(reverse("track:involvement"), {"way": "none"})
+    assert north.case.involvements.count() == 1 and not south.case.involvements.exists()
+    # With no draft plan yet, the plan page sends the applicant back to their case.
+    assert client.get(reverse("track:plan")).status_code == 302
+    from django.test import Client
+
+    other = Client()  # a browser that never opened a private link
+    assert other.get(reverse("track:involvement")).status_code == 404
+    assert other.get(reverse("track:plan")).status_code == 404
+
+
+def appealed_case(side):
+    """A second case of the side, threshold not met, appealed with a document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from appeals.services import AppealData, lodge_appeal
+    from tests.appeals.helpers import not_met_case
+
+    pdf = SimpleUploadedFile("diary.pdf", b"%PDF-1.4 my diary", "application/pdf")
+    case = not_met_case(side)
+    appeal = lodge_appeal(case, AppealData(grounds=["other"], explanation="Not fair.", files=[pdf]))
+    appeal.case.token = case.token
+    return appeal, appeal.documents.get()
+
+
+@pytest.mark.django_db
+def test_appeal_lists_show_only_own_force(client, sides):
+    north, south = sides
+    for name in ("appeals:list", "appeals:figures"):
+        for role in ROLES:
+            client.force_login(getattr(north, role))
+            page = client.get(reverse(name), {"show": "all"}).content.decode()
+            assert south.appeal.case.reference not in page, (role, name)
+            assert south.area.name not in page, (role, name)
+    client.force_login(north.pcc_officer)
+    assert north.appeal.case.reference in client.get(reverse("appeals:list")).content.decode()
+    assert north.area.name in client.get(reverse("appeals:figures")).content.decode()
+
+
+@pytest.mark.django_db
+def test_applicant_appeals_only_their_own_case(client, sides):
+    north, south = sides
+    client.get(reverse("track:open", args=[south.appeal.case.token]))
+    page = client.get(reverse("appeals:track_lodge")).content.decode()
+    assert south.appeal.case.reference in page and north.appeal.case.reference not in page
+    client.logout()
+    assert client.get(reverse("appeals:track_lodge")).status_code == 404

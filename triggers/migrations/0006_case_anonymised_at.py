@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('triggers', '0004_reviewmeeting'),
+        ('triggers', '0005_review_record'),
     ]
 
     operations = [

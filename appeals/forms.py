@@ -1,0 +1,236 @@
+"""Forms for lodging an appeal (applicant or staff) and for the PCC's decision.
+
+The forms check what a person can correct on the page; the services re-check every rule.
+"""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Button, Field, Fieldset, Size
+from django import forms
+
+from agencies.forms import gds_helper
+from triggers import uploads
+from triggers.information_forms import MultipleFileField
+from triggers.models import Channel
+
+from . import services
+from .models import Appeal
+
+YES_NO = [("yes", "Yes, this is made out"), ("no", "No, this is not made out")]
+
+
+class AppealForm(forms.Form):
+    """The applicant's appeal, in their own words."""
+
+    grounds = forms.MultipleChoiceField(
+        label="Why are you appealing?",
+        help_text="Choose all that apply.",
+        widget=forms.CheckboxSelectMultiple,
+        choices=Appeal.Ground.choices,
+        error_messages={"required": "Choose at least one reason for appealing"},
+    )
+    explanation = forms.CharField(
+        label="Tell us what went wrong",
+        help_text="Say what you think was wrong with the decision and what should have "
+        "happened. Include anything you think was not taken into account.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000,
+        error_messages={
+            "required": "Explain why you are appealing",
+            "max_length": "Your explanation must be 10,000 characters or fewer",
+        },
+    )
+    documents = MultipleFileField(
+        label="Documents (optional)",
+        help_text=f"Up to {services.MAX_FILES} files, each smaller than "
+        f"{uploads.MAX_UPLOAD_BYTES // 1024 // 1024}MB: {uploads.ALLOWED_DESCRIPTION}.",
+        required=False,
+    )
+    submit_label = "Send your appeal"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(*self.layout(), Button("submit", self.submit_label))
+
+    def layout(self) -> list:
+        return [
+            Field.checkboxes("grounds", legend_size=Size.MEDIUM),
+            Field.textarea("explanation", label_size=Size.MEDIUM),
+            Field("documents"),
+        ]
+
+    def appeal_data(self) -> services.AppealData:
+        data = self.cleaned_data
+        return services.AppealData(
+            grounds=list(data["grounds"]),
+            explanation=data["explanation"],
+            files=list(data["documents"]),
+            late_reason=data.get("late_reason", ""),
+            channel=data.get("channel") or Channel.ONLINE,
+        )
+
+
+class StaffAppealForm(AppealForm):
+    """An appeal made by phone, on paper or by email, recorded by the council's staff, who
+    may accept it after the window with a recorded reason."""
+
+    channel = forms.ChoiceField(
+        label="How did the applicant appeal?",
+        widget=forms.RadioSelect,
+        choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
+        error_messages={"required": "Choose how the applicant appealed"},
+    )
+    late_reason = forms.CharField(
+        label="Reason for accepting it late",
+        help_text="Only if the appeal arrived after the deadline. The reason is kept in the "
+        "case's history and the council and the PCC's office see it.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+    submit_label = "Record the appeal"
+
+    def __init__(self, *args, late: bool = False, **kwargs):
+        self.late = late
+        super().__init__(*args, **kwargs)
+        self.fields["grounds"].label = "Why are they appealing?"
+        self.fields["explanation"].label = "What the applicant says went wrong"
+
+    def layout(self) -> list:
+        layout = [Field.radios("channel", legend_size=Size.MEDIUM), *super().layout()]
+        if self.late:
+            layout.append(Field.textarea("late_reason", label_size=Size.MEDIUM))
+        return layout
+
+    def clean_late_reason(self):
+        reason = self.cleaned_data["late_reason"].strip()
+        if self.late and not reason:
+            raise forms.ValidationError("Give the reason for accepting the appeal late")
+        return reason
+
+
+class DecisionForm(forms.Form):
+    """The PCC's structured review: a finding on each ground, then the decision."""
+
+    outcome = forms.ChoiceField(
+        label="Your decision",
+        widget=forms.RadioSelect,
+        choices=[("upheld", "Upheld"), ("not_upheld", "Not upheld: the decision stands")],
+        error_messages={"required": "Choose whether the appeal is upheld"},
+    )
+    remedy = forms.ChoiceField(
+        label="If upheld, what must happen",
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    points_to_address = forms.CharField(
+        label="If upheld, the points the council must address",
+        help_text="The council sees these on the case. The applicant reads them in your letter.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+    )
+    reasons = forms.CharField(
+        label="Reasons for your decision",
+        help_text="The applicant will read these in your letter: use plain words.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        error_messages={"required": "Give the reasons for your decision"},
+    )
+
+    def __init__(self, *args, appeal: Appeal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.grounds = list(appeal.grounds.all())
+        self.fields["remedy"].choices = [
+            (value, Appeal.Remedy(value).label) for value in services.remedies_for(appeal)
+        ]
+        review = []
+        for row in self.grounds:
+            name = row.get_ground_display()
+            self.fields[f"{row.ground}_made_out"] = forms.ChoiceField(
+                label="Is it made out?",
+                widget=forms.RadioSelect,
+                choices=YES_NO,
+                error_messages={"required": f"Say whether “{name}” is made out"},
+            )
+            self.fields[f"{row.ground}_finding"] = forms.CharField(
+                label="Your finding",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=5000,
+                error_messages={"required": f"Give your finding on “{name}”"},
+            )
+            review.append(
+                Fieldset(
+                    Field.radios(f"{row.ground}_made_out", inline=True, small=True),
+                    Field.textarea(f"{row.ground}_finding"),
+                    legend=name,
+                    legend_size=Size.SMALL,
+                )
+            )
+        self.helper = gds_helper(
+            Fieldset(*review, legend="Your finding on each ground", legend_size=Size.MEDIUM),
+            Field.radios("outcome", legend_size=Size.MEDIUM),
+            Field.radios("remedy", legend_size=Size.SMALL),
+            Field.textarea("points_to_address"),
+            Field.textarea("reasons"),
+            Button("submit", "Record the decision"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") != "upheld":
+            return cleaned
+        if not cleaned.get("remedy"):
+            self.add_error("remedy", "Choose what must happen now the appeal is upheld")
+        if not (cleaned.get("points_to_address") or "").strip():
+            self.add_error("points_to_address", "Say what the council must address")
+        return cleaned
+
+    def decision_data(self) -> services.DecisionData:
+        data = self.cleaned_data
+        return services.DecisionData(
+            upheld=data["outcome"] == "upheld",
+            reasons=data["reasons"],
+            remedy=data.get("remedy") or "",
+            points_to_address=data.get("points_to_address") or "",
+            findings=[
+                services.Finding(
+                    ground=row.ground,
+                    made_out=data[f"{row.ground}_made_out"] == "yes",
+                    finding=data[f"{row.ground}_finding"],
+                )
+                for row in self.grounds
+            ],
+        )
+
+
+class AppealListForm(forms.Form):
+    """The PCC workspace's filters. A GET form: bad values fall back to the defaults."""
+
+    show = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[("waiting", "Awaiting decision"), ("decided", "Decided"), ("all", "All")],
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("due", "Decision due"),
+            ("lodged", "Newest first"),
+            ("area", "Area"),
+            ("reference", "Case reference"),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.select("show"), Field.select("sort"), Button.secondary("apply", "Apply")
+        )
+        self.helper.disable_csrf = True
+
+    def choice(self, name: str) -> str:
+        if self.is_valid() and self.cleaned_data.get(name):
+            return self.cleaned_data[name]
+        return self.fields[name].choices[0][0]

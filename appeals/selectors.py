@@ -1,0 +1,82 @@
+"""Reads of appeals, always starting from agencies.access so they are tenant-scoped."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from agencies import access
+
+from .models import Appeal, AppealGround
+
+SORTS = {
+    "due": ("decision_due", "pk"),
+    "lodged": ("-lodged_at", "-pk"),
+    "area": ("area__name", "decision_due", "pk"),
+    "reference": ("case__reference", "pk"),
+}
+SHOW = {
+    "waiting": Q(status=Appeal.Status.LODGED),
+    "decided": ~Q(status=Appeal.Status.LODGED),
+    "all": Q(),
+}
+
+
+def appeal_list(user, *, show: str = "waiting", sort: str = "due") -> QuerySet[Appeal]:
+    """The PCC workspace: every appeal of the user's force area, in a fixed number of queries."""
+    return (
+        access.appeals_for(user)
+        .filter(SHOW.get(show, SHOW["waiting"]))
+        .select_related("case", "area")
+        .annotate(ground_count=Count("grounds"))
+        .order_by(*SORTS.get(sort, SORTS["due"]))
+    )
+
+
+def appeal_detail(user, appeal_id: int) -> Appeal:
+    """One appeal the user may see, or Http404."""
+    appeals = access.appeals_for(user).select_related(
+        "case__area", "case__assigned_officer", "letter", "pcc_office", "decided_by", "recorded_by"
+    )
+    return get_object_or_404(appeals, pk=appeal_id)
+
+
+def figures(user) -> dict:
+    """The PCC's figures for their force area, counted in the database."""
+    appeals = access.appeals_for(user)
+    decided = ~Q(status=Appeal.Status.LODGED)
+    by_area = list(
+        appeals.values("area__name")
+        .annotate(
+            total=Count("pk"),
+            waiting=Count("pk", filter=Q(status=Appeal.Status.LODGED)),
+            upheld=Count("pk", filter=Q(status=Appeal.Status.UPHELD)),
+            not_upheld=Count("pk", filter=Q(status=Appeal.Status.NOT_UPHELD)),
+        )
+        .order_by("area__name")
+    )
+    grounds = dict(
+        AppealGround.objects.filter(appeal__in=appeals)
+        .values_list("ground")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    timeliness = appeals.aggregate(
+        decided=Count("pk", filter=decided),
+        in_time=Count("pk", filter=decided & Q(decided_at__date__lte=F("decision_due"))),
+        total=Count("pk"),
+        upheld=Count("pk", filter=Q(status=Appeal.Status.UPHELD)),
+        not_upheld=Count("pk", filter=Q(status=Appeal.Status.NOT_UPHELD)),
+        waiting=Count("pk", filter=Q(status=Appeal.Status.LODGED)),
+    )
+    share = (
+        round(100 * timeliness["in_time"] / timeliness["decided"])
+        if timeliness["decided"]
+        else None
+    )
+    return {
+        "by_area": by_area,
+        "grounds": [(label, grounds.get(value, 0)) for value, label in Appeal.Ground.choices],
+        "totals": timeliness,
+        "in_time_percent": share,
+    }
