@@ -312,7 +312,7 @@ def test_applying_for_a_victim_needs_their_consent(api, north):
             ["complaints", "0", "reported_date"],
         ),
         (
-            {"complaints": [{"incident_date": days_ago(-1), "reported_date": days_ago(-1)}]},
+            {"complaints": [{"incident_date": days_ago(-7), "reported_date": days_ago(-7)}]},
             ["complaints", "0", "incident_date"],
         ),
         (

@@ -269,7 +269,7 @@ def test_signing_in_is_needed(client, north):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (date_fields("received_date", TODAY + timedelta(days=1)), "must be today or in the past"),
+        (date_fields("received_date", TODAY + timedelta(days=7)), "must be today or in the past"),
         (
             {"received_date_0": "", "received_date_1": "", "received_date_2": ""},
             "Enter the date the application was received",
