@@ -358,3 +358,17 @@ def test_an_upheld_appeal_leads_to_a_second_review_round(north, in_progress):
     assert reviews.current_involvement(case).round == 2
     assert reviews.current_review(case) == second
     assert Case.objects.get(pk=case.pk).status == Status.REVIEW_HELD
+
+
+# --- The benchmark's data set ----------------------------------------------------------------
+
+
+def test_meeting_pack_benchmark_measures_200_entries_and_leaves_nothing_behind(monkeypatch):
+    from triggers import benchmarks
+
+    monkeypatch.setattr(benchmarks, "RUNS", 1)
+    before = Case.objects.count()
+    result = benchmarks.meeting_pack(None)
+    assert result["chronology_entries"] == 200
+    assert result["pdf_bytes"] > 10_000 and result["median_of_1_seconds"] > 0
+    assert Case.objects.count() == before
