@@ -303,6 +303,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
         + (" Sent late." if today > review.outcome_due else ""),
     )
     _email_applicant(case, letter, "outcome", f"review:{review.pk}:outcome")
+    _tell_owner_agencies(review)
     first_due = _first_open_due(case)
     if first_due is not None:
         transition(
@@ -313,6 +314,31 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
             summary="Action plan started",
         )
     return letter
+
+
+def _tell_owner_agencies(review: ReviewRecord) -> None:
+    """Each owner agency's contact for the area learns its actions once the plan is final."""
+    case = review.case
+    actions = list(review.actions.select_related("owner_agency"))
+    contacts = AreaMembership.objects.filter(
+        area_id=case.area_id, agency_id__in={a.owner_agency_id for a in actions}
+    )
+    for membership in contacts:
+        mine = [a for a in actions if a.owner_agency_id == membership.agency_id]
+        queue_email(
+            key=f"review:{review.pk}:actions:{membership.agency_id}",
+            to=membership.contact_email,
+            template="actions_assigned",
+            context={
+                "case": case,
+                "membership": membership,
+                "actions": mine,
+                "url": f"{settings.SITE_URL}{reverse('actions')}",
+            },
+            topic="Action plan",
+            area=case.area,
+            reference=case.reference,
+        )
 
 
 def _first_open_due(case: Case) -> date | None:

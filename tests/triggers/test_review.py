@@ -201,6 +201,12 @@ def test_closing_with_open_actions_needs_a_reason_and_tells_the_victim_it(north,
     assert Case.objects.get(pk=in_progress.pk).status == Status.CLOSED
 
 
+def test_owner_agencies_are_told_their_actions_when_the_outcome_is_sent(north, in_progress):
+    police_contact = north.area.memberships.get(agency=north.police).contact_email
+    message = Message.objects.get(to_address=police_contact, subject__contains="actions for")
+    assert "Late-night patrols." in message.body and "Noise monitoring." not in message.body
+
+
 def test_outcome_is_sent_once(north, in_progress):
     review = ReviewRecord.objects.get(case=in_progress)
     with pytest.raises(reviews.ReviewRefused):
