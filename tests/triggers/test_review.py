@@ -378,3 +378,38 @@ def test_meeting_pack_benchmark_measures_200_entries_and_leaves_nothing_behind(m
     assert result["chronology_entries"] == 200
     assert result["pdf_bytes"] > 10_000 and result["median_of_1_seconds"] > 0
     assert Case.objects.count() == before
+
+
+# --- Changing the draft plan after the victim's comments -----------------------------------
+
+
+def test_officer_changes_the_draft_plan_until_it_is_final(client, north, held):
+    reviews.comment_on_plan(held.case, "Please patrol at weekends too.")
+    client.force_login(north.officer)
+    url = case_url(held.case, "case_review_record")
+    page = client.get(url).content.decode()
+    assert "Change the review record and draft action plan" in page
+    assert "Late-night patrols." in page and "Please patrol at weekends too." not in page
+    assert f'name="action_1_due_2" value="{later().year}"' in page.replace("\n", " ")
+    due = later(20)
+    response = client.post(
+        url,
+        {
+            "attendance": "Chair, council, police.",
+            "findings": "Persistent noise at night.",
+            "action_1_description": "Late-night patrols, weekends included.",
+            "action_1_agency": str(north.police.pk),
+            "action_1_due_0": str(due.day),
+            "action_1_due_1": str(due.month),
+            "action_1_due_2": str(due.year),
+        },
+    )
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert [a.description for a in held.actions.all()] == ["Late-night patrols, weekends included."]
+    assert held.recommendations_made is False
+    assert held.case.events.filter(summary__contains="draft action plan changed").exists()
+    reviews.finalise_plan(held, by=north.officer)
+    with pytest.raises(reviews.ReviewRefused, match="final"):
+        reviews.revise_review(held, review_data(north), by=north.officer)
+    assert client.get(url).status_code == 302  # no longer offered
