@@ -41,6 +41,15 @@ DEMO_CASES = [
         [Status.ACKNOWLEDGED, Status.THRESHOLD_MET],
     ),
     ("wirral", "Casey Roberts", 12, (50, 30, 14), False, [Status.ACKNOWLEDGED]),
+    # Reviewed, the victim consulted, the outcome sent: the action plan under way.
+    (
+        "knowsley",
+        "Robin Clarke",
+        40,
+        (140, 100, 70, 42),
+        False,
+        [Status.ACKNOWLEDGED, Status.THRESHOLD_MET, Status.ACTIONS_IN_PROGRESS],
+    ),
 ]
 
 DESCRIPTIONS = [
@@ -103,5 +112,62 @@ def _walk(case: Case, step: str, officer) -> None:
             by=officer,
             reasons="Both reports were made more than six months before the application.",
         )
+    elif step == Status.ACTIONS_IN_PROGRESS:
+        _review_with_action_plan(case, officer)
     else:
         services.transition(case, step, by=officer)
+
+
+def _review_with_action_plan(case: Case, officer) -> None:
+    """Meeting, the victim's part, the review with its plan, the victim's comment, outcome."""
+    from . import meetings, reviews
+
+    case.refresh_from_db()
+    starts = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
+    starts += timedelta(days=1)
+    asked = [r.agency for r in case.information_requests.select_related("agency")]
+    # The officer chairs, so that the demo's review chair sees only their own cases.
+    meetings.schedule_review(
+        case,
+        meetings.MeetingData(
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            chair=officer,
+            venue="Municipal Buildings, Huyton",
+            agencies=asked,
+        ),
+        by=officer,
+    )
+    reviews.record_involvement(
+        case,
+        reviews.InvolvementData(
+            way="online", impact="We cannot sleep; the children are frightened."
+        ),
+    )
+    police = next(a for a in asked if a.kind == Agency.Kind.POLICE)
+    council = next((a for a in asked if a.kind == Agency.Kind.COUNCIL), police)
+    today = timezone.localdate()
+    review = reviews.record_review(
+        case,
+        reviews.ReviewData(
+            attendance="Chair, council ASB team, Merseyside Police; the victim joined online.",
+            findings="Reports to the police and the council were not linked up, so nobody saw "
+            "how often it was happening.",
+            recommendations=[
+                reviews.RecommendationData(police, "Flag the address for late-night patrols."),
+                reviews.RecommendationData(council, "Share ASB reports with the police weekly."),
+            ],
+            actions=[
+                reviews.ActionData(
+                    police, "Late-night patrols for six weeks.", today + timedelta(days=42)
+                ),
+                reviews.ActionData(
+                    council, "Install noise monitoring.", today + timedelta(days=14)
+                ),
+            ],
+        ),
+        by=officer,
+    )
+    reviews.comment_on_plan(case, "Please include weekends in the patrols.")
+    reviews.finalise_plan(review, by=officer)
+    reviews.send_outcome(review, by=officer)

@@ -198,6 +198,22 @@ class ReviewRecordForm(forms.Form):
         if description and agency and due:
             self._actions.append(ActionData(self.agencies[agency], description, due))
 
+    @staticmethod
+    def initial_for(review) -> dict:
+        """The recorded answers, for changing the draft plan."""
+        if review is None:
+            return {}
+        initial = {"attendance": review.attendance, "findings": review.findings}
+        for n, rec in enumerate(review.recommendations.all()[:RECOMMENDATION_ROWS], start=1):
+            initial |= {f"rec_{n}_agency": str(rec.agency_id), f"rec_{n}_text": rec.text}
+        for n, action in enumerate(review.actions.order_by("position")[:ACTION_ROWS], start=1):
+            initial |= {
+                f"action_{n}_description": action.description,
+                f"action_{n}_agency": str(action.owner_agency_id),
+                f"action_{n}_due": action.due_date,
+            }
+        return initial
+
     def review_data(self) -> ReviewData:
         return ReviewData(
             attendance=self.cleaned_data["attendance"],

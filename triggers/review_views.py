@@ -102,30 +102,39 @@ def meeting_pack(request, area, reference):
 
 @login_required
 def record(request, area, reference):
+    """Record the review; while the plan is a draft, change the record and the plan."""
     case = _case_to_work_on(request, area, reference)
-    if case.status != Status.REVIEW_SCHEDULED:
+    review = reviews.current_review(case) if case.status == Status.REVIEW_HELD else None
+    if case.status != Status.REVIEW_SCHEDULED and (review is None or review.plan_finalised_at):
         messages.error(request, "A review can be recorded once its meeting has been arranged.")
         return redirect(case_url(case))
-    agencies = [
-        m.agency for m in case.area.memberships.select_related("agency").order_by("agency__name")
-    ]
-    form = ReviewRecordForm(request.POST if request.method == "POST" else None, agencies=agencies)
+    memberships = case.area.memberships.select_related("agency").order_by("agency__name")
+    form = ReviewRecordForm(
+        request.POST if request.method == "POST" else None,
+        agencies=[m.agency for m in memberships],
+        initial=ReviewRecordForm.initial_for(review),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            reviews.record_review(case, form.review_data(), by=request.user)
+            if review is None:
+                reviews.record_review(case, form.review_data(), by=request.user)
+            else:
+                reviews.revise_review(review, form.review_data(), by=request.user)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
             messages.success(
                 request,
-                "Review recorded. The applicant has been asked for their views on the draft "
-                "action plan.",
+                "Draft action plan changed."
+                if review
+                else "Review recorded. The applicant has been asked for their views on the "
+                "draft action plan.",
             )
             return redirect(case_url(case))
     return render(
         request,
         "triggers/review/record.html",
-        {"case": case, "form": form, "meeting": current_meeting(case)},
+        {"case": case, "form": form, "meeting": current_meeting(case), "review": review},
     )
 
 

@@ -171,24 +171,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         outcome_due=add_working_days(held_on, case.area.outcome_days),
         consultation_closes=add_working_days(today, CONSULTATION_WORKING_DAYS),
     )
-    Recommendation.objects.bulk_create(
-        Recommendation(
-            area_id=case.area_id, review=review, agency=r.agency, text=r.text.strip(), position=i
-        )
-        for i, r in enumerate(data.recommendations)
-    )
-    Action.objects.bulk_create(
-        Action(
-            area_id=case.area_id,
-            case=case,
-            review=review,
-            owner_agency=a.agency,
-            description=a.description.strip(),
-            due_date=a.due_date,
-            position=i,
-        )
-        for i, a in enumerate(data.actions)
-    )
+    _create_plan(review, data)
     if meeting is not None:
         meeting.status = ReviewMeeting.Status.HELD
         meeting.save(update_fields=["status"])
@@ -211,6 +194,55 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         reference=case.reference,
     )
     return review
+
+
+@transaction.atomic
+def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord:
+    """Change the record and the draft plan (after the victim's comments, say) until the plan
+    is final. Recommendations and actions are replaced as a whole."""
+    review = ReviewRecord.objects.select_for_update().select_related("case__area").get(pk=review.pk)
+    if review.plan_finalised_at is not None:
+        raise ReviewRefused("The action plan is final: it can no longer be changed.")
+    case = review.case
+    _check_review(case, data)
+    review.attendance, review.findings = data.attendance.strip(), data.findings.strip()
+    review.recommendations_made = bool(data.recommendations)
+    review.save(update_fields=["attendance", "findings", "recommendations_made"])
+    review.recommendations.all().delete()
+    review.actions.all().delete()
+    _create_plan(review, data)
+    record_event(
+        case,
+        "Review record and draft action plan changed",
+        by=by,
+        reasons=f"{len(data.recommendations)} recommendation(s), {len(data.actions)} action(s).",
+    )
+    return review
+
+
+def _create_plan(review: ReviewRecord, data: ReviewData) -> None:
+    Recommendation.objects.bulk_create(
+        Recommendation(
+            area_id=review.area_id,
+            review=review,
+            agency=r.agency,
+            text=r.text.strip(),
+            position=i,
+        )
+        for i, r in enumerate(data.recommendations)
+    )
+    Action.objects.bulk_create(
+        Action(
+            area_id=review.area_id,
+            case_id=review.case_id,
+            review=review,
+            owner_agency=a.agency,
+            description=a.description.strip(),
+            due_date=a.due_date,
+            position=i,
+        )
+        for i, a in enumerate(data.actions)
+    )
 
 
 # --- Consulting the victim on the draft plan, and finalising it -------------------------------
@@ -303,6 +335,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
         + (" Sent late." if today > review.outcome_due else ""),
     )
     _email_applicant(case, letter, "outcome", f"review:{review.pk}:outcome")
+    _tell_owner_agencies(review)
     first_due = _first_open_due(case)
     if first_due is not None:
         transition(
@@ -313,6 +346,31 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
             summary="Action plan started",
         )
     return letter
+
+
+def _tell_owner_agencies(review: ReviewRecord) -> None:
+    """Each owner agency's contact for the area learns its actions once the plan is final."""
+    case = review.case
+    actions = list(review.actions.select_related("owner_agency"))
+    contacts = AreaMembership.objects.filter(
+        area_id=case.area_id, agency_id__in={a.owner_agency_id for a in actions}
+    )
+    for membership in contacts:
+        mine = [a for a in actions if a.owner_agency_id == membership.agency_id]
+        queue_email(
+            key=f"review:{review.pk}:actions:{membership.agency_id}",
+            to=membership.contact_email,
+            template="actions_assigned",
+            context={
+                "case": case,
+                "membership": membership,
+                "actions": mine,
+                "url": f"{settings.SITE_URL}{reverse('actions')}",
+            },
+            topic="Action plan",
+            area=case.area,
+            reference=case.reference,
+        )
 
 
 def _first_open_due(case: Case) -> date | None:

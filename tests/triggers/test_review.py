@@ -201,6 +201,12 @@ def test_closing_with_open_actions_needs_a_reason_and_tells_the_victim_it(north,
     assert Case.objects.get(pk=in_progress.pk).status == Status.CLOSED
 
 
+def test_owner_agencies_are_told_their_actions_when_the_outcome_is_sent(north, in_progress):
+    police_contact = north.area.memberships.get(agency=north.police).contact_email
+    message = Message.objects.get(to_address=police_contact, subject__contains="actions for")
+    assert "Late-night patrols." in message.body and "Noise monitoring." not in message.body
+
+
 def test_outcome_is_sent_once(north, in_progress):
     review = ReviewRecord.objects.get(case=in_progress)
     with pytest.raises(reviews.ReviewRefused):
@@ -358,3 +364,52 @@ def test_an_upheld_appeal_leads_to_a_second_review_round(north, in_progress):
     assert reviews.current_involvement(case).round == 2
     assert reviews.current_review(case) == second
     assert Case.objects.get(pk=case.pk).status == Status.REVIEW_HELD
+
+
+# --- The benchmark's data set ----------------------------------------------------------------
+
+
+def test_meeting_pack_benchmark_measures_200_entries_and_leaves_nothing_behind(monkeypatch):
+    from triggers import benchmarks
+
+    monkeypatch.setattr(benchmarks, "RUNS", 1)
+    before = Case.objects.count()
+    result = benchmarks.meeting_pack(None)
+    assert result["chronology_entries"] == 200
+    assert result["pdf_bytes"] > 10_000 and result["median_of_1_seconds"] > 0
+    assert Case.objects.count() == before
+
+
+# --- Changing the draft plan after the victim's comments -----------------------------------
+
+
+def test_officer_changes_the_draft_plan_until_it_is_final(client, north, held):
+    reviews.comment_on_plan(held.case, "Please patrol at weekends too.")
+    client.force_login(north.officer)
+    url = case_url(held.case, "case_review_record")
+    page = client.get(url).content.decode()
+    assert "Change the review record and draft action plan" in page
+    assert "Late-night patrols." in page and "Please patrol at weekends too." not in page
+    assert f'name="action_1_due_2" value="{later().year}"' in page.replace("\n", " ")
+    due = later(20)
+    response = client.post(
+        url,
+        {
+            "attendance": "Chair, council, police.",
+            "findings": "Persistent noise at night.",
+            "action_1_description": "Late-night patrols, weekends included.",
+            "action_1_agency": str(north.police.pk),
+            "action_1_due_0": str(due.day),
+            "action_1_due_1": str(due.month),
+            "action_1_due_2": str(due.year),
+        },
+    )
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert [a.description for a in held.actions.all()] == ["Late-night patrols, weekends included."]
+    assert held.recommendations_made is False
+    assert held.case.events.filter(summary__contains="draft action plan changed").exists()
+    reviews.finalise_plan(held, by=north.officer)
+    with pytest.raises(reviews.ReviewRefused, match="final"):
+        reviews.revise_review(held, review_data(north), by=north.officer)
+    assert client.get(url).status_code == 302  # no longer offered
