@@ -12,15 +12,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import (
+    Action,
+    ActionUpdate,
     Case,
     CaseEvent,
     Complaint,
     Document,
     InformationReturn,
     Letter,
+    PlanComment,
+    Recommendation,
     ReturnedReport,
     ReviewMeeting,
+    ReviewRecord,
     ThresholdDecision,
+    VictimInvolvement,
 )
 
 REMOVED = "(removed)"
@@ -63,6 +69,7 @@ def anonymise_case(case: Case) -> None:
         summary="", reference=""
     )
     ReviewMeeting.objects.filter(case=case).update(venue="", online_link="", invited_emails=[])
+    _anonymise_review(case)
     _delete_documents(case)
     CaseEvent.objects.create(
         area_id=case.area_id,
@@ -70,6 +77,19 @@ def anonymise_case(case: Case) -> None:
         at=now,
         summary="Personal data removed: the retention period ended",
     )
+
+
+def _anonymise_review(case: Case) -> None:
+    """The review's words go; that it was held, whether it made recommendations, how many,
+    to which agencies, and the actions' owners, dates and status stay for the figures."""
+    VictimInvolvement.objects.filter(case=case).update(
+        advocate_name="", advocate_contact="", statement="", impact="", resolution=""
+    )
+    ReviewRecord.objects.filter(case=case).update(attendance="", findings="")
+    Recommendation.objects.filter(review__case=case).update(text="")
+    Action.objects.filter(case=case).update(description="")
+    ActionUpdate.objects.filter(action__case=case).update(note="")
+    PlanComment.objects.filter(review__case=case).update(text="")
 
 
 def _delete_documents(case: Case) -> None:
@@ -118,6 +138,47 @@ def subject_access(case: Case) -> dict:
             }
             for m in case.review_meetings.all()
         ],
+        "how the victim takes part": [
+            {
+                "recorded": i.recorded_at.isoformat(),
+                "way": i.get_way_display(),
+                "advocate": i.advocate_name,
+                "advocate's contact": i.advocate_contact,
+                "written statement": i.statement,
+                "impact": i.impact,
+                "a good resolution": i.resolution,
+            }
+            for i in case.involvements.all()
+        ],
+        "reviews": [_review(review) for review in _reviews(case)],
+    }
+
+
+def _reviews(case: Case):
+    return case.reviews.prefetch_related(
+        "comments", "actions__owner_agency", "actions__updates", "recommendations__agency"
+    )
+
+
+def _review(review: ReviewRecord) -> dict:
+    return {
+        "recorded": review.recorded_at.isoformat(),
+        "attendance": review.attendance,
+        "findings": review.findings,
+        "recommendations": [
+            {"for": r.agency.name, "recommendation": r.text} for r in review.recommendations.all()
+        ],
+        "actions": [
+            {
+                "owner": a.owner_agency.name,
+                "action": a.description,
+                "due": a.due_date.isoformat(),
+                "status": a.get_status_display(),
+                "updates": [u.note for u in a.updates.all()],
+            }
+            for a in review.actions.all()
+        ],
+        "comments on the draft action plan": [c.text for c in review.comments.all()],
     }
 
 
