@@ -246,3 +246,53 @@ def _in_time(deadlines, done_on: dict[int, date], today: date) -> list[bool]:
 
 def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%"
+
+
+def _reviews_in_year(area, today: date):
+    from triggers.models import ReviewRecord
+
+    return ReviewRecord.objects.filter(area=area, recorded_at__date__gte=_year_before(today))
+
+
+@provider("victims_invited")
+def victims_invited(area, today):
+    """A review counts when the victim's choice of how to take part was on record for its
+    round: they were asked, and chose (to attend, write, send an advocate, or not at all)."""
+    from django.db.models import Exists, OuterRef
+
+    from triggers.models import VictimInvolvement
+
+    chose = VictimInvolvement.objects.filter(case_id=OuterRef("case_id"), round=OuterRef("round"))
+    reviews = list(
+        _reviews_in_year(area, today).annotate(chose=Exists(chose)).values_list("chose", flat=True)
+    )
+    if not reviews:
+        return None
+    met = sum(reviews)
+    figure = (
+        f"The victim chose how to take part before {met} of {len(reviews)} reviews "
+        f"in the last 12 months ({_percent(met, len(reviews))})"
+    )
+    return Evidence(answer_for_share(met, len(reviews)), figure)
+
+
+@provider("victim_consulted_on_plan")
+def victim_consulted_on_plan(area, today):
+    """The portal finalises no plan before the victim has commented or the consultation has
+    closed; the figure says how many plans were put to the victim and how many they answered."""
+    from triggers.models import ReviewRecord
+
+    responses = list(
+        _reviews_in_year(area, today)
+        .exclude(plan_finalised_at__isnull=True)
+        .values_list("victim_response", flat=True)
+    )
+    if not responses:
+        return None
+    consulted = sum(1 for r in responses if r in ReviewRecord.VictimResponse.values)
+    commented = responses.count(ReviewRecord.VictimResponse.COMMENTED)
+    figure = (
+        f"{consulted} of {len(responses)} action plans finalised in the last 12 months were "
+        f"put to the victim first; the victim commented on {commented}"
+    )
+    return Evidence(answer_for_share(consulted, len(responses)), figure)

@@ -101,7 +101,7 @@ def test_timescales_met_from_the_stored_deadlines(north):
 
 
 def test_keys_without_a_provider_give_no_suggestion(north):
-    for key in ("data_published", "victims_invited", "victim_consulted_on_plan", ""):
+    for key in ("data_published", "victims_invited", "victim_consulted_on_plan", ""):  # no data
         assert evidence.suggest(key, north.area) is None
 
 
@@ -118,3 +118,48 @@ def test_starting_an_assessment_prefills_the_portals_figures(north, questionnair
     assert answers["housing-co-opted"].prefilled_value == "no"
     assert answers["data-published"].prefilled_value == ""  # no provider yet
     assert answers["staff-training"].value == ""
+
+
+def _reviewed_case(north, *, victim_chose: bool):
+    from tests.triggers.test_review import review_data, schedule
+    from triggers import reviews
+    from triggers.models import Case, VictimInvolvement
+
+    case = make_case(north.area)
+    case_services.decide_threshold(case, "met", by=north.officer)
+    schedule(north, case)
+    if victim_chose:
+        reviews.record_involvement(
+            Case.objects.get(pk=case.pk), reviews.InvolvementData(way=VictimInvolvement.Way.ONLINE)
+        )
+    return reviews.record_review(Case.objects.get(pk=case.pk), review_data(north), by=north.officer)
+
+
+@pytest.mark.django_db
+def test_victims_invited_counts_reviews_where_the_victim_chose_how_to_take_part(north):
+    _reviewed_case(north, victim_chose=True)
+    _reviewed_case(north, victim_chose=False)
+    found = evidence.suggest("victims_invited", north.area)
+    assert found.answer == "no"  # 1 of 2 is below the "partly" share
+    assert found.figure.startswith("The victim chose how to take part before 1 of 2 reviews")
+    assert evidence.suggest("victims_invited", north.area, today=later_than_a_year()) is None
+
+
+@pytest.mark.django_db
+def test_victim_consulted_counts_finalised_plans_and_the_comments(north):
+    from triggers import reviews
+
+    commented = _reviewed_case(north, victim_chose=True)
+    reviews.comment_on_plan(commented.case, "Weekends too, please.")
+    reviews.finalise_plan(commented, by=north.officer)
+    _reviewed_case(north, victim_chose=False)  # its plan is still a draft: not counted
+    found = evidence.suggest("victim_consulted_on_plan", north.area)
+    assert found.answer == "yes"
+    assert found.figure == (
+        "1 of 1 action plans finalised in the last 12 months were put to the victim first; "
+        "the victim commented on 1"
+    )
+
+
+def later_than_a_year():
+    return timezone.localdate() + timedelta(days=400)
