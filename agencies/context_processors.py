@@ -28,4 +28,6 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("inbox"), "Requests"))
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
+    if access.has_role(user, Role.CASE_OFFICER, Role.AREA_ADMIN, Role.PCC_OFFICER):
+        links.append((reverse("figures:dashboard"), "Figures"))
     return links

@@ -34,6 +34,11 @@ PUBLIC = {
     "api_schema",
     "api_docs",
     "api:eligibility",
+    # Each area's published figures and procedure: counts only, no case and no person.
+    "figures:index",
+    "figures:area",
+    "figures:area_csv",
+    "figures:area_json",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -69,10 +74,14 @@ ROUTES = {
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),
+    # Publishing an area's figures: its own area admins only.
+    "figures:publish": (lambda side: {"area": side.area.slug}, "get", "admin"),
 }
 
 # Lists scoped to the user: each has its own test below.
 LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
+# The figures dashboard and the return: each shows only the user's areas (tests below).
+LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
@@ -249,3 +258,21 @@ def test_revoked_link_no_longer_opens(client, north):
 
     Case.objects.filter(pk=north.case.pk).update(tracking_revoked=True)
     assert client.get(reverse("track:open", args=[north.case.token])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_figures_dashboard_and_return_show_only_own_areas(client, north, south):
+    import json
+
+    for role in ("officer", "admin", "pcc_officer"):
+        client.force_login(getattr(north, role))
+        page = client.get(reverse("figures:dashboard")).content.decode()
+        assert north.area.name in page and south.area.name not in page, role
+        data = json.loads(client.get(reverse("figures:return_json")).content)
+        assert [a["area_slug"] for a in data["areas"]] == [north.area.slug], role
+        csv_text = client.get(reverse("figures:return_csv")).content.decode()
+        assert north.area.slug in csv_text and south.area.slug not in csv_text, role
+    for role in ("responder", "chair"):
+        client.force_login(getattr(north, role))
+        for name in ("figures:dashboard", "figures:return_csv", "figures:return_json"):
+            assert client.get(reverse(name)).status_code == 404, (role, name)

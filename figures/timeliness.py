@@ -1,0 +1,215 @@
+"""Timeliness: for each stage of a case, how often it was done within the area's timescale,
+and the median number of working days it took.
+
+A stage counts in the period in which it was completed. Each stage is one query that fetches
+only (area, started, completed, deadline) for the stages completed in the period; working
+days and medians are then computed in Python, with a running total of working days so that
+each stage costs two dictionary look-ups however long it took.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from django.db.models import DateTimeField, Exists, OuterRef, Subquery
+from django.utils import timezone
+
+from agencies.models import Area
+from agencies.working_days import add_working_days, is_working_day
+from triggers.models import CaseEvent, InformationReturn, ThresholdDecision
+from triggers.workflow import Status
+
+from .periods import Period
+
+ONE_DAY = timedelta(days=1)
+REVIEW_STARTS = (Status.THRESHOLD_MET, Status.MET_ON_DISCRETION, Status.FURTHER_REVIEW)
+
+
+@dataclass
+class StageTimeliness:
+    """One stage in one area: how many were completed, how many on time, and how long."""
+
+    completed: int = 0
+    on_time: int = 0
+    days: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time / self.completed if self.completed else None
+
+    @property
+    def median_days(self) -> float | None:
+        return statistics.median(self.days) if self.days else None
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    label: str
+    timescale_field: str  # the Area field with this stage's timescale in working days
+    rows: Callable[[list[int], datetime, datetime], Iterable[tuple]]
+
+
+class WorkingDayCounter:
+    """working_days_between for many dates: a running total of working days since an origin.
+
+    Built once for the span of dates a query returned, so counting a stage's working days is
+    a subtraction instead of a walk through the calendar.
+    """
+
+    def __init__(self, first: date, last: date):
+        self.first = first
+        self.totals: dict[date, int] = {}
+        total, day = 0, first
+        while day <= last:
+            total += is_working_day(day)
+            self.totals[day] = total
+            day += ONE_DAY
+
+    def between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end` (0 when `end` is not later)."""
+        if end <= start:
+            return 0
+        return self.totals[end] - self.totals[start]
+
+
+@lru_cache(maxsize=4096)
+def _deadline(start: date, working_days: int) -> date:
+    return add_working_days(start, working_days)
+
+
+def _local_date(value) -> date:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date()
+    return value
+
+
+def _latest_before(status_filter: dict) -> Subquery:
+    """The time of the case's latest event matching `status_filter` up to this one."""
+    earlier = CaseEvent.objects.filter(
+        case_id=OuterRef("case_id"), at__lte=OuterRef("at"), **status_filter
+    ).order_by("-at", "-pk")
+    return Subquery(earlier.values("at")[:1], output_field=DateTimeField())
+
+
+# Each returns rows of (area_id, started, completed, stored deadline or None).
+
+
+def _acknowledgements(area_ids, first, after):
+    return CaseEvent.objects.filter(
+        area_id__in=area_ids, to_status=Status.ACKNOWLEDGED, at__gte=first, at__lt=after
+    ).values_list("area_id", "case__received_at", "at", "case__acknowledge_due")
+
+
+def _threshold_decisions(area_ids, first, after):
+    # Only a case's first decision: a decision made again after an appeal has its own clock.
+    earlier = ThresholdDecision.objects.filter(
+        case_id=OuterRef("case_id"), decided_at__lt=OuterRef("decided_at")
+    )
+    return (
+        ThresholdDecision.objects.filter(
+            area_id__in=area_ids, decided_at__gte=first, decided_at__lt=after
+        )
+        .exclude(Exists(earlier))
+        .values_list("area_id", "case__received_at", "decided_at", "case__threshold_decision_due")
+    )
+
+
+def _information_returns(area_ids, first, after):
+    return InformationReturn.objects.filter(
+        area_id__in=area_ids, submitted_at__gte=first, submitted_at__lt=after
+    ).values_list("area_id", "request__requested_at", "submitted_at", "request__due_date")
+
+
+def _events_after(to_status: str, started_by: dict, **extra):
+    def rows(area_ids, first, after):
+        return (
+            CaseEvent.objects.filter(
+                area_id__in=area_ids, to_status=to_status, at__gte=first, at__lt=after, **extra
+            )
+            .annotate(started=_latest_before(started_by))
+            .filter(started__isnull=False)
+            .values_list("area_id", "started", "at")
+        )
+
+    return rows
+
+
+def _appeals_decided(area_ids, first, after):
+    # A decided appeal is the case leaving "appealed", whatever the decision was.
+    return (
+        CaseEvent.objects.filter(
+            area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
+        )
+        .annotate(started=_latest_before({"to_status": Status.APPEALED}))
+        .filter(started__isnull=False)
+        .values_list("area_id", "started", "at")
+    )
+
+
+STAGES = (
+    Stage("acknowledgement", "Application acknowledged", "acknowledge_days", _acknowledgements),
+    Stage(
+        "threshold_decision", "Threshold decided", "threshold_decision_days", _threshold_decisions
+    ),
+    Stage(
+        "information_return",
+        "Agency information returned",
+        "information_return_days",
+        _information_returns,
+    ),
+    Stage(
+        "review_held",
+        "Review meeting held",
+        "review_meeting_days",
+        _events_after(Status.REVIEW_HELD, {"to_status__in": REVIEW_STARTS}),
+    ),
+    Stage(
+        "outcome_sent",
+        "Outcome sent to the applicant",
+        "outcome_days",
+        _events_after(
+            Status.OUTCOME_SENT, {"to_status": Status.REVIEW_HELD}, from_status=Status.REVIEW_HELD
+        ),
+    ),
+    Stage("appeal_decided", "Appeal decided", "appeal_decision_days", _appeals_decided),
+)
+
+
+def timeliness(areas: Iterable[Area], period: Period) -> dict[str, dict[int, StageTimeliness]]:
+    """For each stage (in STAGES order) and area: completions in the period, how many within
+    the area's timescale, and the working days each took. One query per stage."""
+    areas = list(areas)
+    first, after = period.bounds(timezone.get_current_timezone())
+    area_ids = [a.pk for a in areas]
+    results = {}
+    for stage in STAGES:
+        rows = [_as_dates(row) for row in stage.rows(area_ids, first, after)]
+        timescales = {a.pk: getattr(a, stage.timescale_field) for a in areas}
+        results[stage.key] = _measure(rows, timescales, area_ids)
+    return results
+
+
+def _as_dates(row) -> tuple:
+    area_id, started, completed, *deadline = row
+    return area_id, _local_date(started), _local_date(completed), (deadline or [None])[0]
+
+
+def _measure(rows, timescales: dict[int, int], area_ids) -> dict[int, StageTimeliness]:
+    measured = {area_id: StageTimeliness() for area_id in area_ids}
+    if not rows:
+        return measured
+    counter = WorkingDayCounter(min(r[1] for r in rows), max(max(r[1], r[2]) for r in rows))
+    for area_id, started, completed, deadline in rows:
+        # Stored deadlines (set when the case entered the stage) win over recomputed ones, so
+        # a later change to the area's policy does not rewrite history.
+        due = deadline or _deadline(started, timescales[area_id])
+        stage = measured[area_id]
+        stage.completed += 1
+        stage.on_time += completed <= due
+        stage.days.append(counter.between(started, completed))
+    return measured
