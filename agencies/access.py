@@ -242,6 +242,41 @@ def documents_for(user, case) -> QuerySet:
     )
 
 
+# --- The review: meeting pack and action plan ----------------------------------------------
+
+
+def actions_for(user) -> QuerySet:
+    """Actions the user may open and update: their own agency's (responders), or every action
+    of their areas' cases (officers and admins). Another agency's action is not found."""
+    action_model = apps.get_model("triggers", "Action")
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
+        clauses.append(Q(owner_agency_id=user.agency_id))
+    condition = _any(clauses)
+    if condition is None:
+        return action_model.objects.none()
+    return action_model.objects.filter(condition)
+
+
+def may_read_meeting_pack(user, case, meeting) -> bool:
+    """The meeting pack is for the people invited: the area's officers, the meeting's chair,
+    and responders of the agencies invited to it (who can already see the case)."""
+    if can_work_on(user, case):
+        return True
+    if meeting is None:
+        return False
+    if meeting.chair_id == user.pk:
+        return True
+    return bool(
+        has_role(user, Role.AGENCY_RESPONDER)
+        and user.agency_id
+        and meeting.invited_agencies.filter(pk=user.agency_id).exists()
+    )
+
+
 # --- Figures (statutory counts, timeliness) -------------------------------------------------
 
 

@@ -262,4 +262,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "action-reminders": {
+        "task": "triggers.tasks.send_action_reminders",
+        "schedule": crontab(hour=7, minute=40),
+    },
 }

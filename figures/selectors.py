@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from django.apps import apps
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from agencies.models import Area
-from triggers.models import Case, CaseEvent, ThresholdDecision
+from triggers.models import Case, CaseEvent, ReviewRecord, ThresholdDecision
 from triggers.workflow import Status
 
 from .models import Publication
@@ -97,23 +96,18 @@ def reviews_held(area_ids: Iterable[int], period: Period) -> dict[int, int]:
 def reviews_with_recommendations(area_ids: Iterable[int], period: Period) -> dict[int, int]:
     """Reviews recorded in the period that resulted in recommendations, by area.
 
-    Read from the review record (triggers.ReviewRecord.recommendations_made), dated when the
-    review was recorded, which is when the case moves to "review held".
+    Read from the review record (its `recommendations_made`), dated when the review was
+    recorded, which is the moment the case moves to "review held": so this count is always a
+    part of `reviews_held` for the same period.
     """
-    try:
-        review_record = apps.get_model("triggers", "ReviewRecord")
-    except LookupError:
-        # Without the review record no review can be shown to have made recommendations.
-        return {}
     first, after = _bounds(period)
     return _count_by_area(
-        review_record.objects.filter(
-            case__area_id__in=area_ids,
+        ReviewRecord.objects.filter(
+            area_id__in=area_ids,
             recommendations_made=True,
             recorded_at__gte=first,
             recorded_at__lt=after,
-        ),
-        "case__area_id",
+        )
     )
 
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from django.db.models import DateTimeField, Exists, OuterRef, Subquery
+from django.db.models import DateTimeField, Exists, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from agencies.models import Area
 from agencies.working_days import add_working_days, is_working_day
-from triggers.models import CaseEvent, InformationReturn, ThresholdDecision
+from triggers.models import CaseEvent, InformationReturn, ReviewRecord, ThresholdDecision
 from triggers.workflow import Status
 
 from .periods import Period
@@ -88,10 +89,10 @@ def _local_date(value) -> date:
     return value
 
 
-def _latest_before(status_filter: dict) -> Subquery:
-    """The time of the case's latest event matching `status_filter` up to this one."""
+def _latest_event(status_filter: dict, before) -> Subquery:
+    """The time of the case's latest event matching `status_filter` up to `before`."""
     earlier = CaseEvent.objects.filter(
-        case_id=OuterRef("case_id"), at__lte=OuterRef("at"), **status_filter
+        case_id=OuterRef("case_id"), at__lte=before, **status_filter
     ).order_by("-at", "-pk")
     return Subquery(earlier.values("at")[:1], output_field=DateTimeField())
 
@@ -125,18 +126,32 @@ def _information_returns(area_ids, first, after):
     ).values_list("area_id", "request__requested_at", "submitted_at", "request__due_date")
 
 
-def _events_after(to_status: str, started_by: dict, **extra):
-    def rows(area_ids, first, after):
-        return (
-            CaseEvent.objects.filter(
-                area_id__in=area_ids, to_status=to_status, at__gte=first, at__lt=after, **extra
-            )
-            .annotate(started=_latest_before(started_by))
-            .filter(started__isnull=False)
-            .values_list("area_id", "started", "at")
+def _reviews_held(area_ids, first, after):
+    # From the decision to hold a review (or a further review) to the day of the meeting, for
+    # the reviews recorded in the period (recording is what moves the case to "review held").
+    return (
+        ReviewRecord.objects.filter(
+            area_id__in=area_ids, recorded_at__gte=first, recorded_at__lt=after
         )
+        .annotate(
+            started=_latest_event({"to_status__in": REVIEW_STARTS}, OuterRef("recorded_at")),
+            held=Least(Coalesce("meeting__starts_at", "recorded_at"), F("recorded_at")),
+        )
+        .filter(started__isnull=False)
+        .values_list("area_id", "started", "held")
+    )
 
-    return rows
+
+def _outcomes_sent(area_ids, first, after):
+    # From the meeting to the outcome letter; the review keeps the deadline it was given.
+    return ReviewRecord.objects.filter(
+        area_id__in=area_ids, outcome_sent_at__gte=first, outcome_sent_at__lt=after
+    ).values_list(
+        "area_id",
+        Least(Coalesce("meeting__starts_at", "recorded_at"), F("recorded_at")),
+        "outcome_sent_at",
+        "outcome_due",
+    )
 
 
 def _appeals_decided(area_ids, first, after):
@@ -145,7 +160,7 @@ def _appeals_decided(area_ids, first, after):
         CaseEvent.objects.filter(
             area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
         )
-        .annotate(started=_latest_before({"to_status": Status.APPEALED}))
+        .annotate(started=_latest_event({"to_status": Status.APPEALED}, OuterRef("at")))
         .filter(started__isnull=False)
         .values_list("area_id", "started", "at")
     )
@@ -162,20 +177,8 @@ STAGES = (
         "information_return_days",
         _information_returns,
     ),
-    Stage(
-        "review_held",
-        "Review meeting held",
-        "review_meeting_days",
-        _events_after(Status.REVIEW_HELD, {"to_status__in": REVIEW_STARTS}),
-    ),
-    Stage(
-        "outcome_sent",
-        "Outcome sent to the applicant",
-        "outcome_days",
-        _events_after(
-            Status.OUTCOME_SENT, {"to_status": Status.REVIEW_HELD}, from_status=Status.REVIEW_HELD
-        ),
-    ),
+    Stage("review_held", "Review meeting held", "review_meeting_days", _reviews_held),
+    Stage("outcome_sent", "Outcome sent to the applicant", "outcome_days", _outcomes_sent),
     Stage("appeal_decided", "Appeal decided", "appeal_decision_days", _appeals_decided),
 )
 

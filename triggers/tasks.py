@@ -16,3 +16,16 @@ def send_information_reminders() -> dict:
         return {"skipped": "not a working day"}
     reminded, escalated = services.send_information_reminders()
     return {"reminded": reminded, "escalated": escalated}
+
+
+@shared_task
+def send_action_reminders() -> dict:
+    """Beat, every morning: reminders before actions fall due, escalation once overdue."""
+    from django.utils import timezone
+
+    from . import reviews
+
+    if not is_working_day(timezone.localdate()):
+        return {"skipped": "not a working day"}
+    reminded, escalated = reviews.send_action_reminders()
+    return {"reminded": reminded, "escalated": escalated}

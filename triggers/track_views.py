@@ -57,6 +57,7 @@ def case(request):
             "next_step": NEXT_STEP.get(case.status, ""),
             "letters": case.letters.defer("pdf"),
             "events": case.events.filter(to_status__gt="").only("at", "to_status"),
+            **_review_context(case),
         },
     )
 
@@ -72,3 +73,16 @@ def letter(request, letter_id):
     response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
     return response
+
+
+def _review_context(case) -> dict:
+    """What the applicant may do in the review now: say how they take part, comment on the
+    draft action plan."""
+    from . import reviews
+
+    review = reviews.current_review(case)
+    return {
+        "may_give_involvement": case.status in reviews.INVOLVEMENT_OPEN,
+        "involvement": reviews.current_involvement(case),
+        "draft_plan": review if review and review.plan_finalised_at is None else None,
+    }

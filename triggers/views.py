@@ -77,8 +77,15 @@ def case_detail(request, area, reference):
             .select_related("chair")
             .first(),
             "today": timezone.localdate(),
+            **_review_context(request.user, case),
         },
     )
+
+
+def _review_context(user, case) -> dict:
+    from .review_views import review_context
+
+    return review_context(user, case)
 
 
 def _case_to_work_on(request, area, reference):

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 from agencies.models import Area
 from tests.conftest import build_side
 from tests.factories import make_case
-from triggers import services
+from triggers import reviews, services
 from triggers.meetings import MeetingData, schedule_review
+from triggers.reviews import RecommendationData, ReviewData
 from triggers.workflow import Status
 
 LONDON = ZoneInfo("Europe/London")
@@ -108,13 +109,23 @@ def schedule(side, case, when: str, meeting_at: str):
 
 def hold_review(side, case, when: str, *, recommendations: bool):
     """The review is recorded, which moves the case to "review held"."""
+    made = (
+        [RecommendationData(side.police, "Patrol the street at night.")] if recommendations else []
+    )
+    data = ReviewData(
+        attendance="Council, police", findings="Reports were missed.", recommendations=made
+    )
     with clock(when):
-        return services.transition(case, Status.REVIEW_HELD, by=side.officer)
+        return reviews.record_review(case, data, by=side.officer)
 
 
 def send_outcome(side, case, when: str):
+    """The victim comments on the draft plan, the plan is finalised and the outcome sent."""
+    review = reviews.current_review(case)
     with clock(when):
-        return services.transition(case, Status.OUTCOME_SENT, by=side.officer)
+        reviews.comment_on_plan(case, "Please include the car park.")
+        reviews.finalise_plan(review, by=side.officer)
+        return reviews.send_outcome(review, by=side.officer)
 
 
 def appeal(side, case, lodged: str, decided: str, *, decision: str):

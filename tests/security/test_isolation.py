@@ -59,6 +59,36 @@ def message_kwargs(side):
     return {"message_id": Message.objects.filter(area=side.area).first().pk}
 
 
+def police_action(side):
+    """An action of the side's action plan owned by its police (made once, on first use)."""
+    from django.utils import timezone
+
+    from triggers.models import Action, ReviewRecord
+
+    action = Action.objects.filter(case=side.case).first()
+    if action is None:
+        today = timezone.localdate()
+        review = ReviewRecord.objects.create(
+            area=side.area,
+            case=side.case,
+            attendance="Chair, council and police.",
+            findings="Persistent noise.",
+            recorded_at=timezone.now(),
+            recorded_by=side.officer,
+            outcome_due=today,
+            consultation_closes=today,
+        )
+        action = Action.objects.create(
+            area=side.area,
+            case=side.case,
+            review=review,
+            owner_agency=side.police,
+            description="Late-night patrols.",
+            due_date=today,
+        )
+    return action
+
+
 # name -> (function(side) giving the URL kwargs of that side's object, HTTP method, the role
 # on the owning side that may use it)
 ROUTES = {
@@ -74,17 +104,32 @@ ROUTES = {
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),
+    # The review (issue #5). Before a meeting is arranged the officer is sent back to the
+    # case (302) from the record, finalise, outcome and close steps; others get 404.
+    "case_review_record": (case_kwargs, "get", "officer"),
+    "case_review_involvement": (case_kwargs, "get", "officer"),
+    "case_review_pack": (case_kwargs, "get", "officer"),
+    "case_plan_finalise": (case_kwargs, "post", "officer"),
+    "case_outcome_send": (case_kwargs, "post", "officer"),
+    "case_close": (case_kwargs, "get", "officer"),
+    "action_detail": (lambda side: {"action_id": police_action(side).pk}, "get", "responder"),
     # Publishing an area's figures: its own area admins only.
     "figures:publish": (lambda side: {"area": side.area.slug}, "get", "admin"),
 }
 
 # Lists scoped to the user: each has its own test below.
-LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create"}
+LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create", "actions"}
 # The figures dashboard and the return: each shows only the user's areas (tests below).
 LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 
 # The applicant's private link: tested below with two applicants' sessions.
-APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
+APPLICANT_ROUTES = {
+    "track:case",
+    "track:letter",
+    "track:open",
+    "track:involvement",
+    "track:plan",
+}
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
@@ -258,6 +303,39 @@ def test_revoked_link_no_longer_opens(client, north):
 
     Case.objects.filter(pk=north.case.pk).update(tracking_revoked=True)
     assert client.get(reverse("track:open", args=[north.case.token])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_actions_list_shows_only_own_agencys_actions(client, sides):
+    north, south = sides
+    police_action(north), police_action(south)
+    client.force_login(north.responder)
+    page = client.get(reverse("actions")).content.decode()
+    assert north.case.reference in page and south.case.reference not in page
+    client.force_login(north.officer)
+    page = client.get(reverse("actions")).content.decode()
+    assert north.case.reference in page and south.case.reference not in page
+    for role in ("chair", "pcc_officer"):
+        client.force_login(getattr(north, role))
+        page = client.get(reverse("actions")).content.decode()
+        assert north.case.reference not in page and south.case.reference not in page
+
+
+@pytest.mark.django_db
+def test_applicant_review_pages_reach_only_their_own_case(client, sides):
+    north, south = sides
+    client.get(reverse("track:open", args=[north.case.token]))
+    page = client.get(reverse("track:involvement")).content.decode()
+    assert north.case.reference in page and south.case.reference not in page
+    client.post(reverse("track:involvement"), {"way": "none"})
+    assert north.case.involvements.count() == 1 and not south.case.involvements.exists()
+    # With no draft plan yet, the plan page sends the applicant back to their case.
+    assert client.get(reverse("track:plan")).status_code == 302
+    from django.test import Client
+
+    other = Client()  # a browser that never opened a private link
+    assert other.get(reverse("track:involvement")).status_code == 404
+    assert other.get(reverse("track:plan")).status_code == 404
 
 
 @pytest.mark.django_db

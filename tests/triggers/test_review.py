@@ -1,0 +1,360 @@
+"""The review after the meeting is arranged: rules of each step, agencies' own actions, form
+errors, the meeting pack's readers and watermark, reminders, and a second round."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from agencies.models import RoleAssignment
+from notifications.models import Message
+from tests.factories import AgencyFactory, MembershipFactory, user_with_role
+from triggers import meetings, pack, reviews
+from triggers.models import Action, ActionUpdate, Case, ReviewRecord, VictimInvolvement
+from triggers.services import decide_threshold, notify_agencies, transition
+from triggers.workflow import Status
+
+pytestmark = pytest.mark.django_db
+Role = RoleAssignment.Role
+
+
+def later(days=30):
+    return timezone.localdate() + timedelta(days=days)
+
+
+def schedule(north, case):
+    starts = timezone.now() + timedelta(days=7)
+    return meetings.schedule_review(
+        case,
+        meetings.MeetingData(
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            chair=north.chair,
+            venue="Town Hall",
+            agencies=[north.police],
+        ),
+        by=north.officer,
+    )
+
+
+@pytest.fixture
+def scheduled(north):
+    decide_threshold(north.case, "met", by=north.officer)
+    schedule(north, north.case)
+    north.case.refresh_from_db()
+    return north.case
+
+
+def review_data(north, *, actions=2):
+    return reviews.ReviewData(
+        attendance="Chair, council, police.",
+        findings="Persistent noise at night.",
+        recommendations=[reviews.RecommendationData(north.police, "Patrol at night.")],
+        actions=[
+            reviews.ActionData(north.police, "Late-night patrols.", later()),
+            reviews.ActionData(north.council, "Noise monitoring.", later()),
+        ][:actions],
+    )
+
+
+@pytest.fixture
+def held(north, scheduled):
+    return reviews.record_review(scheduled, review_data(north), by=north.officer)
+
+
+@pytest.fixture
+def in_progress(north, held):
+    reviews.comment_on_plan(held.case, "Add weekends.")
+    reviews.finalise_plan(held, by=north.officer)
+    reviews.send_outcome(held, by=north.officer)
+    return Case.objects.get(pk=held.case_id)
+
+
+def case_url(case, name="case_detail"):
+    return reverse(name, args=[case.area.slug, case.reference])
+
+
+# --- Agencies see and update only their own actions -----------------------------------------
+
+
+def test_an_agency_updates_its_own_actions_and_no_other(client, north, in_progress):
+    police_action = Action.objects.get(owner_agency=north.police)
+    council_action = Action.objects.get(owner_agency=north.council)
+    client.force_login(north.responder)  # police
+    assert client.get(reverse("action_detail", args=[police_action.pk])).status_code == 200
+    for method in ("get", "post"):
+        url = reverse("action_detail", args=[council_action.pk])
+        response = getattr(client, method)(url, {"note": "Not mine.", "done": "on"})
+        assert response.status_code == 404
+    council_action.refresh_from_db()
+    assert council_action.status == Action.Status.OPEN and not council_action.updates.exists()
+    page = client.get(case_url(in_progress)).content.decode()
+    assert "Late-night patrols." in page and "Noise monitoring." not in page
+
+
+def test_progress_without_done_keeps_the_action_open_and_moves_the_deadline(north, in_progress):
+    police_action = Action.objects.get(owner_agency=north.police)
+    reviews.update_action(police_action, "First patrol done.", done=False, by=north.responder)
+    police_action.refresh_from_db()
+    assert police_action.status == Action.Status.OPEN
+    reviews.update_action(police_action, "All patrols done.", done=True, by=north.responder)
+    police_action.refresh_from_db()
+    assert police_action.status == Action.Status.DONE
+    assert police_action.completed_by == north.responder
+    with pytest.raises(reviews.ReviewRefused):
+        reviews.update_action(police_action, "Again.", done=True, by=north.responder)
+    assert ActionUpdate.objects.filter(action=police_action).count() == 2
+
+
+def test_actions_list_query_count_does_not_grow(
+    client, north, in_progress, django_assert_num_queries
+):
+    client.force_login(north.officer)
+
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("actions")).status_code == 200
+        return len(captured)
+
+    few = count_queries()
+    review = ReviewRecord.objects.get(case=in_progress)
+    Action.objects.bulk_create(
+        Action(
+            area=north.area,
+            case=in_progress,
+            review=review,
+            owner_agency=north.police,
+            description=f"Extra action {n}",
+            due_date=later(),
+        )
+        for n in range(20)
+    )
+    with django_assert_num_queries(few):
+        assert client.get(reverse("actions")).status_code == 200
+
+
+# --- Rules of each step -------------------------------------------------------------------
+
+
+def test_recording_the_review_marks_the_meeting_held_and_sets_the_outcome_deadline(north, held):
+    assert held.case.status == Status.REVIEW_HELD
+    assert held.meeting.status == "held"
+    assert held.recommendations_made
+    assert held.outcome_due > timezone.localdate()
+    assert held.case.events.filter(to_status=Status.REVIEW_HELD).exists()
+
+
+def test_no_recommendations_is_recorded_as_such(north, scheduled):
+    data = review_data(north)
+    data.recommendations = []
+    review = reviews.record_review(scheduled, data, by=north.officer)
+    assert review.recommendations_made is False
+
+
+def test_plan_stays_draft_until_the_victim_comments_or_the_date_passes(north, held):
+    with pytest.raises(reviews.ReviewRefused, match="has until"):
+        reviews.finalise_plan(held, by=north.officer)
+    with pytest.raises(reviews.ReviewRefused, match="Finalise"):
+        reviews.send_outcome(held, by=north.officer)
+    ReviewRecord.objects.filter(pk=held.pk).update(
+        consultation_closes=timezone.localdate() - timedelta(days=1)
+    )
+    review = reviews.finalise_plan(held, by=north.officer)
+    assert review.victim_response == ReviewRecord.VictimResponse.NO_RESPONSE
+    event = held.case.events.get(summary="Action plan finalised")
+    assert "did not respond" in event.reasons
+
+
+def test_victim_cannot_comment_once_the_plan_is_final(client, north, in_progress):
+    client.get(reverse("track:open", args=[north.case.token]))
+    assert client.get(reverse("track:plan")).status_code == 302
+    with pytest.raises(reviews.ReviewRefused):
+        reviews.comment_on_plan(in_progress, "Too late.")
+
+
+def test_outcome_without_actions_stays_at_outcome_sent_and_can_close(north, scheduled):
+    review = reviews.record_review(scheduled, review_data(north, actions=0), by=north.officer)
+    reviews.comment_on_plan(scheduled, "Fine.")
+    reviews.finalise_plan(review, by=north.officer)
+    reviews.send_outcome(review, by=north.officer)
+    case = Case.objects.get(pk=scheduled.pk)
+    review.refresh_from_db()
+    assert case.status == Status.OUTCOME_SENT and case.next_due == review.appeal_by
+    reviews.close_case(case, by=north.officer)
+    assert Case.objects.get(pk=case.pk).status == Status.CLOSED
+
+
+def test_closing_with_open_actions_needs_a_reason_and_tells_the_victim_it(north, in_progress):
+    with pytest.raises(reviews.ReviewRefused, match="still open"):
+        reviews.close_case(in_progress, by=north.officer)
+    letter = reviews.close_case(in_progress, by=north.officer, reason="The family moved away.")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(letter.pdf))).pages)
+    assert "The family moved away." in text
+    message = Message.objects.get(topic="Case closed")
+    assert message.to_address == "applicant@example.com"
+    assert Case.objects.get(pk=in_progress.pk).status == Status.CLOSED
+
+
+def test_outcome_is_sent_once(north, in_progress):
+    review = ReviewRecord.objects.get(case=in_progress)
+    with pytest.raises(reviews.ReviewRefused):
+        reviews.send_outcome(review, by=north.officer)
+
+
+# --- Form errors: a clear message, nothing lost --------------------------------------------
+
+
+def test_involvement_form_errors(client, north, scheduled):
+    client.force_login(north.officer)
+    url = case_url(scheduled, "case_review_involvement")
+    response = client.post(url, {"way": "advocate", "impact": "Cannot sleep."})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert "Enter the advocate&#x27;s name" in page and "Enter how to contact the advocate" in page
+    assert "Cannot sleep." in page  # kept
+    response = client.post(url, {"way": "written"})
+    assert "Write the statement" in response.content.decode()
+    response = client.post(url, {})
+    assert "Choose how the victim will take part" in response.content.decode()
+    assert not VictimInvolvement.objects.exists()
+    response = client.post(
+        url, {"way": "advocate", "advocate_name": "Sam Lee", "advocate_contact": "0151 000"}
+    )
+    assert response.status_code == 302
+    assert VictimInvolvement.objects.get().recorded_by == north.officer
+
+
+def test_review_form_errors(client, north, scheduled):
+    client.force_login(north.officer)
+    url = case_url(scheduled, "case_review_record")
+    past = timezone.localdate() - timedelta(days=3)
+    response = client.post(
+        url,
+        {
+            "attendance": "",
+            "findings": "Noise.",
+            "rec_1_text": "Patrol at night.",
+            "action_1_description": "Monitoring.",
+            "action_2_agency": str(north.police.pk),
+            "action_3_description": "Letters.",
+            "action_3_agency": str(north.council.pk),
+            "action_3_due_0": str(past.day),
+            "action_3_due_1": str(past.month),
+            "action_3_due_2": str(past.year),
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    for message in (
+        "Enter who attended the meeting",
+        "Choose who recommendation 1 is for",
+        "Choose which agency owns action 1",
+        "Enter the due date of action 1",
+        "Describe action 2",
+        "must be today or in the future",
+    ):
+        assert message in page, message
+    assert "Patrol at night." in page  # nothing typed is lost
+    assert Case.objects.get(pk=scheduled.pk).status == Status.REVIEW_SCHEDULED
+    assert not ReviewRecord.objects.exists()
+
+
+def test_comment_update_and_close_form_errors(client, north, held):
+    client.get(reverse("track:open", args=[north.case.token]))
+    response = client.post(reverse("track:plan"), {"text": "  "})
+    assert "Write your comments on the draft action plan" in response.content.decode()
+    reviews.comment_on_plan(held.case, "Fine.")
+    reviews.finalise_plan(held, by=north.officer)
+    reviews.send_outcome(held, by=north.officer)
+    client.force_login(north.responder)
+    action = Action.objects.get(owner_agency=north.police)
+    response = client.post(reverse("action_detail", args=[action.pk]), {"note": "", "done": "on"})
+    assert "Enter what has been done" in response.content.decode()
+    assert Action.objects.get(pk=action.pk).status == Action.Status.OPEN
+    client.force_login(north.officer)
+    response = client.post(case_url(held.case, "case_close"), {"reason": ""})
+    assert "still open: give the reason" in response.content.decode()
+    assert Case.objects.get(pk=held.case_id).status == Status.ACTIONS_IN_PROGRESS
+
+
+def test_steps_out_of_order_are_refused_with_a_message(client, north):
+    decide_threshold(north.case, "met", by=north.officer)
+    client.force_login(north.officer)
+    response = client.get(case_url(north.case, "case_review_record"), follow=True)
+    assert "once its meeting has been arranged" in response.content.decode()
+    response = client.post(case_url(north.case, "case_outcome_send"), follow=True)
+    assert "There is no review recorded yet" in response.content.decode()
+    response = client.get(case_url(north.case, "case_close"), follow=True)
+    assert "once the outcome has been sent" in response.content.decode()
+
+
+# --- The meeting pack ---------------------------------------------------------------------
+
+
+def test_pack_is_for_the_people_invited_and_marked_with_each_reader(client, north, scheduled):
+    reviews.record_involvement(
+        scheduled, reviews.InvolvementData(way="written", statement="It never stops."), by=None
+    )
+    other_agency = AgencyFactory(slug="north-housing", name="North Housing", force_area=north.force)
+    MembershipFactory(area=north.area, agency=other_agency)
+    housing = user_with_role(Role.AGENCY_RESPONDER, agency=other_agency, email="h@north.example")
+    url = case_url(scheduled, "case_review_pack")
+    client.force_login(housing)  # not invited (and cannot see the case)
+    assert client.get(url).status_code == 404
+    for reader in (north.officer, north.chair, north.responder):  # the police are invited
+        client.force_login(reader)
+        response = client.get(url)
+        assert response.status_code == 200, reader
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages]
+        stamp = f"Copy for {reader.full_name}"
+        assert all(stamp in page for page in pages), reader
+        assert "It never stops." in "".join(pages)
+
+
+def test_pack_watermark_is_escaped_for_css(north):
+    assert pack.css_string('A "quoted" name<') == '"A \\22 quoted\\22  name\\3c "'
+
+
+# --- Reminders and escalation -------------------------------------------------------------
+
+
+def test_reminder_before_due_and_escalation_once_overdue(north, in_progress):
+    police_action = Action.objects.get(owner_agency=north.police)
+    council_action = Action.objects.get(owner_agency=north.council)
+    Action.objects.filter(pk=police_action.pk).update(due_date=timezone.localdate())
+    Action.objects.filter(pk=council_action.pk).update(
+        due_date=timezone.localdate() - timedelta(days=1)
+    )
+    assert reviews.send_action_reminders() == (1, 1)
+    assert reviews.send_action_reminders() == (0, 0)  # each sent once
+    reminder = Message.objects.get(subject__startswith="Reminder")
+    police_contact = north.area.memberships.get(agency=north.police).contact_email
+    assert reminder.to_address == police_contact
+    overdue = Message.objects.filter(subject__startswith="Overdue", topic="Action plan")
+    assert north.officer.email in set(overdue.values_list("to_address", flat=True))
+    assert in_progress.events.filter(summary__contains="is overdue").exists()
+
+
+# --- A further review: a second round ------------------------------------------------------
+
+
+def test_an_upheld_appeal_leads_to_a_second_review_round(north, in_progress):
+    transition(in_progress, Status.APPEALED, by=north.officer)
+    transition(in_progress, Status.FURTHER_REVIEW, by=north.officer)
+    notify_agencies(in_progress, by=north.officer)
+    case = Case.objects.get(pk=in_progress.pk)
+    reviews.record_involvement(case, reviews.InvolvementData(way="in_person"), by=None)
+    schedule(north, case)
+    second = reviews.record_review(case, review_data(north, actions=1), by=north.officer)
+    assert second.round == 2
+    assert case.reviews.count() == 2
+    assert reviews.current_involvement(case).round == 2
+    assert reviews.current_review(case) == second
+    assert Case.objects.get(pk=case.pk).status == Status.REVIEW_HELD

@@ -1,0 +1,58 @@
+"""The meeting pack: one PDF with everything the review meeting reads, for the people invited.
+
+Each copy carries its reader's name and the date on every page, so a copy that travels
+further than it should can be traced back to the person it was made for.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from .letters import render_pdf
+from .meetings import _round
+from .models import Case, InformationRequest
+from .selectors import chronology
+
+
+def pack_context(case: Case, reader) -> dict:
+    """Everything the pack shows, read in a fixed number of queries whatever its size."""
+    this_round = _round(case)
+    requests = (
+        case.information_requests.filter(round=this_round)
+        .exclude(status=InformationRequest.Status.WITHDRAWN)
+        .select_related("agency", "information_return")
+        .order_by("agency__name")
+    )
+    today = timezone.localdate()
+    return {
+        "watermark_css": css_string(f"Copy for {reader.full_name} · {today:%d %B %Y}"),
+        "case": case,
+        "area": case.area,
+        "reader": reader,
+        "today": today,
+        "round": this_round,
+        "meeting": case.review_meetings.filter(round=this_round)
+        .exclude(status="cancelled")
+        .select_related("chair")
+        .first(),
+        "complaints": case.complaints.select_related("reported_to"),
+        "chronology": chronology(case, include_returns=True),
+        "requests": requests,
+        "involvement": case.involvements.filter(round=this_round).first(),
+    }
+
+
+def meeting_pack(case: Case, reader) -> bytes:
+    """The pack as a PDF, watermarked for `reader`."""
+    return render_pdf("triggers/pack.html", pack_context(case, reader))
+
+
+def filename(case: Case) -> str:
+    return f"{case.reference}-meeting-pack.pdf"
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string. HTML escaping does not apply inside <style>, so a name
+    is escaped the CSS way (and "<" too, so that no name can close the style element)."""
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '\\"<>' or ord(ch) < 32 else ch for ch in text)
+    return f'"{escaped}"'

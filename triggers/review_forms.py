@@ -1,0 +1,257 @@
+"""Forms of the review: the victim's part, the review record, comments, action updates, closing.
+
+The review record has a fixed number of rows for recommendations and actions, so that it
+works without JavaScript; empty rows are ignored and half-filled rows are errors.
+"""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Button, Field, Fieldset, Size
+from django import forms
+from django.core.exceptions import ValidationError
+
+from agencies.forms import gds_helper
+
+from .meeting_forms import MeetingDateField
+from .models import VictimInvolvement
+from .reviews import ActionData, InvolvementData, RecommendationData, ReviewData
+
+RECOMMENDATION_ROWS = 4
+ACTION_ROWS = 6
+Way = VictimInvolvement.Way
+
+
+def _textarea(label: str, *, required=False, max_length=5000, rows=4, **kwargs):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
+
+
+class InvolvementForm(forms.Form):
+    """How the victim takes part in the meeting, and what they want it to know."""
+
+    way = forms.ChoiceField(
+        label="How will the victim take part in the review meeting?",
+        choices=Way.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the victim will take part"},
+    )
+    advocate_name = forms.CharField(
+        label="Advocate's name (if represented)", required=False, max_length=120
+    )
+    advocate_contact = forms.CharField(
+        label="How to contact the advocate",
+        help_text="Phone number or email address.",
+        required=False,
+        max_length=200,
+    )
+    statement = _textarea(
+        "Written statement for the meeting (if sending one)",
+        help_text="The meeting reads this out or reads it beforehand.",
+    )
+    impact = _textarea("The impact of the behaviour", help_text="On the victim and others.")
+    resolution = _textarea("What would a good resolution look like?")
+
+    def __init__(self, *args, applicant: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if applicant:
+            self.fields["way"].label = "How do you want to take part in the review meeting?"
+            self.fields["impact"].label = "How has the behaviour affected you?"
+            self.fields["impact"].help_text = "Tell us about you and anyone else affected."
+        self.helper = gds_helper(
+            Field.radios("way", legend_size=Size.MEDIUM, legend_tag="h2"),
+            Field.text("advocate_name"),
+            Field.text("advocate_contact"),
+            Field.textarea("statement"),
+            Field.textarea("impact"),
+            Field.textarea("resolution"),
+            Button("submit", "Save"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        way = cleaned.get("way")
+        if way == Way.ADVOCATE:
+            if not cleaned.get("advocate_name", "").strip():
+                self.add_error("advocate_name", "Enter the advocate's name")
+            if not cleaned.get("advocate_contact", "").strip():
+                self.add_error("advocate_contact", "Enter how to contact the advocate")
+        if way == Way.WRITTEN and not cleaned.get("statement", "").strip():
+            self.add_error("statement", "Write the statement, or choose another way to take part")
+        return cleaned
+
+    def involvement_data(self) -> InvolvementData:
+        return InvolvementData(**{k: self.cleaned_data[k] for k in InvolvementData.__annotations__})
+
+    @staticmethod
+    def initial_for(involvement, case) -> dict:
+        if involvement is None:
+            return {"impact": case.impact, "resolution": case.desired_outcome}
+        names = InvolvementData.__annotations__
+        return {name: getattr(involvement, name) for name in names}
+
+
+class ReviewRecordForm(forms.Form):
+    attendance = _textarea(
+        "Who attended",
+        required=True,
+        help_text="Names, agencies, and whether the victim or their advocate attended.",
+        error_messages={"required": "Enter who attended the meeting"},
+    )
+    findings = _textarea(
+        "What the review found",
+        required=True,
+        max_length=10000,
+        rows=6,
+        help_text="The applicant reads this in the outcome letter: use plain words.",
+        error_messages={"required": "Enter what the review found"},
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agencies = {str(a.pk): a for a in agencies}
+        choices = [("", "Choose the agency"), *((k, a.name) for k, a in self.agencies.items())]
+        layout = [Field.textarea("attendance"), Field.textarea("findings")]
+        rows = []
+        for n in range(1, RECOMMENDATION_ROWS + 1):
+            self.fields[f"rec_{n}_agency"] = forms.ChoiceField(
+                label="For", choices=choices, required=False
+            )
+            self.fields[f"rec_{n}_text"] = _textarea("Recommendation", rows=2, max_length=2000)
+            rows.append(
+                Fieldset(
+                    Field.select(f"rec_{n}_agency"),
+                    Field.textarea(f"rec_{n}_text"),
+                    legend=f"Recommendation {n}",
+                    legend_size=Size.SMALL,
+                )
+            )
+        layout.append(
+            Fieldset(
+                *rows,
+                legend="Recommendations (leave empty if none were made)",
+                legend_size=Size.MEDIUM,
+                legend_tag="h2",
+            )
+        )
+        rows = []
+        for n in range(1, ACTION_ROWS + 1):
+            self.fields[f"action_{n}_description"] = _textarea("Action", rows=2, max_length=2000)
+            self.fields[f"action_{n}_agency"] = forms.ChoiceField(
+                label="Owner", choices=choices, required=False
+            )
+            self.fields[f"action_{n}_due"] = MeetingDateField(
+                what=f"the due date of action {n}", label="Due date", required=False
+            )
+            rows.append(
+                Fieldset(
+                    Field.textarea(f"action_{n}_description"),
+                    Field.select(f"action_{n}_agency"),
+                    Field(f"action_{n}_due"),
+                    legend=f"Action {n}",
+                    legend_size=Size.SMALL,
+                )
+            )
+        layout.append(
+            Fieldset(
+                *rows,
+                legend="Draft action plan",
+                legend_size=Size.MEDIUM,
+                legend_tag="h2",
+            )
+        )
+        layout.append(Button("submit", "Record the review"))
+        self.helper = gds_helper(*layout)
+
+    def clean(self):
+        cleaned = super().clean()
+        self._recommendations, self._actions = [], []
+        for n in range(1, RECOMMENDATION_ROWS + 1):
+            agency, text = cleaned.get(f"rec_{n}_agency"), cleaned.get(f"rec_{n}_text", "").strip()
+            if agency and not text:
+                self.add_error(f"rec_{n}_text", f"Enter recommendation {n}, or clear its agency")
+            elif text and not agency:
+                self.add_error(f"rec_{n}_agency", f"Choose who recommendation {n} is for")
+            elif text:
+                self._recommendations.append(RecommendationData(self.agencies[agency], text))
+        for n in range(1, ACTION_ROWS + 1):
+            self._clean_action(cleaned, n)
+        return cleaned
+
+    def _clean_action(self, cleaned, n: int) -> None:
+        description = cleaned.get(f"action_{n}_description", "").strip()
+        agency, due = cleaned.get(f"action_{n}_agency"), cleaned.get(f"action_{n}_due")
+        if f"action_{n}_due" in self.errors:
+            return
+        if not (description or agency or due):
+            return
+        if not description:
+            self.add_error(f"action_{n}_description", f"Describe action {n}")
+        if not agency:
+            self.add_error(f"action_{n}_agency", f"Choose which agency owns action {n}")
+        if not due:
+            self.add_error(f"action_{n}_due", f"Enter the due date of action {n}")
+        if description and agency and due:
+            self._actions.append(ActionData(self.agencies[agency], description, due))
+
+    def review_data(self) -> ReviewData:
+        return ReviewData(
+            attendance=self.cleaned_data["attendance"],
+            findings=self.cleaned_data["findings"],
+            recommendations=self._recommendations,
+            actions=self._actions,
+        )
+
+
+class PlanCommentForm(forms.Form):
+    text = _textarea(
+        "Your comments on the draft action plan",
+        required=True,
+        help_text="Tell us what you think of the plan: what is missing, and what would help.",
+        error_messages={"required": "Write your comments on the draft action plan"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.textarea("text"), Button("submit", "Send my comments"))
+
+
+class ActionUpdateForm(forms.Form):
+    note = _textarea(
+        "Progress",
+        required=True,
+        help_text="What has been done, and what happens next.",
+        error_messages={"required": "Enter what has been done"},
+    )
+    done = forms.BooleanField(label="This action is done", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("note"), Field.checkbox("done", small=True), Button("submit", "Save")
+        )
+
+
+class CloseCaseForm(forms.Form):
+    reason = _textarea(
+        "Why is the case closing?",
+        help_text="The applicant reads this in the closure letter. Needed when actions are "
+        "still open; otherwise leave empty to say every action is done.",
+    )
+
+    def __init__(self, *args, open_actions: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_actions = open_actions
+        self.helper = gds_helper(Field.textarea("reason"), Button("submit", "Close the case"))
+
+    def clean_reason(self):
+        reason = self.cleaned_data.get("reason", "").strip()
+        if self.open_actions and not reason:
+            raise ValidationError(
+                f"{self.open_actions} action(s) are still open: give the reason for closing now"
+            )
+        return reason

@@ -1,0 +1,297 @@
+"""The review after scheduling: the victim's part, the meeting pack, the review record, the
+action plan and its consultation, the outcome, following the actions, and closing the case.
+
+Officers and admins of the area do the case's steps (`_case_to_work_on`); owner agencies'
+responders update their own actions (`access.actions_for`); the applicant takes part through
+their private link (`access.case_for_applicant`).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from agencies import access
+
+from . import pack, reviews, selectors
+from .meetings import current_meeting
+from .models import Action
+from .review_forms import (
+    ActionUpdateForm,
+    CloseCaseForm,
+    InvolvementForm,
+    PlanCommentForm,
+    ReviewRecordForm,
+)
+from .views import _case_to_work_on, case_url
+from .workflow import Status, TransitionNotAllowed
+
+ACTIONS_PER_PAGE = 25
+REFUSED = (reviews.ReviewRefused, TransitionNotAllowed)
+
+
+def review_context(user, case) -> dict:
+    """What the case page shows of the review: the victim's part, the review of this round,
+    its recommendations and actions, the victim's comments, and what the user may do."""
+    review = reviews.current_review(case)
+    actions = access.actions_for(user).filter(case=case).select_related("owner_agency")
+    return {
+        "involvement": reviews.current_involvement(case),
+        "may_give_involvement": case.status in reviews.INVOLVEMENT_OPEN,
+        "review": review,
+        "recommendations": review.recommendations.select_related("agency") if review else (),
+        "plan_comments": review.comments.all() if review else (),
+        "actions": actions,
+        # The button shows once there is a meeting to prepare for.
+        "may_read_pack": case.review_meetings.exists() and _may_read_pack(user, case),
+        "may_close": case.status in reviews.CLOSABLE,
+    }
+
+
+def _may_read_pack(user, case) -> bool:
+    """Officers of the area may always prepare the pack; the chair and the invited agencies'
+    responders may read it once the meeting is arranged."""
+    meeting = current_meeting(case) or case.review_meetings.exclude(status="cancelled").first()
+    return access.may_read_meeting_pack(user, case, meeting)
+
+
+# --- Officers --------------------------------------------------------------------------------
+
+
+@login_required
+def involvement(request, area, reference):
+    """The officer records how the victim takes part, as told by phone, letter or in person."""
+    case = _case_to_work_on(request, area, reference)
+    if case.status not in reviews.INVOLVEMENT_OPEN:
+        messages.error(request, "The victim's part can be given before the review meeting only.")
+        return redirect(case_url(case))
+    current = reviews.current_involvement(case)
+    form = InvolvementForm(
+        request.POST if request.method == "POST" else None,
+        initial=InvolvementForm.initial_for(current, case),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.record_involvement(case, form.involvement_data(), by=request.user)
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "The victim's part in the review has been saved.")
+            return redirect(case_url(case))
+    return render(
+        request, "triggers/review/involvement.html", {"case": case, "form": form, "staff": True}
+    )
+
+
+@login_required
+def meeting_pack(request, area, reference):
+    """The pack for the people invited, watermarked with the reader's name and the date."""
+    case = selectors.case_detail(request.user, area, reference)
+    if not _may_read_pack(request.user, case):
+        raise Http404
+    pdf = pack.meeting_pack(case, request.user)
+    reviews.record_event(case, f"Meeting pack downloaded by {request.user.full_name}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pack.filename(case)}"'
+    return response
+
+
+@login_required
+def record(request, area, reference):
+    case = _case_to_work_on(request, area, reference)
+    if case.status != Status.REVIEW_SCHEDULED:
+        messages.error(request, "A review can be recorded once its meeting has been arranged.")
+        return redirect(case_url(case))
+    agencies = [
+        m.agency for m in case.area.memberships.select_related("agency").order_by("agency__name")
+    ]
+    form = ReviewRecordForm(request.POST if request.method == "POST" else None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.record_review(case, form.review_data(), by=request.user)
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request,
+                "Review recorded. The applicant has been asked for their views on the draft "
+                "action plan.",
+            )
+            return redirect(case_url(case))
+    return render(
+        request,
+        "triggers/review/record.html",
+        {"case": case, "form": form, "meeting": current_meeting(case)},
+    )
+
+
+@login_required
+@require_POST
+def finalise_plan(request, area, reference):
+    case = _case_to_work_on(request, area, reference)
+    review = reviews.current_review(case)
+    if review is None:
+        messages.error(request, "There is no review recorded yet.")
+        return redirect(case_url(case))
+    try:
+        reviews.finalise_plan(review, by=request.user)
+    except REFUSED as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "The action plan is final. You can now send the outcome.")
+    return redirect(case_url(case))
+
+
+@login_required
+@require_POST
+def send_outcome(request, area, reference):
+    case = _case_to_work_on(request, area, reference)
+    review = reviews.current_review(case)
+    if review is None:
+        messages.error(request, "There is no review recorded yet.")
+        return redirect(case_url(case))
+    try:
+        reviews.send_outcome(review, by=request.user)
+    except REFUSED as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "The outcome letter has been sent to the applicant.")
+    return redirect(case_url(case))
+
+
+@login_required
+def close(request, area, reference):
+    case = _case_to_work_on(request, area, reference)
+    if case.status not in reviews.CLOSABLE:
+        messages.error(request, "A case can be closed once the outcome has been sent.")
+        return redirect(case_url(case))
+    open_actions = case.actions.filter(status=Action.Status.OPEN).count()
+    form = CloseCaseForm(
+        request.POST if request.method == "POST" else None, open_actions=open_actions
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.close_case(case, by=request.user, reason=form.cleaned_data["reason"])
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Case closed. The applicant has been told when and why.")
+            return redirect(case_url(case))
+    return render(
+        request,
+        "triggers/review/close.html",
+        {"case": case, "form": form, "open_actions": open_actions},
+    )
+
+
+# --- Owner agencies ---------------------------------------------------------------------------
+
+
+@login_required
+def action_list(request):
+    """The actions of the user's agency (responders) or areas (officers), open ones first."""
+    show_done = request.GET.get("show") == "all"
+    actions = access.actions_for(request.user).select_related("case__area", "owner_agency")
+    if not show_done:
+        actions = actions.filter(status=Action.Status.OPEN)
+    actions = actions.order_by("status", "due_date", "pk")
+    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "triggers/review/actions.html",
+        {"page": page, "show_done": show_done, "today": timezone.localdate()},
+    )
+
+
+@login_required
+def action_detail(request, action_id):
+    action = get_object_or_404(
+        access.actions_for(request.user).select_related("case__area", "owner_agency", "review"),
+        pk=action_id,
+    )
+    form = ActionUpdateForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and action.status == Action.Status.OPEN and form.is_valid():
+        try:
+            reviews.update_action(
+                action, form.cleaned_data["note"], done=form.cleaned_data["done"], by=request.user
+            )
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Progress saved.")
+            return redirect("action_detail", action_id=action.pk)
+    return render(
+        request,
+        "triggers/review/action_detail.html",
+        {
+            "action": action,
+            "case": action.case,
+            "updates": action.updates.select_related("by"),
+            "form": form,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+# --- The applicant, through their private link -------------------------------------------------
+
+
+@never_cache
+def track_involvement(request):
+    case = access.case_for_applicant(request)
+    if case is None:
+        return render(request, "triggers/track/invalid.html", status=404)
+    if case.status not in reviews.INVOLVEMENT_OPEN:
+        return redirect("track:case")
+    current = reviews.current_involvement(case)
+    form = InvolvementForm(
+        request.POST if request.method == "POST" else None,
+        initial=InvolvementForm.initial_for(current, case),
+        applicant=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.record_involvement(case, form.involvement_data(), by=None)
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Thank you. We have your answers for the review meeting.")
+            return redirect("track:case")
+    return render(
+        request, "triggers/review/involvement.html", {"case": case, "form": form, "staff": False}
+    )
+
+
+@never_cache
+def track_plan(request):
+    case = access.case_for_applicant(request)
+    if case is None:
+        return render(request, "triggers/track/invalid.html", status=404)
+    review = reviews.current_review(case)
+    if review is None or review.plan_finalised_at is not None:
+        return redirect("track:case")
+    form = PlanCommentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.comment_on_plan(case, form.cleaned_data["text"])
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Thank you. Your comments have been sent to your contact.")
+            return redirect("track:case")
+    return render(
+        request,
+        "triggers/track/plan.html",
+        {
+            "case": case,
+            "review": review,
+            "form": form,
+            "recommendations": review.recommendations.select_related("agency"),
+            "actions": review.actions.select_related("owner_agency"),
+            "comments": review.comments.all(),
+        },
+    )

@@ -1,0 +1,478 @@
+"""After the meeting: the victim's part, the review record, the action plan, the outcome letter,
+following the actions, and closing the case.
+
+The statutory guidance (July 2025) asks that the victim choose how involved they are, be
+consulted on the action plan before it is final, and be told by their single point of
+contact when and why the case closes; each of those is a step here, recorded in the case's
+history. Every function runs in one transaction and queues its emails through the outbox.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Agency, AreaMembership
+from agencies.working_days import add_working_days
+from notifications.services import File, queue_email
+
+from .letters import write_letter
+from .meetings import _round, current_meeting
+from .models import (
+    Action,
+    ActionUpdate,
+    Case,
+    Letter,
+    PlanComment,
+    Recommendation,
+    ReviewMeeting,
+    ReviewRecord,
+    VictimInvolvement,
+)
+from .services import _officer_and_admins, record_event, transition
+from .workflow import Status
+
+# The victim has this many working days to comment on the draft plan (our product decision:
+# it fits inside the shortest outcome timescale areas use, DOMAIN.md §3).
+CONSULTATION_WORKING_DAYS = 5
+ACTION_REMINDER_WORKING_DAYS = 5
+# Before the meeting only; a further review opens it again once its agencies are asked.
+INVOLVEMENT_OPEN = frozenset({Status.AGENCIES_NOTIFIED, Status.REVIEW_SCHEDULED})
+
+
+class ReviewRefused(ValueError):
+    """A step of the review that cannot be taken as things stand (the message says why)."""
+
+
+# --- The victim's involvement -----------------------------------------------------------------
+
+
+@dataclass
+class InvolvementData:
+    way: str
+    advocate_name: str = ""
+    advocate_contact: str = ""
+    statement: str = ""
+    impact: str = ""
+    resolution: str = ""
+
+
+def current_involvement(case: Case) -> VictimInvolvement | None:
+    return case.involvements.filter(round=_round(case)).first()
+
+
+@transaction.atomic
+def record_involvement(case: Case, data: InvolvementData, *, by=None) -> VictimInvolvement:
+    """Keep how the victim takes part in this round's meeting (`by` is None when they gave it
+    through their private link). Giving it again replaces the earlier answer."""
+    if case.status not in INVOLVEMENT_OPEN:
+        raise ReviewRefused("The victim's part can be given before the review meeting only.")
+    if data.way not in VictimInvolvement.Way.values:
+        raise ReviewRefused("Choose how the victim takes part.")
+    if data.way == VictimInvolvement.Way.ADVOCATE and not (
+        data.advocate_name.strip() and data.advocate_contact.strip()
+    ):
+        raise ReviewRefused("Give the advocate's name and how to contact them.")
+    if data.way == VictimInvolvement.Way.WRITTEN and not data.statement.strip():
+        raise ReviewRefused("Write the statement for the meeting.")
+    fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in vars(data).items()}
+    if data.way != VictimInvolvement.Way.ADVOCATE:
+        fields.update(advocate_name="", advocate_contact="")
+    involvement, created = VictimInvolvement.objects.update_or_create(
+        case=case,
+        round=_round(case),
+        defaults={
+            "area_id": case.area_id,
+            "recorded_by": by,
+            "recorded_at": timezone.now(),
+            **fields,
+        },
+    )
+    who = "The applicant" if by is None else f"{by.full_name}, for the victim,"
+    verb = "said" if created else "changed"
+    record_event(
+        case,
+        f"{who} {verb} how the victim takes part: {involvement.get_way_display().lower()}",
+        by=by,
+    )
+    if by is None and case.assigned_officer_id:
+        _email_officer(case, "involvement_given", f"involvement:{involvement.pk}:{timezone.now()}")
+    return involvement
+
+
+# --- Recording the review ---------------------------------------------------------------------
+
+
+@dataclass
+class RecommendationData:
+    agency: Agency
+    text: str
+
+
+@dataclass
+class ActionData:
+    agency: Agency
+    description: str
+    due_date: date
+
+
+@dataclass
+class ReviewData:
+    attendance: str
+    findings: str
+    recommendations: list[RecommendationData] = field(default_factory=list)
+    actions: list[ActionData] = field(default_factory=list)
+
+
+def current_review(case: Case) -> ReviewRecord | None:
+    return case.reviews.filter(round=_round(case)).first()
+
+
+def _check_review(case: Case, data: ReviewData) -> None:
+    if not data.attendance.strip():
+        raise ReviewRefused("Say who attended the meeting.")
+    if not data.findings.strip():
+        raise ReviewRefused("Write what the review found.")
+    members = set(case.area.memberships.values_list("agency_id", flat=True))
+    named = [r.agency for r in data.recommendations] + [a.agency for a in data.actions]
+    if any(agency.pk not in members for agency in named):
+        raise ReviewRefused("Choose agencies of this area from the list.")
+    today = timezone.localdate()
+    if any(a.due_date < today for a in data.actions):
+        raise ReviewRefused("An action's due date must be today or later.")
+
+
+@transaction.atomic
+def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
+    """Record what the meeting found and decided; the case becomes 'review held', the outcome
+    deadline is set, and the victim is asked to comment on the draft action plan."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status != Status.REVIEW_SCHEDULED:
+        raise ReviewRefused("A review can be recorded once its meeting has been arranged.")
+    _check_review(case, data)
+    meeting = current_meeting(case)
+    today = timezone.localdate()
+    held_on = min(timezone.localtime(meeting.starts_at).date(), today) if meeting else today
+    review = ReviewRecord.objects.create(
+        area_id=case.area_id,
+        case=case,
+        meeting=meeting,
+        round=_round(case),
+        attendance=data.attendance.strip(),
+        findings=data.findings.strip(),
+        recommendations_made=bool(data.recommendations),
+        recorded_at=timezone.now(),
+        recorded_by=by,
+        outcome_due=add_working_days(held_on, case.area.outcome_days),
+        consultation_closes=add_working_days(today, CONSULTATION_WORKING_DAYS),
+    )
+    Recommendation.objects.bulk_create(
+        Recommendation(
+            area_id=case.area_id, review=review, agency=r.agency, text=r.text.strip(), position=i
+        )
+        for i, r in enumerate(data.recommendations)
+    )
+    Action.objects.bulk_create(
+        Action(
+            area_id=case.area_id,
+            case=case,
+            review=review,
+            owner_agency=a.agency,
+            description=a.description.strip(),
+            due_date=a.due_date,
+            position=i,
+        )
+        for i, a in enumerate(data.actions)
+    )
+    if meeting is not None:
+        meeting.status = ReviewMeeting.Status.HELD
+        meeting.save(update_fields=["status"])
+    review.case = transition(
+        case,
+        Status.REVIEW_HELD,
+        by=by,
+        next_due=review.outcome_due,
+        summary="Review meeting held and recorded",
+        reasons=f"{len(data.recommendations)} recommendation(s), {len(data.actions)} action(s). "
+        f"The outcome is due by {review.outcome_due:%d %B %Y}.",
+    )
+    queue_email(
+        key=f"review:{review.pk}:consultation",
+        to=case.applicant_email,
+        template="plan_consultation",
+        context={"case": case, "review": review, "track_url": _track_url()},
+        topic="Draft action plan",
+        area=case.area,
+        reference=case.reference,
+    )
+    return review
+
+
+# --- Consulting the victim on the draft plan, and finalising it -------------------------------
+
+
+@transaction.atomic
+def comment_on_plan(case: Case, text: str) -> PlanComment:
+    """The victim's comment on the draft action plan, through their private link."""
+    review = current_review(case)
+    if review is None or review.plan_finalised_at is not None:
+        raise ReviewRefused("There is no draft action plan to comment on.")
+    text = text.strip()
+    if not text:
+        raise ReviewRefused("Write your comments on the draft action plan.")
+    comment = PlanComment.objects.create(
+        area_id=case.area_id, review=review, text=text, at=timezone.now()
+    )
+    record_event(case, "The applicant commented on the draft action plan", reasons=text)
+    _email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
+    return comment
+
+
+@transaction.atomic
+def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
+    """Make the action plan final, recording that the victim commented or did not respond by
+    the closing date. Before that date, with no comment, the plan stays a draft."""
+    review = ReviewRecord.objects.select_for_update().get(pk=review.pk)
+    if review.plan_finalised_at is not None:
+        raise ReviewRefused("The action plan is already final.")
+    commented = review.comments.exists()
+    if not commented and timezone.localdate() <= review.consultation_closes:
+        raise ReviewRefused(
+            "The victim has until "
+            f"{review.consultation_closes:%d %B %Y} to comment on the draft action plan."
+        )
+    review.plan_finalised_at = timezone.now()
+    review.plan_finalised_by = by
+    review.victim_response = (
+        ReviewRecord.VictimResponse.COMMENTED
+        if commented
+        else ReviewRecord.VictimResponse.NO_RESPONSE
+    )
+    review.save(update_fields=["plan_finalised_at", "plan_finalised_by", "victim_response"])
+    response = ReviewRecord.VictimResponse(review.victim_response).label
+    if not commented:
+        response += f" ({review.consultation_closes:%d %B %Y})"
+    record_event(review.case, "Action plan finalised", by=by, reasons=response)
+    return review
+
+
+# --- The outcome ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def send_outcome(review: ReviewRecord, *, by) -> Letter:
+    """Write the outcome letter, email it to the applicant, and start the action plan.
+
+    The appeal deadline is the area's appeal window in working days from the letter's date,
+    printed in the letter and kept on the review.
+    """
+    review = ReviewRecord.objects.select_for_update().select_related("case__area").get(pk=review.pk)
+    case = review.case
+    if case.status != Status.REVIEW_HELD or review.outcome_sent_at is not None:
+        raise ReviewRefused("The outcome can be sent once, after the review is recorded.")
+    if review.plan_finalised_at is None:
+        raise ReviewRefused("Finalise the action plan before sending the outcome.")
+    today = timezone.localdate()
+    review.appeal_by = add_working_days(today, case.area.appeal_window_days)
+    letter = write_letter(
+        case,
+        Letter.Kind.OUTCOME,
+        "The outcome of your case review",
+        {
+            "review": review,
+            "recommendations": review.recommendations.select_related("agency"),
+            "actions": review.actions.select_related("owner_agency"),
+            "appeal_by": review.appeal_by,
+            "officer_name": by.full_name,
+        },
+    )
+    review.outcome_sent_at = letter.sent_at
+    review.save(update_fields=["appeal_by", "outcome_sent_at"])
+    transition(
+        case,
+        Status.OUTCOME_SENT,
+        by=by,
+        next_due=review.appeal_by,
+        summary="Outcome letter sent",
+        reasons=f"The applicant may appeal until {review.appeal_by:%d %B %Y}."
+        + (" Sent late." if today > review.outcome_due else ""),
+    )
+    _email_applicant(case, letter, "outcome", f"review:{review.pk}:outcome")
+    first_due = _first_open_due(case)
+    if first_due is not None:
+        transition(
+            case,
+            Status.ACTIONS_IN_PROGRESS,
+            by=by,
+            next_due=first_due,
+            summary="Action plan started",
+        )
+    return letter
+
+
+def _first_open_due(case: Case) -> date | None:
+    return (
+        case.actions.filter(status=Action.Status.OPEN)
+        .order_by("due_date")
+        .values_list("due_date", flat=True)
+        .first()
+    )
+
+
+# --- Following the action plan ----------------------------------------------------------------
+
+
+@transaction.atomic
+def update_action(action: Action, note: str, *, done: bool, by) -> ActionUpdate:
+    """A progress note from the owner agency (or the officer), and perhaps marking it done."""
+    action = Action.objects.select_for_update().select_related("case").get(pk=action.pk)
+    note = note.strip()
+    if not note:
+        raise ReviewRefused("Write what has been done.")
+    if action.status == Action.Status.DONE:
+        raise ReviewRefused("This action is already done.")
+    now = timezone.now()
+    update = ActionUpdate.objects.create(
+        area_id=action.area_id, action=action, note=note, marked_done=done, by=by, at=now
+    )
+    if done:
+        action.status, action.completed_at, action.completed_by = Action.Status.DONE, now, by
+        action.save(update_fields=["status", "completed_at", "completed_by"])
+    case = action.case
+    what = "done" if done else "updated"
+    record_event(
+        case, f"Action {what} by {by.full_name}: {action.description[:120]}", by=by, reasons=note
+    )
+    if case.status == Status.ACTIONS_IN_PROGRESS:
+        first_due = _first_open_due(case)
+        Case.objects.filter(pk=case.pk).update(next_due=first_due)
+        if first_due is None:
+            _email_officer(case, "actions_all_done", f"case:{case.pk}:all-done:{update.pk}")
+    return update
+
+
+CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
+
+
+@transaction.atomic
+def close_case(case: Case, *, by, reason: str = "") -> Letter:
+    """Close the case: when every action is done (the officer confirms), or earlier with a
+    reason. The applicant gets a letter and an email saying when and why."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status not in CLOSABLE:
+        raise ReviewRefused("A case can be closed once the outcome has been sent.")
+    open_actions = case.actions.filter(status=Action.Status.OPEN).count()
+    reason = reason.strip()
+    if open_actions and not reason:
+        raise ReviewRefused(
+            f"{open_actions} action(s) are still open: give the reason for closing the case now."
+        )
+    why = reason or "Every action of the plan has been completed."
+    letter = write_letter(
+        case,
+        Letter.Kind.CLOSURE,
+        "Your case review is closed",
+        {"reason": why, "all_done": not open_actions, "officer_name": by.full_name},
+    )
+    transition(case, Status.CLOSED, by=by, summary="Case closed", reasons=why)
+    _email_applicant(case, letter, "closure", f"case:{case.pk}:closure")
+    return letter
+
+
+def _email_applicant(case: Case, letter: Letter, template: str, key: str) -> None:
+    queue_email(
+        key=key,
+        to=case.applicant_email,
+        template=template,
+        context={"case": case, "track_url": _track_url()},
+        topic=letter.get_kind_display(),
+        area=case.area,
+        reference=case.reference,
+        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
+    )
+
+
+def _email_officer(case: Case, template: str, key: str) -> None:
+    officer = case.assigned_officer
+    if officer is None:
+        return
+    queue_email(
+        key=key,
+        to=officer.email,
+        template=template,
+        context={"case": case, "url": _case_url(case)},
+        topic="Case review",
+        area=case.area,
+        reference=case.reference,
+    )
+
+
+def _case_url(case: Case) -> str:
+    return f"{settings.SITE_URL}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+
+
+def _track_url() -> str:
+    # The token is never stored in clear: the applicant uses the link from their first email.
+    return f"{settings.SITE_URL}{reverse('track:case')}"
+
+
+# --- Reminders and escalation of actions ------------------------------------------------------
+
+
+def _action_url(action: Action) -> str:
+    return f"{settings.SITE_URL}{reverse('action_detail', args=[action.pk])}"
+
+
+def _owner_contact(action: Action) -> str:
+    membership = AreaMembership.objects.filter(
+        area_id=action.area_id, agency_id=action.owner_agency_id
+    ).first()
+    return membership.contact_email if membership else ""
+
+
+@transaction.atomic
+def send_action_reminders(today: date | None = None) -> tuple[int, int]:
+    """Beat, once a working day: remind owner agencies before an action falls due, and
+    escalate overdue actions to the case officer and the area's admins. Each is sent once."""
+    today = today or timezone.localdate()
+    open_actions = Action.objects.filter(
+        status=Action.Status.OPEN, case__status=Status.ACTIONS_IN_PROGRESS
+    ).select_related("case__area", "case__assigned_officer", "owner_agency")
+    remind_from = add_working_days(today, ACTION_REMINDER_WORKING_DAYS)
+    reminded = escalated = 0
+    for action in open_actions.filter(
+        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
+    ):
+        _queue_action_email(action, "action_reminder", to=_owner_contact(action))
+        action.reminder_sent_at = timezone.now()
+        action.save(update_fields=["reminder_sent_at"])
+        reminded += 1
+    for action in open_actions.filter(escalated_at__isnull=True, due_date__lt=today):
+        for person in _officer_and_admins(action.case):
+            _queue_action_email(action, "action_overdue", to=person.email, suffix=f":{person.pk}")
+        action.escalated_at = timezone.now()
+        action.save(update_fields=["escalated_at"])
+        record_event(
+            action.case,
+            f"An action for {action.owner_agency.name} is overdue",
+            reasons=f"{action.description[:200]} (due {action.due_date:%d %B %Y})",
+        )
+        escalated += 1
+    return reminded, escalated
+
+
+def _queue_action_email(action: Action, template: str, *, to: str, suffix: str = "") -> None:
+    queue_email(
+        key=f"action:{action.pk}:{template}{suffix}",
+        to=to,
+        template=template,
+        context={"action": action, "case": action.case, "url": _action_url(action)},
+        topic="Action plan",
+        area=action.case.area,
+        reference=action.case.reference,
+    )
