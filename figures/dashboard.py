@@ -16,7 +16,7 @@ from .charts import BarChart, bar_chart, percent
 from .periods import Period, quarters
 from .timeliness import STAGES, timeliness
 
-QUARTER_NAMES = ("April to June", "July to September", "October to December", "January to March")
+QUARTER_NAMES = ("Apr to Jun", "Jul to Sep", "Oct to Dec", "Jan to Mar")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Section:
     chart: BarChart
     columns: list[str]
     rows: list[list]
+    wide_table: bool = False  # too many columns to sit beside the chart: it goes below
 
 
 def build(areas: list[Area], year: Period) -> dict:
@@ -173,6 +174,7 @@ def _timeliness(areas, year) -> Section:
             "Median working days",
         ],
         rows,
+        wide_table=True,
     )
 
 

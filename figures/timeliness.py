@@ -1,22 +1,24 @@
 """Timeliness: for each stage of a case, how often it was done within the area's timescale,
 and the median number of working days it took.
 
-A stage counts in the period in which it was completed. Each stage is one query that fetches
-only (area, started, completed, deadline) for the stages completed in the period; working
-days and medians are then computed in Python, with a running total of working days so that
-each stage costs two dictionary look-ups however long it took.
+A stage counts in the period in which it was completed. Each stage is one query that groups
+the stages completed in the period by (area, day started, day completed, deadline), the days
+taken in the area's local time by the database, and counts them: the rows fetched are bounded
+by the calendar, not by the number of cases. Working days and medians are then computed in
+Python, with a running total of working days so that each group costs two dictionary look-ups
+however long it took.
 """
 
 from __future__ import annotations
 
-import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
-from django.db.models import DateTimeField, Exists, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
 
 from agencies.models import Area
@@ -36,7 +38,7 @@ class StageTimeliness:
 
     completed: int = 0
     on_time: int = 0
-    days: list[int] = field(default_factory=list, repr=False)
+    days: Counter = field(default_factory=Counter, repr=False)  # working days -> how many
 
     @property
     def on_time_share(self) -> float | None:
@@ -44,7 +46,19 @@ class StageTimeliness:
 
     @property
     def median_days(self) -> float | None:
-        return statistics.median(self.days) if self.days else None
+        """The median of the working days taken (the mean of the middle two when even)."""
+        if not self.completed:
+            return None
+        middle = [(self.completed - 1) // 2, self.completed // 2]
+        found, seen = [], 0
+        for days, count in sorted(self.days.items()):
+            while len(found) < 2 and middle[len(found)] < seen + count:
+                found.append(days)
+            seen += count
+        return sum(found) / 2
+
+    def all_days(self) -> list[int]:
+        return sorted(self.days.elements())
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,8 @@ class Stage:
     key: str
     label: str
     timescale_field: str  # the Area field with this stage's timescale in working days
-    rows: Callable[[list[int], datetime, datetime], Iterable[tuple]]
+    # (area_ids, first, after, zone) -> a queryset annotated with started_on, done_on and due
+    rows: Callable
 
 
 class WorkingDayCounter:
@@ -83,12 +98,6 @@ def _deadline(start: date, working_days: int) -> date:
     return add_working_days(start, working_days)
 
 
-def _local_date(value) -> date:
-    if isinstance(value, datetime):
-        return timezone.localtime(value).date()
-    return value
-
-
 def _latest_event(status_filter: dict, before) -> Subquery:
     """The time of the case's latest event matching `status_filter` up to `before`."""
     earlier = CaseEvent.objects.filter(
@@ -97,73 +106,75 @@ def _latest_event(status_filter: dict, before) -> Subquery:
     return Subquery(earlier.values("at")[:1], output_field=DateTimeField())
 
 
-# Each returns rows of (area_id, started, completed, stored deadline or None).
+NO_STORED_DEADLINE = Value(None, output_field=DateField())
 
 
-def _acknowledgements(area_ids, first, after):
-    return CaseEvent.objects.filter(
+def _dates(queryset, zone, started, done, due=NO_STORED_DEADLINE):
+    """Annotate the local day a stage started and was completed, and its stored deadline."""
+    return queryset.annotate(
+        started_on=TruncDate(started, tzinfo=zone),
+        done_on=TruncDate(done, tzinfo=zone),
+        due=due,
+    ).filter(started_on__isnull=False)
+
+
+def _acknowledgements(area_ids, first, after, zone):
+    events = CaseEvent.objects.filter(
         area_id__in=area_ids, to_status=Status.ACKNOWLEDGED, at__gte=first, at__lt=after
-    ).values_list("area_id", "case__received_at", "at", "case__acknowledge_due")
+    )
+    return _dates(events, zone, "case__received_at", "at", F("case__acknowledge_due"))
 
 
-def _threshold_decisions(area_ids, first, after):
+def _threshold_decisions(area_ids, first, after, zone):
     # Only a case's first decision: a decision made again after an appeal has its own clock.
     earlier = ThresholdDecision.objects.filter(
         case_id=OuterRef("case_id"), decided_at__lt=OuterRef("decided_at")
     )
-    return (
-        ThresholdDecision.objects.filter(
-            area_id__in=area_ids, decided_at__gte=first, decided_at__lt=after
-        )
-        .exclude(Exists(earlier))
-        .values_list("area_id", "case__received_at", "decided_at", "case__threshold_decision_due")
+    decisions = ThresholdDecision.objects.filter(
+        area_id__in=area_ids, decided_at__gte=first, decided_at__lt=after
+    ).exclude(Exists(earlier))
+    return _dates(
+        decisions, zone, "case__received_at", "decided_at", F("case__threshold_decision_due")
     )
 
 
-def _information_returns(area_ids, first, after):
-    return InformationReturn.objects.filter(
+def _information_returns(area_ids, first, after, zone):
+    returns = InformationReturn.objects.filter(
         area_id__in=area_ids, submitted_at__gte=first, submitted_at__lt=after
-    ).values_list("area_id", "request__requested_at", "submitted_at", "request__due_date")
+    )
+    return _dates(returns, zone, "request__requested_at", "submitted_at", F("request__due_date"))
 
 
-def _reviews_held(area_ids, first, after):
+def _meeting_day():
+    """When the review was held: the meeting's start, or the recording if it came first."""
+    return Least(Coalesce("meeting__starts_at", "recorded_at"), F("recorded_at"))
+
+
+def _reviews_held(area_ids, first, after, zone):
     # From the decision to hold a review (or a further review) to the day of the meeting, for
     # the reviews recorded in the period (recording is what moves the case to "review held").
-    return (
-        ReviewRecord.objects.filter(
-            area_id__in=area_ids, recorded_at__gte=first, recorded_at__lt=after
-        )
-        .annotate(
-            started=_latest_event({"to_status__in": REVIEW_STARTS}, OuterRef("recorded_at")),
-            held=Least(Coalesce("meeting__starts_at", "recorded_at"), F("recorded_at")),
-        )
-        .filter(started__isnull=False)
-        .values_list("area_id", "started", "held")
+    records = ReviewRecord.objects.filter(
+        area_id__in=area_ids, recorded_at__gte=first, recorded_at__lt=after
     )
+    started = _latest_event({"to_status__in": REVIEW_STARTS}, OuterRef("recorded_at"))
+    return _dates(records, zone, started, _meeting_day())
 
 
-def _outcomes_sent(area_ids, first, after):
+def _outcomes_sent(area_ids, first, after, zone):
     # From the meeting to the outcome letter; the review keeps the deadline it was given.
-    return ReviewRecord.objects.filter(
+    records = ReviewRecord.objects.filter(
         area_id__in=area_ids, outcome_sent_at__gte=first, outcome_sent_at__lt=after
-    ).values_list(
-        "area_id",
-        Least(Coalesce("meeting__starts_at", "recorded_at"), F("recorded_at")),
-        "outcome_sent_at",
-        "outcome_due",
     )
+    return _dates(records, zone, _meeting_day(), "outcome_sent_at", F("outcome_due"))
 
 
-def _appeals_decided(area_ids, first, after):
+def _appeals_decided(area_ids, first, after, zone):
     # A decided appeal is the case leaving "appealed", whatever the decision was.
-    return (
-        CaseEvent.objects.filter(
-            area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
-        )
-        .annotate(started=_latest_event({"to_status": Status.APPEALED}, OuterRef("at")))
-        .filter(started__isnull=False)
-        .values_list("area_id", "started", "at")
+    events = CaseEvent.objects.filter(
+        area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
     )
+    started = _latest_event({"to_status": Status.APPEALED}, OuterRef("at"))
+    return _dates(events, zone, started, "at")
 
 
 STAGES = (
@@ -185,21 +196,22 @@ STAGES = (
 
 def timeliness(areas: Iterable[Area], period: Period) -> dict[str, dict[int, StageTimeliness]]:
     """For each stage (in STAGES order) and area: completions in the period, how many within
-    the area's timescale, and the working days each took. One query per stage."""
+    the area's timescale, and the working days they took. One query per stage."""
     areas = list(areas)
-    first, after = period.bounds(timezone.get_current_timezone())
+    zone = timezone.get_current_timezone()
+    first, after = period.bounds(zone)
     area_ids = [a.pk for a in areas]
     results = {}
     for stage in STAGES:
-        rows = [_as_dates(row) for row in stage.rows(area_ids, first, after)]
+        grouped = (
+            stage.rows(area_ids, first, after, zone)
+            .values_list("area_id", "started_on", "done_on", "due")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
         timescales = {a.pk: getattr(a, stage.timescale_field) for a in areas}
-        results[stage.key] = _measure(rows, timescales, area_ids)
+        results[stage.key] = _measure(list(grouped), timescales, area_ids)
     return results
-
-
-def _as_dates(row) -> tuple:
-    area_id, started, completed, *deadline = row
-    return area_id, _local_date(started), _local_date(completed), (deadline or [None])[0]
 
 
 def _measure(rows, timescales: dict[int, int], area_ids) -> dict[int, StageTimeliness]:
@@ -207,12 +219,12 @@ def _measure(rows, timescales: dict[int, int], area_ids) -> dict[int, StageTimel
     if not rows:
         return measured
     counter = WorkingDayCounter(min(r[1] for r in rows), max(max(r[1], r[2]) for r in rows))
-    for area_id, started, completed, deadline in rows:
+    for area_id, started, completed, deadline, n in rows:
         # Stored deadlines (set when the case entered the stage) win over recomputed ones, so
         # a later change to the area's policy does not rewrite history.
         due = deadline or _deadline(started, timescales[area_id])
         stage = measured[area_id]
-        stage.completed += 1
-        stage.on_time += completed <= due
-        stage.days.append(counter.between(started, completed))
+        stage.completed += n
+        stage.on_time += n if completed <= due else 0
+        stage.days[counter.between(started, completed)] += n
     return measured
