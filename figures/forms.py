@@ -19,7 +19,10 @@ class YearForm(forms.Form):
     """The dashboard's choice of financial year. A GET form: a bad value falls back to the
     current year."""
 
-    year = forms.ChoiceField(label="Financial year")
+    year = forms.ChoiceField(
+        label="Financial year",
+        error_messages={"invalid_choice": "Choose a year from the list"},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -154,6 +154,16 @@ def test_pcc_dashboard_shows_every_area_of_its_force(client, db):
     assert client.get(reverse("figures:dashboard")).status_code == 404
 
 
+def test_a_bad_year_says_so_and_shows_the_current_year(client, north):
+    client.force_login(north.officer)
+    with clock("2026-08-01"):
+        response = client.get(reverse("figures:dashboard"), {"year": "1999"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page and "Choose a year from the list" in page
+    assert "Statutory figures, April 2026 to March 2027" in page
+
+
 def test_dashboard_queries_do_not_grow_with_cases(client, north, django_assert_num_queries):
     client.force_login(north.officer)
     url = reverse("figures:dashboard")
