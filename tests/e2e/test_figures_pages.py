@@ -53,7 +53,7 @@ def test_public_figures_pages_pass_axe_and_hold_no_personal_data(
         assert personal not in text
 
 
-def test_dashboard_passes_axe_without_javascript(page_without_js, live_server, published_area):
+def test_dashboard_works_without_javascript(page_without_js, live_server, published_area):
     page = page_without_js
     sign_in(page, live_server, published_area.pcc_officer.email, TEST_PASSWORD)
     page.goto(f"{live_server.url}/figures/dashboard/?year=2025")

@@ -179,6 +179,30 @@ def test_dashboard_queries_do_not_grow_with_cases(client, north, django_assert_n
         assert client.get(url).status_code == 200
 
 
+def test_pcc_dashboard_queries_grow_with_neither_cases_nor_areas(
+    client, db, django_assert_num_queries
+):
+    from tests.factories import ForceAreaFactory
+
+    force = ForceAreaFactory(slug="shared-force", name="Shared Force")
+    east = figures_side("east", force)
+    url = reverse("figures:dashboard")
+    with clock("2026-08-01"):
+        client.force_login(east.pcc_officer)
+        apply(east, "2026-05-05")
+        client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            client.get(url)
+    west = figures_side("west", force)
+    for side in (east, west):
+        for day in ("06", "07", "08"):
+            case = apply(side, f"2026-05-{day}")
+            decide(side, case, f"2026-05-{day}T16:00", "met")
+    with clock("2026-08-01"), django_assert_num_queries(len(few.captured_queries)):
+        page = client.get(url).content.decode()
+    assert "Eastshire" in page and "Westshire" in page
+
+
 def test_figures_link_in_the_navigation(client, north):
     client.force_login(north.officer)
     page = client.get(reverse("home")).content.decode()
