@@ -349,3 +349,15 @@ def appeals_for(user) -> QuerySet:
 def decides_appeals_of(user, area) -> bool:
     """May the user decide appeals from this area: a PCC officer of its force area."""
     return pcc_force_areas_for(user).filter(pk=area.force_area_id).exists()
+
+
+# --- Figures (statutory counts, timeliness) -------------------------------------------------
+
+
+def figures_areas_for(user) -> QuerySet[Area]:
+    """Areas whose figures the user may watch: their own (case officers, area admins), and
+    every area of their force area (PCC officers). Counts only, never case content."""
+    force_ids = pcc_force_areas_for(user).values_list("pk", flat=True)
+    return Area.objects.filter(
+        Q(pk__in=area_ids_for(user)) | Q(force_area_id__in=force_ids)
+    ).select_related("force_area")

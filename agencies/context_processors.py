@@ -37,4 +37,6 @@ def _navigation(user) -> list[tuple[str, str]]:
     if access.has_role(user, Role.PCC_OFFICER):
         links.append((reverse("appeals:list"), "Appeals"))
         links.append((reverse("appeals:figures"), "Appeal figures"))
+    if access.has_role(user, Role.CASE_OFFICER, Role.AREA_ADMIN, Role.PCC_OFFICER):
+        links.append((reverse("figures:dashboard"), "Figures"))
     return links

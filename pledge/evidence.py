@@ -5,18 +5,8 @@ A registry of providers, one per `evidence_key` of the questionnaire: a function
 None when the portal has nothing to go on (no cases yet, say). The assessor sees the figure
 and may answer otherwise, with a note.
 
-To add a provider (keys named in the fixture without one simply get no pre-fill):
-
-    @provider("data_published")
-    def data_published(area, today):
-        from figures.selectors import latest_publication
-
-        publication = latest_publication(area)
-        if publication is None:
-            return Evidence(NO, "No case review data published through the portal.")
-        on = publication.published_on
-        fresh = on > today - relativedelta(years=1)
-        return Evidence(YES if fresh else NO, f"Data last published {on:%d %B %Y}.")
+To add a provider (keys named in the fixture without one simply get no pre-fill), write a
+function of (area, today) returning an Evidence or None, decorated with @provider("key").
 
 Providers read case data across the whole area: they run only for an area's own assessment.
 """
@@ -296,3 +286,20 @@ def victim_consulted_on_plan(area, today):
         f"put to the victim first; the victim commented on {commented}"
     )
     return Evidence(answer_for_share(consulted, len(responses)), figure)
+
+
+@provider("data_published")
+def data_published(area, today):
+    """The law asks for the figures at least every 12 months: published through the portal
+    within the last year is a yes."""
+    from figures.selectors import latest_publication
+
+    publication = latest_publication(area)
+    if publication is None:
+        return Evidence(NO, "No case review figures published through the portal")
+    on = timezone.localdate(publication.published_at)
+    figure = (
+        f"Figures for {publication.period_start:%-d %B %Y} to {publication.period_end:%-d %B %Y} "
+        f"published on {on:%-d %B %Y}"
+    )
+    return Evidence(YES if on >= _year_before(today) else NO, figure)

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.demo import COUNCILS, demo_users
 from agencies.models import Agency, Area, AreaMembership, RoleAssignment, User
@@ -80,3 +81,13 @@ def test_demo_has_a_liverpool_appeal_for_the_pcc(client):
         {"username": "pcc.officer@example.org", "password": settings.DEMO_PASSWORD},
     )
     assert appeal.case.reference in client.get(reverse("appeals:list")).content.decode()
+
+
+def test_demo_areas_have_published_last_years_figures_once(client):
+    from figures.models import Publication
+
+    load_twice()
+    assert Publication.objects.count() == len(COUNCILS)
+    page = client.get(reverse("figures:area", args=["liverpool"])).content.decode()
+    published = Publication.objects.get(area__slug="liverpool")
+    assert f"Published {timezone.localtime(published.published_at):%-d %B %Y}" in page

@@ -101,7 +101,7 @@ def test_timescales_met_from_the_stored_deadlines(north):
 
 
 def test_keys_without_a_provider_give_no_suggestion(north):
-    for key in ("data_published", "victims_invited", "victim_consulted_on_plan", ""):  # no data
+    for key in ("victims_invited", "victim_consulted_on_plan", "", "no-such-key"):  # no data
         assert evidence.suggest(key, north.area) is None
 
 
@@ -116,7 +116,7 @@ def test_starting_an_assessment_prefills_the_portals_figures(north, questionnair
     )
     assert answers["all-relevant-bodies"].prefilled_value == "yes"
     assert answers["housing-co-opted"].prefilled_value == "no"
-    assert answers["data-published"].prefilled_value == ""  # no provider yet
+    assert answers["data-published"].prefilled_value == "no"  # nothing published yet
     assert answers["staff-training"].value == ""
 
 
@@ -163,3 +163,31 @@ def test_victim_consulted_counts_finalised_plans_and_the_comments(north):
 
 def later_than_a_year():
     return timezone.localdate() + timedelta(days=400)
+
+
+@pytest.mark.django_db
+def test_data_published_reads_the_areas_latest_publication(north):
+    from figures.models import Publication
+
+    assert evidence.suggest("data_published", north.area).figure == (
+        "No case review figures published through the portal"
+    )
+    published = timezone.now() - timedelta(days=30)
+    Publication.objects.create(
+        area=north.area,
+        period_start="2025-04-01",
+        period_end="2026-03-31",
+        applications_received=4,
+        threshold_not_met=1,
+        reviews_held=2,
+        reviews_with_recommendations=1,
+        published_by=north.admin,
+        published_at=published,
+    )
+    found = evidence.suggest("data_published", north.area)
+    assert found.answer == "yes"
+    assert found.figure == (
+        "Figures for 1 April 2025 to 31 March 2026 published on "
+        f"{timezone.localdate(published):%-d %B %Y}"
+    )
+    assert evidence.suggest("data_published", north.area, today=later_than_a_year()).answer == "no"

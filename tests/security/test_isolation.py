@@ -40,6 +40,11 @@ PUBLIC = {
     "api:eligibility",
     # The public register of PLEDGE signatories.
     "pledge:register",
+    # Each area's published figures and procedure: counts only, no case and no person.
+    "figures:index",
+    "figures:area",
+    "figures:area_csv",
+    "figures:area_json",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -138,6 +143,8 @@ ROUTES = {
         "get",
         "officer",
     ),
+    # Publishing an area's figures: its own area admins only.
+    "figures:publish": (lambda side: {"area": side.area.slug}, "get", "admin"),
 }
 
 # Lists scoped to the user: each has its own test below.
@@ -147,6 +154,8 @@ LISTS |= {"audit_log", "audit_export"}
 LISTS |= {"actions"}  # the review's action plan (issue #5)
 # The PCC's appeals and figures, scoped to the user's force area (tests below).
 LISTS |= {"appeals:list", "appeals:figures"}
+# The figures dashboard and the return: each shows only the user's areas (tests below).
+LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
@@ -522,3 +531,21 @@ def test_applicant_appeals_only_their_own_case(client, sides):
     assert south.appeal.case.reference in page and north.appeal.case.reference not in page
     client.logout()
     assert client.get(reverse("appeals:track_lodge")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_figures_dashboard_and_return_show_only_own_areas(client, north, south):
+    import json
+
+    for role in ("officer", "admin", "pcc_officer"):
+        client.force_login(getattr(north, role))
+        page = client.get(reverse("figures:dashboard")).content.decode()
+        assert north.area.name in page and south.area.name not in page, role
+        data = json.loads(client.get(reverse("figures:return_json")).content)
+        assert [a["area_slug"] for a in data["areas"]] == [north.area.slug], role
+        csv_text = client.get(reverse("figures:return_csv")).content.decode()
+        assert north.area.slug in csv_text and south.area.slug not in csv_text, role
+    for role in ("responder", "chair"):
+        client.force_login(getattr(north, role))
+        for name in ("figures:dashboard", "figures:return_csv", "figures:return_json"):
+            assert client.get(reverse(name)).status_code == 404, (role, name)

@@ -1,0 +1,208 @@
+"""The oversight dashboard's content: each measure as a chart and the table beside it.
+
+A council officer sees their own area(s); a PCC officer sees every area of their force area
+side by side. The number of queries is fixed: a few aggregates and one query per timeliness
+stage, whatever the number of cases or areas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agencies.models import Area
+
+from . import selectors
+from .charts import BarChart, bar_chart, percent
+from .periods import Period, quarters
+from .timeliness import STAGES, timeliness
+
+QUARTER_NAMES = ("Apr to Jun", "Jul to Sep", "Oct to Dec", "Jan to Mar")
+
+
+@dataclass
+class Section:
+    """One measure: a heading, a chart, and the rows of the table beside it."""
+
+    id: str
+    heading: str
+    chart: BarChart
+    columns: list[str]
+    rows: list[list]
+    wide_table: bool = False  # too many columns to sit beside the chart: it goes below
+
+
+def build(areas: list[Area], year: Period) -> dict:
+    ids = [a.pk for a in areas]
+    counts = selectors.statutory_counts(ids, year)
+    return {
+        "counts": [(a, counts[a.pk]) for a in areas],
+        "sections": [
+            _applications(areas, year),
+            _threshold(areas, year),
+            _reviews(areas, counts),
+            _timeliness(areas, year),
+            _appeals(areas, year),
+        ],
+    }
+
+
+def _applications(areas, year) -> Section:
+    by_quarter = selectors.applications_by_quarter([a.pk for a in areas], year)
+    labels = [
+        f"{name} {q.start.year}" for name, q in zip(QUARTER_NAMES, quarters(year), strict=True)
+    ]
+    groups = [
+        (a.name, [(label, n, str(n)) for label, n in zip(labels, by_quarter[a.pk], strict=True)])
+        for a in areas
+    ]
+    return Section(
+        "applications",
+        "Applications per quarter",
+        bar_chart(
+            "chart-applications",
+            "Applications per quarter",
+            f"Applications received in each quarter of {year.label}, by area.",
+            groups,
+        ),
+        ["Area", *labels, "Total"],
+        [[a.name, *by_quarter[a.pk], sum(by_quarter[a.pk])] for a in areas],
+    )
+
+
+def _threshold(areas, year) -> Section:
+    outcomes = selectors.threshold_outcomes([a.pk for a in areas], year)
+    groups = [
+        ("", [(a.name, outcomes[a.pk].met_rate, percent(outcomes[a.pk].met_rate))]) for a in areas
+    ]
+    return Section(
+        "threshold",
+        "Threshold met rate",
+        bar_chart(
+            "chart-threshold",
+            "Threshold met rate",
+            f"The share of threshold decisions in {year.label} that led to a review, by area.",
+            groups,
+            maximum=1,
+        ),
+        ["Area", "Decisions", "Met", "Review on discretion", "Not met", "Met rate"],
+        [
+            [
+                a.name,
+                o.decided,
+                o.met,
+                o.met_on_discretion,
+                o.not_met,
+                percent(o.met_rate),
+            ]
+            for a in areas
+            for o in [outcomes[a.pk]]
+        ],
+    )
+
+
+def _reviews(areas, counts) -> Section:
+    groups = [
+        (
+            a.name,
+            [
+                ("Reviews carried out", c.reviews_held, str(c.reviews_held)),
+                (
+                    "With recommendations",
+                    c.reviews_with_recommendations,
+                    str(c.reviews_with_recommendations),
+                ),
+            ],
+        )
+        for a in areas
+        for c in [counts[a.pk]]
+    ]
+    return Section(
+        "reviews",
+        "Reviews with recommendations",
+        bar_chart(
+            "chart-reviews",
+            "Reviews with recommendations",
+            "Reviews carried out, and those that resulted in recommendations, by area.",
+            groups,
+        ),
+        ["Area", "Reviews carried out", "With recommendations"],
+        [
+            [a.name, counts[a.pk].reviews_held, counts[a.pk].reviews_with_recommendations]
+            for a in areas
+        ],
+    )
+
+
+def _timeliness(areas, year) -> Section:
+    measured = timeliness(areas, year)
+    groups, rows = [], []
+    for stage in STAGES:
+        bars = []
+        for a in areas:
+            result = measured[stage.key][a.pk]
+            share = result.on_time_share
+            bars.append((a.name, share, percent(share)))
+            median = result.median_days
+            rows.append(
+                [
+                    stage.label,
+                    a.name,
+                    getattr(a, stage.timescale_field),
+                    result.completed,
+                    percent(share),
+                    "no data" if median is None else f"{median:g}",
+                ]
+            )
+        groups.append((stage.label, bars))
+    return Section(
+        "timeliness",
+        "Timeliness",
+        bar_chart(
+            "chart-timeliness",
+            "Stages completed within the area's timescale",
+            f"For each stage completed in {year.label}, the share done within the area's "
+            "timescale, by area.",
+            groups,
+            maximum=1,
+        ),
+        [
+            "Stage",
+            "Area",
+            "Timescale (working days)",
+            "Completed",
+            "Within timescale",
+            "Median working days",
+        ],
+        rows,
+        wide_table=True,
+    )
+
+
+def _appeals(areas, year) -> Section:
+    outcomes = selectors.appeal_outcomes([a.pk for a in areas], year)
+    groups = [
+        (
+            a.name,
+            [
+                ("Upheld", outcomes[a.pk].upheld, str(outcomes[a.pk].upheld)),
+                ("Not upheld", outcomes[a.pk].not_upheld, str(outcomes[a.pk].not_upheld)),
+            ],
+        )
+        for a in areas
+    ]
+    return Section(
+        "appeals",
+        "Appeals by outcome",
+        bar_chart(
+            "chart-appeals",
+            "Appeals by outcome",
+            f"Appeals decided in {year.label}: upheld (sent back for a further review or a new "
+            "threshold decision) or not upheld, by area.",
+            groups,
+        ),
+        ["Area", "Decided", "Upheld", "Not upheld"],
+        [
+            [a.name, outcomes[a.pk].decided, outcomes[a.pk].upheld, outcomes[a.pk].not_upheld]
+            for a in areas
+        ],
+    )

@@ -1,0 +1,240 @@
+"""Reads for the published figures and the oversight dashboards.
+
+Every count is computed from the case history (events and decisions with their dates), never
+from a case's current status, so a past year's figures stay right after its cases move on.
+Each function aggregates in the database with one query for any number of cases and areas;
+the only rows fetched are the few date columns timeliness needs (figures/timeliness.py).
+
+Which areas a user may see is decided by agencies.access (`figures_areas_for`); the public
+pages show areas' counts only, which carry no personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from agencies.models import Area
+from triggers.models import Case, CaseEvent, ReviewRecord, ThresholdDecision
+from triggers.workflow import Status
+
+from .models import Publication
+from .periods import Period, quarters
+
+# An appeal is upheld when the case goes back for a further review or a new threshold
+# decision; any other way out of "appealed" means the original decision stands.
+UPHELD_STATUSES = (Status.FURTHER_REVIEW, Status.THRESHOLD_REDECISION)
+
+
+@dataclass(frozen=True)
+class StatutoryCounts:
+    """The four figures the Act asks every area to publish at least every 12 months."""
+
+    applications_received: int = 0
+    threshold_not_met: int = 0
+    reviews_held: int = 0
+    reviews_with_recommendations: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+FIELDS = tuple(StatutoryCounts.__dataclass_fields__)
+
+
+def _bounds(period: Period):
+    return period.bounds(timezone.get_current_timezone())
+
+
+def _by_area(queryset, area_field: str, **counts) -> dict[int, dict]:
+    """Group `queryset` by area and compute `counts` (name -> aggregate) in one query."""
+    rows = queryset.values(area_field).annotate(**counts).order_by()
+    return {row[area_field]: row for row in rows}
+
+
+def _count_by_area(queryset, area_field: str = "area_id") -> dict[int, int]:
+    return {a: row["n"] for a, row in _by_area(queryset, area_field, n=Count("pk")).items()}
+
+
+def applications_received(area_ids: Iterable[int], period: Period) -> dict[int, int]:
+    """Applications received in the period (by the date the case was received), by area."""
+    first, after = _bounds(period)
+    return _count_by_area(
+        Case.objects.filter(area_id__in=area_ids, received_at__gte=first, received_at__lt=after)
+    )
+
+
+def threshold_not_met(area_ids: Iterable[int], period: Period) -> dict[int, int]:
+    """Times the threshold was decided not met in the period (by decision date), by area.
+
+    A decision made again after an upheld appeal is another decision, and counts again.
+    """
+    first, after = _bounds(period)
+    return _count_by_area(
+        ThresholdDecision.objects.filter(
+            area_id__in=area_ids,
+            outcome=ThresholdDecision.Outcome.NOT_MET,
+            decided_at__gte=first,
+            decided_at__lt=after,
+        )
+    )
+
+
+def reviews_held(area_ids: Iterable[int], period: Period) -> dict[int, int]:
+    """Reviews carried out in the period: each time a case reached "review held", by area."""
+    first, after = _bounds(period)
+    return _count_by_area(
+        CaseEvent.objects.filter(
+            area_id__in=area_ids, to_status=Status.REVIEW_HELD, at__gte=first, at__lt=after
+        )
+    )
+
+
+def reviews_with_recommendations(area_ids: Iterable[int], period: Period) -> dict[int, int]:
+    """Reviews recorded in the period that resulted in recommendations, by area.
+
+    Read from the review record (its `recommendations_made`), dated when the review was
+    recorded, which is the moment the case moves to "review held": so this count is always a
+    part of `reviews_held` for the same period.
+    """
+    first, after = _bounds(period)
+    return _count_by_area(
+        ReviewRecord.objects.filter(
+            area_id__in=area_ids,
+            recommendations_made=True,
+            recorded_at__gte=first,
+            recorded_at__lt=after,
+        )
+    )
+
+
+def statutory_counts(area_ids: Iterable[int], period: Period) -> dict[int, StatutoryCounts]:
+    """The four statutory counts of each area for the period (four queries in all)."""
+    area_ids = list(area_ids)
+    columns = {
+        "applications_received": applications_received(area_ids, period),
+        "threshold_not_met": threshold_not_met(area_ids, period),
+        "reviews_held": reviews_held(area_ids, period),
+        "reviews_with_recommendations": reviews_with_recommendations(area_ids, period),
+    }
+    return {
+        area_id: StatutoryCounts(**{name: found.get(area_id, 0) for name, found in columns.items()})
+        for area_id in area_ids
+    }
+
+
+# --- The dashboard's other measures ---------------------------------------------------------
+
+
+def applications_by_quarter(area_ids: Iterable[int], year: Period) -> dict[int, list[int]]:
+    """Applications received in each quarter of a financial year, by area (one query)."""
+    zone = timezone.get_current_timezone()
+    counts = {}
+    for n, quarter in enumerate(quarters(year)):
+        first, after = quarter.bounds(zone)
+        counts[f"q{n}"] = Count("pk", filter=Q(received_at__gte=first, received_at__lt=after))
+    rows = _by_area(Case.objects.filter(area_id__in=area_ids), "area_id", **counts)
+    return {
+        area_id: [rows.get(area_id, {}).get(f"q{n}", 0) for n in range(4)] for area_id in area_ids
+    }
+
+
+@dataclass(frozen=True)
+class ThresholdOutcomes:
+    met: int = 0
+    met_on_discretion: int = 0
+    not_met: int = 0
+
+    @property
+    def decided(self) -> int:
+        return self.met + self.met_on_discretion + self.not_met
+
+    @property
+    def met_rate(self) -> float | None:
+        """The share of decisions that sent the case to a review (met or on discretion)."""
+        if not self.decided:
+            return None
+        return (self.met + self.met_on_discretion) / self.decided
+
+
+def threshold_outcomes(area_ids: Iterable[int], period: Period) -> dict[int, ThresholdOutcomes]:
+    """Threshold decisions made in the period, by area and outcome (one query)."""
+    first, after = _bounds(period)
+    Outcome = ThresholdDecision.Outcome
+    rows = _by_area(
+        ThresholdDecision.objects.filter(
+            area_id__in=area_ids, decided_at__gte=first, decided_at__lt=after
+        ),
+        "area_id",
+        **{o.value: Count("pk", filter=Q(outcome=o.value)) for o in Outcome},
+    )
+    return {
+        area_id: ThresholdOutcomes(
+            **{o.value: rows.get(area_id, {}).get(o.value, 0) for o in Outcome}
+        )
+        for area_id in area_ids
+    }
+
+
+@dataclass(frozen=True)
+class AppealOutcomes:
+    upheld: int = 0
+    not_upheld: int = 0
+
+    @property
+    def decided(self) -> int:
+        return self.upheld + self.not_upheld
+
+
+def appeal_outcomes(area_ids: Iterable[int], period: Period) -> dict[int, AppealOutcomes]:
+    """Appeals decided in the period, by area: read from the case history, where a decided
+    appeal is the case leaving "appealed" (one query)."""
+    first, after = _bounds(period)
+    rows = _by_area(
+        CaseEvent.objects.filter(
+            area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
+        ),
+        "area_id",
+        upheld=Count("pk", filter=Q(to_status__in=UPHELD_STATUSES)),
+        not_upheld=Count("pk", filter=~Q(to_status__in=UPHELD_STATUSES)),
+    )
+    return {
+        area_id: AppealOutcomes(
+            upheld=rows.get(area_id, {}).get("upheld", 0),
+            not_upheld=rows.get(area_id, {}).get("not_upheld", 0),
+        )
+        for area_id in area_ids
+    }
+
+
+# --- Publications ------------------------------------------------------------------------------
+
+
+def latest_publication(area: Area) -> Publication | None:
+    """The area's most recently published figures, or None if it has published none."""
+    return Publication.objects.filter(area=area).order_by("-published_at", "-pk").first()
+
+
+def published_years(area: Area) -> list[Publication]:
+    """The publication that stands for each period the area has published, newest first.
+
+    A correction is a later publication of the same period: only the latest is shown.
+    """
+    standing: dict[tuple, Publication] = {}
+    for publication in Publication.objects.filter(area=area).order_by("published_at", "pk"):
+        standing[(publication.period_start, publication.period_end)] = publication
+    return sorted(standing.values(), key=lambda p: (p.period_start, p.period_end), reverse=True)
+
+
+def standing_publications(area_ids: Iterable[int], period: Period) -> dict[int, Publication]:
+    """For each area, the latest publication of exactly this period (one query)."""
+    found = {}
+    rows = Publication.objects.filter(
+        area_id__in=list(area_ids), period_start=period.start, period_end=period.end
+    ).order_by("published_at", "pk")
+    for publication in rows:
+        found[publication.area_id] = publication
+    return found
