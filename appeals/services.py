@@ -18,7 +18,7 @@ from notifications.services import File, queue_email
 from triggers import uploads
 from triggers.letters import write_letter
 from triggers.models import Case, Channel, Letter
-from triggers.services import record_event, transition
+from triggers.services import officer_and_admins, record_event, transition
 from triggers.workflow import Status
 
 from .models import Appeal, AppealDocument, AppealGround
@@ -107,7 +107,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     late_reason = data.late_reason.strip()
     if target.is_late() and not (by is not None and late_reason):
         raise LateAppeal(target.appeal_by)
-    checked = [uploads.check_upload(f.name, f.size, _head(f)) for f in data.files]
+    checked = [uploads.check_file(f) for f in data.files]
     now = timezone.now()
     appeal = Appeal.objects.create(
         area_id=case.area_id,
@@ -166,13 +166,6 @@ def _lodged_reasons(appeal: Appeal) -> str:
     return text
 
 
-def _head(upload) -> bytes:
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    return head
-
-
 def _store_document(appeal, upload, check, now) -> AppealDocument:
     document = AppealDocument(
         area_id=appeal.area_id,
@@ -188,21 +181,6 @@ def _store_document(appeal, upload, check, now) -> AppealDocument:
 
 
 # --- Who hears about an appeal ----------------------------------------------------------------
-
-
-def council_contacts(case: Case) -> list[User]:
-    """The case's officer and the area's admins: the council must answer the PCC."""
-    people = {
-        u.pk: u
-        for u in User.objects.filter(
-            is_active=True,
-            roles__role=RoleAssignment.Role.AREA_ADMIN,
-            roles__area=case.area_id,
-        )
-    }
-    if case.assigned_officer_id:
-        people[case.assigned_officer_id] = case.assigned_officer
-    return list(people.values())
 
 
 def pcc_officers(appeal: Appeal) -> list[User]:
@@ -243,7 +221,7 @@ def _email(appeal: Appeal, template: str, topic: str, to: str, key: str, **extra
 def _queue_lodged_emails(appeal: Appeal) -> None:
     case = appeal.case
     _email(appeal, "appeal_received", "Appeal received", case.applicant_email, "received")
-    for person in council_contacts(case):
+    for person in officer_and_admins(case):
         _email(appeal, "appeal_lodged", "Appeal lodged", person.email, f"lodged:{person.pk}")
     for person in pcc_officers(appeal):
         _email(appeal, "appeal_to_pcc", "Appeal to decide", person.email, f"to_pcc:{person.pk}")
@@ -379,7 +357,7 @@ def _queue_decision_emails(appeal: Appeal, letter: Letter) -> None:
         "decision",
         attachments=(pdf,),
     )
-    for person in council_contacts(appeal.case):
+    for person in officer_and_admins(appeal.case):
         _email(appeal, "appeal_decided", "Appeal decided", person.email, f"decided:{person.pk}")
 
 
@@ -417,7 +395,7 @@ def send_appeal_reminders(today: date | None = None) -> tuple[int, int]:
 
 
 def _escalate(appeal: Appeal) -> None:
-    for person in [*pcc_officers(appeal), *council_contacts(appeal.case)]:
+    for person in [*pcc_officers(appeal), *officer_and_admins(appeal.case)]:
         _email(appeal, "appeal_overdue", "Appeal overdue", person.email, f"overdue:{person.pk}")
     appeal.escalated_at = timezone.now()
     appeal.save(update_fields=["escalated_at"])

@@ -141,34 +141,40 @@ def record(request, area, reference):
 @login_required
 @require_POST
 def finalise_plan(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
-    review = reviews.current_review(case)
-    if review is None:
-        messages.error(request, "There is no review recorded yet.")
-        return redirect(case_url(case))
-    try:
-        reviews.finalise_plan(review, by=request.user)
-    except REFUSED as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, "The action plan is final. You can now send the outcome.")
-    return redirect(case_url(case))
+    return _step_on_current_review(
+        request,
+        area,
+        reference,
+        reviews.finalise_plan,
+        "The action plan is final. You can now send the outcome.",
+    )
 
 
 @login_required
 @require_POST
 def send_outcome(request, area, reference):
+    return _step_on_current_review(
+        request,
+        area,
+        reference,
+        reviews.send_outcome,
+        "The outcome letter has been sent to the applicant.",
+    )
+
+
+def _step_on_current_review(request, area, reference, step, done: str):
+    """Take one step on this round's review record; a refusal comes back as a message."""
     case = _case_to_work_on(request, area, reference)
     review = reviews.current_review(case)
     if review is None:
         messages.error(request, "There is no review recorded yet.")
         return redirect(case_url(case))
     try:
-        reviews.send_outcome(review, by=request.user)
+        step(review, by=request.user)
     except REFUSED as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, "The outcome letter has been sent to the applicant.")
+        messages.success(request, done)
     return redirect(case_url(case))
 
 

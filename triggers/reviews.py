@@ -34,7 +34,7 @@ from .models import (
     ReviewRecord,
     VictimInvolvement,
 )
-from .services import _officer_and_admins, record_event, transition
+from .services import officer_and_admins, record_event, transition
 from .workflow import Status
 
 # The victim has this many working days to comment on the draft plan (our product decision:
@@ -511,7 +511,7 @@ def send_action_reminders(today: date | None = None) -> tuple[int, int]:
         action.save(update_fields=["reminder_sent_at"])
         reminded += 1
     for action in open_actions.filter(escalated_at__isnull=True, due_date__lt=today):
-        for person in _officer_and_admins(action.case):
+        for person in officer_and_admins(action.case):
             _queue_action_email(action, "action_overdue", to=person.email, suffix=f":{person.pk}")
         action.escalated_at = timezone.now()
         action.save(update_fields=["escalated_at"])

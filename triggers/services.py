@@ -504,7 +504,7 @@ def submit_return(
         raise RequestRefused(
             "Add at least one report or the actions taken, or say that you hold no information."
         )
-    checked = [uploads.check_upload(f.name, f.size, _head(f)) for f in files]
+    checked = [uploads.check_file(f) for f in files]
     if len(checked) > uploads.MAX_FILES_PER_RETURN:
         raise RequestRefused(f"Attach at most {uploads.MAX_FILES_PER_RETURN} files.")
     now = timezone.now()
@@ -529,13 +529,6 @@ def submit_return(
     record_event(request.case, f"Information returned by {request.agency.name}", by=by)
     _tell_officer_of_return(request)
     return info
-
-
-def _head(upload) -> bytes:
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    return head
 
 
 def _store_document(request, upload, check, by, now) -> Document:
@@ -589,7 +582,7 @@ REMINDER_WORKING_DAYS = 2
 
 
 def _escalate(request: InformationRequest) -> None:
-    for person in _officer_and_admins(request.case):
+    for person in officer_and_admins(request.case):
         _queue_request_email(
             request,
             "information_overdue",
@@ -606,7 +599,8 @@ def _escalate(request: InformationRequest) -> None:
     )
 
 
-def _officer_and_admins(case: Case):
+def officer_and_admins(case: Case):
+    """The case's officer and the area's admins: whom the portal tells when the council must act."""
     from agencies.models import RoleAssignment, User
 
     people = {

@@ -50,6 +50,15 @@ def check_upload(name: str, size: int, head: bytes) -> CheckedUpload:
     return CheckedUpload(name=name[-200:], content_type=content_type, size=size)
 
 
+def check_file(upload) -> CheckedUpload:
+    """Check an uploaded file (Django's UploadedFile) by its first bytes, leaving it ready to
+    be stored from the start."""
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    return check_upload(upload.name, upload.size, head)
+
+
 def _sniff(name: str, head: bytes) -> str | None:
     for magic, content_type, _ in SIGNATURES:
         if head.startswith(magic):
