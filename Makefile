@@ -37,9 +37,10 @@ $(ASSETS): node_modules/.package-lock.json frontend/app.scss
 
 assets: $(ASSETS)
 
-lint: setup
+lint: setup ## ruff, and bandit on the project's code (exceptions and reasons in pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r .
 
 format: setup
 	$(VENV)/bin/ruff format .
