@@ -20,3 +20,25 @@ def test_figures_dashboard_benchmark_measures_and_leaves_nothing_behind():
     assert results["cases"] == 60
     assert results["median_ms"] > 0 and results["queries"] > 0
     assert Case.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_bench_drives_pages_under_production_host_settings(settings, monkeypatch):
+    """`make bench` runs with the production defaults (no DEBUG, no allowed hosts, HTTPS
+    redirect); a benchmark that opens a page through the test client must still reach it."""
+    from django.test import Client
+
+    from agencies.management.commands import bench
+
+    settings.ALLOWED_HOSTS = []
+    settings.SECURE_SSL_REDIRECT = True
+    statuses = []
+    monkeypatch.setattr(
+        bench,
+        "discover",
+        lambda: {
+            "page": lambda out: {"status": statuses.append(Client().get("/check/").status_code)}
+        },
+    )
+    call_command("bench", "page", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert statuses == [200]
