@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.models import Model
 
-from agencies.access import APPLICANT_SESSION_KEY
+from agencies.access import APPLICANT_SESSION_KEY, area_ids_for
 
 from . import services
 from .models import AccessRecord
@@ -26,6 +26,9 @@ CASE_PATHS = (
     "/pcc/",
     "/api/v1/cases/",
 )
+# Pages that list cases with their applicants' names: their views are recorded too, without a
+# case, against the user's area when they work in one.
+CASE_LISTS = {"home", "api:case_list", "inbox", "actions", "appeals:list"}
 CHANGE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 PAGE_TYPES = ("text/html", "application/json")
 # URL keyword -> model, where the keyword is not simply the model's name plus "_id".
@@ -68,7 +71,7 @@ def _record(request, response, match) -> None:
     who = _who(request)
     if who is None:
         return
-    target = _target(request, match.kwargs)
+    target = _target(request, match.kwargs) or _case_list(request, match.view_name)
     if target is None:
         return
     services.record(
@@ -103,6 +106,17 @@ def _target(request, kwargs) -> dict | None:
     if not target and request.path_info.startswith("/track/"):
         target = _case_by_id(request.session.get(APPLICANT_SESSION_KEY))
     return target or None
+
+
+def _case_list(request, view_name: str) -> dict | None:
+    if view_name not in CASE_LISTS or not request.user.is_authenticated:
+        return None
+    areas = area_ids_for(request.user)
+    return {
+        "object_type": "case list",
+        "object_id": request.META.get("QUERY_STRING", "")[:40],
+        "area_id": next(iter(areas)) if len(areas) == 1 else None,
+    }
 
 
 def _case_model():

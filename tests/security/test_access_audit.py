@@ -72,8 +72,9 @@ def test_the_applicants_private_link_is_recorded_without_its_token(client, north
 def test_refused_requests_and_other_areas_leave_no_false_record(client, north, south):
     client.force_login(north.officer)
     assert client.get(case_url(south)).status_code == 404
-    client.get(reverse("home"))
     assert not AccessRecord.objects.exists()
+    client.get(reverse("home"))  # a list view, recorded as such, names no case of south's
+    assert list(AccessRecord.objects.values_list("url_name", "case_reference")) == [("home", "")]
 
 
 @pytest.mark.django_db
@@ -146,3 +147,18 @@ def test_audit_list_queries_do_not_grow_with_rows(client, north):
         client.get(case_url(north))
     client.force_login(north.admin)
     assert queries_for(client, reverse("audit_log")) == few
+
+
+@pytest.mark.django_db
+def test_viewing_a_list_of_cases_is_recorded_against_the_users_area(client, north):
+    client.force_login(north.officer)
+    assert client.get(reverse("home"), {"status": "open"}).status_code == 200
+    record = AccessRecord.objects.get()
+    assert (record.url_name, record.object_type, record.object_id) == (
+        "home",
+        "case list",
+        "status=open",
+    )
+    assert record.area_id == north.area.pk and record.user == north.officer
+    assert client.get(reverse("check")).status_code == 200  # no case data: nothing recorded
+    assert AccessRecord.objects.count() == 1
