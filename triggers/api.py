@@ -24,17 +24,16 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from agencies import access
-
-from . import eligibility, selectors, services
-from .models import Case
-from .serializers import (
+from triggers import eligibility, selectors, services
+from triggers.models import Case
+from triggers.serializers import (
     ApplicationCreateSerializer,
     CaseDetailSerializer,
     CaseListSerializer,
     EligibilityCheckSerializer,
     EligibilityResultSerializer,
 )
-from .workflow import Status
+from triggers.workflow import Status
 
 # --- Parsing and throttling ---------------------------------------------------------------
 

@@ -24,9 +24,8 @@ from django.utils.dateformat import format as format_date
 
 from agencies.forms import gds_helper
 from agencies.models import Agency, Area
-
-from .models import Case, Complaint, ContactMethod
-from .services import ComplaintData
+from triggers.models import Case, Complaint, ContactMethod
+from triggers.services import ComplaintData
 
 # Long answers: generous, but bounded so that a pasted novel cannot fill the database.
 LONG_ANSWER = 5000

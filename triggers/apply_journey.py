@@ -22,9 +22,8 @@ from functools import cached_property
 from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency, Area
-
-from . import apply_forms as forms
-from .services import ApplicationData, ComplaintData
+from triggers import apply_forms as forms
+from triggers.services import ApplicationData, ComplaintData
 
 SESSION_KEY = "apply"
 REFERENCE_KEY = "apply_reference"

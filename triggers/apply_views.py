@@ -13,8 +13,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .apply_forms import ActionForm, WhoForm
-from .apply_journey import (
+from triggers.apply_forms import ActionForm, WhoForm
+from triggers.apply_journey import (
     CONTACT,
     IMPACT,
     ON_BEHALF,
@@ -24,9 +24,9 @@ from .apply_journey import (
     Incomplete,
     Journey,
 )
-from .journey_views import JourneyPages
-from .models import Case, Channel, ContactMethod
-from .services import ApplicationRefused, submit_application
+from triggers.journey_views import JourneyPages
+from triggers.models import Case, Channel, ContactMethod
+from triggers.services import ApplicationRefused, submit_application
 
 pages = JourneyPages("apply", first_back="start")
 

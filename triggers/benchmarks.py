@@ -35,8 +35,8 @@ def meeting_pack(stdout) -> dict:
 
 
 def _time_pack(case, reader) -> dict:
-    from .pack import meeting_pack as build
-    from .selectors import chronology
+    from triggers.pack import meeting_pack as build
+    from triggers.selectors import chronology
 
     entries = len(chronology(case, include_returns=True))
     started = time.perf_counter()
@@ -64,9 +64,13 @@ def _time_pack(case, reader) -> dict:
 
 def _case_with_chronology(*, complaints: int, reports: int):
     from agencies.models import Agency, Area, AreaMembership, ForceArea, RoleAssignment, User
-
-    from .models import InformationRequest, InformationReturn, ReturnedReport, VictimInvolvement
-    from .services import ApplicationData, ComplaintData, submit_application
+    from triggers.models import (
+        InformationRequest,
+        InformationReturn,
+        ReturnedReport,
+        VictimInvolvement,
+    )
+    from triggers.services import ApplicationData, ComplaintData, submit_application
 
     stamp = timezone.now().strftime("%H%M%S%f")
     force = ForceArea.objects.create(name=f"Bench force {stamp}", slug=f"bench-force-{stamp}")

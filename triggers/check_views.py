@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from agencies.forms import gds_helper
 from agencies.models import Area
-
-from . import eligibility, services
-from .apply_forms import DateField
+from triggers import eligibility, services
+from triggers.apply_forms import DateField
 
 ROWS = 5
 

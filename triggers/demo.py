@@ -12,11 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency, Area, RoleAssignment, User
-
-from . import services
-from .models import Case, Channel
-from .services import ApplicationData, ComplaintData
-from .workflow import Status
+from triggers import services
+from triggers.models import Case, Channel
+from triggers.services import ApplicationData, ComplaintData
+from triggers.workflow import Status
 
 # (area, applicant, days ago received, complaint ages in days, hate-related, steps to walk)
 DEMO_CASES = [
@@ -120,7 +119,7 @@ def _walk(case: Case, step: str, officer) -> None:
 
 def _review_with_action_plan(case: Case, officer) -> None:
     """Meeting, the victim's part, the review with its plan, the victim's comment, outcome."""
-    from . import meetings, reviews
+    from triggers import meetings, reviews
 
     case.refresh_from_db()
     starts = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)

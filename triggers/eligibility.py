@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .periods import months_beginning_with_end
+from triggers.periods import months_beginning_with_end
 
 __all__ = [
     "APPLICATION_WINDOW_MONTHS",

@@ -2,11 +2,10 @@ from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 
 from agencies.forms import gds_helper
-
-from .information_forms import AlsoAskField
-from .models import ThresholdDecision
-from .selectors import CaseFilters
-from .workflow import Status
+from triggers.information_forms import AlsoAskField
+from triggers.models import ThresholdDecision
+from triggers.selectors import CaseFilters
+from triggers.workflow import Status
 
 
 class CaseFilterForm(forms.Form):

@@ -6,10 +6,9 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 
 from agencies.forms import gds_helper
-
-from . import uploads
-from .apply_forms import DateField
-from .services import ReportData, ReturnData
+from triggers import uploads
+from triggers.apply_forms import DateField
+from triggers.services import ReportData, ReturnData
 
 REPORT_ROWS = 5
 

@@ -9,11 +9,10 @@ from django.utils import timezone
 
 from agencies import access
 from agencies.working_days import add_working_days
-
-from . import selectors, services, uploads
-from .information_forms import InformationReturnForm, NotifyAgenciesForm
-from .models import InformationRequest
-from .views import _case_to_work_on, case_url
+from triggers import selectors, services, uploads
+from triggers.information_forms import InformationReturnForm, NotifyAgenciesForm
+from triggers.models import InformationRequest
+from triggers.views import _case_to_work_on, case_url
 
 
 @login_required

@@ -13,8 +13,8 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from .apply_forms import ActionForm
-from .apply_journey import CHECK, COMPLAINTS, MAX_COMPLAINTS, WHO, Journey
+from triggers.apply_forms import ActionForm
+from triggers.apply_journey import CHECK, COMPLAINTS, MAX_COMPLAINTS, WHO, Journey
 
 # "Change" links on the check page add ?return=check, so the page goes back there when done.
 RETURN_PARAM = "return"

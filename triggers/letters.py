@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Case, Letter
+from triggers.models import Case, Letter
 
 
 def render_pdf(template: str, context: dict) -> bytes:

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import meetings
-from .meeting_forms import ReviewMeetingForm
-from .views import _case_to_work_on, case_url
-from .workflow import Status, TransitionNotAllowed
+from triggers import meetings
+from triggers.meeting_forms import ReviewMeetingForm
+from triggers.views import _case_to_work_on, case_url
+from triggers.workflow import Status, TransitionNotAllowed
 
 
 @login_required

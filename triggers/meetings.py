@@ -22,10 +22,9 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
-
-from .models import Case, ReviewMeeting
-from .services import record_event, transition
-from .workflow import Status
+from triggers.models import Case, ReviewMeeting
+from triggers.services import record_event, transition
+from triggers.workflow import Status
 
 Role = RoleAssignment.Role
 

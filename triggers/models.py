@@ -9,8 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from agencies.models import Agency, Area
-
-from .workflow import OPEN_STATUSES, Status
+from triggers.workflow import OPEN_STATUSES, Status
 
 
 class Channel(models.TextChoices):

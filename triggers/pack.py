@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from .letters import render_pdf
-from .meetings import _round
-from .models import Case, InformationRequest
-from .selectors import chronology
+from triggers.letters import render_pdf
+from triggers.meetings import _round
+from triggers.models import Case, InformationRequest
+from triggers.selectors import chronology
 
 
 def pack_context(case: Case, reader) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (
+from triggers.models import (
     Action,
     ActionUpdate,
     Case,

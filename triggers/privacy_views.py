@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from agencies import access, privacy
-
-from . import selectors
-from .letters import render_pdf
+from triggers import selectors
+from triggers.letters import render_pdf
 
 FORMATS = ("pdf", "json")
 

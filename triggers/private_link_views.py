@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from . import services
-from .views import _case_to_work_on, case_url
+from triggers import services
+from triggers.views import _case_to_work_on, case_url
 
 
 @never_cache

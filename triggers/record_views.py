@@ -35,9 +35,8 @@ from django.views.decorators.cache import never_cache
 
 from agencies import access
 from agencies.forms import gds_helper
-
-from . import apply_forms as forms
-from .apply_journey import (
+from triggers import apply_forms as forms
+from triggers.apply_journey import (
     CONTACT,
     IMPACT,
     ON_BEHALF,
@@ -47,9 +46,9 @@ from .apply_journey import (
     Incomplete,
     Journey,
 )
-from .journey_views import JourneyPages
-from .models import Channel, ContactMethod
-from .services import ApplicationRefused, submit_application
+from triggers.journey_views import JourneyPages
+from triggers.models import Channel, ContactMethod
+from triggers.services import ApplicationRefused, submit_application
 
 SESSION_KEY = "record_application"
 

@@ -11,10 +11,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from agencies.forms import gds_helper
-
-from .meeting_forms import MeetingDateField
-from .models import VictimInvolvement
-from .reviews import ActionData, InvolvementData, RecommendationData, ReviewData
+from triggers.meeting_forms import MeetingDateField
+from triggers.models import VictimInvolvement
+from triggers.reviews import ActionData, InvolvementData, RecommendationData, ReviewData
 
 RECOMMENDATION_ROWS = 4
 ACTION_ROWS = 6

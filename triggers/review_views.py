@@ -16,19 +16,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agencies import access
-
-from . import pack, reviews, selectors
-from .meetings import current_meeting
-from .models import Action
-from .review_forms import (
+from triggers import pack, reviews, selectors
+from triggers.meetings import current_meeting
+from triggers.models import Action
+from triggers.review_forms import (
     ActionUpdateForm,
     CloseCaseForm,
     InvolvementForm,
     PlanCommentForm,
     ReviewRecordForm,
 )
-from .views import _case_to_work_on, case_url
-from .workflow import Status, TransitionNotAllowed
+from triggers.views import _case_to_work_on, case_url
+from triggers.workflow import Status, TransitionNotAllowed
 
 ACTIONS_PER_PAGE = 25
 REFUSED = (reviews.ReviewRefused, TransitionNotAllowed)

@@ -20,10 +20,9 @@ from django.utils import timezone
 from agencies.models import Agency, AreaMembership
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
-
-from .letters import write_letter
-from .meetings import _round, current_meeting
-from .models import (
+from triggers.letters import write_letter
+from triggers.meetings import _round, current_meeting
+from triggers.models import (
     Action,
     ActionUpdate,
     Case,
@@ -34,8 +33,8 @@ from .models import (
     ReviewRecord,
     VictimInvolvement,
 )
-from .services import officer_and_admins, record_event, transition
-from .workflow import Status
+from triggers.services import officer_and_admins, record_event, transition
+from triggers.workflow import Status
 
 # The victim has this many working days to comment on the draft plan (our product decision:
 # it fits inside the shortest outcome timescale areas use, DOMAIN.md §3).

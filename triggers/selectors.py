@@ -8,9 +8,8 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from agencies import access
-
-from .models import Case
-from .workflow import OPEN_STATUSES
+from triggers.models import Case
+from triggers.workflow import OPEN_STATUSES
 
 SORTS = {
     # Cases with no deadline (waiting on the applicant, say) go after those with one.
@@ -76,7 +75,7 @@ def case_detail(user, area_slug: str, reference: str) -> Case:
 def document_for(user, cases, document_id: int):
     """A document the user may download, or None: its case must be visible to them, and a
     responder may open only their own agency's documents."""
-    from .models import Document
+    from triggers.models import Document
 
     found = (
         Document.objects.filter(pk=document_id, case__in=cases).select_related("case__area").first()
@@ -91,7 +90,7 @@ def chronology(case, *, include_returns: bool, agency_id: int | None = None) -> 
 
     A responder sees the application's complaints and their own agency's reports only.
     """
-    from .models import ReturnedReport
+    from triggers.models import ReturnedReport
 
     entries = [
         {
@@ -136,8 +135,7 @@ def needs_attention(user) -> list[Attention]:
     from django.urls import reverse
 
     from notifications.models import Message
-
-    from .workflow import Status
+    from triggers.workflow import Status
 
     today = timezone.localdate()
     items = []

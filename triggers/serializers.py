@@ -17,10 +17,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agencies.models import Agency, Area
-
-from . import eligibility
-from .models import Case, Channel, Complaint, ContactMethod, ThresholdDecision
-from .services import ApplicationData, ComplaintData
+from triggers import eligibility
+from triggers.models import Case, Channel, Complaint, ContactMethod, ThresholdDecision
+from triggers.services import ApplicationData, ComplaintData
 
 MAX_COMPLAINTS = 200
 INCIDENT_KEY_LENGTH = Complaint._meta.get_field("incident_key").max_length
@@ -199,7 +198,7 @@ class EligibilityCheckSerializer(serializers.Serializer):
         return attrs
 
     def policy(self) -> eligibility.Policy:
-        from .services import engine_policy
+        from triggers.services import engine_policy
 
         return engine_policy(self.validated_data["area"])
 

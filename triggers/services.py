@@ -20,10 +20,9 @@ from django.utils import timezone
 from agencies.models import Agency, Area, AreaMembership
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
-
-from . import eligibility, uploads
-from .letters import write_letter
-from .models import (
+from triggers import eligibility, uploads
+from triggers.letters import write_letter
+from triggers.models import (
     Case,
     CaseEvent,
     Channel,
@@ -36,7 +35,7 @@ from .models import (
     ReturnedReport,
     ThresholdDecision,
 )
-from .workflow import AWAITING_THRESHOLD_DECISION, Status, check_transition
+from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status, check_transition
 
 
 @dataclass

@@ -3,8 +3,7 @@
 from celery import shared_task
 
 from agencies.working_days import is_working_day
-
-from . import services
+from triggers import services
 
 
 @shared_task
@@ -23,7 +22,7 @@ def send_action_reminders() -> dict:
     """Beat, every morning: reminders before actions fall due, escalation once overdue."""
     from django.utils import timezone
 
-    from . import reviews
+    from triggers import reviews
 
     if not is_working_day(timezone.localdate()):
         return {"skipped": "not a working day"}

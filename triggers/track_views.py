@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from agencies import access
-
-from .workflow import Status
+from triggers.workflow import Status
 
 NEXT_STEP = {
     Status.SUBMITTED: "We will contact you to tell you who is dealing with your application.",
@@ -79,7 +78,7 @@ def letter(request, letter_id):
 def _review_context(case) -> dict:
     """What the applicant may do in the review now: say how they take part, comment on the
     draft action plan."""
-    from . import reviews
+    from triggers import reviews
 
     review = reviews.current_review(case)
     return {

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api
+from triggers import api
 
 app_name = "api"
 

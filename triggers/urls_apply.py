@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import apply_views
+from triggers import apply_views
 
 app_name = "apply"
 

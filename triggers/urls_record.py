@@ -6,7 +6,7 @@ that "new" is never read as an area's slug.
 
 from django.urls import path
 
-from . import record_views
+from triggers import record_views
 
 app_name = "record"
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import review_views
+from triggers import review_views
 
 CASE = "cases/<slug:area>/<str:reference>/"
 

@@ -8,11 +8,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from agencies import access
-
-from . import selectors, services
-from .forms import CaseFilterForm, ThresholdDecisionForm
-from .information_forms import AlsoAskField
-from .workflow import AWAITING_THRESHOLD_DECISION, TransitionNotAllowed
+from triggers import selectors, services
+from triggers.forms import CaseFilterForm, ThresholdDecisionForm
+from triggers.information_forms import AlsoAskField
+from triggers.workflow import AWAITING_THRESHOLD_DECISION, TransitionNotAllowed
 
 CASES_PER_PAGE = 25
 
@@ -85,7 +84,7 @@ def case_detail(request, area, reference):
 
 
 def _review_context(user, case) -> dict:
-    from .review_views import review_context
+    from triggers.review_views import review_context
 
     return review_context(user, case)
 
