@@ -37,10 +37,11 @@ $(ASSETS): node_modules/.package-lock.json frontend/app.scss
 
 assets: $(ASSETS)
 
-lint: setup ## ruff, and bandit on the project's code (exceptions and reasons in pyproject.toml)
+lint: setup ## ruff, bandit on the project's code (exceptions in pyproject.toml), import-linter contracts
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r .
+	$(VENV)/bin/lint-imports
 
 format: setup
 	$(VENV)/bin/ruff format .

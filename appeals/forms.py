@@ -10,7 +10,7 @@ from django import forms
 
 from agencies.forms import gds_helper
 from triggers import uploads
-from triggers.information_forms import MultipleFileField
+from triggers.fields import MultipleFileField
 from triggers.models import Channel
 
 from . import services

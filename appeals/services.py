@@ -16,9 +16,10 @@ from agencies.models import Agency, RoleAssignment, User
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers import uploads
+from triggers.history import record_event, transition
 from triggers.letters import write_letter
 from triggers.models import Case, Channel, Letter
-from triggers.services import officer_and_admins, record_event, transition
+from triggers.selectors import officer_and_admins
 from triggers.workflow import Status
 
 from .models import Appeal, AppealDocument, AppealGround

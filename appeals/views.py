@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 
 from agencies import access
 from triggers import selectors as case_selectors
-from triggers import services as case_services
 from triggers import uploads
-from triggers.views import case_url
+from triggers.selectors import case_url
+from triggers.threshold import services as threshold_services
 
 from . import selectors, services
 from .forms import AppealForm, AppealListForm, DecisionForm, StaffAppealForm
@@ -48,7 +48,7 @@ def track_lodge(request):
     """The applicant appeals through their private link."""
     case = access.case_for_applicant(request)
     if case is None:
-        return render(request, "triggers/track/invalid.html", status=404)
+        return render(request, "triggers/tracking/invalid.html", status=404)
     target = services.appealable(case)
     late = target is not None and target.is_late()
     form = AppealForm(*_posted(request))
@@ -120,7 +120,7 @@ def appeal_list(request):
 def _case_file(user, case) -> dict:
     """The appealed case's file, read-only: the same selectors as the case page."""
     complaints = list(case.complaints.select_related("reported_to"))
-    engine = case_services.assess_case(case, complaints)
+    engine = threshold_services.assess_case(case, complaints)
     return {
         "findings": list(zip(complaints, engine.complaints, strict=True)),
         "engine": engine,

@@ -5,14 +5,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import views as agency_views
 from notifications import views as notification_views
-from triggers import (
-    check_views,
-    information_views,
-    meeting_views,
-    privacy_views,
-    private_link_views,
-)
-from triggers import views as trigger_views
 
 from . import views
 
@@ -30,70 +22,14 @@ urlpatterns = [
     path("sign-in/code/", agency_views.verify, name="signin_verify"),
     path("sign-in/set-up/", agency_views.setup, name="signin_setup"),
     path("sign-in/backup-codes/", agency_views.backup_codes, name="signin_backup_codes"),
-    path("check/", check_views.check, name="check"),
-    path("apply/", include("triggers.urls_apply")),
-    path("track/", include("triggers.urls_track")),
-    path("cases/", trigger_views.home, name="home"),
-    # Before the case pages, so that "new" is never read as an area's slug.
-    path("cases/new/", include("triggers.urls_record")),
-    path("cases/<slug:area>/<str:reference>/", trigger_views.case_detail, name="case_detail"),
-    path(
-        "cases/<slug:area>/<str:reference>/acknowledge/",
-        trigger_views.acknowledge,
-        name="case_acknowledge",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/threshold/",
-        trigger_views.decide_threshold,
-        name="case_threshold",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/letters/<int:letter_id>/",
-        trigger_views.letter,
-        name="case_letter",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/notify/",
-        information_views.notify_agencies,
-        name="case_notify",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/meeting/",
-        meeting_views.schedule,
-        name="case_meeting_schedule",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/meeting/cancel/",
-        meeting_views.cancel,
-        name="case_meeting_cancel",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/subject-access/",
-        privacy_views.subject_access,
-        name="case_subject_access",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/subject-access/<slug:fmt>/",
-        privacy_views.subject_access_file,
-        name="case_subject_access_file",
-    ),
-    path(
-        "cases/<slug:area>/<str:reference>/private-link/",
-        private_link_views.private_link,
-        name="case_private_link",
-    ),
-    # The review record, action plan, outcome and closure of a case.
-    path("", include("triggers.urls_review")),
+    # The case, stage by stage (triggers/urls.py).
+    path("", include("triggers.urls")),
     path("appeals/", include("appeals.urls")),
     path("figures/", include("figures.urls")),
     path("pledge/", include("pledge.urls")),
-    path("requests/", information_views.inbox, name="inbox"),
-    path("requests/<int:request_id>/", information_views.request_detail, name="request_detail"),
-    path("documents/<int:document_id>/", information_views.document, name="document"),
     path("audit/", include("audit.urls")),
     path("messages/failed/", notification_views.failed, name="messages_failed"),
     path("messages/<int:message_id>/resend/", notification_views.resend, name="message_resend"),
-    path("api/v1/", include("triggers.urls_api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline JS.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

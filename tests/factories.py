@@ -76,7 +76,7 @@ def user_with_role(
 
 
 def complaint_data(days_ago: int, *, reported_after: int = 1, **kwargs):
-    from triggers.services import ComplaintData
+    from triggers.applications.services import ComplaintData
 
     today = timezone.localdate()
     incident = today - timedelta(days=days_ago)
@@ -90,7 +90,7 @@ def complaint_data(days_ago: int, *, reported_after: int = 1, **kwargs):
 
 def make_case(area: Area, *, complaints=None, applicant_name="Test Applicant", **kwargs):
     """A case submitted through the service, as the public journey would create it."""
-    from triggers.services import ApplicationData, submit_application
+    from triggers.applications.services import ApplicationData, submit_application
 
     data = ApplicationData(
         applicant_name=applicant_name,

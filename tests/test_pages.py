@@ -80,7 +80,7 @@ def test_unknown_url_gets_styled_404(client):
 
 @override_settings(DEBUG=False)
 def test_server_error_page_shows_no_stack_trace(client, monkeypatch):
-    from triggers import views
+    from triggers.cases import views
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")

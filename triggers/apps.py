@@ -1,6 +1,16 @@
 from django.apps import AppConfig
 
+# The stages that have Celery tasks. Celery's autodiscovery looks for `<app>.tasks` only, so
+# the stages' task modules are imported here, once the apps are ready.
+STAGE_TASKS = ("triggers.information.tasks", "triggers.reviews.tasks")
+
 
 class TriggersConfig(AppConfig):
     name = "triggers"
     verbose_name = "Case reviews"
+
+    def ready(self):
+        from importlib import import_module
+
+        for module in STAGE_TASKS:
+            import_module(module)

@@ -35,7 +35,7 @@ def meeting_pack(stdout) -> dict:
 
 
 def _time_pack(case, reader) -> dict:
-    from triggers.pack import meeting_pack as build
+    from triggers.meetings.pack import meeting_pack as build
     from triggers.selectors import chronology
 
     entries = len(chronology(case, include_returns=True))
@@ -64,13 +64,13 @@ def _time_pack(case, reader) -> dict:
 
 def _case_with_chronology(*, complaints: int, reports: int):
     from agencies.models import Agency, Area, AreaMembership, ForceArea, RoleAssignment, User
+    from triggers.applications.services import ApplicationData, ComplaintData, submit_application
     from triggers.models import (
         InformationRequest,
         InformationReturn,
         ReturnedReport,
         VictimInvolvement,
     )
-    from triggers.services import ApplicationData, ComplaintData, submit_application
 
     stamp = timezone.now().strftime("%H%M%S%f")
     force = ForceArea.objects.create(name=f"Bench force {stamp}", slug=f"bench-force-{stamp}")

@@ -12,9 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency, Area, RoleAssignment, User
-from triggers import services
+from triggers import history as history
+from triggers.applications import services as applications_services
+from triggers.applications.services import ApplicationData, ComplaintData
+from triggers.meetings import services as meetings
 from triggers.models import Case, Channel
-from triggers.services import ApplicationData, ComplaintData
+from triggers.reviews import involvement as reviews_involvement
+from triggers.reviews import services as reviews_services
+from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
 # (area, applicant, days ago received, complaint ages in days, hate-related, steps to walk)
@@ -90,10 +95,10 @@ def load() -> None:
             impact="I do not feel safe in my own home and cannot sleep.",
             desired_outcome="For the behaviour to stop and to be kept informed.",
         )
-        case, _ = services.submit_application(
+        case, _ = applications_services.submit_application(
             area, data, channel=Channel.ONLINE, received_at=received
         )
-        services.assign_officer(case, officer)
+        threshold_services.assign_officer(case, officer)
         for step in steps:
             _walk(case, step, officer)
 
@@ -101,11 +106,11 @@ def load() -> None:
 def _walk(case: Case, step: str, officer) -> None:
     """Move a demo case on through the same services an officer's clicks would use."""
     if step == Status.ACKNOWLEDGED:
-        services.acknowledge(case, by=officer)
+        threshold_services.acknowledge(case, by=officer)
     elif step == Status.THRESHOLD_MET:
-        services.decide_threshold(case, "met", by=officer)
+        threshold_services.decide_threshold(case, "met", by=officer)
     elif step == Status.THRESHOLD_NOT_MET:
-        services.decide_threshold(
+        threshold_services.decide_threshold(
             case,
             "not_met",
             by=officer,
@@ -114,12 +119,11 @@ def _walk(case: Case, step: str, officer) -> None:
     elif step == Status.ACTIONS_IN_PROGRESS:
         _review_with_action_plan(case, officer)
     else:
-        services.transition(case, step, by=officer)
+        history.transition(case, step, by=officer)
 
 
 def _review_with_action_plan(case: Case, officer) -> None:
     """Meeting, the victim's part, the review with its plan, the victim's comment, outcome."""
-    from triggers import meetings, reviews
 
     case.refresh_from_db()
     starts = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
@@ -137,36 +141,40 @@ def _review_with_action_plan(case: Case, officer) -> None:
         ),
         by=officer,
     )
-    reviews.record_involvement(
+    reviews_involvement.record_involvement(
         case,
-        reviews.InvolvementData(
+        reviews_involvement.InvolvementData(
             way="online", impact="We cannot sleep; the children are frightened."
         ),
     )
     police = next(a for a in asked if a.kind == Agency.Kind.POLICE)
     council = next((a for a in asked if a.kind == Agency.Kind.COUNCIL), police)
     today = timezone.localdate()
-    review = reviews.record_review(
+    review = reviews_services.record_review(
         case,
-        reviews.ReviewData(
+        reviews_services.ReviewData(
             attendance="Chair, council ASB team, Merseyside Police; the victim joined online.",
             findings="Reports to the police and the council were not linked up, so nobody saw "
             "how often it was happening.",
             recommendations=[
-                reviews.RecommendationData(police, "Flag the address for late-night patrols."),
-                reviews.RecommendationData(council, "Share ASB reports with the police weekly."),
+                reviews_services.RecommendationData(
+                    police, "Flag the address for late-night patrols."
+                ),
+                reviews_services.RecommendationData(
+                    council, "Share ASB reports with the police weekly."
+                ),
             ],
             actions=[
-                reviews.ActionData(
+                reviews_services.ActionData(
                     police, "Late-night patrols for six weeks.", today + timedelta(days=42)
                 ),
-                reviews.ActionData(
+                reviews_services.ActionData(
                     council, "Install noise monitoring.", today + timedelta(days=14)
                 ),
             ],
         ),
         by=officer,
     )
-    reviews.comment_on_plan(case, "Please include weekends in the patrols.")
-    reviews.finalise_plan(review, by=officer)
-    reviews.send_outcome(review, by=officer)
+    reviews_services.comment_on_plan(case, "Please include weekends in the patrols.")
+    reviews_services.finalise_plan(review, by=officer)
+    reviews_services.send_outcome(review, by=officer)

@@ -5,11 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from agencies import access
-from triggers.models import Case
-from triggers.workflow import OPEN_STATUSES
+from triggers import selectors
+from triggers.models import (
+    Case,
+    Document,
+    ReturnedReport,
+)
+from triggers.workflow import (
+    OPEN_STATUSES,
+    Status,
+)
 
 SORTS = {
     # Cases with no deadline (waiting on the applicant, say) go after those with one.
@@ -75,7 +85,6 @@ def case_detail(user, area_slug: str, reference: str) -> Case:
 def document_for(user, cases, document_id: int):
     """A document the user may download, or None: its case must be visible to them, and a
     responder may open only their own agency's documents."""
-    from triggers.models import Document
 
     found = (
         Document.objects.filter(pk=document_id, case__in=cases).select_related("case__area").first()
@@ -90,7 +99,6 @@ def chronology(case, *, include_returns: bool, agency_id: int | None = None) -> 
 
     A responder sees the application's complaints and their own agency's reports only.
     """
-    from triggers.models import ReturnedReport
 
     entries = [
         {
@@ -132,10 +140,8 @@ class Attention:
 
 def needs_attention(user) -> list[Attention]:
     """What is waiting for this user now: a handful of counts, not one query per case."""
-    from django.urls import reverse
 
     from notifications.models import Message
-    from triggers.workflow import Status
 
     today = timezone.localdate()
     items = []
@@ -188,3 +194,30 @@ def needs_attention(user) -> list[Attention]:
             )
         )
     return items
+
+
+def officer_and_admins(case: Case):
+    """The case's officer and the area's admins: whom the portal tells when the council must act."""
+    from agencies.models import RoleAssignment, User
+
+    people = {
+        u.pk: u
+        for u in User.objects.filter(
+            is_active=True, roles__role=RoleAssignment.Role.AREA_ADMIN, roles__area=case.area_id
+        )
+    }
+    if case.assigned_officer_id:
+        people[case.assigned_officer_id] = case.assigned_officer
+    return list(people.values())
+
+
+def case_to_work_on(request, area, reference):
+    """A case the user may change: officers and admins of its area. Others get 404."""
+    case = selectors.case_detail(request.user, area, reference)
+    if not access.can_work_on(request.user, case):
+        raise Http404
+    return case
+
+
+def case_url(case) -> str:
+    return reverse("case_detail", args=[case.area.slug, case.reference])

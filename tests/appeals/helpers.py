@@ -9,8 +9,9 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal
 from tests.factories import complaint_data, make_case
-from triggers import meetings, reviews
-from triggers.services import decide_threshold
+from triggers.meetings import services as meetings
+from triggers.reviews import services as reviews
+from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
 
 GROUNDS = [Appeal.Ground.THRESHOLD_WRONGLY_REFUSED, Appeal.Ground.INFORMATION_NOT_CONSIDERED]

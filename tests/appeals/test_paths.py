@@ -10,8 +10,9 @@ from agencies.working_days import add_working_days
 from appeals import services
 from appeals.models import Appeal
 from notifications.models import Message
+from triggers.information.services import notify_agencies
 from triggers.models import InformationRequest, Letter
-from triggers.services import decide_threshold, notify_agencies
+from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
 
 from .helpers import GROUNDS, findings, hold_review, lodge, not_met_case, outcome_sent_case

@@ -273,7 +273,7 @@ def test_figures_count_grounds_outcomes_and_timeliness(client, north):
 
 def test_case_page_shows_both_review_rounds_after_an_upheld_appeal(client, north):
     from appeals.services import DecisionData, decide_appeal
-    from triggers.services import notify_agencies
+    from triggers.information.services import notify_agencies
 
     from .helpers import outcome_sent_case
 

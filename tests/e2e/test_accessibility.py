@@ -69,7 +69,7 @@ def test_eligibility_check_answer_passes_axe(page, live_server, axe_check, north
 
 
 def test_responder_pages_pass_axe(page, live_server, axe_check, north):
-    from triggers.services import decide_threshold
+    from triggers.threshold.services import decide_threshold
 
     decide_threshold(north.case, "met", by=north.officer)
     request = north.case.information_requests.get(agency=north.police)
@@ -85,7 +85,7 @@ def test_responder_pages_pass_axe(page, live_server, axe_check, north):
 
 
 def test_meeting_scheduling_page_passes_axe(page, live_server, axe_check, north):
-    from triggers.services import decide_threshold
+    from triggers.threshold.services import decide_threshold
 
     decide_threshold(north.case, "met", by=north.officer)
     sign_in(page, live_server, north.officer.email, TEST_PASSWORD)

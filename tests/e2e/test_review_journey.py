@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import TEST_PASSWORD
-from triggers import meetings, reviews
+from triggers.meetings import services as meetings
 from triggers.models import Action, Case
-from triggers.services import decide_threshold
+from triggers.reviews import services as reviews
+from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
 
 from .conftest import sign_in

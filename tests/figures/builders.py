@@ -16,9 +16,12 @@ from zoneinfo import ZoneInfo
 from agencies.models import Area
 from tests.conftest import build_side
 from tests.factories import make_case
-from triggers import reviews, services
-from triggers.meetings import MeetingData, schedule_review
-from triggers.reviews import RecommendationData, ReviewData
+from triggers import history
+from triggers.information import services as information_services
+from triggers.meetings.services import MeetingData, schedule_review
+from triggers.reviews import services as reviews
+from triggers.reviews.services import RecommendationData, ReviewData
+from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
 LONDON = ZoneInfo("Europe/London")
@@ -78,20 +81,22 @@ def apply(side, when: str, name: str = "Jo Bloggs", **kwargs):
 
 def acknowledge(side, case, when: str):
     with clock(when):
-        return services.acknowledge(case, by=side.officer)
+        return threshold_services.acknowledge(case, by=side.officer)
 
 
 def decide(side, case, when: str, outcome: str = "met"):
     reasons = "" if outcome == "met" else "The reports fall outside the six months."
     with clock(when):
-        return services.decide_threshold(case, outcome, by=side.officer, reasons=reasons)
+        return threshold_services.decide_threshold(case, outcome, by=side.officer, reasons=reasons)
 
 
 def return_information(side, case, when: str):
     request = case.information_requests.get(agency=side.police)
     with clock(when):
-        return services.submit_return(
-            request, services.ReturnData(actions_taken="Visited twice."), by=side.responder
+        return information_services.submit_return(
+            request,
+            information_services.ReturnData(actions_taken="Visited twice."),
+            by=side.responder,
         )
 
 
@@ -132,9 +137,9 @@ def appeal(side, case, lodged: str, decided: str, *, decision: str):
     """An appeal lodged and decided: `decision` is the status the case leaves "appealed" for
     (further_review when upheld; back where it was when not upheld)."""
     with clock(lodged):
-        services.transition(case, Status.APPEALED, summary="Appeal lodged")
+        history.transition(case, Status.APPEALED, summary="Appeal lodged")
     with clock(decided):
-        return services.transition(case, decision, summary="Appeal decided")
+        return history.transition(case, decision, summary="Appeal decided")
 
 
 def build_two_years(north, south):

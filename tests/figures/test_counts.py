@@ -6,7 +6,7 @@ import pytest
 
 from figures import selectors
 from figures.periods import Period, financial_year
-from triggers.services import transition
+from triggers.history import transition
 from triggers.workflow import Status
 
 from .builders import clock

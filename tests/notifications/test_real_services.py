@@ -125,7 +125,7 @@ def test_threshold_met_emails_each_relevant_body_once_through_worker_and_smtp(
     from config.celery import app
     from notifications.models import Message
     from notifications.tasks import deliver_message
-    from triggers import services
+    from triggers.threshold import services
 
     app.conf.task_always_eager = False  # this test is the one that uses the real worker
     services.decide_threshold(north.case, "met", by=north.officer)

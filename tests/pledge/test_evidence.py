@@ -10,7 +10,10 @@ from agencies.models import AreaMembership
 from pledge import evidence, services
 from pledge.selectors import Organisation
 from tests.factories import AgencyFactory, MembershipFactory, complaint_data, make_case
-from triggers import services as case_services
+from triggers import history
+from triggers.reviews import involvement as reviews_involvement
+from triggers.reviews import services as reviews_services
+from triggers.threshold import services as threshold_services
 
 
 def test_threshold_setting_shows_the_areas_policy(north):
@@ -69,14 +72,14 @@ def test_no_cases_means_no_suggestion_on_channels(south):
 
 def test_relevant_bodies_share_of_reviewed_cases(north):
     assert evidence.suggest("relevant_bodies_notified", north.area) is None  # no review yet
-    case_services.decide_threshold(north.case, "met", by=north.officer)
+    threshold_services.decide_threshold(north.case, "met", by=north.officer)
     assert evidence.suggest("relevant_bodies_notified", north.area) == evidence.Evidence(
         "yes", "1 of 1 cases with a review in the last 12 months asked every relevant body (100%)"
     )
     icb = AgencyFactory(slug="north-icb", name="North ICB", kind="health")
     MembershipFactory(area=north.area, agency=icb)  # the first case never asked it
     second = make_case(north.area)
-    case_services.decide_threshold(second, "met", by=north.officer)
+    threshold_services.decide_threshold(second, "met", by=north.officer)
     assert evidence.suggest("relevant_bodies_notified", north.area) == evidence.Evidence(
         "no", "1 of 2 cases with a review in the last 12 months asked every relevant body (50%)"
     )
@@ -88,15 +91,15 @@ def test_timescales_met_from_the_stored_deadlines(north):
         received_at=timezone.now() - timedelta(days=40),
         complaints=[complaint_data(d) for d in (100, 80, 60)],
     )
-    case_services.acknowledge(north.case, by=north.officer)
-    case_services.decide_threshold(north.case, "met", by=north.officer)
+    threshold_services.acknowledge(north.case, by=north.officer)
+    threshold_services.decide_threshold(north.case, "met", by=north.officer)
     assert late.acknowledge_due < timezone.localdate()
     found = evidence.suggest("timescales_met", north.area)
     assert found == evidence.Evidence(
         "no",
         "Acknowledged in time: 1 of 2; threshold decided in time: 1 of 2 (last 12 months)",
     )
-    case_services.transition(late, "withdrawn", by=north.officer)
+    history.transition(late, "withdrawn", by=north.officer)
     assert evidence.suggest("timescales_met", north.area).answer == "yes"
 
 
@@ -107,7 +110,7 @@ def test_keys_without_a_provider_give_no_suggestion(north):
 
 @pytest.mark.django_db
 def test_starting_an_assessment_prefills_the_portals_figures(north, questionnaire):
-    case_services.decide_threshold(north.case, "met", by=north.officer)
+    threshold_services.decide_threshold(north.case, "met", by=north.officer)
     assessment = services.start_assessment(Organisation(area=north.area), by=north.admin)
     answers = {a.question.code: a for a in assessment.answers.select_related("question")}
     assert answers["threshold"].value == "yes"
@@ -121,18 +124,20 @@ def test_starting_an_assessment_prefills_the_portals_figures(north, questionnair
 
 
 def _reviewed_case(north, *, victim_chose: bool):
-    from tests.triggers.test_review import review_data, schedule
-    from triggers import reviews
+    from tests.triggers.reviews.test_review import review_data, schedule
     from triggers.models import Case, VictimInvolvement
 
     case = make_case(north.area)
-    case_services.decide_threshold(case, "met", by=north.officer)
+    threshold_services.decide_threshold(case, "met", by=north.officer)
     schedule(north, case)
     if victim_chose:
-        reviews.record_involvement(
-            Case.objects.get(pk=case.pk), reviews.InvolvementData(way=VictimInvolvement.Way.ONLINE)
+        reviews_involvement.record_involvement(
+            Case.objects.get(pk=case.pk),
+            reviews_involvement.InvolvementData(way=VictimInvolvement.Way.ONLINE),
         )
-    return reviews.record_review(Case.objects.get(pk=case.pk), review_data(north), by=north.officer)
+    return reviews_services.record_review(
+        Case.objects.get(pk=case.pk), review_data(north), by=north.officer
+    )
 
 
 @pytest.mark.django_db
@@ -147,11 +152,10 @@ def test_victims_invited_counts_reviews_where_the_victim_chose_how_to_take_part(
 
 @pytest.mark.django_db
 def test_victim_consulted_counts_finalised_plans_and_the_comments(north):
-    from triggers import reviews
 
     commented = _reviewed_case(north, victim_chose=True)
-    reviews.comment_on_plan(commented.case, "Weekends too, please.")
-    reviews.finalise_plan(commented, by=north.officer)
+    reviews_services.comment_on_plan(commented.case, "Weekends too, please.")
+    reviews_services.finalise_plan(commented, by=north.officer)
     _reviewed_case(north, victim_chose=False)  # its plan is still a draft: not counted
     found = evidence.suggest("victim_consulted_on_plan", north.area)
     assert found.answer == "yes"

@@ -12,8 +12,9 @@ from agencies import privacy
 from audit.models import AccessRecord
 from notifications.models import Message
 from tests.factories import make_case
+from triggers.information.services import ReturnData, submit_return
 from triggers.models import Case, Complaint
-from triggers.services import ReturnData, decide_threshold, submit_return
+from triggers.threshold.services import decide_threshold
 
 
 def finish(case, *, years_ago, area):

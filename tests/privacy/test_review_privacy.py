@@ -5,8 +5,7 @@ what the statutory figures count stays."""
 import pytest
 
 from agencies import privacy
-from tests.triggers.test_review import review_data, schedule
-from triggers import reviews
+from tests.triggers.reviews.test_review import review_data, schedule
 from triggers.models import (
     Action,
     ActionUpdate,
@@ -16,7 +15,10 @@ from triggers.models import (
     ReviewRecord,
     VictimInvolvement,
 )
-from triggers.services import decide_threshold
+from triggers.reviews import actions as reviews_actions
+from triggers.reviews import involvement as reviews_involvement
+from triggers.reviews import services as reviews_services
+from triggers.threshold.services import decide_threshold
 
 pytestmark = pytest.mark.django_db
 
@@ -26,23 +28,23 @@ def reviewed(north):
     case = north.case
     decide_threshold(case, "met", by=north.officer)
     schedule(north, case)
-    reviews.record_involvement(
+    reviews_involvement.record_involvement(
         Case.objects.get(pk=case.pk),
-        reviews.InvolvementData(
+        reviews_involvement.InvolvementData(
             way=VictimInvolvement.Way.ADVOCATE,
             advocate_name="Sam Advocate",
             advocate_contact="sam@example.org",
             impact="My children cannot sleep.",
         ),
     )
-    review = reviews.record_review(
+    review = reviews_services.record_review(
         Case.objects.get(pk=case.pk), review_data(north), by=north.officer
     )
-    reviews.comment_on_plan(review.case, "Please add weekend patrols near number 12.")
-    reviews.finalise_plan(review, by=north.officer)
-    reviews.send_outcome(review, by=north.officer)
+    reviews_services.comment_on_plan(review.case, "Please add weekend patrols near number 12.")
+    reviews_services.finalise_plan(review, by=north.officer)
+    reviews_services.send_outcome(review, by=north.officer)
     action = review.actions.get(owner_agency=north.police)
-    reviews.update_action(
+    reviews_actions.update_action(
         action, "Spoke to the family at number 12.", done=True, by=north.responder
     )
     return Case.objects.get(pk=case.pk)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from audit.models import AccessRecord
-from triggers.services import decide_threshold
+from triggers.threshold.services import decide_threshold
 
 
 def urls(side):

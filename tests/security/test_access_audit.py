@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from audit.models import AccessRecord, AppendOnly
-from triggers.services import decide_threshold
+from triggers.threshold.services import decide_threshold
 
 
 def case_url(side, name="case_detail", **extra):
@@ -41,7 +41,7 @@ def test_downloads_and_changes_are_recorded(client, north):
 def test_object_urls_are_traced_to_their_case(client, north):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from triggers.services import ReturnData, submit_return
+    from triggers.information.services import ReturnData, submit_return
 
     decide_threshold(north.case, "met", by=north.officer)
     request = north.case.information_requests.get(agency=north.police)

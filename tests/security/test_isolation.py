@@ -205,7 +205,8 @@ def sides(north, south):
     return sent with a document."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from triggers.services import ReturnData, decide_threshold, submit_return
+    from triggers.information.services import ReturnData, submit_return
+    from triggers.threshold.services import decide_threshold
 
     for side in (north, south):
         decide_threshold(side.case, "met", by=side.officer)

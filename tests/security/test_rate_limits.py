@@ -38,7 +38,7 @@ def test_private_link_guesses_are_limited(client, settings, north):
 
 @pytest.mark.django_db
 def test_eligibility_api_is_throttled(client, settings):
-    from triggers.api import EligibilityThrottle
+    from triggers.api.views import EligibilityThrottle
 
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,

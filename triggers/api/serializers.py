@@ -8,231 +8,22 @@ turn JSON into its inputs and its `Decision` back into JSON.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict
-
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from agencies.models import Agency, Area
-from triggers import eligibility
-from triggers.models import Case, Channel, Complaint, ContactMethod, ThresholdDecision
-from triggers.services import ApplicationData, ComplaintData
-
-MAX_COMPLAINTS = 200
-INCIDENT_KEY_LENGTH = Complaint._meta.get_field("incident_key").max_length
-ROUTES = (
-    (eligibility.ROUTE_COMPLAINTS, "Met: enough qualifying complaints"),
-    (eligibility.ROUTE_HATE_INCIDENT, "Met: enough qualifying hate-related complaints"),
-    (eligibility.ROUTE_NOT_MET, "Not met"),
+from agencies.models import Agency
+from triggers.api.eligibility import EligibilityComplaintSerializer, EligibilityResultSerializer
+from triggers.api.fields import (
+    AreaSlugField,
+    ComplaintListField,
+    StrictBooleanField,
+    optional_case_text,
+    stored_incident_key,
 )
-
-
-def _model_max_length(model, name: str) -> int:
-    return model._meta.get_field(name).max_length
-
-
-def optional_case_text(name: str) -> serializers.CharField:
-    """An optional free-text answer, as long as the Case column that stores it allows."""
-    return serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=_model_max_length(Case, name)
-    )
-
-
-def _incident_key(incident: str | None) -> str:
-    """The stored key of an incident id: the id itself when it fits the column, otherwise a
-    digest of it, which keeps reports with the same id together."""
-    if not incident:
-        return ""
-    if len(incident) <= INCIDENT_KEY_LENGTH:
-        return incident
-    return "sha256:" + hashlib.sha256(incident.encode()).hexdigest()[: INCIDENT_KEY_LENGTH - 7]
-
-
-# --- Fields -------------------------------------------------------------------------------
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """A JSON `true` or `false`, nothing else: DRF's own field also takes "yes", 1, "on"..."""
-
-    default_error_messages = {"invalid": "Must be true or false."}
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool):
-            return data
-        self.fail("invalid")
-
-
-class PastDateField(serializers.DateField):
-    """A real calendar date in ISO format (YYYY-MM-DD) that is not after today."""
-
-    default_error_messages = {
-        "invalid": "Enter a real date in the format YYYY-MM-DD.",
-        "future": "The date cannot be after today.",
-    }
-
-    def to_internal_value(self, value):
-        day = super().to_internal_value(value)
-        if day > timezone.localdate():
-            self.fail("future")
-        return day
-
-
-class ComplaintListField(serializers.ListField):
-    """One to MAX_COMPLAINTS complaints; the size is checked before any complaint is read."""
-
-    default_error_messages = {
-        "empty": "Enter at least one complaint.",
-        "min_length": "Enter at least one complaint.",
-        "max_length": "Enter no more than {max_length} complaints.",
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("allow_empty", False)
-        kwargs.setdefault("min_length", 1)
-        kwargs.setdefault("max_length", MAX_COMPLAINTS)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        if isinstance(data, list) and len(data) > self.max_length:
-            self.fail("max_length", max_length=self.max_length)
-        return super().to_internal_value(data)
-
-
-class AreaSlugField(serializers.CharField):
-    """An area by its slug, among the areas `area_queryset(field)` allows (default: all).
-
-    An area outside them is "unknown", exactly like one that does not exist, so that the
-    answer never confirms that another tenant's area is there.
-    """
-
-    default_error_messages = {"unknown": "Unknown area '{slug}'."}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 200)
-        kwargs.setdefault("help_text", "The area's slug, e.g. `liverpool`.")
-        super().__init__(**kwargs)
-
-    def run_validation(self, data=serializers.empty):
-        slug = super().run_validation(data)
-        areas = self.parent.area_queryset() if self.parent else Area.objects.all()
-        area = areas.filter(slug=slug).select_related("force_area").first()
-        if area is None:
-            self.fail("unknown", slug=slug)
-        return area
-
-    def to_representation(self, value):
-        return value.slug
-
-
-# --- The public eligibility check ---------------------------------------------------------
-
-
-class EligibilityComplaintSerializer(serializers.Serializer):
-    """One report of the behaviour, as the engine needs it."""
-
-    incident_date = PastDateField(help_text="When the behaviour happened.")
-    reported_date = PastDateField(help_text="When it was reported.")
-    reported_to = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        max_length=120,
-        default="",
-        help_text="Who it was reported to, e.g. an agency's slug.",
-    )
-    complainant = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        max_length=120,
-        default="applicant",
-        help_text="Who reported it. Reports by the same complainant of the same incident "
-        "count once.",
-    )
-    incident = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        max_length=200,
-        default=None,
-        help_text="An id shared by reports of one incident. Omitted: an incident of its own.",
-    )
-    hate_related = StrictBooleanField(required=False, default=False)
-
-    def validate(self, attrs):
-        if attrs["reported_date"] < attrs["incident_date"]:
-            raise serializers.ValidationError(
-                {"reported_date": ["The report cannot be dated before the incident."]}
-            )
-        attrs["reported_to"] = attrs.get("reported_to") or ""
-        attrs["complainant"] = attrs.get("complainant") or "applicant"
-        attrs["incident"] = attrs.get("incident") or None
-        return attrs
-
-    def to_engine(self, attrs) -> eligibility.Complaint:
-        return eligibility.Complaint(
-            incident_date=attrs["incident_date"],
-            reported_date=attrs["reported_date"],
-            complainant=attrs["complainant"],
-            incident=attrs["incident"],
-            hate_related=attrs["hate_related"],
-            reported_to=attrs["reported_to"],
-        )
-
-
-class EligibilityCheckSerializer(serializers.Serializer):
-    area = AreaSlugField()
-    application_date = PastDateField(
-        required=False, help_text="The date of the application. Omitted: today."
-    )
-    complaints = ComplaintListField(child=EligibilityComplaintSerializer())
-
-    def area_queryset(self):
-        return Area.objects.all()
-
-    def validate(self, attrs):
-        attrs.setdefault("application_date", timezone.localdate())
-        return attrs
-
-    def policy(self) -> eligibility.Policy:
-        from triggers.services import engine_policy
-
-        return engine_policy(self.validated_data["area"])
-
-    def engine_complaints(self) -> list[eligibility.Complaint]:
-        child = self.fields["complaints"].child
-        return [child.to_engine(c) for c in self.validated_data["complaints"]]
-
-
-class ComplaintFindingSerializer(serializers.Serializer):
-    index = serializers.IntegerField(help_text="The complaint's position in the request, from 0.")
-    qualifies = serializers.BooleanField()
-    counted = serializers.BooleanField(
-        help_text="False for a complaint that does not qualify, or that repeats a report of "
-        "the same incident by the same complainant."
-    )
-    reason = serializers.CharField()
-
-
-class EligibilityResultSerializer(serializers.Serializer):
-    threshold_met = serializers.BooleanField()
-    route = serializers.ChoiceField(choices=ROUTES)
-    qualifying_complaints = serializers.IntegerField(
-        help_text="Qualifying complaints, each incident counted once per complainant."
-    )
-    threshold = serializers.IntegerField(help_text="The area's complaint threshold.")
-    hate_related_complaints = serializers.IntegerField()
-    hate_incident_threshold = serializers.IntegerField(allow_null=True)
-    explanation = serializers.CharField()
-    complaints = ComplaintFindingSerializer(many=True)
-
-    @staticmethod
-    def from_decision(decision: eligibility.Decision) -> dict:
-        return {**asdict(decision), "explanation": eligibility.explain(decision)}
-
+from triggers.applications.services import ApplicationData, ComplaintData
+from triggers.fields import model_max_length
+from triggers.models import Case, Channel, ContactMethod, ThresholdDecision
 
 # --- Staff API: cases ---------------------------------------------------------------------
 
@@ -415,7 +206,7 @@ class ApplicationCreateSerializer(serializers.Serializer):
     channel = serializers.ChoiceField(
         choices=Channel.choices, help_text="How the application arrived."
     )
-    applicant_name = serializers.CharField(max_length=_model_max_length(Case, "applicant_name"))
+    applicant_name = serializers.CharField(max_length=model_max_length(Case, "applicant_name"))
     applicant_email = serializers.EmailField(
         required=False, allow_blank=True, default="", max_length=254
     )
@@ -507,6 +298,6 @@ class ApplicationCreateSerializer(serializers.Serializer):
             reported_to_other="" if agency else attrs["reported_to"],
             reference_number=attrs["reference_number"],
             complainant=attrs["complainant"],
-            incident_key=_incident_key(attrs["incident"]),
+            incident_key=stored_incident_key(attrs["incident"]),
             hate_related=attrs["hate_related"],
         )

@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from triggers import api
+from triggers.api import views
 
 app_name = "api"
 
 urlpatterns = [
-    path("eligibility/", api.EligibilityView.as_view(), name="eligibility"),
-    path("cases/", api.CaseListView.as_view(), name="case_list"),
-    path("cases/<slug:area>/<str:reference>/", api.CaseDetailView.as_view(), name="case_detail"),
-    path("applications/", api.ApplicationCreateView.as_view(), name="application_create"),
+    path("eligibility/", views.EligibilityView.as_view(), name="eligibility"),
+    path("cases/", views.CaseListView.as_view(), name="case_list"),
+    path("cases/<slug:area>/<str:reference>/", views.CaseDetailView.as_view(), name="case_detail"),
+    path("applications/", views.ApplicationCreateView.as_view(), name="application_create"),
 ]

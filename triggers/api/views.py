@@ -24,15 +24,16 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from agencies import access
-from triggers import eligibility, selectors, services
-from triggers.models import Case
-from triggers.serializers import (
+from triggers import eligibility, selectors
+from triggers.api.eligibility import EligibilityCheckSerializer, EligibilityResultSerializer
+from triggers.api.serializers import (
     ApplicationCreateSerializer,
     CaseDetailSerializer,
     CaseListSerializer,
-    EligibilityCheckSerializer,
-    EligibilityResultSerializer,
 )
+from triggers.applications import services as applications_services
+from triggers.models import Case
+from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
 # --- Parsing and throttling ---------------------------------------------------------------
@@ -191,7 +192,7 @@ class CaseListView(generics.ListAPIView):
 def case_detail_data(case: Case, request) -> dict:
     """The case detail, in a fixed number of queries whatever the case holds."""
     complaints = list(case.complaints.select_related("reported_to"))
-    engine = services.assess_case(case, complaints)
+    engine = threshold_services.assess_case(case, complaints)
     for complaint, finding in zip(complaints, engine.complaints, strict=True):
         complaint.finding = finding
     context = {
@@ -236,13 +237,13 @@ class ApplicationCreateView(APIView):
         checked.is_valid(raise_exception=True)
         area = checked.validated_data["area"]
         try:
-            case, _token = services.submit_application(
+            case, _token = applications_services.submit_application(
                 area,
                 checked.application_data(),
                 channel=checked.validated_data["channel"],
                 recorded_by=request.user,
             )
-        except services.ApplicationRefused as refused:
+        except applications_services.ApplicationRefused as refused:
             raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [str(refused)]}) from refused
         case = selectors.case_detail(request.user, area.slug, case.reference)
         data = case_detail_data(case, request)

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from agencies.forms import gds_helper
 from agencies.models import Area
-from triggers import eligibility, services
-from triggers.apply_forms import DateField
+from triggers import eligibility
+from triggers.fields import DateField
+from triggers.threshold import services
 
 ROWS = 5
 
@@ -100,4 +101,4 @@ def check(request):
             services.engine_policy(area), form.complaints(), application_date=today, today=today
         )
         result = {"area": area, "decision": decision, "explanation": eligibility.explain(decision)}
-    return render(request, "triggers/check.html", {"form": form, "result": result})
+    return render(request, "triggers/applications/check.html", {"form": form, "result": result})

@@ -3,12 +3,12 @@
 The answers live in the session as the user typed them (one dict under one key), not as
 cleaned values. Keeping what was typed means nothing is lost, whatever the user does: a page
 shows exactly what was entered last, even if it was not valid, and whether a page is done is
-decided by binding its form to those answers again. So the forms in `apply_forms` stay the
+decided by binding its form to those answers again. So the forms in `forms` stay the
 single judge of what is valid, for the journey's guard, for the check page and for the
 application that `submit_application` receives.
 
 `Journey` is the public journey's. A journey with other forms or another session key (staff
-recording an application by phone, on paper or in person: `triggers/record_views.py`) is a
+recording an application by phone, on paper or in person: `staff_views.py`) is a
 subclass that changes the class attributes and `form_options` / `complaint_form_options`.
 """
 
@@ -22,8 +22,16 @@ from functools import cached_property
 from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency, Area
-from triggers import apply_forms as forms
-from triggers.services import ApplicationData, ComplaintData
+from triggers.applications.complaint import ComplaintForm
+from triggers.applications.contact import ContactForm
+from triggers.applications.forms import (
+    DIFFERENT_INCIDENT,
+    AreaForm,
+    ImpactForm,
+    OnBehalfForm,
+    WhoForm,
+)
+from triggers.applications.services import ApplicationData, ComplaintData
 
 SESSION_KEY = "apply"
 REFERENCE_KEY = "apply_reference"
@@ -44,11 +52,11 @@ CHECK = "check"
 STEPS = (START, WHO, ON_BEHALF, COMPLAINTS, IMPACT, CONTACT, CHECK)
 
 QUESTION_FORMS = {
-    START: forms.AreaForm,
-    WHO: forms.WhoForm,
-    ON_BEHALF: forms.OnBehalfForm,
-    IMPACT: forms.ImpactForm,
-    CONTACT: forms.ContactForm,
+    START: AreaForm,
+    WHO: WhoForm,
+    ON_BEHALF: OnBehalfForm,
+    IMPACT: ImpactForm,
+    CONTACT: ContactForm,
 }
 
 
@@ -84,7 +92,7 @@ class Report:
 
     id: str
     number: int
-    form: forms.ComplaintForm
+    form: ComplaintForm
     incident_key: str = ""
     same_as_number: int | None = None
 
@@ -109,7 +117,7 @@ class Journey:
     session_key = SESSION_KEY
     reference_key = REFERENCE_KEY
     question_forms = QUESTION_FORMS
-    complaint_form_class = forms.ComplaintForm
+    complaint_form_class = ComplaintForm
     # Derived values to forget whenever an answer changes.
     cached = ("area", "agencies", "reports")
 
@@ -253,7 +261,7 @@ class Journey:
     def can_add_report(self) -> bool:
         return len(self.answers["complaints"]) < MAX_COMPLAINTS
 
-    def complaint_form(self, report_id: str | None = None, data=None) -> forms.ComplaintForm:
+    def complaint_form(self, report_id: str | None = None, data=None) -> ComplaintForm:
         """The form to add a report (no id) or change one, showing what was typed last."""
         earlier = self.reports
         if report_id is not None:
@@ -269,7 +277,7 @@ class Journey:
             initial = _typed_values(self._complaint_form(earlier, data=MultiValueDict(stored)))
         return self._complaint_form(earlier, initial=initial)
 
-    def _complaint_form(self, earlier: list[Report], **kwargs) -> forms.ComplaintForm:
+    def _complaint_form(self, earlier: list[Report], **kwargs) -> ComplaintForm:
         return self.complaint_form_class(
             agencies=self.agencies,
             earlier_reports=[(r.id, _report_label(r)) for r in earlier],
@@ -304,7 +312,7 @@ class Journey:
                 if parent:
                     stored["data"]["same_incident"] = [parent]
                 else:
-                    stored["data"]["same_incident"] = [forms.DIFFERENT_INCIDENT]
+                    stored["data"]["same_incident"] = [DIFFERENT_INCIDENT]
                     parent = stored["id"]
         self._changed()
 
@@ -349,7 +357,7 @@ def _is_report(stored) -> bool:
 
 def _same_as(stored: dict) -> str:
     chosen = (stored["data"].get("same_incident") or [""])[-1]
-    return "" if chosen == forms.DIFFERENT_INCIDENT else chosen
+    return "" if chosen == DIFFERENT_INCIDENT else chosen
 
 
 def _typed_values(bound_form) -> dict:

@@ -1,7 +1,7 @@
 """The pages both application journeys share: the questions and the list of reports.
 
-The public journey (`apply_views`) and staff recording an application (`record_views`) ask
-the same questions in the same order and keep the answers the same way (`apply_journey`).
+The public journey (`views`) and staff recording an application (`staff_views`) ask
+the same questions in the same order and keep the answers the same way (`journey`).
 They differ in their URL namespace, their templates, where the first page's Back link goes
 and how a request gets its journey (the public one from the session, the staff one with the
 officer's areas): each module makes one `JourneyPages` and wraps its views in its own guard,
@@ -13,8 +13,8 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from triggers.apply_forms import ActionForm
-from triggers.apply_journey import CHECK, COMPLAINTS, MAX_COMPLAINTS, WHO, Journey
+from triggers.applications.forms import ActionForm
+from triggers.applications.journey import CHECK, COMPLAINTS, MAX_COMPLAINTS, WHO, Journey
 
 # "Change" links on the check page add ?return=check, so the page goes back there when done.
 RETURN_PARAM = "return"
@@ -61,7 +61,7 @@ class JourneyPages:
         return f"{url}?{RETURN_PARAM}={RETURN_TO_CHECK}" if checking else url
 
     def template(self, step: str) -> str:
-        return f"triggers/{self.namespace}/{step}.html"
+        return f"triggers/applications/{self.namespace}/{step}.html"
 
     def missing(self, journey: Journey, step: str):
         """A redirect to the first page before `step` still to answer, or None if there is none."""

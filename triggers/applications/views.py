@@ -1,10 +1,10 @@
 """The public application journey's pages: one question per page, no sign-in, no JavaScript.
 
-Every page keeps what was typed in the session before it validates it (see `apply_journey`),
+Every page keeps what was typed in the session before it validates it (see `journey`),
 so the back button, a validation error or a detour through "Check your answers" never loses
 an answer. A page reached before the earlier ones are answered sends the user to the first
 one missing. None of these pages is cached: they hold personal data, and the back button must
-show the answers as they stand now. The pages the staff journey shares are in `journey_views`.
+show the answers as they stand now. The pages the staff journey shares are in `pages`.
 """
 
 from functools import wraps
@@ -13,8 +13,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from triggers.apply_forms import ActionForm, WhoForm
-from triggers.apply_journey import (
+from triggers.applications.forms import ActionForm, WhoForm
+from triggers.applications.journey import (
     CONTACT,
     IMPACT,
     ON_BEHALF,
@@ -24,9 +24,9 @@ from triggers.apply_journey import (
     Incomplete,
     Journey,
 )
-from triggers.journey_views import JourneyPages
+from triggers.applications.pages import JourneyPages
+from triggers.applications.services import ApplicationRefused, submit_application
 from triggers.models import Case, Channel, ContactMethod
-from triggers.services import ApplicationRefused, submit_application
 
 pages = JourneyPages("apply", first_back="start")
 
@@ -80,7 +80,7 @@ def check(request, journey):
             return redirect("apply:done")
     return render(
         request,
-        "triggers/apply/check.html",
+        "triggers/applications/apply/check.html",
         {
             "form": form,
             "problems": problems,
@@ -104,4 +104,6 @@ def done(request):
         case = Case.objects.select_related("area").filter(reference=reference).first()
     if case is None:
         return redirect("apply:start")
-    return render(request, "triggers/apply/done.html", {"case": case, "area": case.area})
+    return render(
+        request, "triggers/applications/apply/done.html", {"case": case, "area": case.area}
+    )

@@ -30,7 +30,7 @@ def _case_for_admin(request, area, reference):
 @login_required
 def subject_access(request, area, reference):
     case = _case_for_admin(request, area, reference)
-    return render(request, "triggers/subject_access.html", {"case": case})
+    return render(request, "triggers/cases/subject_access.html", {"case": case})
 
 
 @never_cache
@@ -47,7 +47,7 @@ def subject_access_file(request, area, reference, fmt):
     else:
         context = {"case": case, "sections": held, "today": timezone.localdate()}
         response = HttpResponse(
-            render_pdf("triggers/subject_access_pdf.html", context),
+            render_pdf("triggers/cases/subject_access_pdf.html", context),
             content_type="application/pdf",
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

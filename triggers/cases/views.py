@@ -1,17 +1,15 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from agencies import access
-from triggers import selectors, services
-from triggers.forms import CaseFilterForm, ThresholdDecisionForm
-from triggers.information_forms import AlsoAskField
-from triggers.workflow import AWAITING_THRESHOLD_DECISION, TransitionNotAllowed
+from triggers import selectors
+from triggers.cases.forms import CaseFilterForm
+from triggers.information import services as information_services
+from triggers.threshold import services as threshold_services
+from triggers.workflow import AWAITING_THRESHOLD_DECISION
 
 CASES_PER_PAGE = 25
 
@@ -28,7 +26,7 @@ def home(request):
     query.pop("page", None)
     return render(
         request,
-        "triggers/home.html",
+        "triggers/cases/home.html",
         {
             "form": form,
             "page": page,
@@ -46,7 +44,7 @@ def home(request):
 def case_detail(request, area, reference):
     case = selectors.case_detail(request.user, area, reference)
     complaints = list(case.complaints.select_related("reported_to"))
-    engine = services.assess_case(case, complaints)
+    engine = threshold_services.assess_case(case, complaints)
     full_view = access.sees_every_return(request.user, case)
     info_requests = case.information_requests.select_related(
         "agency", "information_return__submitted_by"
@@ -55,7 +53,7 @@ def case_detail(request, area, reference):
         info_requests = info_requests.filter(agency_id=request.user.agency_id)
     return render(
         request,
-        "triggers/case_detail.html",
+        "triggers/cases/case_detail.html",
         {
             "case": case,
             "complaints": complaints,
@@ -71,7 +69,7 @@ def case_detail(request, area, reference):
                 case, include_returns=full_view, agency_id=request.user.agency_id
             ),
             "awaiting_decision": case.status in AWAITING_THRESHOLD_DECISION,
-            "may_notify": case.status in services.NOTIFIABLE,
+            "may_notify": case.status in information_services.NOTIFIABLE,
             "meeting": case.review_meetings.filter(status="scheduled")
             .select_related("chair")
             .first(),
@@ -84,71 +82,9 @@ def case_detail(request, area, reference):
 
 
 def _review_context(user, case) -> dict:
-    from triggers.review_views import review_context
+    from triggers.reviews.views import review_context
 
     return review_context(user, case)
-
-
-def _case_to_work_on(request, area, reference):
-    """A case the user may change: officers and admins of its area. Others get 404."""
-    case = selectors.case_detail(request.user, area, reference)
-    if not access.can_work_on(request.user, case):
-        raise Http404
-    return case
-
-
-@login_required
-@require_POST
-def acknowledge(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
-    try:
-        services.acknowledge(case, by=request.user)
-    except TransitionNotAllowed as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(
-            request,
-            "Acknowledged. The applicant has been told you are their single point of contact.",
-        )
-    return redirect(case_url(case))
-
-
-@login_required
-def decide_threshold(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
-    if case.status not in AWAITING_THRESHOLD_DECISION:
-        messages.error(request, "The threshold has already been decided for this case.")
-        return redirect(case_url(case))
-    _, optional = services.agencies_to_ask(case)
-    form = ThresholdDecisionForm(request.POST or None, optional=optional)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_threshold(
-                case,
-                form.cleaned_data["outcome"],
-                by=request.user,
-                reasons=form.cleaned_data["reasons"],
-                grounds=tuple(form.cleaned_data["grounds"]),
-                also_ask=AlsoAskField.agency_ids(form.cleaned_data["also_ask"]),
-            )
-        except services.DecisionRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            told = "The applicant's letter is on its way"
-            if form.cleaned_data["outcome"] != "not_met":
-                told += ", and the agencies have been asked for information"
-            messages.success(request, f"Decision recorded. {told}.")
-            return redirect(case_url(case))
-    return render(
-        request,
-        "triggers/decide_threshold.html",
-        {
-            "case": case,
-            "form": form,
-            "engine": services.assess_case(case),
-            "complaints": list(case.complaints.select_related("reported_to")),
-        },
-    )
 
 
 @login_required
@@ -158,7 +94,3 @@ def letter(request, area, reference, letter_id):
     response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
     return response
-
-
-def case_url(case) -> str:
-    return reverse("case_detail", args=[case.area.slug, case.reference])

@@ -7,8 +7,8 @@ from django import forms
 
 from agencies.forms import gds_helper
 from triggers import uploads
-from triggers.apply_forms import DateField
-from triggers.services import ReportData, ReturnData
+from triggers.fields import DateField, MultipleFileField
+from triggers.information.services import ReportData, ReturnData
 
 REPORT_ROWS = 5
 
@@ -53,22 +53,6 @@ class NotifyAgenciesForm(forms.Form):
 
     def agency_ids(self) -> tuple[int, ...]:
         return AlsoAskField.agency_ids(self.cleaned_data["also_ask"])
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files from one input; each is checked by the service (type and size)."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
 
 
 class InformationReturnForm(forms.Form):

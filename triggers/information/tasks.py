@@ -1,30 +1,20 @@
-"""Celery tasks of the case workflow: thin, idempotent, calling services."""
+"""Celery tasks of the information stage: thin, idempotent, calling services.
+
+Tasks are named explicitly, so that moving a module never renames them: the beat schedule
+in config/settings.py refers to these names.
+"""
 
 from celery import shared_task
+from django.utils import timezone
 
 from agencies.working_days import is_working_day
-from triggers import services
+from triggers.information import services
 
 
-@shared_task
+@shared_task(name="triggers.tasks.send_information_reminders")
 def send_information_reminders() -> dict:
     """Beat, every morning: reminders before requests fall due, escalation once overdue."""
-    from django.utils import timezone
-
     if not is_working_day(timezone.localdate()):
         return {"skipped": "not a working day"}
     reminded, escalated = services.send_information_reminders()
-    return {"reminded": reminded, "escalated": escalated}
-
-
-@shared_task
-def send_action_reminders() -> dict:
-    """Beat, every morning: reminders before actions fall due, escalation once overdue."""
-    from django.utils import timezone
-
-    from triggers import reviews
-
-    if not is_working_day(timezone.localdate()):
-        return {"skipped": "not a working day"}
-    reminded, escalated = reviews.send_action_reminders()
     return {"reminded": reminded, "escalated": escalated}

@@ -9,15 +9,16 @@ from django.utils import timezone
 
 from agencies import access
 from agencies.working_days import add_working_days
-from triggers import selectors, services, uploads
-from triggers.information_forms import InformationReturnForm, NotifyAgenciesForm
+from triggers import selectors, uploads
+from triggers.information import services
+from triggers.information.forms import InformationReturnForm, NotifyAgenciesForm
 from triggers.models import InformationRequest
-from triggers.views import _case_to_work_on, case_url
+from triggers.selectors import case_to_work_on, case_url
 
 
 @login_required
 def notify_agencies(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
+    case = case_to_work_on(request, area, reference)
     if case.status not in services.NOTIFIABLE:
         messages.error(request, "Agencies can be asked once the review has been decided on.")
         return redirect(case_url(case))
@@ -33,7 +34,7 @@ def notify_agencies(request, area, reference):
             return redirect(case_url(case))
     return render(
         request,
-        "triggers/notify_agencies.html",
+        "triggers/information/notify.html",
         {
             "case": case,
             "form": form,
@@ -53,7 +54,7 @@ def inbox(request):
     page = Paginator(found.order_by("due_date", "pk"), 25).get_page(request.GET.get("page"))
     return render(
         request,
-        "triggers/inbox.html",
+        "triggers/information/inbox.html",
         {
             "page": page,
             "show": show,
@@ -99,7 +100,7 @@ def request_detail(request, request_id):
             return redirect("request_detail", request_id=info_request.pk)
     return render(
         request,
-        "triggers/request_detail.html",
+        "triggers/information/request_detail.html",
         {
             "info_request": info_request,
             "case": case,

@@ -12,8 +12,8 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from agencies.forms import gds_helper
-from triggers.apply_forms import DateField, text_input
-from triggers.meetings import MeetingData
+from triggers.fields import DateField, text_input
+from triggers.meetings.services import MeetingData
 
 IN_PERSON, ONLINE = "in_person", "online"
 MAX_EXTRA_EMAILS = 20

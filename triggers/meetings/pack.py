@@ -9,14 +9,14 @@ from __future__ import annotations
 from django.utils import timezone
 
 from triggers.letters import render_pdf
-from triggers.meetings import _round
+from triggers.meetings.services import current_round
 from triggers.models import Case, InformationRequest
 from triggers.selectors import chronology
 
 
 def pack_context(case: Case, reader) -> dict:
     """Everything the pack shows, read in a fixed number of queries whatever its size."""
-    this_round = _round(case)
+    this_round = current_round(case)
     requests = (
         case.information_requests.filter(round=this_round)
         .exclude(status=InformationRequest.Status.WITHDRAWN)
@@ -44,7 +44,7 @@ def pack_context(case: Case, reader) -> dict:
 
 def meeting_pack(case: Case, reader) -> bytes:
     """The pack as a PDF, watermarked for `reader`."""
-    return render_pdf("triggers/pack.html", pack_context(case, reader))
+    return render_pdf("triggers/meetings/pack.html", pack_context(case, reader))
 
 
 def filename(case: Case) -> str:

@@ -19,11 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from agencies import access
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
+from triggers.history import record_event, transition
 from triggers.models import Case, ReviewMeeting
-from triggers.services import record_event, transition
 from triggers.workflow import Status
 
 Role = RoleAssignment.Role
@@ -117,7 +118,7 @@ def _apply(meeting: ReviewMeeting, data: MeetingData) -> None:
     meeting.invited_emails = sorted({e.strip().lower() for e in data.emails if e.strip()})
 
 
-def _round(case: Case) -> int:
+def current_round(case: Case) -> int:
     last = case.information_requests.order_by("-round").values_list("round", flat=True).first()
     return last or 1
 
@@ -131,7 +132,9 @@ def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
             "A review meeting can be arranged once the agencies have been asked for information."
         )
     _check(case, data)
-    meeting = ReviewMeeting(area_id=case.area_id, case=case, round=_round(case), created_by=by)
+    meeting = ReviewMeeting(
+        area_id=case.area_id, case=case, round=current_round(case), created_by=by
+    )
     _apply(meeting, data)
     meeting.save()
     meeting.invited_agencies.set(data.agencies)
@@ -312,3 +315,10 @@ def _describe(meeting: ReviewMeeting) -> str:
     if meeting.chair_independent:
         chair += " (independent of the agencies involved)"
     return "\n".join([*ways, f"Chair: {chair}"])
+
+
+def may_read_pack(user, case) -> bool:
+    """Officers of the area may always prepare the pack; the chair and the invited agencies'
+    responders may read it once the meeting is arranged."""
+    meeting = current_meeting(case) or case.review_meetings.exclude(status="cancelled").first()
+    return access.may_read_meeting_pack(user, case, meeting)

@@ -2,19 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from triggers import meetings
-from triggers.meeting_forms import ReviewMeetingForm
-from triggers.views import _case_to_work_on, case_url
+from triggers import history as reviews
+from triggers import selectors
+from triggers.meetings import pack
+from triggers.meetings import services as meetings
+from triggers.meetings.forms import ReviewMeetingForm
+from triggers.meetings.services import may_read_pack
+from triggers.selectors import case_to_work_on, case_url
 from triggers.workflow import Status, TransitionNotAllowed
 
 
 @login_required
 def schedule(request, area, reference):
     """Arrange the meeting, or change the one already arranged."""
-    case = _case_to_work_on(request, area, reference)
+    case = case_to_work_on(request, area, reference)
     meeting = meetings.current_meeting(case)
     if meeting is None and case.status != Status.AGENCIES_NOTIFIED:
         messages.error(
@@ -51,7 +56,7 @@ def schedule(request, area, reference):
     typed = getattr(form, "cleaned_data", {}).get("date")
     return render(
         request,
-        "triggers/schedule_meeting.html",
+        "triggers/meetings/schedule.html",
         {
             "case": case,
             "form": form,
@@ -65,7 +70,7 @@ def schedule(request, area, reference):
 @login_required
 @require_POST
 def cancel(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
+    case = case_to_work_on(request, area, reference)
     meeting = meetings.current_meeting(case)
     if meeting is None:
         messages.error(request, "There is no review meeting arranged to cancel.")
@@ -78,3 +83,16 @@ def cancel(request, area, reference):
     else:
         messages.success(request, "Review meeting cancelled. Everyone invited has been told.")
     return redirect(case_url(case))
+
+
+@login_required
+def meeting_pack(request, area, reference):
+    """The pack for the people invited, watermarked with the reader's name and the date."""
+    case = selectors.case_detail(request.user, area, reference)
+    if not may_read_pack(request.user, case):
+        raise Http404
+    pdf = pack.meeting_pack(case, request.user)
+    reviews.record_event(case, f"Meeting pack downloaded by {request.user.full_name}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pack.filename(case)}"'
+    return response

@@ -11,9 +11,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from agencies.forms import gds_helper
-from triggers.meeting_forms import MeetingDateField
+from triggers.meetings.forms import MeetingDateField
 from triggers.models import VictimInvolvement
-from triggers.reviews import ActionData, InvolvementData, RecommendationData, ReviewData
+from triggers.reviews.involvement import InvolvementData
+from triggers.reviews.services import ActionData, RecommendationData, ReviewData
 
 RECOMMENDATION_ROWS = 4
 ACTION_ROWS = 6

@@ -20,88 +20,27 @@ from django.utils import timezone
 from agencies.models import Agency, AreaMembership
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
+from triggers.history import record_event, transition
 from triggers.letters import write_letter
-from triggers.meetings import _round, current_meeting
+from triggers.meetings.services import current_meeting, current_round
 from triggers.models import (
     Action,
-    ActionUpdate,
     Case,
     Letter,
     PlanComment,
     Recommendation,
     ReviewMeeting,
     ReviewRecord,
-    VictimInvolvement,
 )
-from triggers.services import officer_and_admins, record_event, transition
-from triggers.workflow import Status
+from triggers.workflow import Status, TransitionNotAllowed
 
 # The victim has this many working days to comment on the draft plan (our product decision:
 # it fits inside the shortest outcome timescale areas use, DOMAIN.md §3).
 CONSULTATION_WORKING_DAYS = 5
-ACTION_REMINDER_WORKING_DAYS = 5
-# Before the meeting only; a further review opens it again once its agencies are asked.
-INVOLVEMENT_OPEN = frozenset({Status.AGENCIES_NOTIFIED, Status.REVIEW_SCHEDULED})
 
 
 class ReviewRefused(ValueError):
     """A step of the review that cannot be taken as things stand (the message says why)."""
-
-
-# --- The victim's involvement -----------------------------------------------------------------
-
-
-@dataclass
-class InvolvementData:
-    way: str
-    advocate_name: str = ""
-    advocate_contact: str = ""
-    statement: str = ""
-    impact: str = ""
-    resolution: str = ""
-
-
-def current_involvement(case: Case) -> VictimInvolvement | None:
-    return case.involvements.filter(round=_round(case)).first()
-
-
-@transaction.atomic
-def record_involvement(case: Case, data: InvolvementData, *, by=None) -> VictimInvolvement:
-    """Keep how the victim takes part in this round's meeting (`by` is None when they gave it
-    through their private link). Giving it again replaces the earlier answer."""
-    if case.status not in INVOLVEMENT_OPEN:
-        raise ReviewRefused("The victim's part can be given before the review meeting only.")
-    if data.way not in VictimInvolvement.Way.values:
-        raise ReviewRefused("Choose how the victim takes part.")
-    if data.way == VictimInvolvement.Way.ADVOCATE and not (
-        data.advocate_name.strip() and data.advocate_contact.strip()
-    ):
-        raise ReviewRefused("Give the advocate's name and how to contact them.")
-    if data.way == VictimInvolvement.Way.WRITTEN and not data.statement.strip():
-        raise ReviewRefused("Write the statement for the meeting.")
-    fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in vars(data).items()}
-    if data.way != VictimInvolvement.Way.ADVOCATE:
-        fields.update(advocate_name="", advocate_contact="")
-    involvement, created = VictimInvolvement.objects.update_or_create(
-        case=case,
-        round=_round(case),
-        defaults={
-            "area_id": case.area_id,
-            "recorded_by": by,
-            "recorded_at": timezone.now(),
-            **fields,
-        },
-    )
-    who = "The applicant" if by is None else f"{by.full_name}, for the victim,"
-    verb = "said" if created else "changed"
-    record_event(
-        case,
-        f"{who} {verb} how the victim takes part: {involvement.get_way_display().lower()}",
-        by=by,
-    )
-    if by is None and case.assigned_officer_id:
-        _email_officer(case, "involvement_given", f"involvement:{involvement.pk}:{timezone.now()}")
-    return involvement
 
 
 # --- Recording the review ---------------------------------------------------------------------
@@ -129,7 +68,7 @@ class ReviewData:
 
 
 def current_review(case: Case) -> ReviewRecord | None:
-    return case.reviews.filter(round=_round(case)).first()
+    return case.reviews.filter(round=current_round(case)).first()
 
 
 def _check_review(case: Case, data: ReviewData) -> None:
@@ -161,7 +100,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         area_id=case.area_id,
         case=case,
         meeting=meeting,
-        round=_round(case),
+        round=current_round(case),
         attendance=data.attendance.strip(),
         findings=data.findings.strip(),
         recommendations_made=bool(data.recommendations),
@@ -260,7 +199,7 @@ def comment_on_plan(case: Case, text: str) -> PlanComment:
         area_id=case.area_id, review=review, text=text, at=timezone.now()
     )
     record_event(case, "The applicant commented on the draft action plan", reasons=text)
-    _email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
+    email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
     return comment
 
 
@@ -335,7 +274,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     )
     _email_applicant(case, letter, "outcome", f"review:{review.pk}:outcome")
     _tell_owner_agencies(review)
-    first_due = _first_open_due(case)
+    first_due = first_open_due(case)
     if first_due is not None:
         transition(
             case,
@@ -372,7 +311,7 @@ def _tell_owner_agencies(review: ReviewRecord) -> None:
         )
 
 
-def _first_open_due(case: Case) -> date | None:
+def first_open_due(case: Case) -> date | None:
     return (
         case.actions.filter(status=Action.Status.OPEN)
         .order_by("due_date")
@@ -382,35 +321,6 @@ def _first_open_due(case: Case) -> date | None:
 
 
 # --- Following the action plan ----------------------------------------------------------------
-
-
-@transaction.atomic
-def update_action(action: Action, note: str, *, done: bool, by) -> ActionUpdate:
-    """A progress note from the owner agency (or the officer), and perhaps marking it done."""
-    action = Action.objects.select_for_update().select_related("case").get(pk=action.pk)
-    note = note.strip()
-    if not note:
-        raise ReviewRefused("Write what has been done.")
-    if action.status == Action.Status.DONE:
-        raise ReviewRefused("This action is already done.")
-    now = timezone.now()
-    update = ActionUpdate.objects.create(
-        area_id=action.area_id, action=action, note=note, marked_done=done, by=by, at=now
-    )
-    if done:
-        action.status, action.completed_at, action.completed_by = Action.Status.DONE, now, by
-        action.save(update_fields=["status", "completed_at", "completed_by"])
-    case = action.case
-    what = "done" if done else "updated"
-    record_event(
-        case, f"Action {what} by {by.full_name}: {action.description[:120]}", by=by, reasons=note
-    )
-    if case.status == Status.ACTIONS_IN_PROGRESS:
-        first_due = _first_open_due(case)
-        Case.objects.filter(pk=case.pk).update(next_due=first_due)
-        if first_due is None:
-            _email_officer(case, "actions_all_done", f"case:{case.pk}:all-done:{update.pk}")
-    return update
 
 
 CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
@@ -454,7 +364,7 @@ def _email_applicant(case: Case, letter: Letter, template: str, key: str) -> Non
     )
 
 
-def _email_officer(case: Case, template: str, key: str) -> None:
+def email_officer(case: Case, template: str, key: str) -> None:
     officer = case.assigned_officer
     if officer is None:
         return
@@ -478,58 +388,5 @@ def _track_url() -> str:
     return f"{settings.SITE_URL}{reverse('track:case')}"
 
 
-# --- Reminders and escalation of actions ------------------------------------------------------
-
-
-def _action_url(action: Action) -> str:
-    return f"{settings.SITE_URL}{reverse('action_detail', args=[action.pk])}"
-
-
-def _owner_contact(action: Action) -> str:
-    membership = AreaMembership.objects.filter(
-        area_id=action.area_id, agency_id=action.owner_agency_id
-    ).first()
-    return membership.contact_email if membership else ""
-
-
-@transaction.atomic
-def send_action_reminders(today: date | None = None) -> tuple[int, int]:
-    """Beat, once a working day: remind owner agencies before an action falls due, and
-    escalate overdue actions to the case officer and the area's admins. Each is sent once."""
-    today = today or timezone.localdate()
-    open_actions = Action.objects.filter(
-        status=Action.Status.OPEN, case__status=Status.ACTIONS_IN_PROGRESS
-    ).select_related("case__area", "case__assigned_officer", "owner_agency")
-    remind_from = add_working_days(today, ACTION_REMINDER_WORKING_DAYS)
-    reminded = escalated = 0
-    for action in open_actions.filter(
-        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
-    ):
-        _queue_action_email(action, "action_reminder", to=_owner_contact(action))
-        action.reminder_sent_at = timezone.now()
-        action.save(update_fields=["reminder_sent_at"])
-        reminded += 1
-    for action in open_actions.filter(escalated_at__isnull=True, due_date__lt=today):
-        for person in officer_and_admins(action.case):
-            _queue_action_email(action, "action_overdue", to=person.email, suffix=f":{person.pk}")
-        action.escalated_at = timezone.now()
-        action.save(update_fields=["escalated_at"])
-        record_event(
-            action.case,
-            f"An action for {action.owner_agency.name} is overdue",
-            reasons=f"{action.description[:200]} (due {action.due_date:%d %B %Y})",
-        )
-        escalated += 1
-    return reminded, escalated
-
-
-def _queue_action_email(action: Action, template: str, *, to: str, suffix: str = "") -> None:
-    queue_email(
-        key=f"action:{action.pk}:{template}{suffix}",
-        to=to,
-        template=template,
-        context={"action": action, "case": action.case, "url": _action_url(action)},
-        topic="Action plan",
-        area=action.case.area,
-        reference=action.case.reference,
-    )
+# What a view shows the officer as a refusal rather than an error.
+REFUSED = (ReviewRefused, TransitionNotAllowed)

@@ -1,7 +1,7 @@
 """The review after scheduling: the victim's part, the meeting pack, the review record, the
 action plan and its consultation, the outcome, following the actions, and closing the case.
 
-Officers and admins of the area do the case's steps (`_case_to_work_on`); owner agencies'
+Officers and admins of the area do the case's steps (`case_to_work_on`); owner agencies'
 responders update their own actions (`access.actions_for`); the applicant takes part through
 their private link (`access.case_for_applicant`).
 """
@@ -9,53 +9,45 @@ their private link (`access.case_for_applicant`).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agencies import access
-from triggers import pack, reviews, selectors
-from triggers.meetings import current_meeting
+from triggers.meetings.services import current_meeting, may_read_pack
 from triggers.models import Action
-from triggers.review_forms import (
+from triggers.reviews import involvement as reviews_involvement
+from triggers.reviews import services
+from triggers.reviews.actions import update_action
+from triggers.reviews.forms import (
     ActionUpdateForm,
     CloseCaseForm,
     InvolvementForm,
-    PlanCommentForm,
     ReviewRecordForm,
 )
-from triggers.views import _case_to_work_on, case_url
-from triggers.workflow import Status, TransitionNotAllowed
+from triggers.reviews.services import REFUSED
+from triggers.selectors import case_to_work_on, case_url
+from triggers.workflow import Status
 
 ACTIONS_PER_PAGE = 25
-REFUSED = (reviews.ReviewRefused, TransitionNotAllowed)
 
 
 def review_context(user, case) -> dict:
     """What the case page shows of the review: the victim's part, the review of this round,
     its recommendations and actions, the victim's comments, and what the user may do."""
-    review = reviews.current_review(case)
+    review = services.current_review(case)
     actions = access.actions_for(user).filter(case=case).select_related("owner_agency")
     return {
-        "involvement": reviews.current_involvement(case),
-        "may_give_involvement": case.status in reviews.INVOLVEMENT_OPEN,
+        "involvement": reviews_involvement.current_involvement(case),
+        "may_give_involvement": case.status in reviews_involvement.INVOLVEMENT_OPEN,
         "review": review,
         "recommendations": review.recommendations.select_related("agency") if review else (),
         "plan_comments": review.comments.all() if review else (),
         "actions": actions,
         # The button shows once there is a meeting to prepare for.
-        "may_read_pack": case.review_meetings.exists() and _may_read_pack(user, case),
-        "may_close": case.status in reviews.CLOSABLE,
+        "may_read_pack": case.review_meetings.exists() and may_read_pack(user, case),
+        "may_close": case.status in services.CLOSABLE,
     }
-
-
-def _may_read_pack(user, case) -> bool:
-    """Officers of the area may always prepare the pack; the chair and the invited agencies'
-    responders may read it once the meeting is arranged."""
-    meeting = current_meeting(case) or case.review_meetings.exclude(status="cancelled").first()
-    return access.may_read_meeting_pack(user, case, meeting)
 
 
 # --- Officers --------------------------------------------------------------------------------
@@ -64,46 +56,33 @@ def _may_read_pack(user, case) -> bool:
 @login_required
 def involvement(request, area, reference):
     """The officer records how the victim takes part, as told by phone, letter or in person."""
-    case = _case_to_work_on(request, area, reference)
-    if case.status not in reviews.INVOLVEMENT_OPEN:
+    case = case_to_work_on(request, area, reference)
+    if case.status not in reviews_involvement.INVOLVEMENT_OPEN:
         messages.error(request, "The victim's part can be given before the review meeting only.")
         return redirect(case_url(case))
-    current = reviews.current_involvement(case)
+    current = reviews_involvement.current_involvement(case)
     form = InvolvementForm(
         request.POST if request.method == "POST" else None,
         initial=InvolvementForm.initial_for(current, case),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            reviews.record_involvement(case, form.involvement_data(), by=request.user)
+            reviews_involvement.record_involvement(case, form.involvement_data(), by=request.user)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
             messages.success(request, "The victim's part in the review has been saved.")
             return redirect(case_url(case))
     return render(
-        request, "triggers/review/involvement.html", {"case": case, "form": form, "staff": True}
+        request, "triggers/reviews/involvement.html", {"case": case, "form": form, "staff": True}
     )
-
-
-@login_required
-def meeting_pack(request, area, reference):
-    """The pack for the people invited, watermarked with the reader's name and the date."""
-    case = selectors.case_detail(request.user, area, reference)
-    if not _may_read_pack(request.user, case):
-        raise Http404
-    pdf = pack.meeting_pack(case, request.user)
-    reviews.record_event(case, f"Meeting pack downloaded by {request.user.full_name}")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pack.filename(case)}"'
-    return response
 
 
 @login_required
 def record(request, area, reference):
     """Record the review; while the plan is a draft, change the record and the plan."""
-    case = _case_to_work_on(request, area, reference)
-    review = reviews.current_review(case) if case.status == Status.REVIEW_HELD else None
+    case = case_to_work_on(request, area, reference)
+    review = services.current_review(case) if case.status == Status.REVIEW_HELD else None
     if case.status != Status.REVIEW_SCHEDULED and (review is None or review.plan_finalised_at):
         messages.error(request, "A review can be recorded once its meeting has been arranged.")
         return redirect(case_url(case))
@@ -116,9 +95,9 @@ def record(request, area, reference):
     if request.method == "POST" and form.is_valid():
         try:
             if review is None:
-                reviews.record_review(case, form.review_data(), by=request.user)
+                services.record_review(case, form.review_data(), by=request.user)
             else:
-                reviews.revise_review(review, form.review_data(), by=request.user)
+                services.revise_review(review, form.review_data(), by=request.user)
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
@@ -132,7 +111,7 @@ def record(request, area, reference):
             return redirect(case_url(case))
     return render(
         request,
-        "triggers/review/record.html",
+        "triggers/reviews/record.html",
         {"case": case, "form": form, "meeting": current_meeting(case), "review": review},
     )
 
@@ -144,7 +123,7 @@ def finalise_plan(request, area, reference):
         request,
         area,
         reference,
-        reviews.finalise_plan,
+        services.finalise_plan,
         "The action plan is final. You can now send the outcome.",
     )
 
@@ -156,15 +135,15 @@ def send_outcome(request, area, reference):
         request,
         area,
         reference,
-        reviews.send_outcome,
+        services.send_outcome,
         "The outcome letter has been sent to the applicant.",
     )
 
 
 def _step_on_current_review(request, area, reference, step, done: str):
     """Take one step on this round's review record; a refusal comes back as a message."""
-    case = _case_to_work_on(request, area, reference)
-    review = reviews.current_review(case)
+    case = case_to_work_on(request, area, reference)
+    review = services.current_review(case)
     if review is None:
         messages.error(request, "There is no review recorded yet.")
         return redirect(case_url(case))
@@ -179,8 +158,8 @@ def _step_on_current_review(request, area, reference, step, done: str):
 
 @login_required
 def close(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
-    if case.status not in reviews.CLOSABLE:
+    case = case_to_work_on(request, area, reference)
+    if case.status not in services.CLOSABLE:
         messages.error(request, "A case can be closed once the outcome has been sent.")
         return redirect(case_url(case))
     open_actions = case.actions.filter(status=Action.Status.OPEN).count()
@@ -189,7 +168,7 @@ def close(request, area, reference):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            reviews.close_case(case, by=request.user, reason=form.cleaned_data["reason"])
+            services.close_case(case, by=request.user, reason=form.cleaned_data["reason"])
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
@@ -197,7 +176,7 @@ def close(request, area, reference):
             return redirect(case_url(case))
     return render(
         request,
-        "triggers/review/close.html",
+        "triggers/reviews/close.html",
         {"case": case, "form": form, "open_actions": open_actions},
     )
 
@@ -216,7 +195,7 @@ def action_list(request):
     page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "triggers/review/actions.html",
+        "triggers/reviews/actions.html",
         {"page": page, "show_done": show_done, "today": timezone.localdate()},
     )
 
@@ -230,7 +209,7 @@ def action_detail(request, action_id):
     form = ActionUpdateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and action.status == Action.Status.OPEN and form.is_valid():
         try:
-            reviews.update_action(
+            update_action(
                 action, form.cleaned_data["note"], done=form.cleaned_data["done"], by=request.user
             )
         except REFUSED as refused:
@@ -240,72 +219,12 @@ def action_detail(request, action_id):
             return redirect("action_detail", action_id=action.pk)
     return render(
         request,
-        "triggers/review/action_detail.html",
+        "triggers/reviews/action_detail.html",
         {
             "action": action,
             "case": action.case,
             "updates": action.updates.select_related("by"),
             "form": form,
             "today": timezone.localdate(),
-        },
-    )
-
-
-# --- The applicant, through their private link -------------------------------------------------
-
-
-@never_cache
-def track_involvement(request):
-    case = access.case_for_applicant(request)
-    if case is None:
-        return render(request, "triggers/track/invalid.html", status=404)
-    if case.status not in reviews.INVOLVEMENT_OPEN:
-        return redirect("track:case")
-    current = reviews.current_involvement(case)
-    form = InvolvementForm(
-        request.POST if request.method == "POST" else None,
-        initial=InvolvementForm.initial_for(current, case),
-        applicant=True,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            reviews.record_involvement(case, form.involvement_data(), by=None)
-        except REFUSED as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(request, "Thank you. We have your answers for the review meeting.")
-            return redirect("track:case")
-    return render(
-        request, "triggers/review/involvement.html", {"case": case, "form": form, "staff": False}
-    )
-
-
-@never_cache
-def track_plan(request):
-    case = access.case_for_applicant(request)
-    if case is None:
-        return render(request, "triggers/track/invalid.html", status=404)
-    review = reviews.current_review(case)
-    if review is None or review.plan_finalised_at is not None:
-        return redirect("track:case")
-    form = PlanCommentForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reviews.comment_on_plan(case, form.cleaned_data["text"])
-        except REFUSED as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(request, "Thank you. Your comments have been sent to your contact.")
-            return redirect("track:case")
-    return render(
-        request,
-        "triggers/track/plan.html",
-        {
-            "case": case,
-            "review": review,
-            "form": form,
-            "recommendations": review.recommendations.select_related("agency"),
-            "actions": review.actions.select_related("owner_agency"),
-            "comments": review.comments.all(),
         },
     )

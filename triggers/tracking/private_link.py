@@ -5,14 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from triggers import services
-from triggers.views import _case_to_work_on, case_url
+from triggers.selectors import case_to_work_on, case_url
+from triggers.tracking import services
 
 
 @never_cache
 @login_required
 def private_link(request, area, reference):
-    case = _case_to_work_on(request, area, reference)
+    case = case_to_work_on(request, area, reference)
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "revoke":
         services.revoke_tracking_link(case, by=request.user)
@@ -26,7 +26,7 @@ def private_link(request, area, reference):
         # Shown once, in this answer only: nothing keeps the token but its hash.
         return render(
             request,
-            "triggers/private_link_issued.html",
+            "triggers/tracking/private_link_issued.html",
             {"case": case, "tracking_url": services.tracking_url(token)},
         )
-    return render(request, "triggers/private_link.html", {"case": case})
+    return render(request, "triggers/tracking/private_link.html", {"case": case})

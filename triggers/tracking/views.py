@@ -4,11 +4,19 @@ The link's token is exchanged for a session on first use and the browser is redi
 token stays out of later requests, page addresses and referrers.
 """
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from agencies import access
+from triggers.reviews import involvement as reviews_involvement
+from triggers.reviews import services as reviews
+from triggers.reviews.forms import (
+    InvolvementForm,
+    PlanCommentForm,
+)
+from triggers.reviews.services import REFUSED
 from triggers.workflow import Status
 
 NEXT_STEP = {
@@ -37,7 +45,7 @@ NEXT_STEP = {
 def open_link(request, token):
     case = access.case_for_tracking_token(token)
     if case is None:
-        return render(request, "triggers/track/invalid.html", status=404)
+        return render(request, "triggers/tracking/invalid.html", status=404)
     request.session.cycle_key()
     request.session[access.APPLICANT_SESSION_KEY] = case.pk
     request.session[access.APPLICANT_LINK_KEY] = case.tracking_token_hash
@@ -48,10 +56,10 @@ def open_link(request, token):
 def case(request):
     case = access.case_for_applicant(request)
     if case is None:
-        return render(request, "triggers/track/invalid.html", status=404)
+        return render(request, "triggers/tracking/invalid.html", status=404)
     return render(
         request,
-        "triggers/track/case.html",
+        "triggers/tracking/case.html",
         {
             "case": case,
             "next_step": NEXT_STEP.get(case.status, ""),
@@ -78,11 +86,67 @@ def letter(request, letter_id):
 def _review_context(case) -> dict:
     """What the applicant may do in the review now: say how they take part, comment on the
     draft action plan."""
-    from triggers import reviews
 
     review = reviews.current_review(case)
     return {
-        "may_give_involvement": case.status in reviews.INVOLVEMENT_OPEN,
-        "involvement": reviews.current_involvement(case),
+        "may_give_involvement": case.status in reviews_involvement.INVOLVEMENT_OPEN,
+        "involvement": reviews_involvement.current_involvement(case),
         "draft_plan": review if review and review.plan_finalised_at is None else None,
     }
+
+
+@never_cache
+def track_involvement(request):
+    case = access.case_for_applicant(request)
+    if case is None:
+        return render(request, "triggers/tracking/invalid.html", status=404)
+    if case.status not in reviews_involvement.INVOLVEMENT_OPEN:
+        return redirect("track:case")
+    current = reviews_involvement.current_involvement(case)
+    form = InvolvementForm(
+        request.POST if request.method == "POST" else None,
+        initial=InvolvementForm.initial_for(current, case),
+        applicant=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews_involvement.record_involvement(case, form.involvement_data(), by=None)
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Thank you. We have your answers for the review meeting.")
+            return redirect("track:case")
+    return render(
+        request, "triggers/reviews/involvement.html", {"case": case, "form": form, "staff": False}
+    )
+
+
+@never_cache
+def track_plan(request):
+    case = access.case_for_applicant(request)
+    if case is None:
+        return render(request, "triggers/tracking/invalid.html", status=404)
+    review = reviews.current_review(case)
+    if review is None or review.plan_finalised_at is not None:
+        return redirect("track:case")
+    form = PlanCommentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reviews.comment_on_plan(case, form.cleaned_data["text"])
+        except REFUSED as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Thank you. Your comments have been sent to your contact.")
+            return redirect("track:case")
+    return render(
+        request,
+        "triggers/tracking/plan.html",
+        {
+            "case": case,
+            "review": review,
+            "form": form,
+            "recommendations": review.recommendations.select_related("agency"),
+            "actions": review.actions.select_related("owner_agency"),
+            "comments": review.comments.all(),
+        },
+    )

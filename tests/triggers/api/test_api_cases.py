@@ -16,8 +16,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.test import APIClient
 
 from tests.factories import complaint_data, make_case
-from triggers import services
 from triggers.models import Case, Channel
+from triggers.threshold import services
 from triggers.workflow import Status
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import AgencyFactory, AreaFactory
-from triggers.apply_journey import MAX_COMPLAINTS, REFERENCE_KEY, SESSION_KEY
+from triggers.applications.journey import MAX_COMPLAINTS, REFERENCE_KEY, SESSION_KEY
+from triggers.applications.services import ApplicationRefused
 from triggers.models import Case, Channel
-from triggers.services import ApplicationRefused
 
 pytestmark = pytest.mark.django_db
 
@@ -260,7 +260,7 @@ def test_a_refused_application_shows_why_in_the_error_summary(client, north, mon
     def refuse(*args, **kwargs):
         raise ApplicationRefused("The victim must agree to someone applying for them.")
 
-    monkeypatch.setattr("triggers.apply_views.submit_application", refuse)
+    monkeypatch.setattr("triggers.applications.views.submit_application", refuse)
     answer_until(client, north, "contact")
     text = page(client.post(url("check"), {}))
     assert "govuk-error-summary" in text and "The victim must agree" in text

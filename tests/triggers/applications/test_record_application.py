@@ -10,9 +10,9 @@ from agencies.models import RoleAssignment
 from agencies.working_days import add_working_days
 from notifications.models import Message
 from tests.factories import AreaFactory
-from triggers import apply_journey
+from triggers.applications import journey as apply_journey
+from triggers.applications.staff_views import SESSION_KEY
 from triggers.models import Case, Channel
-from triggers.record_views import SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 

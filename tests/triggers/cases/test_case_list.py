@@ -52,7 +52,7 @@ def test_needs_attention_counts_what_waits_for_the_officer(client, north):
 
 
 def test_needs_attention_shows_responders_their_requests(client, north):
-    from triggers.services import decide_threshold
+    from triggers.threshold.services import decide_threshold
 
     decide_threshold(north.case, "met", by=north.officer)
     client.force_login(north.responder)

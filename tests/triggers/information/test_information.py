@@ -11,9 +11,11 @@ from agencies.models import Agency, AreaMembership
 from agencies.working_days import add_working_days
 from notifications.models import Message
 from tests.factories import AgencyFactory, MembershipFactory
-from triggers import services, uploads
+from triggers import uploads
+from triggers.information import services as information_services
+from triggers.information.services import ReportData, ReturnData
 from triggers.models import InformationRequest
-from triggers.services import ReportData, ReturnData
+from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +35,7 @@ def met(north):
 
 
 def decide_met(side, also_ask=()):
-    services.decide_threshold(side.case, "met", by=side.officer, also_ask=also_ask)
+    threshold_services.decide_threshold(side.case, "met", by=side.officer, also_ask=also_ask)
     side.case.refresh_from_db()
     return list(side.case.information_requests.select_related("agency"))
 
@@ -64,13 +66,13 @@ def test_officer_chooses_co_opted_housing_provider_when_deciding(client, met):
 
 
 def test_agencies_cannot_be_asked_before_the_threshold_is_decided(north):
-    with pytest.raises(services.RequestRefused):
-        services.notify_agencies(north.case, by=north.officer)
+    with pytest.raises(information_services.RequestRefused):
+        information_services.notify_agencies(north.case, by=north.officer)
 
 
 def test_area_without_relevant_bodies_is_refused_clearly(met):
     met.area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY).delete()
-    with pytest.raises(services.RequestRefused, match="no relevant bodies"):
+    with pytest.raises(information_services.RequestRefused, match="no relevant bodies"):
         decide_met(met)
     met.case.refresh_from_db()
     assert met.case.status == Status.SUBMITTED  # the whole decision rolled back
@@ -156,9 +158,11 @@ def test_upload_size_limit():
 
 def test_empty_return_is_refused(met):
     request = police_request(met)
-    with pytest.raises(services.RequestRefused):
-        services.submit_return(request, ReturnData(), by=met.responder)
-    info = services.submit_return(request, ReturnData(holds_no_information=True), by=met.responder)
+    with pytest.raises(information_services.RequestRefused):
+        information_services.submit_return(request, ReturnData(), by=met.responder)
+    info = information_services.submit_return(
+        request, ReturnData(holds_no_information=True), by=met.responder
+    )
     assert info.holds_no_information
 
 
@@ -166,8 +170,10 @@ def test_another_agencys_staff_cannot_answer(client, met):
     council_request = next(r for r in decide_met(met) if r.agency == met.council)
     client.force_login(met.responder)  # police
     assert client.get(reverse("request_detail", args=[council_request.pk])).status_code == 404
-    with pytest.raises(services.RequestRefused):
-        services.submit_return(council_request, ReturnData(actions_taken="x"), by=met.responder)
+    with pytest.raises(information_services.RequestRefused):
+        information_services.submit_return(
+            council_request, ReturnData(actions_taken="x"), by=met.responder
+        )
 
 
 def test_responder_sees_only_own_agencys_return_on_the_case(client, met):
@@ -176,7 +182,7 @@ def test_responder_sees_only_own_agencys_return_on_the_case(client, met):
     police = next(r for r in requests if r.agency == met.police)
     council_user = met.officer  # stands in for council staff returning the council's part
     council_user.agency = met.council
-    services.submit_return(
+    information_services.submit_return(
         council_request,
         ReturnData(
             reports=[
@@ -185,7 +191,7 @@ def test_responder_sees_only_own_agencys_return_on_the_case(client, met):
         ),
         by=council_user,
     )
-    services.submit_return(
+    information_services.submit_return(
         police,
         ReturnData(reports=[ReportData(timezone.localdate() - timedelta(days=3), "Police patrol")]),
         by=met.responder,
@@ -207,7 +213,7 @@ def test_chronology_merges_application_and_returns_by_date(met):
 
     request = police_request(met)
     first_incident = met.case.complaints.order_by("incident_date").first().incident_date
-    services.submit_return(
+    information_services.submit_return(
         request,
         ReturnData(
             reports=[ReportData(first_incident - timedelta(days=1), "Earlier report to police")]
@@ -223,11 +229,11 @@ def test_reminder_before_due_and_escalation_when_overdue_each_once(met):
     request = police_request(met)
     due = request.due_date
     day_before = due - timedelta(days=1)
-    assert services.send_information_reminders(day_before) == (2, 0)
-    assert services.send_information_reminders(day_before) == (0, 0)
+    assert information_services.send_information_reminders(day_before) == (2, 0)
+    assert information_services.send_information_reminders(day_before) == (0, 0)
     after = due + timedelta(days=1)
-    assert services.send_information_reminders(after) == (0, 2)
-    assert services.send_information_reminders(after) == (0, 0)
+    assert information_services.send_information_reminders(after) == (0, 2)
+    assert information_services.send_information_reminders(after) == (0, 0)
     overdue = Message.objects.filter(topic="Information overdue")
     assert set(overdue.values_list("to_address", flat=True)) == {met.admin.email, met.officer.email}
     assert met.case.events.filter(summary__contains="overdue").count() == 2
@@ -248,5 +254,7 @@ def test_assigned_officer_is_emailed_when_a_return_arrives(met, django_capture_o
 
     request = police_request(met)
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_return(request, ReturnData(actions_taken="Patrols."), by=met.responder)
+        information_services.submit_return(
+            request, ReturnData(actions_taken="Patrols."), by=met.responder
+        )
     assert any("returned its information" in m.subject for m in mail.outbox)

@@ -9,9 +9,9 @@ from icalendar import Calendar
 
 from agencies import access
 from notifications.models import Message
-from triggers import meetings
+from triggers.meetings import services as meetings
 from triggers.models import Case
-from triggers.services import decide_threshold
+from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
 
 pytestmark = pytest.mark.django_db

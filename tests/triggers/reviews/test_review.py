@@ -12,9 +12,15 @@ from pypdf import PdfReader
 from agencies.models import RoleAssignment
 from notifications.models import Message
 from tests.factories import AgencyFactory, MembershipFactory, user_with_role
-from triggers import meetings, pack, reviews
+from triggers.history import transition
+from triggers.information.services import notify_agencies
+from triggers.meetings import pack
+from triggers.meetings import services as meetings
 from triggers.models import Action, ActionUpdate, Case, ReviewRecord, VictimInvolvement
-from triggers.services import decide_threshold, notify_agencies, transition
+from triggers.reviews import actions as reviews_actions
+from triggers.reviews import involvement as reviews_involvement
+from triggers.reviews import services as reviews_services
+from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
 
 pytestmark = pytest.mark.django_db
@@ -49,27 +55,27 @@ def scheduled(north):
 
 
 def review_data(north, *, actions=2):
-    return reviews.ReviewData(
+    return reviews_services.ReviewData(
         attendance="Chair, council, police.",
         findings="Persistent noise at night.",
-        recommendations=[reviews.RecommendationData(north.police, "Patrol at night.")],
+        recommendations=[reviews_services.RecommendationData(north.police, "Patrol at night.")],
         actions=[
-            reviews.ActionData(north.police, "Late-night patrols.", later()),
-            reviews.ActionData(north.council, "Noise monitoring.", later()),
+            reviews_services.ActionData(north.police, "Late-night patrols.", later()),
+            reviews_services.ActionData(north.council, "Noise monitoring.", later()),
         ][:actions],
     )
 
 
 @pytest.fixture
 def held(north, scheduled):
-    return reviews.record_review(scheduled, review_data(north), by=north.officer)
+    return reviews_services.record_review(scheduled, review_data(north), by=north.officer)
 
 
 @pytest.fixture
 def in_progress(north, held):
-    reviews.comment_on_plan(held.case, "Add weekends.")
-    reviews.finalise_plan(held, by=north.officer)
-    reviews.send_outcome(held, by=north.officer)
+    reviews_services.comment_on_plan(held.case, "Add weekends.")
+    reviews_services.finalise_plan(held, by=north.officer)
+    reviews_services.send_outcome(held, by=north.officer)
     return Case.objects.get(pk=held.case_id)
 
 
@@ -97,15 +103,17 @@ def test_an_agency_updates_its_own_actions_and_no_other(client, north, in_progre
 
 def test_progress_without_done_keeps_the_action_open_and_moves_the_deadline(north, in_progress):
     police_action = Action.objects.get(owner_agency=north.police)
-    reviews.update_action(police_action, "First patrol done.", done=False, by=north.responder)
+    reviews_actions.update_action(
+        police_action, "First patrol done.", done=False, by=north.responder
+    )
     police_action.refresh_from_db()
     assert police_action.status == Action.Status.OPEN
-    reviews.update_action(police_action, "All patrols done.", done=True, by=north.responder)
+    reviews_actions.update_action(police_action, "All patrols done.", done=True, by=north.responder)
     police_action.refresh_from_db()
     assert police_action.status == Action.Status.DONE
     assert police_action.completed_by == north.responder
-    with pytest.raises(reviews.ReviewRefused):
-        reviews.update_action(police_action, "Again.", done=True, by=north.responder)
+    with pytest.raises(reviews_services.ReviewRefused):
+        reviews_actions.update_action(police_action, "Again.", done=True, by=north.responder)
     assert ActionUpdate.objects.filter(action=police_action).count() == 2
 
 
@@ -153,19 +161,19 @@ def test_recording_the_review_marks_the_meeting_held_and_sets_the_outcome_deadli
 def test_no_recommendations_is_recorded_as_such(north, scheduled):
     data = review_data(north)
     data.recommendations = []
-    review = reviews.record_review(scheduled, data, by=north.officer)
+    review = reviews_services.record_review(scheduled, data, by=north.officer)
     assert review.recommendations_made is False
 
 
 def test_plan_stays_draft_until_the_victim_comments_or_the_date_passes(north, held):
-    with pytest.raises(reviews.ReviewRefused, match="has until"):
-        reviews.finalise_plan(held, by=north.officer)
-    with pytest.raises(reviews.ReviewRefused, match="Finalise"):
-        reviews.send_outcome(held, by=north.officer)
+    with pytest.raises(reviews_services.ReviewRefused, match="has until"):
+        reviews_services.finalise_plan(held, by=north.officer)
+    with pytest.raises(reviews_services.ReviewRefused, match="Finalise"):
+        reviews_services.send_outcome(held, by=north.officer)
     ReviewRecord.objects.filter(pk=held.pk).update(
         consultation_closes=timezone.localdate() - timedelta(days=1)
     )
-    review = reviews.finalise_plan(held, by=north.officer)
+    review = reviews_services.finalise_plan(held, by=north.officer)
     assert review.victim_response == ReviewRecord.VictimResponse.NO_RESPONSE
     event = held.case.events.get(summary="Action plan finalised")
     assert "did not respond" in event.reasons
@@ -174,26 +182,30 @@ def test_plan_stays_draft_until_the_victim_comments_or_the_date_passes(north, he
 def test_victim_cannot_comment_once_the_plan_is_final(client, north, in_progress):
     client.get(reverse("track:open", args=[north.case.token]))
     assert client.get(reverse("track:plan")).status_code == 302
-    with pytest.raises(reviews.ReviewRefused):
-        reviews.comment_on_plan(in_progress, "Too late.")
+    with pytest.raises(reviews_services.ReviewRefused):
+        reviews_services.comment_on_plan(in_progress, "Too late.")
 
 
 def test_outcome_without_actions_stays_at_outcome_sent_and_can_close(north, scheduled):
-    review = reviews.record_review(scheduled, review_data(north, actions=0), by=north.officer)
-    reviews.comment_on_plan(scheduled, "Fine.")
-    reviews.finalise_plan(review, by=north.officer)
-    reviews.send_outcome(review, by=north.officer)
+    review = reviews_services.record_review(
+        scheduled, review_data(north, actions=0), by=north.officer
+    )
+    reviews_services.comment_on_plan(scheduled, "Fine.")
+    reviews_services.finalise_plan(review, by=north.officer)
+    reviews_services.send_outcome(review, by=north.officer)
     case = Case.objects.get(pk=scheduled.pk)
     review.refresh_from_db()
     assert case.status == Status.OUTCOME_SENT and case.next_due == review.appeal_by
-    reviews.close_case(case, by=north.officer)
+    reviews_services.close_case(case, by=north.officer)
     assert Case.objects.get(pk=case.pk).status == Status.CLOSED
 
 
 def test_closing_with_open_actions_needs_a_reason_and_tells_the_victim_it(north, in_progress):
-    with pytest.raises(reviews.ReviewRefused, match="still open"):
-        reviews.close_case(in_progress, by=north.officer)
-    letter = reviews.close_case(in_progress, by=north.officer, reason="The family moved away.")
+    with pytest.raises(reviews_services.ReviewRefused, match="still open"):
+        reviews_services.close_case(in_progress, by=north.officer)
+    letter = reviews_services.close_case(
+        in_progress, by=north.officer, reason="The family moved away."
+    )
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(letter.pdf))).pages)
     assert "The family moved away." in text
     message = Message.objects.get(topic="Case closed")
@@ -209,8 +221,8 @@ def test_owner_agencies_are_told_their_actions_when_the_outcome_is_sent(north, i
 
 def test_outcome_is_sent_once(north, in_progress):
     review = ReviewRecord.objects.get(case=in_progress)
-    with pytest.raises(reviews.ReviewRefused):
-        reviews.send_outcome(review, by=north.officer)
+    with pytest.raises(reviews_services.ReviewRefused):
+        reviews_services.send_outcome(review, by=north.officer)
 
 
 # --- Form errors: a clear message, nothing lost --------------------------------------------
@@ -276,9 +288,9 @@ def test_comment_update_and_close_form_errors(client, north, held):
     client.get(reverse("track:open", args=[north.case.token]))
     response = client.post(reverse("track:plan"), {"text": "  "})
     assert "Write your comments on the draft action plan" in response.content.decode()
-    reviews.comment_on_plan(held.case, "Fine.")
-    reviews.finalise_plan(held, by=north.officer)
-    reviews.send_outcome(held, by=north.officer)
+    reviews_services.comment_on_plan(held.case, "Fine.")
+    reviews_services.finalise_plan(held, by=north.officer)
+    reviews_services.send_outcome(held, by=north.officer)
     client.force_login(north.responder)
     action = Action.objects.get(owner_agency=north.police)
     response = client.post(reverse("action_detail", args=[action.pk]), {"note": "", "done": "on"})
@@ -305,8 +317,10 @@ def test_steps_out_of_order_are_refused_with_a_message(client, north):
 
 
 def test_pack_is_for_the_people_invited_and_marked_with_each_reader(client, north, scheduled):
-    reviews.record_involvement(
-        scheduled, reviews.InvolvementData(way="written", statement="It never stops."), by=None
+    reviews_involvement.record_involvement(
+        scheduled,
+        reviews_involvement.InvolvementData(way="written", statement="It never stops."),
+        by=None,
     )
     other_agency = AgencyFactory(slug="north-housing", name="North Housing", force_area=north.force)
     MembershipFactory(area=north.area, agency=other_agency)
@@ -338,8 +352,8 @@ def test_reminder_before_due_and_escalation_once_overdue(north, in_progress):
     Action.objects.filter(pk=council_action.pk).update(
         due_date=timezone.localdate() - timedelta(days=1)
     )
-    assert reviews.send_action_reminders() == (1, 1)
-    assert reviews.send_action_reminders() == (0, 0)  # each sent once
+    assert reviews_actions.send_action_reminders() == (1, 1)
+    assert reviews_actions.send_action_reminders() == (0, 0)  # each sent once
     reminder = Message.objects.get(subject__startswith="Reminder")
     police_contact = north.area.memberships.get(agency=north.police).contact_email
     assert reminder.to_address == police_contact
@@ -356,13 +370,15 @@ def test_an_upheld_appeal_leads_to_a_second_review_round(north, in_progress):
     transition(in_progress, Status.FURTHER_REVIEW, by=north.officer)
     notify_agencies(in_progress, by=north.officer)
     case = Case.objects.get(pk=in_progress.pk)
-    reviews.record_involvement(case, reviews.InvolvementData(way="in_person"), by=None)
+    reviews_involvement.record_involvement(
+        case, reviews_involvement.InvolvementData(way="in_person"), by=None
+    )
     schedule(north, case)
-    second = reviews.record_review(case, review_data(north, actions=1), by=north.officer)
+    second = reviews_services.record_review(case, review_data(north, actions=1), by=north.officer)
     assert second.round == 2
     assert case.reviews.count() == 2
-    assert reviews.current_involvement(case).round == 2
-    assert reviews.current_review(case) == second
+    assert reviews_involvement.current_involvement(case).round == 2
+    assert reviews_services.current_review(case) == second
     assert Case.objects.get(pk=case.pk).status == Status.REVIEW_HELD
 
 
@@ -384,7 +400,7 @@ def test_meeting_pack_benchmark_measures_200_entries_and_leaves_nothing_behind(m
 
 
 def test_officer_changes_the_draft_plan_until_it_is_final(client, north, held):
-    reviews.comment_on_plan(held.case, "Please patrol at weekends too.")
+    reviews_services.comment_on_plan(held.case, "Please patrol at weekends too.")
     client.force_login(north.officer)
     url = case_url(held.case, "case_review_record")
     page = client.get(url).content.decode()
@@ -409,7 +425,7 @@ def test_officer_changes_the_draft_plan_until_it_is_final(client, north, held):
     assert [a.description for a in held.actions.all()] == ["Late-night patrols, weekends included."]
     assert held.recommendations_made is False
     assert held.case.events.filter(summary__contains="draft action plan changed").exists()
-    reviews.finalise_plan(held, by=north.officer)
-    with pytest.raises(reviews.ReviewRefused, match="final"):
-        reviews.revise_review(held, review_data(north), by=north.officer)
+    reviews_services.finalise_plan(held, by=north.officer)
+    with pytest.raises(reviews_services.ReviewRefused, match="final"):
+        reviews_services.revise_review(held, review_data(north), by=north.officer)
     assert client.get(url).status_code == 302  # no longer offered

@@ -14,9 +14,10 @@ from agencies.models import RoleAssignment
 from agencies.working_days import add_working_days
 from notifications.models import Message
 from tests.factories import user_with_role
-from tests.triggers.test_review_meeting import form_data
+from tests.triggers.meetings.test_review_meeting import form_data
+from triggers.information.services import ReturnData, submit_return
 from triggers.models import Action, Letter, ReviewRecord
-from triggers.services import ReturnData, decide_threshold, submit_return
+from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ from pypdf import PdfReader
 
 from notifications.models import Message
 from tests.factories import complaint_data, make_case
-from triggers import services
 from triggers.models import ThresholdDecision
+from triggers.threshold import services as threshold_services
+from triggers.tracking import services as tracking_services
 from triggers.workflow import Status, TransitionNotAllowed
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def test_discretion_needs_grounds_and_reasons(client, north):
 
 def test_not_met_letter_explains_how_to_appeal(north):
     case = make_case(north.area, complaints=[complaint_data(20), complaint_data(300)])
-    services.decide_threshold(
+    threshold_services.decide_threshold(
         case, "not_met", by=north.officer, reasons="Only one report in the last six months."
     )
     case.refresh_from_db()
@@ -100,14 +101,14 @@ def test_not_met_letter_explains_how_to_appeal(north):
 
 def test_hate_incident_route_meets_threshold_with_one_report(north):
     case = make_case(north.area, complaints=[complaint_data(20, hate_related=True)])
-    decision = services.decide_threshold(case, "met", by=north.officer)
+    decision = threshold_services.decide_threshold(case, "met", by=north.officer)
     assert decision.engine_route == "hate_incident"
 
 
 def test_cannot_decide_twice(north):
-    services.decide_threshold(north.case, "met", by=north.officer)
-    with pytest.raises(services.DecisionRefused):
-        services.decide_threshold(north.case, "met", by=north.officer)
+    threshold_services.decide_threshold(north.case, "met", by=north.officer)
+    with pytest.raises(threshold_services.DecisionRefused):
+        threshold_services.decide_threshold(north.case, "met", by=north.officer)
 
 
 def test_bad_outcome_value_gets_an_error_not_a_500(client, north):
@@ -135,11 +136,11 @@ def test_acknowledge_assigns_officer_and_tells_applicant(client, north):
     assert north.case.next_due == north.case.threshold_decision_due
     assert Message.objects.filter(topic="Application acknowledged").count() == 1
     with pytest.raises(TransitionNotAllowed):
-        services.acknowledge(north.case, by=north.officer)
+        threshold_services.acknowledge(north.case, by=north.officer)
 
 
 def test_submission_queues_receipt_with_private_link(north):
     message = Message.objects.get(reference=north.case.reference, topic="Application received")
     assert north.case.token in message.body
     assert north.case.tracking_token_hash not in message.body
-    assert north.case.tracking_token_hash == services.hash_token(north.case.token)
+    assert north.case.tracking_token_hash == tracking_services.hash_token(north.case.token)

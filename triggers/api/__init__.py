@@ -1,0 +1,1 @@
+"""The JSON API: serializers, views and URLs (mounted at /api/v1/)."""

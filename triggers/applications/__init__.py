@@ -1,0 +1,1 @@
+"""Applications: the public journey, applications recorded by staff, the eligibility check page."""

@@ -1,0 +1,309 @@
+"""The application's questions in words for staff recording a phone, paper or in-person
+application, and the first page: where, how and when it arrived.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.layout import Button, Field, Size
+from django import forms as django_forms
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from agencies.forms import gds_helper
+from triggers import fields
+from triggers.applications.complaint import ComplaintForm
+from triggers.applications.contact import ContactForm, contact_details_needed
+from triggers.applications.forms import AreaForm, ImpactForm, OnBehalfForm, WhoForm
+from triggers.models import Channel
+
+# Every way an application reaches staff; "online" applications make themselves.
+STAFF_CHANNELS = tuple(channel for channel in Channel if channel != Channel.ONLINE)
+
+
+def _reword(form: django_forms.Form, words: dict[str, dict]) -> None:
+    """Give a form's fields the words staff need: about the applicant, not to them.
+
+    `words` maps a field name to any of `label`, `help_text`, `what` (a date's name in its
+    messages) and `errors` (error messages by code). Fields the form does not have are skipped.
+    """
+    for name, changes in words.items():
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        for attribute in ("label", "help_text", "what"):
+            if attribute in changes:
+                setattr(field, attribute, changes[attribute])
+        field.error_messages.update(changes.get("errors", {}))
+
+
+class ArrivalForm(AreaForm):
+    """Which of the officer's areas, how the application arrived and when.
+
+    The areas offered are the officer's own only (`access.areas_for`): another area's slug is
+    "not one of the choices", an error like any other.
+    """
+
+    channel = django_forms.ChoiceField(
+        label="How did the application arrive?",
+        widget=django_forms.RadioSelect,
+        choices=[(channel.value, channel.label) for channel in STAFF_CHANNELS],
+        error_messages={
+            "required": "Select how the application arrived",
+            "invalid_choice": "Select how the application arrived from the list",
+        },
+    )
+    received_date = fields.DateField(
+        what="the date the application was received",
+        label="When was it received?",
+        help_text="For a paper form or a referral, the date it reached the council, not the "
+        "date it was written. For example, 27 3 2026",
+    )
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, areas=areas, **kwargs)
+        area = self.fields["area"]
+        area.label = "Which area is the application for?"
+        area.help_text = (
+            "The area where the anti-social behaviour happens. You can record applications "
+            "for your own areas only."
+        )
+        area.error_messages.update(
+            {
+                "required": "Select the area the application is for",
+                "invalid_choice": "Select one of your areas",
+            }
+        )
+        if len(area.queryset) == 1:
+            area.initial = area.queryset[0]
+        self.fields["received_date"].initial = timezone.localdate()
+        area_layout = (
+            Field.radios("area", legend_size=Size.MEDIUM)
+            if isinstance(area.widget, django_forms.RadioSelect)
+            else Field.select("area")
+        )
+        self.helper = gds_helper(
+            area_layout,
+            Field.radios("channel", legend_size=Size.MEDIUM),
+            Field("received_date"),
+            Button("continue", "Continue"),
+            label_size=Size.MEDIUM,
+        )
+
+
+class StaffWhoForm(WhoForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applying_for"].choices = (
+            Choice(
+                self.MYSELF,
+                "The applicant",
+                hint="The behaviour affects them, their family or their business",
+            ),
+            Choice(
+                self.SOMEONE_ELSE,
+                "Someone else",
+                hint="The applicant applies for someone else, for example as a relative, a "
+                "neighbour, a councillor or a support worker",
+            ),
+        )
+        _reword(
+            self,
+            {
+                "applying_for": {
+                    "label": "Who is the application for?",
+                    "errors": {
+                        "required": "Select who the application is for",
+                        "invalid_choice": "Select who the application is for",
+                    },
+                }
+            },
+        )
+
+
+class StaffOnBehalfForm(OnBehalfForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _reword(
+            self,
+            {
+                "victim_name": {
+                    "label": "Full name of the person the application is for",
+                    "errors": {
+                        "required": "Enter the full name of the person the application is for"
+                    },
+                },
+                "relationship": {
+                    "label": "The applicant's relationship to them",
+                    "errors": {
+                        "required": "Enter the applicant's relationship to the person the "
+                        "application is for",
+                        "max_length": "The relationship must be %(limit_value)d characters or "
+                        "fewer",
+                    },
+                },
+                "organisation": {
+                    "label": "The applicant's organisation (optional)",
+                    "help_text": "If they apply as part of their work, for example for a "
+                    "housing provider, a charity or an MP's office",
+                },
+                "victim_consent": {
+                    "label": "The person the application is for has agreed to it",
+                    "help_text": "Check this with the applicant, or on the paper form. An "
+                    "application for someone cannot be accepted without their agreement.",
+                    "errors": {
+                        "required": "Confirm that the person the application is for has "
+                        "agreed to it"
+                    },
+                },
+            },
+        )
+
+
+class StaffComplaintForm(ComplaintForm):
+    """A report as the applicant describes it, made no later than the application arrived.
+
+    A report made after the application cannot support it (the eligibility engine would not
+    count it), so the received date bounds the date it was reported.
+    """
+
+    OTHER_NEEDED = "Enter who they reported it to"
+    REPORTED_BEFORE_INCIDENT = (
+        "The date they reported it must be the same as or after the date of the incident"
+    )
+
+    def __init__(self, *args, received_on: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.received_on = received_on
+        _reword(
+            self,
+            {
+                "description": {
+                    "help_text": "The behaviour as the applicant describes it: what was done or "
+                    "said, where, and by whom if they know."
+                },
+                "reported_to": {
+                    "label": "Who did they report it to?",
+                    "help_text": "If the applicant does not know which organisation it was, "
+                    "choose 'Someone else' and say who they spoke to.",
+                    "errors": {
+                        "required": "Select who they reported it to",
+                        "invalid_choice": "Select who they reported it to from the list",
+                    },
+                },
+                "reported_to_other": {
+                    "label": "If you chose 'Someone else', who did they report it to?",
+                    "help_text": "For example, their landlord, a housing officer, their MP or "
+                    "a local councillor",
+                    "errors": {
+                        "max_length": "Who they reported it to must be %(limit_value)d "
+                        "characters or fewer"
+                    },
+                },
+                "reported_date": {
+                    "what": "the date they reported it",
+                    "label": "When did they report it?",
+                },
+                "reference_number": {
+                    "help_text": "The crime, incident or case number they were given, if they "
+                    "have one"
+                },
+                "hate_related": {
+                    "label": "Does the applicant think it was targeted because of disability, "
+                    "race, religion, sexual orientation or transgender identity?",
+                    "errors": {
+                        "required": "Select yes if the applicant thinks it was targeted because "
+                        "of disability, race, religion, sexual orientation or transgender "
+                        "identity"
+                    },
+                },
+                "same_incident": {
+                    "label": "Is this the same incident as a report already added, reported to "
+                    "a different agency?",
+                    "errors": {
+                        "required": "Select whether this is the same incident as a report "
+                        "already added"
+                    },
+                },
+            },
+        )
+
+    def clean(self):
+        data = super().clean()
+        reported = data.get("reported_date")
+        if self.received_on and reported and reported > self.received_on:
+            self.add_error(
+                "reported_date",
+                "The date they reported it must be on or before the date the application was "
+                f"received, {format_date(self.received_on, 'j F Y')}",
+            )
+        return data
+
+
+class StaffImpactForm(ImpactForm):
+    def __init__(self, *args, on_behalf: bool = False, **kwargs):
+        super().__init__(*args, on_behalf=on_behalf, **kwargs)
+        who = "the person the application is for" if on_behalf else "the applicant"
+        _reword(
+            self,
+            {
+                "impact": {
+                    "label": f"How has the behaviour affected {who}?",
+                    "help_text": "For example, on their health, their sleep, their work, their "
+                    "children or their feeling of safety at home",
+                    "errors": {"required": f"Enter how the behaviour has affected {who}"},
+                },
+                "desired_outcome": {
+                    "label": "What would a good result look like to them?",
+                    "help_text": "What they would like the agencies to do",
+                },
+            },
+        )
+
+
+class StaffContactForm(ContactForm):
+    NEEDED_FOR = contact_details_needed(your="their", you="them")
+    LANGUAGE_NEEDED = "Enter the language they need"
+    OTHER_NEED_NEEDED = "Enter what else they need"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _reword(
+            self,
+            {
+                "applicant_name": {
+                    "label": "The applicant's full name",
+                    "errors": {
+                        "required": "Enter the applicant's full name",
+                        "max_length": "The name must be %(limit_value)d characters or fewer",
+                    },
+                },
+                "applicant_email": {
+                    "help_text": "The receipt goes here, with the private link the applicant "
+                    "can use to follow the application. Leave it empty if they have no email."
+                },
+                "applicant_phone": {
+                    "help_text": "Needed if they want to be phoned. For international numbers "
+                    "include the country code"
+                },
+                "applicant_address": {"help_text": "Needed if they want letters by post"},
+                "contact_method": {
+                    "label": "How do they want to be contacted?",
+                    "errors": {
+                        "required": "Select how they want to be contacted",
+                        "invalid_choice": "Select how they want to be contacted",
+                    },
+                },
+                "adjustments": {"label": "Do they need any of these to take part? (optional)"},
+                "adjustments_details": {
+                    "label": "More about what they need (optional)",
+                    "help_text": "For example, which language they need, or anything else that "
+                    "would help",
+                    "errors": {
+                        "max_length": "What they need must be %(limit_value)d characters or fewer"
+                    },
+                },
+            },
+        )

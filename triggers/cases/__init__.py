@@ -1,0 +1,1 @@
+"""The officer's case list and the case page, which gathers what every stage shows."""

@@ -1,0 +1,70 @@
+"""Recording what happens to a case: events, and status changes checked against the workflow.
+
+Every stage records through these two functions, so the case's history is one table with
+who, when and why (ARCHITECTURE.md, "The case workflow").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from triggers.models import (
+    Case,
+    CaseEvent,
+)
+from triggers.workflow import Status, check_transition
+
+
+def record_event(
+    case: Case,
+    summary: str,
+    *,
+    by=None,
+    reasons: str = "",
+    from_status: str = "",
+    to_status: str = "",
+    at: datetime | None = None,
+) -> CaseEvent:
+    return CaseEvent.objects.create(
+        area_id=case.area_id,
+        case=case,
+        at=at or timezone.now(),
+        by=by,
+        summary=summary,
+        reasons=reasons,
+        from_status=from_status,
+        to_status=to_status,
+    )
+
+
+@transaction.atomic
+def transition(
+    case: Case,
+    target: str,
+    *,
+    by=None,
+    reasons: str = "",
+    summary: str = "",
+    next_due: date | None = None,
+) -> Case:
+    """Move a case to `target` if the workflow allows it, and record who, when and why."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    check_transition(case.status, target)
+    previous = case.status
+    case.status = target
+    case.next_due = next_due
+    if target in (Status.CLOSED, Status.WITHDRAWN):
+        case.closed_at = timezone.now()
+    case.save(update_fields=["status", "next_due", "closed_at", "updated_at"])
+    record_event(
+        case,
+        summary or Status(target).label,
+        by=by,
+        reasons=reasons,
+        from_status=previous,
+        to_status=target,
+    )
+    return case

@@ -1,0 +1,1 @@
+"""Information: the bodies asked for what they know, their returns, reminders."""

@@ -1,0 +1,241 @@
+"""The information stage: the bodies are asked for what they know, return it, and are
+reminded (and the council told) when a return is late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import AreaMembership
+from agencies.working_days import add_working_days
+from notifications.services import queue_email
+from triggers import uploads
+from triggers.history import record_event, transition
+from triggers.models import (
+    Case,
+    Document,
+    InformationRequest,
+    InformationReturn,
+    ReturnedReport,
+)
+from triggers.selectors import officer_and_admins
+from triggers.workflow import Status
+
+NOTIFIABLE = frozenset({Status.THRESHOLD_MET, Status.MET_ON_DISCRETION, Status.FURTHER_REVIEW})
+
+
+class RequestRefused(ValueError):
+    """Agencies cannot be asked, or a return cannot be accepted, as things stand."""
+
+
+def agencies_to_ask(case: Case):
+    """The area's memberships: relevant bodies are always asked; the others are optional."""
+    memberships = case.area.memberships.select_related("agency").order_by("agency__name")
+    required = [m for m in memberships if m.role == AreaMembership.Role.RELEVANT_BODY]
+    optional = [m for m in memberships if m.role != AreaMembership.Role.RELEVANT_BODY]
+    return required, optional
+
+
+@transaction.atomic
+def notify_agencies(case: Case, *, by, also_ask: tuple[int, ...] = ()) -> list[InformationRequest]:
+    """Ask every relevant body, and the optional members the officer chose, for information.
+
+    Every application must reach all relevant bodies (s104(3)); co-opted housing providers
+    and other partners join when the case concerns them.
+    """
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status not in NOTIFIABLE:
+        raise RequestRefused("Agencies can be asked only once a review has been decided on.")
+    required, optional = agencies_to_ask(case)
+    chosen = [m for m in optional if m.agency_id in set(also_ask)]
+    if not required:
+        raise RequestRefused(
+            f"{case.area.name} has no relevant bodies set up. Ask your area admin to add them."
+        )
+    round_number = _next_round(case)
+    now = timezone.now()
+    due = add_working_days(timezone.localdate(), case.area.information_return_days)
+    requests = [
+        InformationRequest.objects.create(
+            area_id=case.area_id,
+            case=case,
+            agency=m.agency,
+            round=round_number,
+            contact_name=m.contact_name,
+            contact_email=m.contact_email,
+            requested_at=now,
+            requested_by=by,
+            due_date=due,
+        )
+        for m in [*required, *chosen]
+    ]
+    for request in requests:
+        _queue_request_email(request, "information_request", "Information requested")
+    names = ", ".join(r.agency.name for r in requests)
+    transition(
+        case,
+        Status.AGENCIES_NOTIFIED,
+        by=by,
+        next_due=due,
+        summary=f"Agencies asked for information (round {round_number})",
+        reasons=f"Asked: {names}. Due {due:%d %B %Y}.",
+    )
+    return requests
+
+
+def _next_round(case: Case) -> int:
+    last = case.information_requests.order_by("-round").values_list("round", flat=True).first()
+    return (last or 0) + 1
+
+
+def request_url(request: InformationRequest) -> str:
+    return f"{settings.SITE_URL}{reverse('request_detail', args=[request.pk])}"
+
+
+def _queue_request_email(
+    request: InformationRequest, template: str, topic: str, *, to: str = "", key_suffix: str = ""
+) -> None:
+    queue_email(
+        key=f"request:{request.pk}:{template}{key_suffix}",
+        to=to or request.contact_email,
+        template=template,
+        topic=topic,
+        area=request.case.area,
+        reference=request.case.reference,
+        context={"request": request, "case": request.case, "url": request_url(request)},
+    )
+
+
+@dataclass
+class ReportData:
+    reported_on: date
+    summary: str
+    reference: str = ""
+
+
+@dataclass
+class ReturnData:
+    holds_no_information: bool = False
+    actions_taken: str = ""
+    risk_and_vulnerability: str = ""
+    proposals: str = ""
+    reports: list[ReportData] = field(default_factory=list)
+
+
+@transaction.atomic
+def submit_return(
+    request: InformationRequest, data: ReturnData, *, by, files=()
+) -> InformationReturn:
+    """Record an agency's information, store its documents, and tell the case officer."""
+    request = (
+        InformationRequest.objects.select_for_update(of=("self",))
+        .select_related("case__area", "case__assigned_officer", "agency")
+        .get(pk=request.pk)
+    )
+    if request.status != InformationRequest.Status.REQUESTED:
+        raise RequestRefused("This request has already been answered.")
+    if by.agency_id != request.agency_id:
+        raise RequestRefused("Only staff of the agency asked can return its information.")
+    if not data.holds_no_information and not (data.reports or data.actions_taken.strip()):
+        raise RequestRefused(
+            "Add at least one report or the actions taken, or say that you hold no information."
+        )
+    checked = [uploads.check_file(f) for f in files]
+    if len(checked) > uploads.MAX_FILES_PER_RETURN:
+        raise RequestRefused(f"Attach at most {uploads.MAX_FILES_PER_RETURN} files.")
+    now = timezone.now()
+    info = InformationReturn.objects.create(
+        area_id=request.area_id,
+        request=request,
+        submitted_by=by,
+        submitted_at=now,
+        holds_no_information=data.holds_no_information,
+        actions_taken=data.actions_taken,
+        risk_and_vulnerability=data.risk_and_vulnerability,
+        proposals=data.proposals,
+    )
+    ReturnedReport.objects.bulk_create(
+        ReturnedReport(area_id=request.area_id, information_return=info, **vars(r))
+        for r in data.reports
+    )
+    for upload, check in zip(files, checked, strict=True):
+        _store_document(request, upload, check, by, now)
+    request.status = InformationRequest.Status.RETURNED
+    request.save(update_fields=["status"])
+    record_event(request.case, f"Information returned by {request.agency.name}", by=by)
+    _tell_officer_of_return(request)
+    return info
+
+
+def _store_document(request, upload, check, by, now) -> Document:
+    document = Document(
+        area_id=request.area_id,
+        case=request.case,
+        information_request=request,
+        original_name=check.name,
+        content_type=check.content_type,
+        size=check.size,
+        uploaded_by=by,
+        uploaded_at=now,
+    )
+    document.file.save(check.name, upload, save=False)
+    document.save()
+    return document
+
+
+def _tell_officer_of_return(request: InformationRequest) -> None:
+    officer = request.case.assigned_officer
+    if officer is not None:
+        _queue_request_email(
+            request, "information_returned", "Information returned", to=officer.email
+        )
+
+
+@transaction.atomic
+def send_information_reminders(today: date | None = None) -> tuple[int, int]:
+    """Beat, once a working day: remind agencies before their request is due, and escalate
+    overdue requests to the case officer and the area's admins. Each is sent once."""
+    today = today or timezone.localdate()
+    waiting = InformationRequest.objects.filter(
+        status=InformationRequest.Status.REQUESTED
+    ).select_related("case__area", "case__assigned_officer", "agency")
+    reminded = escalated = 0
+    remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
+    for request in waiting.filter(
+        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
+    ):
+        _queue_request_email(request, "information_reminder", "Reminder: information due")
+        request.reminder_sent_at = timezone.now()
+        request.save(update_fields=["reminder_sent_at"])
+        reminded += 1
+    for request in waiting.filter(escalated_at__isnull=True, due_date__lt=today):
+        _escalate(request)
+        escalated += 1
+    return reminded, escalated
+
+
+REMINDER_WORKING_DAYS = 2
+
+
+def _escalate(request: InformationRequest) -> None:
+    for person in officer_and_admins(request.case):
+        _queue_request_email(
+            request,
+            "information_overdue",
+            "Information overdue",
+            to=person.email,
+            key_suffix=f":{person.pk}",
+        )
+    request.escalated_at = timezone.now()
+    request.save(update_fields=["escalated_at"])
+    record_event(
+        request.case,
+        f"Information from {request.agency.name} is overdue",
+        reasons=f"It was due on {request.due_date:%d %B %Y}.",
+    )

@@ -1,0 +1,1 @@
+"""The review meeting: scheduling, invitations (.ics) and the meeting pack."""

@@ -1,0 +1,185 @@
+"""The review: the victim's part, the record, recommendations, the action plan."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from agencies.models import Agency, Area
+from triggers.models.case import Case
+from triggers.models.meetings import ReviewMeeting
+
+
+class VictimInvolvement(models.Model):
+    """How the victim takes part in one round's review meeting, and what they want said.
+
+    The statutory guidance (July 2025) lets the victim choose how involved they are; they give
+    this through their private link, or an officer records what they said by phone or letter.
+    """
+
+    class Way(models.TextChoices):
+        IN_PERSON = "in_person", "Attend the meeting in person"
+        ONLINE = "online", "Join the meeting online"
+        WRITTEN = "written", "Send a written statement"
+        ADVOCATE = "advocate", "Be represented by an advocate"
+        NONE = "none", "Not take part"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="involvements")
+    round = models.PositiveSmallIntegerField(default=1)
+    way = models.CharField(max_length=10, choices=Way.choices)
+    advocate_name = models.CharField(max_length=120, blank=True)
+    advocate_contact = models.CharField(max_length=200, blank=True)
+    statement = models.TextField("written statement", blank=True)
+    impact = models.TextField("the impact on them", blank=True)
+    resolution = models.TextField("what a good resolution looks like", blank=True)
+    # None when the applicant gave it themselves through the private link.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["case", "-round"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "round"], name="one_involvement_per_round"),
+        ]
+
+    def __str__(self):
+        return f"{self.case}: {self.get_way_display()}"
+
+
+class ReviewRecord(models.Model):
+    """What the review meeting of one round found and decided.
+
+    `outcome_due` is the area's outcome timescale from the meeting; the victim is consulted on
+    the draft action plan until `consultation_closes`, and the plan is final once
+    `plan_finalised_at` is set, with whether the victim commented or did not respond in time.
+    """
+
+    class VictimResponse(models.TextChoices):
+        COMMENTED = "commented", "The victim commented on the draft plan"
+        NO_RESPONSE = "no_response", "The victim did not respond by the closing date"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reviews")
+    meeting = models.OneToOneField(
+        ReviewMeeting, on_delete=models.PROTECT, null=True, blank=True, related_name="record"
+    )
+    round = models.PositiveSmallIntegerField(default=1)
+    attendance = models.TextField(help_text="Who attended, and for whom.")
+    findings = models.TextField()
+    recommendations_made = models.BooleanField(default=False)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome_due = models.DateField()
+    consultation_closes = models.DateField()
+    plan_finalised_at = models.DateTimeField(null=True, blank=True)
+    plan_finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    victim_response = models.CharField(max_length=12, choices=VictimResponse.choices, blank=True)
+    outcome_sent_at = models.DateTimeField(null=True, blank=True)
+    appeal_by = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["case", "-round"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "round"], name="one_review_per_round"),
+        ]
+
+    def __str__(self):
+        return f"{self.case}: review {self.round}"
+
+
+class Recommendation(models.Model):
+    """A recommendation of the review to one agency, which must consider it."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    review = models.ForeignKey(
+        ReviewRecord, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="recommendations")
+    text = models.TextField()
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["review", "position"]
+
+    def __str__(self):
+        return f"{self.review}: {self.agency}"
+
+
+class Action(models.Model):
+    """One action of the plan, owned by one agency, with a due date.
+
+    The owner is `owner_agency` (agencies/access.py lets the owner's responders see the case
+    through `actions__owner_agency`).
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
+    review = models.ForeignKey(ReviewRecord, on_delete=models.CASCADE, related_name="actions")
+    owner_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="actions")
+    description = models.TextField()
+    due_date = models.DateField(db_index=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=4, choices=Status.choices, default=Status.OPEN)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(completed_at__isnull=False),
+                name="done_action_has_completion_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case}: {self.description[:40]}"
+
+    def is_overdue(self, today) -> bool:
+        return self.status == self.Status.OPEN and self.due_date < today
+
+
+class ActionUpdate(models.Model):
+    """A progress note on an action from its owner agency (or the officer)."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    note = models.TextField()
+    marked_done = models.BooleanField(default=False)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["action", "at"]
+
+    def __str__(self):
+        return f"{self.action}: {self.note[:40]}"
+
+
+class PlanComment(models.Model):
+    """The victim's comment on the draft action plan, through their private link."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    review = models.ForeignKey(ReviewRecord, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField()
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["review", "at"]
+
+    def __str__(self):
+        return f"{self.review}: comment {self.at:%Y-%m-%d}"

@@ -1,0 +1,110 @@
+"""Following the action plan: owners update their actions, and are reminded before an action
+falls due and escalated once it is overdue.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import AreaMembership
+from agencies.working_days import add_working_days
+from notifications.services import queue_email
+from triggers.history import record_event
+from triggers.models import (
+    Action,
+    ActionUpdate,
+    Case,
+)
+from triggers.reviews.services import ReviewRefused, email_officer, first_open_due
+from triggers.selectors import officer_and_admins
+from triggers.workflow import Status
+
+ACTION_REMINDER_WORKING_DAYS = 5
+
+
+@transaction.atomic
+def update_action(action: Action, note: str, *, done: bool, by) -> ActionUpdate:
+    """A progress note from the owner agency (or the officer), and perhaps marking it done."""
+    action = Action.objects.select_for_update().select_related("case").get(pk=action.pk)
+    note = note.strip()
+    if not note:
+        raise ReviewRefused("Write what has been done.")
+    if action.status == Action.Status.DONE:
+        raise ReviewRefused("This action is already done.")
+    now = timezone.now()
+    update = ActionUpdate.objects.create(
+        area_id=action.area_id, action=action, note=note, marked_done=done, by=by, at=now
+    )
+    if done:
+        action.status, action.completed_at, action.completed_by = Action.Status.DONE, now, by
+        action.save(update_fields=["status", "completed_at", "completed_by"])
+    case = action.case
+    what = "done" if done else "updated"
+    record_event(
+        case, f"Action {what} by {by.full_name}: {action.description[:120]}", by=by, reasons=note
+    )
+    if case.status == Status.ACTIONS_IN_PROGRESS:
+        first_due = first_open_due(case)
+        Case.objects.filter(pk=case.pk).update(next_due=first_due)
+        if first_due is None:
+            email_officer(case, "actions_all_done", f"case:{case.pk}:all-done:{update.pk}")
+    return update
+
+
+def _action_url(action: Action) -> str:
+    return f"{settings.SITE_URL}{reverse('action_detail', args=[action.pk])}"
+
+
+def _owner_contact(action: Action) -> str:
+    membership = AreaMembership.objects.filter(
+        area_id=action.area_id, agency_id=action.owner_agency_id
+    ).first()
+    return membership.contact_email if membership else ""
+
+
+@transaction.atomic
+def send_action_reminders(today: date | None = None) -> tuple[int, int]:
+    """Beat, once a working day: remind owner agencies before an action falls due, and
+    escalate overdue actions to the case officer and the area's admins. Each is sent once."""
+    today = today or timezone.localdate()
+    open_actions = Action.objects.filter(
+        status=Action.Status.OPEN, case__status=Status.ACTIONS_IN_PROGRESS
+    ).select_related("case__area", "case__assigned_officer", "owner_agency")
+    remind_from = add_working_days(today, ACTION_REMINDER_WORKING_DAYS)
+    reminded = escalated = 0
+    for action in open_actions.filter(
+        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
+    ):
+        _queue_action_email(action, "action_reminder", to=_owner_contact(action))
+        action.reminder_sent_at = timezone.now()
+        action.save(update_fields=["reminder_sent_at"])
+        reminded += 1
+    for action in open_actions.filter(escalated_at__isnull=True, due_date__lt=today):
+        for person in officer_and_admins(action.case):
+            _queue_action_email(action, "action_overdue", to=person.email, suffix=f":{person.pk}")
+        action.escalated_at = timezone.now()
+        action.save(update_fields=["escalated_at"])
+        record_event(
+            action.case,
+            f"An action for {action.owner_agency.name} is overdue",
+            reasons=f"{action.description[:200]} (due {action.due_date:%d %B %Y})",
+        )
+        escalated += 1
+    return reminded, escalated
+
+
+def _queue_action_email(action: Action, template: str, *, to: str, suffix: str = "") -> None:
+    queue_email(
+        key=f"action:{action.pk}:{template}{suffix}",
+        to=to,
+        template=template,
+        context={"action": action, "case": action.case, "url": _action_url(action)},
+        topic="Action plan",
+        area=action.case.area,
+        reference=action.case.reference,
+    )

@@ -1,0 +1,1 @@
+"""The threshold: acknowledging the application, the bodies' decision on the threshold."""

@@ -1,0 +1,192 @@
+"""The threshold stage: the single point of contact acknowledges the application, and the
+bodies' decision on the threshold is recorded with the engine's count beside it.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.working_days import add_working_days
+from notifications.services import File, queue_email
+from triggers import eligibility
+from triggers.history import record_event, transition
+from triggers.information.services import notify_agencies
+from triggers.letters import write_letter
+from triggers.models import (
+    Case,
+    Complaint,
+    Letter,
+    ThresholdDecision,
+)
+from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
+
+
+@transaction.atomic
+def assign_officer(case: Case, officer, *, by=None) -> Case:
+    """Make `officer` the case's single point of contact, and record it."""
+    case.assigned_officer = officer
+    case.save(update_fields=["assigned_officer", "updated_at"])
+    record_event(case, f"Assigned to {officer.full_name}", by=by)
+    return case
+
+
+@transaction.atomic
+def acknowledge(case: Case, *, by) -> Case:
+    """The single point of contact takes the case on and tells the applicant who they are."""
+    case = transition(
+        case,
+        Status.ACKNOWLEDGED,
+        by=by,
+        next_due=case.threshold_decision_due,
+        summary=f"Acknowledged by {by.full_name}",
+    )
+    if case.assigned_officer_id is None:
+        assign_officer(case, by, by=by)
+    queue_email(
+        key=f"case:{case.pk}:acknowledged",
+        to=case.applicant_email,
+        template="acknowledged",
+        context={"case": case, "officer": by, "area": case.area},
+        topic="Application acknowledged",
+        area=case.area,
+        reference=case.reference,
+    )
+    return case
+
+
+def engine_policy(area) -> eligibility.Policy:
+    return eligibility.Policy(
+        complaint_threshold=area.complaint_threshold,
+        hate_incident_threshold=area.hate_incident_threshold,
+    )
+
+
+def engine_complaint(complaint: Complaint) -> eligibility.Complaint:
+    return eligibility.Complaint(
+        incident_date=complaint.incident_date,
+        reported_date=complaint.reported_date,
+        complainant=complaint.complainant or "applicant",
+        incident=complaint.incident_key or None,
+        hate_related=complaint.hate_related,
+        reported_to=complaint.reported_to_name,
+    )
+
+
+def assess_case(case: Case, complaints=None) -> eligibility.Decision:
+    """The engine's answer for a case, as at its application date."""
+    complaints = list(case.complaints.all()) if complaints is None else complaints
+    return eligibility.assess(
+        engine_policy(case.area),
+        [engine_complaint(c) for c in complaints],
+        application_date=case.application_date,
+        today=timezone.localdate(),
+    )
+
+
+class DecisionRefused(ValueError):
+    """A threshold decision that cannot be recorded as it stands (the message says why)."""
+
+
+OUTCOME_STATUS = {
+    ThresholdDecision.Outcome.MET: Status.THRESHOLD_MET,
+    ThresholdDecision.Outcome.MET_ON_DISCRETION: Status.MET_ON_DISCRETION,
+    ThresholdDecision.Outcome.NOT_MET: Status.THRESHOLD_NOT_MET,
+}
+
+
+@transaction.atomic
+def decide_threshold(
+    case: Case,
+    outcome: str,
+    *,
+    by,
+    reasons: str = "",
+    grounds: tuple[str, ...] = (),
+    also_ask: tuple[int, ...] = (),
+) -> ThresholdDecision:
+    """Record the officer's threshold decision, tell the applicant, and start the next stage.
+
+    "Met" must agree with the engine: the statute's threshold is a fact, not a judgement.
+    Anything else ("met on discretion", or "not met" against the engine) needs reasons.
+    When a review goes ahead, every relevant body (and the optional members in `also_ask`)
+    is asked for information in the same transaction: no case waits on a second click.
+    """
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status not in AWAITING_THRESHOLD_DECISION:
+        raise DecisionRefused("The threshold has already been decided for this case.")
+    complaints = list(case.complaints.select_related("reported_to"))
+    engine = assess_case(case, complaints)
+    _check_decision(engine, outcome, reasons, grounds)
+    decision = ThresholdDecision.objects.create(
+        area_id=case.area_id,
+        case=case,
+        outcome=outcome,
+        engine_route=engine.route,
+        engine_qualifying=engine.qualifying_complaints,
+        engine_threshold=engine.threshold,
+        grounds=list(grounds),
+        reasons=reasons,
+        decided_by=by,
+        decided_at=timezone.now(),
+    )
+    if case.assigned_officer_id is None:
+        assign_officer(case, by, by=by)  # whoever decides is the applicant's contact
+    today = timezone.localdate()
+    met = outcome != ThresholdDecision.Outcome.NOT_MET
+    meeting_by = add_working_days(today, case.area.review_meeting_days)
+    case = transition(
+        case, OUTCOME_STATUS[outcome], by=by, reasons=reasons, next_due=meeting_by if met else None
+    )
+    letter = _threshold_letter(case, decision, engine, complaints, meeting_by, by)
+    queue_email(
+        key=f"case:{case.pk}:threshold:{decision.pk}",
+        to=case.applicant_email,
+        template="threshold_decision",
+        context={"case": case, "decision": decision, "met": met},
+        topic="Threshold decision",
+        area=case.area,
+        reference=case.reference,
+        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
+    )
+    if met:
+        notify_agencies(case, by=by, also_ask=also_ask)
+    return decision
+
+
+def _check_decision(engine, outcome, reasons, grounds):
+    Outcome = ThresholdDecision.Outcome
+    if outcome not in Outcome.values:
+        raise DecisionRefused("Choose whether the threshold is met.")
+    if outcome == Outcome.MET and not engine.threshold_met:
+        raise DecisionRefused(
+            "The reports do not meet the threshold. To hold a review anyway, choose "
+            "'review on discretion' and give the reasons."
+        )
+    if outcome == Outcome.MET_ON_DISCRETION and not grounds:
+        raise DecisionRefused("Choose at least one ground for ordering a review on discretion.")
+    if outcome != Outcome.MET and not reasons.strip():
+        raise DecisionRefused("Give the reasons for this decision: the applicant will read them.")
+    unknown = set(grounds) - set(ThresholdDecision.Ground.values)
+    if unknown:
+        raise DecisionRefused("Choose grounds from the list.")
+
+
+def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Letter:
+    findings = [{"complaint": complaints[f.index], "reason": f.reason} for f in engine.complaints]
+    return write_letter(
+        case,
+        Letter.Kind.THRESHOLD_DECISION,
+        "Your case review: the threshold is not met"
+        if decision.outcome == "not_met"
+        else "Your case review will go ahead",
+        {
+            "decision": decision,
+            "findings": findings,
+            "explanation": eligibility.explain(engine),
+            "meeting_by": meeting_by,
+            "officer_name": by.full_name,
+            "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
+            "appeal_by": add_working_days(timezone.localdate(), case.area.appeal_window_days),
+        },
+    )

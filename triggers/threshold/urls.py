@@ -1,0 +1,12 @@
+"""The threshold stage's pages: acknowledging the application and recording the decision."""
+
+from django.urls import path
+
+from triggers.threshold import views
+
+CASE = "cases/<slug:area>/<str:reference>/"
+
+urlpatterns = [
+    path(f"{CASE}acknowledge/", views.acknowledge, name="case_acknowledge"),
+    path(f"{CASE}threshold/", views.decide_threshold, name="case_threshold"),
+]

@@ -1,0 +1,24 @@
+"""Every page of the case, stage by stage; config/urls.py includes this at the site root."""
+
+from django.urls import include, path
+
+from triggers.applications import check
+from triggers.cases.urls import urlpatterns as case_pages
+from triggers.information.urls import urlpatterns as information_pages
+from triggers.meetings.urls import urlpatterns as meeting_pages
+from triggers.reviews.urls import urlpatterns as review_pages
+from triggers.threshold.urls import urlpatterns as threshold_pages
+
+urlpatterns = [
+    path("check/", check.check, name="check"),
+    path("apply/", include("triggers.applications.urls")),
+    path("track/", include("triggers.tracking.urls")),
+    # Before the case pages, so that "new" is never read as an area's slug.
+    path("cases/new/", include("triggers.applications.staff_urls")),
+    *case_pages,
+    *threshold_pages,
+    *information_pages,
+    *meeting_pages,
+    *review_pages,
+    path("api/v1/", include("triggers.api.urls")),
+]
