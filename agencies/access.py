@@ -240,6 +240,15 @@ def sees_every_return(user, case) -> bool:
     return chairs_it or pcc_force_areas_for(user).filter(pk=case.area.force_area_id).exists()
 
 
+def sees_contact_details(user, case) -> bool:
+    """The partner view: who sees the email and phone of the people in a case, and the
+    letters addressed to them. Officers of the area, the case's chair and PCC staff do;
+    partner agencies see names, addresses and postcodes only, to find the people in their own
+    records (ARCHITECTURE.md, Tenancy). triggers/people.py applies it to pages, the API,
+    letters and packs alike."""
+    return sees_every_return(user, case)
+
+
 def documents_for(user, case) -> QuerySet:
     """Documents of a case the user may download."""
     documents = case.documents.all()

@@ -123,6 +123,12 @@ class CaseDetailSerializer(CaseListSerializer):
     # `events` once and passes them in the context: a fixed number of queries per case.
 
     complaint_count = serializers.SerializerMethodField()
+    applicant_email = serializers.SerializerMethodField(
+        help_text="Null for partner agencies, who never see it; empty when none was given."
+    )
+    applicant_phone = serializers.SerializerMethodField(
+        help_text="Null for partner agencies, who never see it; empty when none was given."
+    )
     complaints = serializers.SerializerMethodField()
     eligibility = serializers.SerializerMethodField()
     threshold_decision = serializers.SerializerMethodField()
@@ -158,6 +164,14 @@ class CaseDetailSerializer(CaseListSerializer):
 
     def get_complaint_count(self, case) -> int:
         return len(self.context["complaints"])
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_applicant_email(self, case) -> str | None:
+        return self.context["applicant"].email
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_applicant_phone(self, case) -> str | None:
+        return self.context["applicant"].phone
 
     @extend_schema_field(CaseComplaintSerializer(many=True))
     def get_complaints(self, case):

@@ -33,6 +33,7 @@ from triggers.api.serializers import (
 )
 from triggers.applications import services as applications_services
 from triggers.models import Case
+from triggers.people import applicant_for
 from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
@@ -197,6 +198,8 @@ def case_detail_data(case: Case, request) -> dict:
         complaint.finding = finding
     context = {
         "request": request,
+        # The partner view decides what the reader sees of the people, as on the case page.
+        "applicant": applicant_for(request.user, case),
         "complaints": complaints,
         "engine": engine,
         "decision": case.threshold_decisions.select_related("decided_by").first(),

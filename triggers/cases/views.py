@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -8,6 +8,8 @@ from agencies import access
 from triggers import selectors
 from triggers.cases.forms import CaseFilterForm
 from triggers.information import services as information_services
+from triggers.people import applicant_for, may_read_letters
+from triggers.reviews.views import review_context
 from triggers.threshold import services as threshold_services
 from triggers.workflow import AWAITING_THRESHOLD_DECISION
 
@@ -60,7 +62,8 @@ def case_detail(request, area, reference):
             "findings": list(zip(complaints, engine.complaints, strict=True)),
             "engine": engine,
             "decision": case.threshold_decisions.select_related("decided_by").first(),
-            "letters": case.letters.defer("pdf"),
+            "applicant": applicant_for(request.user, case),
+            "letters": case.letters.defer("pdf") if may_read_letters(request.user, case) else None,
             "events": case.events.select_related("by"),
             "can_work_on": access.can_work_on(request.user, case),
             "full_view": full_view,
@@ -76,20 +79,16 @@ def case_detail(request, area, reference):
             "today": timezone.localdate(),
             "administers_area": case.area_id
             in access.area_ids_for(request.user, roles=(access.Role.AREA_ADMIN,)),
-            **_review_context(request.user, case),
+            **review_context(request.user, case),
         },
     )
-
-
-def _review_context(user, case) -> dict:
-    from triggers.reviews.views import review_context
-
-    return review_context(user, case)
 
 
 @login_required
 def letter(request, area, reference, letter_id):
     case = selectors.case_detail(request.user, area, reference)
+    if not may_read_letters(request.user, case):
+        raise Http404
     found = get_object_or_404(case.letters.select_related("case"), pk=letter_id)
     response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{found.filename}"'

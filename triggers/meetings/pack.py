@@ -11,6 +11,7 @@ from django.utils import timezone
 from triggers.letters import render_pdf
 from triggers.meetings.services import current_round
 from triggers.models import Case, InformationRequest
+from triggers.people import applicant_for
 from triggers.selectors import chronology
 
 
@@ -27,6 +28,7 @@ def pack_context(case: Case, reader) -> dict:
     return {
         "watermark_css": css_string(f"Copy for {reader.full_name} · {today:%d %B %Y}"),
         "case": case,
+        "applicant": applicant_for(reader, case),
         "area": case.area,
         "reader": reader,
         "today": today,
