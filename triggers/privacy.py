@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from triggers.history import LINK_REISSUED
 from triggers.models import (
     Action,
     ActionUpdate,
@@ -106,6 +107,7 @@ def subject_access(case: Case) -> dict:
     case = Case.objects.select_related("area", "assigned_officer").get(pk=case.pk)
     return {
         "application": _application(case),
+        "private link": _private_link(case),
         "reports of the behaviour": [_complaint(c) for c in case.complaints.all()],
         "history": [
             {"when": e.at.isoformat(), "what": e.summary, "reasons": e.reasons}
@@ -205,6 +207,16 @@ def _application(case: Case) -> dict:
         "how to contact": case.get_contact_method_display(),
         "adjustments": case.adjustments,
         "single point of contact": str(case.assigned_officer or ""),
+    }
+
+
+def _private_link(case: Case) -> dict:
+    """That a link exists and when it was issued: never the link, which would open the case."""
+    reissued = case.events.filter(summary=LINK_REISSUED).order_by("-at").first()
+    return {
+        "a private link was issued": bool(case.tracking_token_hash),
+        "issued": (reissued.at if reissued else case.received_at).isoformat(),
+        "switched off": case.tracking_revoked,
     }
 
 

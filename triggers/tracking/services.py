@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from notifications.services import queue_email
-from triggers.history import record_event
+from triggers.history import LINK_REISSUED, record_event
 from triggers.models import (
     Case,
 )
@@ -43,7 +43,7 @@ def reissue_tracking_link(case: Case, *, by) -> str | None:
     Case.objects.filter(pk=case.pk).update(
         tracking_token_hash=hash_token(token), tracking_revoked=False
     )
-    event = record_event(case, "New private link issued; the old one no longer works", by=by)
+    event = record_event(case, LINK_REISSUED, by=by)
     if not case.applicant_email:
         return token
     queue_email(
