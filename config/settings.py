@@ -282,6 +282,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.requeue_pending",
         "schedule": 60.0,
     },
+    "failed-message-digest": {
+        "task": "notifications.tasks.send_failure_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "information-reminders": {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),

@@ -1,4 +1,4 @@
-"""Celery tasks: thin and idempotent; the work is in delivery.
+"""Celery tasks: thin and idempotent; the work is in delivery and digest.
 
 Every task is named explicitly: the beat schedule (config/settings.py) and services.py refer
 to them by name, so moving a function must not silently break either.
@@ -6,7 +6,7 @@ to them by name, so moving a function must not silently break either.
 
 from celery import shared_task
 
-from . import delivery
+from . import delivery, digest
 
 # Beat runs `requeue_pending` every minute; more batches than this in parallel would only
 # queue behind each other on a small worker pool.
@@ -36,3 +36,8 @@ def requeue_pending() -> int:
         deliver_due.delay()
     return batches
 
+
+@shared_task(name="notifications.tasks.send_failure_digests")
+def send_failure_digests() -> int:
+    """Beat, once a day: tell area admins which messages could not be sent."""
+    return digest.send_failure_digests()

@@ -41,3 +41,6 @@ def test_beat_schedule_names_tasks_that_exist():
     app.loader.import_default_modules()
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks, entry["task"]
+    assert "notifications.tasks.send_failure_digests" in {
+        e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()
+    }
