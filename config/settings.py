@@ -129,6 +129,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Email --------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Development backends write whole emails to a terminal or a directory: ours redact the
+# applicant's private link first (consolemail://, filemail://).
+DEV_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend": "notifications.backends.ConsoleBackend",
+    "django.core.mail.backends.filebased.EmailBackend": "notifications.backends.FileBackend",
+}
+EMAIL_CONFIG["EMAIL_BACKEND"] = DEV_EMAIL_BACKENDS.get(
+    EMAIL_CONFIG["EMAIL_BACKEND"], EMAIL_CONFIG["EMAIL_BACKEND"]
+)
 # A hung SMTP server must not hold a delivery batch (and its claimed messages) forever.
 EMAIL_CONFIG.setdefault("EMAIL_TIMEOUT", env.int("EMAIL_TIMEOUT", default=30))
 vars().update(EMAIL_CONFIG)
