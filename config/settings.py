@@ -129,6 +129,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Email --------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Development backends write whole emails to a terminal or a directory: ours redact the
+# applicant's private link first (consolemail://, filemail://).
+DEV_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend": "notifications.backends.ConsoleBackend",
+    "django.core.mail.backends.filebased.EmailBackend": "notifications.backends.FileBackend",
+}
+EMAIL_CONFIG["EMAIL_BACKEND"] = DEV_EMAIL_BACKENDS.get(
+    EMAIL_CONFIG["EMAIL_BACKEND"], EMAIL_CONFIG["EMAIL_BACKEND"]
+)
+# A hung SMTP server must not hold a delivery batch (and its claimed messages) forever.
+EMAIL_CONFIG.setdefault("EMAIL_TIMEOUT", env.int("EMAIL_TIMEOUT", default=30))
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ASB Case Review <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -275,9 +286,14 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 PHASE = env("PHASE", default="beta")
 
 CELERY_BEAT_SCHEDULE = {
+    # Sends what is due: first tries whose dispatch was lost, and retries past their backoff.
     "requeue-pending-messages": {
         "task": "notifications.tasks.requeue_pending",
         "schedule": 60.0,
+    },
+    "failed-message-digest": {
+        "task": "notifications.tasks.send_failure_digests",
+        "schedule": crontab(hour=7, minute=0),
     },
     "information-reminders": {
         "task": "triggers.tasks.send_information_reminders",

@@ -6,8 +6,13 @@ never sends it twice.
 """
 
 from django.db import models
+from django.utils import timezone
 
 from agencies.models import Area
+
+# Where a private link goes in a stored body; the link itself is kept apart (`private_link`)
+# only until the message is sent, so no stored body ever opens a case.
+PRIVATE_LINK_PLACEHOLDER = "[private link]"
 
 
 class Message(models.Model):
@@ -24,19 +29,45 @@ class Message(models.Model):
     reference = models.CharField(max_length=40, blank=True, help_text="The case it concerns.")
     to_address = models.EmailField()
     subject = models.CharField(max_length=200)
-    body = models.TextField()
+    body = models.TextField(help_text="Never holds a private link: see private_link.")
+    private_link = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Put into the body at delivery; cleared once sent or failed for good.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Sends really tried; a re-queue that sends nothing is not one."
+    )
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Delivery is driven by these, not by Celery retries, so a broker or worker restart
+    # cannot lose the schedule. While a batch sends a message, next_attempt_at is pushed
+    # ahead (a lease), so no other worker claims it in the meantime.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    first_attempt_at = models.DateTimeField(
+        null=True, blank=True, help_text="Start of the day of tries; a resend starts a new day."
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    failure_reported_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the area admins' daily digest listed it."
+    )
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["status", "next_attempt_at"], name="message_due"),
+        ]
 
     def __str__(self):
         return f"{self.topic} to {self.to_address}"
+
+    @property
+    def lost_private_link(self) -> bool:
+        """Sending it again would send a placeholder: the link was dropped when it failed."""
+        return PRIVATE_LINK_PLACEHOLDER in self.body and not self.private_link
 
 
 class Attachment(models.Model):

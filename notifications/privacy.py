@@ -1,5 +1,7 @@
 """Messages sent about a case hold the applicant's address and words about them."""
 
+from agencies.log_filters import redact
+
 from .models import Attachment, Message
 
 REMOVED_ADDRESS = "removed@invalid"
@@ -11,7 +13,7 @@ def _messages(case):
 
 def anonymise_case(case) -> None:
     Attachment.objects.filter(message__in=_messages(case)).delete()
-    _messages(case).update(to_address=REMOVED_ADDRESS, body="", last_error="")
+    _messages(case).update(to_address=REMOVED_ADDRESS, body="", last_error="", private_link="")
 
 
 def subject_access(case) -> dict:
@@ -23,7 +25,9 @@ def subject_access(case) -> dict:
                 "queued": m.created_at.isoformat(),
                 "sent": m.sent_at.isoformat() if m.sent_at else "",
                 "status": m.get_status_display(),
-                "body": m.body,
+                # Bodies hold a placeholder, not the link; redact() covers any kept from
+                # before that (a private link in an export would open the case).
+                "body": redact(m.body),
             }
             for m in sent_to_applicant.order_by("created_at")
         ]

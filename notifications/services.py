@@ -1,21 +1,27 @@
-"""Queue messages in the outbox, and deliver them. Never send inside a request."""
+"""Queue messages in the outbox. Never send inside a request: delivery.py sends.
+
+This module never imports tasks.py (tasks import services and delivery, not the other way
+round): it queues a task by its registered name.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
+from celery import current_app
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Attachment, Message
+from agencies.log_filters import TRACKING_LINK
+
+from .models import PRIVATE_LINK_PLACEHOLDER, Attachment, Message
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 6
+DELIVER_TASK = "notifications.tasks.deliver_message"
 
 
 @dataclass(frozen=True)
@@ -35,108 +41,71 @@ def queue_email(
     area=None,
     reference: str = "",
     attachments: tuple[File, ...] = (),
+    private_link: str = "",
 ) -> Message | None:
     """Write an email to the outbox; it is delivered after the surrounding transaction commits.
 
     `template` names `notifications/email/<template>.txt`, whose first line is the subject.
     A message whose key is already in the outbox is not queued again (returns None).
+
+    `private_link` is a link that opens a case (the applicant's /track/<token>/): the template
+    shows it as `{{ private_link }}`. The stored body holds a placeholder instead; the link is
+    kept beside it only until the message is sent, and put in at delivery.
     """
     if not to or Message.objects.filter(idempotency_key=key).exists():
         return None
-    context = {"site_url": settings.SITE_URL, **context}
+    context = {
+        "site_url": settings.SITE_URL,
+        **context,
+        "private_link": PRIVATE_LINK_PLACEHOLDER if private_link else "",
+    }
     subject, _, body = (
         render_to_string(f"notifications/email/{template}.txt", context).lstrip().partition("\n")
     )
-    message = Message.objects.create(
-        area=area,
-        idempotency_key=key,
-        topic=topic,
-        reference=reference,
-        to_address=to,
-        subject=subject.strip(),
-        body=body.strip() + "\n",
-    )
-    Attachment.objects.bulk_create(
-        Attachment(message=message, filename=f.filename, mimetype=f.mimetype, content=f.content)
-        for f in attachments
-    )
-    transaction.on_commit(lambda: _dispatch(message.pk))
+    if private_link and PRIVATE_LINK_PLACEHOLDER not in body:
+        # Sending it without the link would leave the applicant unable to follow their case.
+        raise ValueError(f"Template {template!r} has no place for the private link.")
+    if TRACKING_LINK.search(body):
+        log.warning("Message %s keeps a private link in its body; pass it as private_link.", key)
+    with transaction.atomic():
+        message = Message.objects.create(
+            area=area,
+            idempotency_key=key,
+            topic=topic,
+            reference=reference,
+            to_address=to,
+            subject=subject.strip(),
+            body=body.strip() + "\n",
+            private_link=private_link,
+        )
+        Attachment.objects.bulk_create(
+            Attachment(message=message, filename=f.filename, mimetype=f.mimetype, content=f.content)
+            for f in attachments
+        )
+        transaction.on_commit(lambda: _dispatch(message.pk))
     return message
 
 
 def _dispatch(message_id: int) -> None:
-    from .tasks import deliver_message
-
+    """Ask a worker to send it now. If that fails, the beat sends it when it next runs."""
     try:
-        deliver_message.delay(message_id)
+        # A signature (not send_task) so that with no broker configured the task runs
+        # in-process (CELERY_TASK_ALWAYS_EAGER), as development and the tests expect.
+        current_app.signature(DELIVER_TASK, args=(message_id,)).delay()
     except Exception:  # broker down: the beat task picks the message up later
         log.warning("Could not queue message %s; it stays pending.", message_id)
 
 
-def deliver(message_id: int) -> str:
-    """Send one pending message, once. Returns its status afterwards.
-
-    The row is locked while it is sent, so two workers given the same message cannot both
-    send it; a message already sent is left alone. A failure is recorded (committed) and then
-    raised, so the task retries with backoff.
-    """
-    failure = None
-    with transaction.atomic():
-        message = (
-            Message.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=Message.Status.PENDING)
-            .first()
-        )
-        if message is None:
-            return "skipped"
-        message.attempts += 1
-        try:
-            _send(message)
-        except Exception as error:
-            failure = error
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if message.attempts >= MAX_ATTEMPTS:
-                message.status = Message.Status.FAILED
-        else:
-            message.status = Message.Status.SENT
-            message.sent_at = timezone.now()
-            message.last_error = ""
-        message.save(update_fields=["attempts", "last_error", "status", "sent_at"])
-    if failure is not None:
-        raise DeliveryFailed(message.last_error) from failure
-    return message.status
-
-
-class DeliveryFailed(Exception):
-    """A message could not be sent this time; it stays pending until its attempts run out."""
-
-
-def _send(message: Message) -> None:
-    email = EmailMessage(
-        subject=message.subject,
-        body=message.body,
-        to=[message.to_address],
-        headers={"X-Idempotency-Key": message.idempotency_key},
-    )
-    for attachment in message.attachments.all():
-        email.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
-    email.send(fail_silently=False)
-
-
-def pending_ids(older_than_seconds: int = 60) -> list[int]:
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
-    return list(
-        Message.objects.filter(status=Message.Status.PENDING, created_at__lt=cutoff)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:500]
-    )
-
-
 @transaction.atomic
 def resend(message: Message) -> Message:
-    """A member of staff asks for a failed message to be tried again."""
+    """A member of staff asks for a failed message to be tried again: a new day of tries."""
     Message.objects.filter(pk=message.pk, status=Message.Status.FAILED).update(
-        status=Message.Status.PENDING, attempts=0
+        status=Message.Status.PENDING,
+        attempts=0,
+        first_attempt_at=None,
+        next_attempt_at=timezone.now(),
+        failed_at=None,
+        failure_reported_at=None,
     )
     transaction.on_commit(lambda: _dispatch(message.pk))
     message.refresh_from_db()

@@ -1,31 +1,19 @@
 """The outbox: written with the state change, sent once after commit, retried, never lost."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core import mail
 from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
-from notifications import services, tasks
+from notifications import delivery, services, tasks
 from notifications.models import Message
 from tests.factories import AreaFactory
 
+from .helpers import queue
+
 pytestmark = pytest.mark.django_db
-
-
-def queue(key="k1", to="victim@example.com", area=None):
-    return services.queue_email(
-        key=key,
-        to=to,
-        template="acknowledged",
-        topic="Test",
-        context={
-            "case": {"reference": "T-1", "applicant_name": "Sam", "threshold_decision_due": None},
-            "officer": {"full_name": "Officer"},
-            "area": {"spoc_name": "Team"},
-        },
-        area=area,
-    )
 
 
 def test_message_is_sent_only_after_commit(django_capture_on_commit_callbacks):
@@ -58,46 +46,51 @@ def test_same_key_is_queued_once():
 
 def test_duplicate_delivery_sends_once():
     message = queue()
-    assert services.deliver(message.pk) == Message.Status.SENT
-    assert services.deliver(message.pk) == "skipped"
+    assert delivery.deliver(message.pk) == Message.Status.SENT
+    assert delivery.deliver(message.pk) == "skipped"
     assert len(mail.outbox) == 1
 
 
-@override_settings(EMAIL_BACKEND="tests.notifications.failing_backend.Backend")
-def test_failure_is_recorded_and_retried_until_it_fails():
-    message = queue()
-    for attempt in range(1, services.MAX_ATTEMPTS + 1):
-        with pytest.raises(services.DeliveryFailed):
-            services.deliver(message.pk)
-        message.refresh_from_db()
-        assert message.attempts == attempt
-    assert message.status == Message.Status.FAILED
-    assert "SMTP is down" in message.last_error
-
-
-def test_requeue_picks_up_old_pending_messages(monkeypatch):
+def test_requeue_sends_only_what_is_due(monkeypatch):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    old, new = queue("old"), queue("new")
-    Message.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(minutes=5))
-    sent = []
-    monkeypatch.setattr(tasks.deliver_message, "delay", sent.append)
-    assert tasks.requeue_pending() == 1
-    assert sent == [old.pk]
-    assert new.pk not in sent
+    due, later = queue("due"), queue("later")
+    Message.objects.filter(pk=later.pk).update(
+        next_attempt_at=timezone.now() + timedelta(minutes=5)
+    )
+    batches = []
+    monkeypatch.setattr(tasks.deliver_due, "delay", lambda: batches.append(1))
+    assert tasks.requeue_pending() == 1 and len(batches) == 1
+    assert delivery.deliver_due() == 1
+    due.refresh_from_db()
+    later.refresh_from_db()
+    assert due.status == Message.Status.SENT
+    assert later.status == Message.Status.PENDING and later.attempts == 0
+    assert len(mail.outbox) == 1
+
+
+def test_broker_down_leaves_the_message_pending(monkeypatch, django_capture_on_commit_callbacks):
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(services, "current_app", SimpleNamespace(signature=broker_down))
+    with django_capture_on_commit_callbacks(execute=True):
+        message = queue()
+    message.refresh_from_db()
+    assert message.status == Message.Status.PENDING and message.attempts == 0
 
 
 def test_area_admin_resends_a_failed_message(client, north, django_capture_on_commit_callbacks):
     message = queue(area=north.area)
-    Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED, attempts=6)
+    Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED, attempts=12)
     client.force_login(north.admin)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("message_resend", args=[message.pk]))
     assert response.status_code == 302
     message.refresh_from_db()
-    assert message.status == Message.Status.SENT
+    assert message.status == Message.Status.SENT and message.attempts == 1
 
 
 def test_other_areas_admin_cannot_resend(client, north, south):

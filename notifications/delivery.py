@@ -1,0 +1,194 @@
+"""Deliver the outbox: claim due messages in batches, send each batch over one connection,
+and record every message's result in its own transaction.
+
+Why this shape (issue #15, #18):
+- The schedule lives in the row (`next_attempt_at`), not in Celery retries, so a broker or
+  worker restart cannot lose it, and a re-queue of a message that is not yet due sends
+  nothing and spends no attempt.
+- Claiming is one short transaction (`SELECT … FOR UPDATE SKIP LOCKED`, then the claimed rows'
+  `next_attempt_at` is pushed ahead as a lease); sending happens outside it and each result is
+  committed on its own. A crash part-way through a batch therefore re-sends at most the one
+  message in flight, never the whole batch, and the leased rows come due again by themselves.
+- Tries back off exponentially with jitter (about 1 minute growing to 12 hours), so a
+  short SMTP outage costs a few tries and a long one does not hammer the server; a message is
+  `failed` only once a day of tries has run out.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from agencies.log_filters import redact
+
+from .models import PRIVATE_LINK_PLACEHOLDER, Message
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 50
+FIRST_DELAY = timedelta(minutes=1)
+LONGEST_DELAY = timedelta(hours=12)
+JITTER = 0.2  # each delay is its nominal value ±20%, so messages failed together spread out
+GIVE_UP_AFTER = timedelta(days=1)
+# How long a claimed message is out of everyone else's reach. A batch stops sending when half
+# of it is gone (a slow SMTP server), so its remaining rows are handed back before it expires.
+LEASE = timedelta(minutes=10)
+
+Clock = Callable[[], datetime]
+
+
+def backoff(failures: int, rng: random.Random | None = None) -> timedelta:
+    """How long to wait after the `failures`-th failed try (1, 2, …) before the next."""
+    nominal = min(LONGEST_DELAY, FIRST_DELAY * 2 ** min(failures - 1, 20))
+    return nominal * (rng or random).uniform(1 - JITTER, 1 + JITTER)
+
+
+def deliver(message_id: int, now: datetime | None = None) -> str:
+    """Send one message if it is due (the path `transaction.on_commit` dispatch takes).
+
+    Returns its status afterwards, or "skipped" when it was not due, already sent, or being
+    sent by another worker: a duplicated or early task sends nothing and spends no attempt.
+    """
+    clock = _clock(now)
+    claimed, lease = _claim(clock(), ids=[message_id])
+    if not claimed:
+        return "skipped"
+    _send_batch(claimed, lease, clock)
+    return Message.objects.values_list("status", flat=True).get(pk=message_id)
+
+
+def deliver_due(now: datetime | None = None, limit: int = BATCH_SIZE) -> int:
+    """Claim up to `limit` due messages and send them over one connection. Returns how many."""
+    clock = _clock(now)
+    claimed, lease = _claim(clock(), limit=limit)
+    if claimed:
+        _send_batch(claimed, lease, clock)
+    return len(claimed)
+
+
+def due_count(now: datetime | None = None) -> int:
+    return Message.objects.filter(
+        status=Message.Status.PENDING, next_attempt_at__lte=now or timezone.now()
+    ).count()
+
+
+def _clock(now: datetime | None) -> Clock:
+    # Tests drive time by passing `now`; in production every step reads the real clock.
+    return (lambda: now) if now is not None else timezone.now
+
+
+def _claim(now: datetime, *, ids=None, limit: int = BATCH_SIZE) -> tuple[list[Message], datetime]:
+    lease = now + LEASE
+    with transaction.atomic():
+        due = Message.objects.select_for_update(skip_locked=True).filter(
+            status=Message.Status.PENDING, next_attempt_at__lte=now
+        )
+        if ids is not None:
+            due = due.filter(pk__in=ids)
+        pks = list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+        Message.objects.filter(pk__in=pks).update(next_attempt_at=lease)
+    claimed = Message.objects.filter(pk__in=pks).prefetch_related("attachments")
+    return list(claimed.order_by("created_at", "pk")), lease
+
+
+def _send_batch(messages: list[Message], lease: datetime, clock: Clock) -> None:
+    connection = get_connection()
+    is_open = _open(connection)
+    try:
+        for position, message in enumerate(messages):
+            if not is_open:
+                # The server cannot be reached: every message left waits its backoff.
+                _fail_all(messages[position:], lease, clock, is_open.error)
+                return
+            if clock() >= lease - LEASE / 2:
+                _release(messages[position:], lease, clock())
+                return
+            try:
+                connection.send_messages([_email(message)])
+            except Exception as error:
+                _record(message, lease, clock(), error)
+                # A broken connection would fail every message after it: start a fresh one.
+                connection.close()
+                is_open = _open(connection)
+            else:
+                _record(message, lease, clock(), None)
+    finally:
+        connection.close()
+
+
+class _Opened:
+    def __init__(self, error: Exception | None = None):
+        self.error = error
+
+    def __bool__(self):
+        return self.error is None
+
+
+def _open(connection) -> _Opened:
+    try:
+        connection.open()
+    except Exception as error:
+        return _Opened(error)
+    return _Opened()
+
+
+def _fail_all(messages, lease, clock, error) -> None:
+    for message in messages:
+        _record(message, lease, clock(), error)
+
+
+def _email(message: Message) -> EmailMessage:
+    body = message.body
+    if message.private_link:
+        body = body.replace(PRIVATE_LINK_PLACEHOLDER, message.private_link)
+    email = EmailMessage(
+        subject=message.subject,
+        body=body,
+        to=[message.to_address],
+        headers={"X-Idempotency-Key": message.idempotency_key},
+    )
+    for attachment in message.attachments.all():
+        email.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
+    return email
+
+
+def _record(message: Message, lease: datetime, now: datetime, error: Exception | None) -> None:
+    """Write one try's result. Only a try that happened reaches here, so only it counts."""
+    first = message.first_attempt_at or now
+    change = {"attempts": F("attempts") + 1, "first_attempt_at": first}
+    if error is None:
+        change |= {
+            "status": Message.Status.SENT,
+            "sent_at": now,
+            "last_error": "",
+            "private_link": "",  # the live secret goes the moment it has been delivered
+        }
+    else:
+        change["last_error"] = redact(f"{type(error).__name__}: {error}")[:2000]
+        deadline = first + GIVE_UP_AFTER
+        if now >= deadline:
+            change |= {"status": Message.Status.FAILED, "failed_at": now, "private_link": ""}
+        else:
+            change["next_attempt_at"] = min(now + backoff(message.attempts + 1), deadline)
+    with transaction.atomic():
+        # Only while our lease holds: if it ran out, another worker owns the row now.
+        updated = Message.objects.filter(
+            pk=message.pk, status=Message.Status.PENDING, next_attempt_at=lease
+        ).update(**change)
+    if not updated:
+        log.warning("Message %s changed while it was being sent; its lease ran out.", message.pk)
+
+
+def _release(messages: list[Message], lease: datetime, now: datetime) -> None:
+    """Hand back claimed messages that were not tried: due again at once, no attempt spent."""
+    with transaction.atomic():
+        Message.objects.filter(
+            pk__in=[m.pk for m in messages], status=Message.Status.PENDING, next_attempt_at=lease
+        ).update(next_attempt_at=now)
