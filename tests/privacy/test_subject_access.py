@@ -64,3 +64,15 @@ def test_only_the_areas_admins_may_export(client, north, south):
         kwargs={"area": north.area.slug, "reference": north.case.reference, "fmt": "xml"},
     )
     assert client.get(bad).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_export_says_a_private_link_exists_and_never_holds_it(client, north):
+    """A private link in an export would open the case to whoever reads the file."""
+    client.force_login(north.admin)
+    response = client.get(urls(north)[1])
+    text = response.content.decode()
+    link = json.loads(text)["triggers"]["private link"]
+    assert link["a private link was issued"] is True
+    assert link["issued"] == north.case.received_at.isoformat()
+    assert north.case.token not in text and "/track/" not in text

@@ -128,7 +128,9 @@ def _queue_receipt(case: Case, token: str) -> None:
         key=f"case:{case.pk}:receipt",
         to=case.applicant_email,
         template="receipt",
-        context={"case": case, "tracking_url": tracking_url(token), "area": case.area},
+        context={"case": case, "area": case.area},
+        # Kept beside the message until it is sent, never in its stored body.
+        private_link=tracking_url(token),
         topic="Application received",
         area=case.area,
         reference=case.reference,

@@ -50,7 +50,9 @@ def reissue_tracking_link(case: Case, *, by) -> str | None:
         key=f"case:{case.pk}:tracking-link:{event.pk}",
         to=case.applicant_email,
         template="tracking_link",
-        context={"case": case, "tracking_url": tracking_url(token), "area": case.area},
+        context={"case": case, "area": case.area},
+        # Kept beside the message until it is sent, never in its stored body.
+        private_link=tracking_url(token),
         topic="New private link",
         area=case.area,
         reference=case.reference,

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from pypdf import PdfReader
 
+from notifications import delivery
 from notifications.models import Message
 from tests.factories import complaint_data, make_case
 from triggers.models import ThresholdDecision
@@ -141,6 +142,11 @@ def test_acknowledge_assigns_officer_and_tells_applicant(client, north):
 
 def test_submission_queues_receipt_with_private_link(north):
     message = Message.objects.get(reference=north.case.reference, topic="Application received")
-    assert north.case.token in message.body
-    assert north.case.tracking_token_hash not in message.body
+    assert north.case.token not in message.body  # kept apart until sent
+    assert message.private_link.endswith(f"/track/{north.case.token}/")
+    assert delivery.deliver(message.pk) == Message.Status.SENT
+    assert north.case.token in mail.outbox[-1].body
+    message.refresh_from_db()
+    assert message.private_link == "" and north.case.token not in message.body
+    assert north.case.tracking_token_hash not in mail.outbox[-1].body
     assert north.case.tracking_token_hash == tracking_services.hash_token(north.case.token)
