@@ -248,7 +248,10 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
-if env.bool("BEHIND_TLS_PROXY", default=False):
+# Behind a TLS proxy, HTTPS is the proxy's X-Forwarded-Proto. Such a proxy also sets
+# X-Forwarded-For, so TRUSTED_PROXY_COUNT must say how many (config.checks refuses 0).
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -315,11 +318,15 @@ CELERY_BEAT_SCHEDULE = {
 REQUIRE_2FA = env.bool("REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = SERVICE_NAME
 # How many proxies in front of us append to X-Forwarded-For. 0: the client is REMOTE_ADDR,
-# and a header the client sends is ignored (it could say anything).
+# and a header the client sends is ignored (it could say anything). Every use of the client's
+# address (lockouts, rate limits, the API throttle, the audit) goes through
+# agencies.client_ip, which reads this.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.int("LOGIN_LOCKOUT_MINUTES", default=30) / 60  # hours
+# Account and address together: a stranger's wrong passwords lock the account only from the
+# stranger's address, never a colleague out of their own account.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "agencies.client_ip.client_ip"
