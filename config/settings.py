@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -19,10 +20,18 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 
-# The default key only exists so that a fresh clone runs; `manage.py check --deploy` flags it
-# (security.W009) and config.checks refuses it outright when DEBUG is off outside tests.
+# The public default key only exists so that `make run` works on a fresh clone (DEBUG on).
+# With DEBUG off there is no default: a key everyone can read would let anyone forge sessions
+# and password-reset links, so the portal refuses to start instead. The test suite runs with
+# DEBUG off and gets a throwaway key from tests/settings.py. config.checks also refuses the
+# public default should someone set it on purpose.
 INSECURE_DEFAULT_KEY = "django-insecure-development-only-never-use-in-production"
-SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEFAULT_KEY)
+SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEFAULT_KEY if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. With DEBUG off (production) the portal needs its own key: set "
+        "SECRET_KEY to a long random value, or DEBUG=true on a development machine."
+    )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else []
