@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the body: an oversized request is refused unread (413).
+    "agencies.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,8 +212,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "uploads")
 # Never routed: uploads are served only by views that check access.
 MEDIA_URL = "/private-uploads/"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request sizes (issue #15, finding 12). The largest legitimate request is an information
+# return or an appeal: up to 10 documents of under 10 MB each (triggers/uploads.py), plus the
+# form. Anything declaring more is refused before it is read (agencies.request_limits), as the
+# proxy does (deploy/nginx.conf, client_max_body_size 110m).
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=110 * 1024 * 1024)
+# Form fields and JSON bodies, files not counted: the longest forms are free text, far below.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Files above this go to a temporary file rather than memory, so ten large documents do not
+# sit in a worker's memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The forms take 10 files and say so when there are more; past 20 it is not a person.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # --- Forms --------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
