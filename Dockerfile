@@ -18,4 +18,8 @@ RUN mkdir -p var/frontend/css var/frontend/govuk \
 RUN useradd --create-home portal && chown -R portal /app/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# The same limits as docker-compose.yml's web service; without a proxy in front, gunicorn
+# believes forwarded headers only from 127.0.0.1 (its default) and TRUSTED_PROXY_COUNT stays 0.
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", \
+     "--limit-request-line", "4094", "--limit-request-fields", "50", \
+     "--limit-request-field_size", "8190"]

@@ -50,8 +50,9 @@ format: setup
 e2e: setup ## Browser journeys and axe-core (needs Debian's chromium)
 	$(PY) -m pytest tests/e2e -m e2e
 
+# Benchmarks run with the production defaults (DEBUG off), which need a key; a local one will do.
 bench: setup
-	$(PY) manage.py bench
+	SECRET_KEY=$${SECRET_KEY:-bench-only-$$RANDOM$$RANDOM$$RANDOM} $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

@@ -3,7 +3,9 @@
 A fixed window per client address and group: simple, shared between web workers when the
 cache is Redis, and enough to stop a script filling the application form or guessing private
 links. The eligibility API has its own DRF throttle (triggers/api.py). Limits come from
-`RATE_LIMITS` as "requests/seconds".
+`RATE_LIMITS` as "requests/seconds". While the cache is unreachable the limits are not
+enforced (agencies.cache answers as an empty cache, and logs it): better a public page without
+its limit for a while than no public page at all.
 """
 
 from __future__ import annotations

@@ -16,3 +16,20 @@ def refuse_development_key(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def refuse_proxy_without_forwarded_count(app_configs, **kwargs):
+    """Behind a proxy with TRUSTED_PROXY_COUNT=0 every visitor has the proxy's address: one
+    person's wrong passwords lock an account for everyone, and each rate limit becomes one
+    limit for the whole site."""
+    if getattr(settings, "BEHIND_TLS_PROXY", False) and settings.TRUSTED_PROXY_COUNT <= 0:
+        return [
+            Error(
+                "BEHIND_TLS_PROXY is on but TRUSTED_PROXY_COUNT is 0.",
+                hint="Set TRUSTED_PROXY_COUNT to the number of proxies that append to "
+                "X-Forwarded-For (1 for the proxy of docker-compose.yml).",
+                id="portal.E002",
+            )
+        ]
+    return []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -19,10 +20,18 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 
-# The default key only exists so that a fresh clone runs; `manage.py check --deploy` flags it
-# (security.W009) and config.checks refuses it outright when DEBUG is off outside tests.
+# The public default key only exists so that `make run` works on a fresh clone (DEBUG on).
+# With DEBUG off there is no default: a key everyone can read would let anyone forge sessions
+# and password-reset links, so the portal refuses to start instead. The test suite runs with
+# DEBUG off and gets a throwaway key from tests/settings.py. config.checks also refuses the
+# public default should someone set it on purpose.
 INSECURE_DEFAULT_KEY = "django-insecure-development-only-never-use-in-production"
-SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEFAULT_KEY)
+SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEFAULT_KEY if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. With DEBUG off (production) the portal needs its own key: set "
+        "SECRET_KEY to a long random value, or DEBUG=true on a development machine."
+    )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else []
@@ -62,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the body: an oversized request is refused unread (413).
+    "agencies.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,10 +118,21 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+
+
+def redis_cache(url: str) -> dict:
+    """The cache on Redis. It only counts requests for the rate limits, so while Redis is
+    unreachable it answers as an empty cache (agencies.cache) instead of failing the request,
+    and short socket timeouts keep an unanswering Redis from holding every request up."""
+    return {
+        "BACKEND": "agencies.cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -126,6 +148,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/London"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queuing a message happens inside a web request, after its transaction. With the broker down
+# the message simply waits in the outbox for the beat task (notifications.services), so the
+# request should find out quickly rather than retry for seconds.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_max": 0.5}
 
 # --- Email --------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -196,8 +223,18 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "uploads")
 # Never routed: uploads are served only by views that check access.
 MEDIA_URL = "/private-uploads/"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request sizes (issue #15, finding 12). The largest legitimate request is an information
+# return or an appeal: up to 10 documents of under 10 MB each (triggers/uploads.py), plus the
+# form. Anything declaring more is refused before it is read (agencies.request_limits), as the
+# proxy does (deploy/nginx.conf, client_max_body_size 110m).
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=110 * 1024 * 1024)
+# Form fields and JSON bodies, files not counted: the longest forms are free text, far below.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Files above this go to a temporary file rather than memory, so ten large documents do not
+# sit in a worker's memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The forms take 10 files and say so when there are more; past 20 it is not a person.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # --- Forms --------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
@@ -243,7 +280,10 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
-if env.bool("BEHIND_TLS_PROXY", default=False):
+# Behind a TLS proxy, HTTPS is the proxy's X-Forwarded-Proto. Such a proxy also sets
+# X-Forwarded-For, so TRUSTED_PROXY_COUNT must say how many (config.checks refuses 0).
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -315,11 +355,15 @@ CELERY_BEAT_SCHEDULE = {
 REQUIRE_2FA = env.bool("REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = SERVICE_NAME
 # How many proxies in front of us append to X-Forwarded-For. 0: the client is REMOTE_ADDR,
-# and a header the client sends is ignored (it could say anything).
+# and a header the client sends is ignored (it could say anything). Every use of the client's
+# address (lockouts, rate limits, the API throttle, the audit) goes through
+# agencies.client_ip, which reads this.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.int("LOGIN_LOCKOUT_MINUTES", default=30) / 60  # hours
+# Account and address together: a stranger's wrong passwords lock the account only from the
+# stranger's address, never a colleague out of their own account.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "agencies.client_ip.client_ip"

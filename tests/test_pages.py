@@ -116,7 +116,13 @@ def test_csp_forbids_inline_script(client):
 def _check_deploy(env_overrides):
     import os
 
-    dropped = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SECRET_KEY",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DJANGO_SETTINGS_MODULE",  # the project's settings, not the suite's
+    }
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(env_overrides)
     return subprocess.run(
@@ -140,7 +146,26 @@ def test_production_settings_pass_check_deploy():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_check_deploy_refuses_the_development_key():
+def test_production_refuses_to_start_without_a_key():
     result = _check_deploy({"DEBUG": "false", "ALLOWED_HOSTS": "portal.example.org"})
     assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_the_development_key():
+    from config.settings import INSECURE_DEFAULT_KEY
+
+    result = _check_deploy(
+        {
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "portal.example.org",
+            "SECRET_KEY": INSECURE_DEFAULT_KEY,
+        }
+    )
+    assert result.returncode != 0
     assert "portal.E001" in result.stdout + result.stderr
+
+
+def test_development_runs_without_a_key():
+    result = _check_deploy({"DEBUG": "true"})
+    assert "SECRET_KEY is not set" not in result.stdout + result.stderr

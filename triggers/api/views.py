@@ -8,7 +8,6 @@ confirm it exists. Writes go through `triggers.services`.
 from __future__ import annotations
 
 import django_filters
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
@@ -24,6 +23,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from agencies import access
+from agencies.client_ip import client_ip
 from triggers import eligibility, selectors
 from triggers.api.eligibility import EligibilityCheckSerializer, EligibilityResultSerializer
 from triggers.api.serializers import (
@@ -78,15 +78,9 @@ class EligibilityThrottle(SimpleRateThrottle):
             raise ImproperlyConfigured(f"No throttle rate set for '{self.scope}'.") from missing
 
     def get_ident(self, request):
-        """The client's address. Behind our TLS proxy (BEHIND_TLS_PROXY) it is the last
-        X-Forwarded-For entry, the one the proxy added; anywhere else the header is the
-        client's own claim, so it is ignored and cannot be used to dodge the limit."""
-        if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-            last = forwarded.rsplit(",", 1)[-1].strip()
-            if last:
-                return last
-        return request.META.get("REMOTE_ADDR", "")
+        """The client's address, worked out as for every other limit (agencies.client_ip):
+        only X-Forwarded-For entries our own TRUSTED_PROXY_COUNT proxies added are believed."""
+        return client_ip(request)
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
