@@ -141,6 +141,17 @@ def case_areas_for(user) -> QuerySet[Area]:
     return Area.objects.filter(Q(pk__in=ids) | Q(force_area_id__in=force_ids)).distinct()
 
 
+def member_areas_for(user) -> QuerySet[Area]:
+    """Every area the user belongs to: where they hold a role, where their agency is a member,
+    and their PCC office's force area. Their areas' policies (API token lifetime) apply to
+    them, and those areas' admins may send them a set-up link for their second factor."""
+    agency_id = getattr(user, "agency_id", None)
+    clause = Q(pk__in=case_areas_for(user).values("pk"))
+    if agency_id and _roles(user):
+        clause |= Q(memberships__agency_id=agency_id)
+    return Area.objects.filter(clause).distinct()
+
+
 def can_work_on(user, case) -> bool:
     """May the user change this case (officers and admins of its area only)."""
     return case.area_id in area_ids_for(user)

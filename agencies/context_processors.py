@@ -39,4 +39,8 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("appeals:figures"), "Appeal figures"))
     if access.has_role(user, Role.CASE_OFFICER, Role.AREA_ADMIN, Role.PCC_OFFICER):
         links.append((reverse("figures:dashboard"), "Figures"))
+    if access.has_role(user, Role.AREA_ADMIN):
+        links.append((reverse("enrolment_staff"), "Staff set-up links"))
+    # Every member of staff may make tokens for themselves, and only for themselves.
+    links.append((reverse("api_tokens"), "API tokens"))
     return links

@@ -70,3 +70,41 @@ class SecondFactorForm(forms.Form):
             Field.text("code", field_width=10),
             Button("submit", "Continue"),
         )
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token for the signed-in user: its name and what it may do."""
+
+    name = forms.CharField(
+        label="Name",
+        help_text="Say what uses it, for example 'Housing system nightly import'. The access "
+        "audit shows this name beside every call made with it.",
+        max_length=60,
+        error_messages={"required": "Enter a name for the token"},
+    )
+    scope = forms.ChoiceField(
+        label="What may it do?",
+        choices=[
+            ("read", "Read only: list and open cases"),
+            ("read_write", "Read and write: also record applications"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the token may do"},
+    )
+
+    def __init__(self, *args, owner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.helper = gds_helper(
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Field.radios("scope", legend_size=Size.SMALL),
+            Button("submit", "Create token"),
+        )
+
+    def clean_name(self):
+        from .tokens import tokens_of
+
+        name = self.cleaned_data["name"].strip()
+        if self.owner is not None and tokens_of(self.owner).filter(name__iexact=name).exists():
+            raise forms.ValidationError("You already have a token with this name")
+        return name

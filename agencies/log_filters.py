@@ -10,10 +10,13 @@ import re
 
 TRACKING_LINK = re.compile(r"/track/(?!letters/)[A-Za-z0-9_\-]{16,}/?")
 REDACTED = "/track/[token]/"
+# The one-time link that lets staff set up their second factor (agencies/enrolment.py).
+ENROLMENT_LINK = re.compile(r"/sign-in/set-up/[A-Za-z0-9_\-]{16,}/?")
+ENROLMENT_REDACTED = "/sign-in/set-up/[token]/"
 
 
 def redact(text: str) -> str:
-    return TRACKING_LINK.sub(REDACTED, text)
+    return ENROLMENT_LINK.sub(ENROLMENT_REDACTED, TRACKING_LINK.sub(REDACTED, text))
 
 
 class RedactPrivateLinks(logging.Filter):

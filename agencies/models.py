@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from knox.models import AbstractAuthToken
 from simple_history.models import HistoricalRecords
 
 # The statute's threshold is three complaints; a local procedure may set a lower number, never
@@ -65,6 +66,13 @@ class Area(models.Model):
     appeal_window_days = models.PositiveSmallIntegerField(default=20)
     appeal_decision_days = models.PositiveSmallIntegerField(default=20)
     retention_years = models.PositiveSmallIntegerField(default=6)
+    api_token_days = models.PositiveSmallIntegerField(
+        "API token lifetime (days)",
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text="How long an API token made by this area's staff lasts. Someone who works "
+        "in several areas gets the shortest.",
+    )
 
     # The single point of contact the statute asks every procedure to name
     spoc_name = models.CharField("single point of contact", max_length=120, blank=True)
@@ -242,3 +250,64 @@ class RoleAssignment(models.Model):
     def __str__(self):
         where = f" for {self.area}" if self.area_id else ""
         return f"{self.get_role_display()}{where}"
+
+
+class ApiToken(AbstractAuthToken):
+    """A named API token that its owner made for themselves, behind their second factor.
+
+    django-rest-knox keeps only the token's SHA-512 digest and its expiry; we add a name (so
+    the audit can say which token read what), a scope, and when it was last used. The token
+    has a plain numeric key of its own: the digest never appears in an address.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", "Read only"
+        READ_WRITE = "read_write", "Read and write"
+
+    id = models.BigAutoField(primary_key=True)
+    digest = models.CharField(max_length=128, unique=True)
+    name = models.CharField(max_length=60)
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.READ)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = "API token"
+        constraints = [
+            # Tokens without an end are refused: every token expires (issue #15).
+            models.CheckConstraint(condition=Q(expiry__isnull=False), name="api_token_expires"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.user})"
+
+    @property
+    def read_only(self) -> bool:
+        return self.scope == self.Scope.READ
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link that lets a user set up their authenticator app.
+
+    Issued by an area admin (or a platform admin, or `manage.py enrolment_link` for the first
+    platform admin) and emailed to the user, so that the password alone never enrols a device.
+    Only the SHA-256 of the link's token is kept; a link works once, until `expires_at`.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Set-up link for {self.user} ({self.created_at:%Y-%m-%d})"
+
+    def usable(self) -> bool:
+        return self.used_at is None and timezone.now() < self.expires_at

@@ -9,6 +9,7 @@ in but not verified (one made some other way, such as the Django admin's own sig
 from __future__ import annotations
 
 import base64
+import functools
 import time
 
 from django.conf import settings
@@ -33,6 +34,7 @@ OPEN_URL_NAMES = {
     "signin",
     "signin_verify",
     "signin_setup",
+    "signin_enrol",
     "signout",
     "healthz",
     "start",
@@ -110,14 +112,30 @@ def qr_code_data_uri(device: TOTPDevice) -> str:
 
 @transaction.atomic
 def confirm_app(device: TOTPDevice) -> list[str]:
-    """The first code from the app was right: keep the device and issue new backup codes."""
+    """The first code from the app was right: keep the device and issue new backup codes.
+    Any earlier app goes: a set-up link is also how a lost phone is replaced."""
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     StaticDevice.objects.filter(user=device.user).delete()
     backup = StaticDevice.objects.create(user=device.user, name=BACKUP_DEVICE_NAME)
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=backup, token=code) for code in codes)
     return codes
+
+
+def verified_required(view):
+    """For pages that must never be reached on the password alone (API tokens), whatever the
+    middleware's list of open pages says: with REQUIRE_2FA on, an unverified session is sent
+    to the code page."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if required() and not request.user.is_verified():
+            return redirect("signin_verify")
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class RequireSecondFactorMiddleware:
@@ -133,6 +151,9 @@ class RequireSecondFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
         if not required() or user is None or not user.is_authenticated or user.is_verified():
+            return None
+        if getattr(request, "api_token", None) is not None:
+            # Its owner made it on a page that needed their second factor (token_views.py).
             return None
         if request.resolver_match and request.resolver_match.view_name in OPEN_URL_NAMES:
             return None

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.cache import never_cache
 
-from . import second_factor
+from . import enrolment, second_factor
 from .forms import SecondFactorForm, SignInForm
 
 
@@ -19,6 +20,8 @@ class SignInView(auth_views.LoginView):
             return super().form_valid(form)
         user = form.get_user()
         second_factor.begin(self.request, user, self.get_redirect_url())
+        if enrolment.link_in_session(self.request, user) is not None:
+            return redirect("signin_setup")
         return redirect("signin_verify" if second_factor.has_app(user) else "signin_setup")
 
 
@@ -45,18 +48,25 @@ def verify(request):
 
 @never_cache
 def setup(request):
-    """First sign-in: link an authenticator app, then show the backup codes once."""
+    """Link an authenticator app, then show the backup codes once. Only with a set-up link
+    this browser opened for this user: the password alone enrols nothing (issue #15)."""
     user = second_factor.pending_user(request)
     if user is None:
         return redirect("signin")
-    if second_factor.has_app(user):
-        # Someone with only the password must not be able to add their own app.
-        return redirect("signin_verify")
+    link = enrolment.link_in_session(request, user)
+    if link is None:
+        if second_factor.has_app(user):
+            return redirect("signin_verify")
+        return _needs_link(request, user)
     device = second_factor.app_device_to_set_up(user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].replace(" ", "")):
-            codes = second_factor.confirm_app(device)
+            with transaction.atomic():
+                if not enrolment.use(link):  # spent in another tab meanwhile
+                    return _needs_link(request, user)
+                codes = second_factor.confirm_app(device)
+            request.session.pop(enrolment.SESSION_KEY, None)
             next_url = second_factor.finish(request, user, device)
             request.session[second_factor.BACKUP_CODES_KEY] = {"codes": codes, "next": next_url}
             return redirect("signin_backup_codes")
@@ -69,6 +79,15 @@ def setup(request):
             "qr_code": second_factor.qr_code_data_uri(device),
             "secret": second_factor.secret_text(device),
         },
+    )
+
+
+def _needs_link(request, user):
+    return render(
+        request,
+        "agencies/setup_needs_link.html",
+        {"whom": enrolment.whom_to_ask(user)},
+        status=403,
     )
 
 

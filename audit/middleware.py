@@ -3,7 +3,9 @@
 New case pages are covered without changes here: a signed-in (or private-link) request whose
 URL names a case (`area` + `reference`) or an object (`…_id`) under one of CASE_PATHS, and
 that succeeded (status below 400), is written to the audit. GET is a view, or a download when
-the answer is a file; any other method is a change.
+the answer is a file; HEAD is always a view (no content left the server); any other method is
+a change. A refused attempt (404 or 403) on a URL that names a case or an object is written
+too, as "refused", with what was asked for (issue #15).
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ CASE_PATHS = (
 # case, against the user's area when they work in one.
 CASE_LISTS = {"home", "api:case_list", "inbox", "actions", "appeals:list"}
 CHANGE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+READ_METHODS = {"GET", "HEAD"}
+# Another area's object is a 404 (access.py); a 403 is a refusal too (a read-only token's
+# change, say). Both say someone tried.
+REFUSED_STATUSES = {403, 404}
 PAGE_TYPES = ("text/html", "application/json")
 # URL keyword -> model, where the keyword is not simply the model's name plus "_id".
 KWARG_MODELS = {
@@ -46,13 +52,17 @@ class AccessAuditMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
-        if match is not None and response.status_code < 400 and _audited(request):
+        if match is None or not _audited(request):
+            return response
+        if response.status_code < 400:
             _record(request, response, match)
+        elif response.status_code in REFUSED_STATUSES:
+            _record_refusal(request, match)
         return response
 
 
 def _audited(request) -> bool:
-    if request.method not in CHANGE_METHODS and request.method != "GET":
+    if request.method not in CHANGE_METHODS and request.method not in READ_METHODS:
         return False
     return request.path_info.startswith(CASE_PATHS)
 
@@ -60,6 +70,10 @@ def _audited(request) -> bool:
 def _action(request, response) -> str:
     if request.method in CHANGE_METHODS:
         return AccessRecord.Action.CHANGE
+    if request.method == "HEAD":
+        # Django answers HEAD by running the GET view and dropping the body: nothing was
+        # downloaded, whatever the headers say.
+        return AccessRecord.Action.VIEW
     disposition = response.get("Content-Disposition", "")
     content_type = response.get("Content-Type", "").split(";")[0]
     if "attachment" in disposition or (content_type and content_type not in PAGE_TYPES):
@@ -80,6 +94,31 @@ def _record(request, response, match) -> None:
         who=who,
         url_name=match.view_name,
         **target,
+    )
+
+
+def _record_refusal(request, match) -> None:
+    """What was asked for, from the URL alone: looking the object up would record (and tell
+    the reader of the audit) whether another area's case exists. The row goes to the
+    asking user's own area, whose admins answer for them."""
+    who = _who(request)
+    names_object = any(k.endswith("_id") for k in match.kwargs) or "reference" in match.kwargs
+    if who is None or not names_object:
+        return
+    kwargs = match.kwargs
+    object_kwargs = [k for k in kwargs if k.endswith("_id")]
+    object_type = object_kwargs[-1][: -len("_id")] if object_kwargs else "case"
+    asked = kwargs[object_kwargs[-1]] if object_kwargs else kwargs.get("reference", "")
+    areas = area_ids_for(request.user) if request.user.is_authenticated else set()
+    services.record(
+        AccessRecord.Action.REFUSED,
+        request=request,
+        who=who,
+        url_name=match.view_name,
+        area_id=next(iter(areas)) if len(areas) == 1 else None,
+        case_reference=str(kwargs.get("reference", "")),
+        object_type=object_type,
+        object_id=f"{kwargs['area']}/{asked}" if "area" in kwargs else str(asked),
     )
 
 

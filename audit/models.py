@@ -35,6 +35,9 @@ class AccessRecordQuerySet(models.QuerySet):
 class AccessRecord(models.Model):
     class Action(models.TextChoices):
         VIEW = "view", "Viewed"
+        # Asked for an object and answered "not found" (another area's, or none at all): the
+        # row says what was asked for, never whether it exists.
+        REFUSED = "refused", "Refused"
         DOWNLOAD = "download", "Downloaded"
         CHANGE = "change", "Changed"
         ANONYMISE = "anonymise", "Personal data removed"
@@ -67,6 +70,10 @@ class AccessRecord(models.Model):
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
+    method = models.CharField(max_length=10, blank=True, help_text="GET, HEAD, POST…")
+    api_token = models.CharField(
+        max_length=60, blank=True, help_text="The name of the API token used, if one was."
+    )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     objects = AccessRecordQuerySet.as_manager()

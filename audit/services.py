@@ -25,7 +25,12 @@ def record(
 ) -> AccessRecord:
     if user is None and request is not None and request.user.is_authenticated:
         user = request.user
+    # A token request is recorded as its owner (ApiTokenMiddleware resolved it before the
+    # view), with the token's name, so the owner can tell which of their tokens read what.
+    token = getattr(request, "api_token", None) if request is not None else None
     return AccessRecord.objects.create(
+        method=request.method if request is not None else "",
+        api_token=token.name[:60] if token is not None else "",
         action=action,
         user=user,
         who=who or (user.email if user is not None else SYSTEM),

@@ -12,7 +12,17 @@ from agencies.spreadsheets import csv_writer
 from .models import AccessRecord
 
 RECORDS_PER_PAGE = 50
-CSV_COLUMNS = ("at", "who", "action", "case_reference", "url_name", "object_type", "object_id")
+CSV_COLUMNS = (
+    "at",
+    "who",
+    "action",
+    "case_reference",
+    "url_name",
+    "object_type",
+    "object_id",
+    "method",
+    "api_token",
+)
 
 
 def records_for(request):

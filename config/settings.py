@@ -48,7 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    # Hashed, expiring API tokens. Its model is swapped for agencies.ApiToken (named, scoped,
+    # created by their owner only); DRF's own authtoken app is not installed at all: it kept
+    # keys in plain text and let the Django admin mint them for anyone.
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -78,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Resolves an API token before anything else reads request.user, so the second-factor
+    # check, history and the access audit all see the token's owner (and its name).
+    "agencies.api_auth.ApiTokenMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "agencies.second_factor.RequireSecondFactorMiddleware",
     "agencies.ratelimit.RateLimitMiddleware",
@@ -242,11 +248,16 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # The token first: a token request must never fall into the session class, which would
+    # ask it for a CSRF token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "agencies.api_auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "agencies.api_auth.TokenScope",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -257,14 +268,24 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "DESCRIPTION": "The public eligibility check (is the case review threshold met?) and the "
-    "staff and partner API for cases. Staff sign in with a session or a token "
-    "(`Authorization: Token <key>`).",
+    "staff and partner API for cases. Staff sign in with a session or a token they created "
+    "themselves at /account/api-tokens/ (`Authorization: Token <token>`); a read-only token "
+    "gets 403 on any change.",
     # Separate request and response components, so read-only fields are not asked for.
     "COMPONENT_SPLIT_REQUEST": True,
     # Served from drf-spectacular-sidecar, our own origin: the CSP allows no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+}
+
+# API tokens (agencies.ApiToken on django-rest-knox): stored as SHA-512 digests, each with the
+# expiry its owner's area policy gives (Area.api_token_days); never renewed by use.
+KNOX_TOKEN_MODEL = "agencies.ApiToken"  # noqa: S105 (a model name, not a secret)
+REST_KNOX = {
+    "TOKEN_PREFIX": "asb_",  # lets secret scanners recognise a leaked token
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 # --- Security -----------------------------------------------------------------------------

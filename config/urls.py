@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from agencies import enrolment_views, token_views
 from agencies import views as agency_views
 from notifications import views as notification_views
 
@@ -22,6 +23,15 @@ urlpatterns = [
     path("sign-in/code/", agency_views.verify, name="signin_verify"),
     path("sign-in/set-up/", agency_views.setup, name="signin_setup"),
     path("sign-in/backup-codes/", agency_views.backup_codes, name="signin_backup_codes"),
+    path("sign-in/set-up/<str:token>/", enrolment_views.open_link, name="signin_enrol"),
+    path("account/api-tokens/", token_views.api_tokens, name="api_tokens"),
+    path("account/api-tokens/<int:pk>/revoke/", token_views.revoke, name="api_token_revoke"),
+    path("account/set-up-links/", enrolment_views.staff, name="enrolment_staff"),
+    path(
+        "account/set-up-links/<int:user_id>/",
+        enrolment_views.send_link,
+        name="enrolment_send",
+    ),
     # The case, stage by stage (triggers/urls.py).
     path("", include("triggers.urls")),
     path("appeals/", include("appeals.urls")),

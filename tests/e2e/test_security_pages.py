@@ -18,7 +18,18 @@ def code_for(device) -> str:
 
 
 def test_second_factor_set_up_and_codes_pass_axe(page, live_server, axe_check, north, settings):
+    from agencies import enrolment
+
     settings.REQUIRE_2FA = True
+    # The password alone enrols nothing: the set-up page says whom to ask (issue #15).
+    sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
+    page.wait_for_url("**/sign-in/set-up/")
+    assert "Ask your area admin" in page.content()
+    axe_check(page)
+    page.click("text=Back to sign in")
+    _link, token = enrolment.issue_link(north.officer, by=north.admin)
+    page.goto(f"{live_server.url}/sign-in/set-up/{token}/")
+    page.wait_for_url("**/sign-in/")
     sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
     page.wait_for_url("**/sign-in/set-up/")
     assert page.locator("img[src^='data:image/svg+xml']").is_visible()
@@ -38,6 +49,34 @@ def test_second_factor_set_up_and_codes_pass_axe(page, live_server, axe_check, n
     sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
     page.wait_for_url("**/sign-in/code/")
     axe_check(page)
+
+
+def test_api_token_pages_pass_axe_without_javascript(
+    page_without_js, live_server, axe_check, north
+):
+    """Create, read once, confirm and revoke: plain forms, no script needed (issue #15)."""
+    page = page_without_js
+    sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
+    page.wait_for_url("**/cases/")
+    page.click("text=API tokens")
+    page.wait_for_url("**/account/api-tokens/")
+    page.click("#id_submit")
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe_check(page)
+    page.fill("input[name=name]", "Housing import")
+    page.check("input[value=read]")
+    page.click("#id_submit")
+    assert page.locator("#api-token").inner_text().startswith("asb_")
+    axe_check(page)
+    page.click("text=Back to your tokens")
+    assert "Housing import" in page.locator("#api-tokens").inner_text()
+    axe_check(page)
+    page.click("#api-tokens a")
+    assert "Are you sure" in page.content()
+    axe_check(page)
+    page.click("text=Revoke token")
+    page.wait_for_url("**/account/api-tokens/")
+    assert "has been revoked" in page.content()
 
 
 def test_lockout_message_passes_axe(page, live_server, axe_check, north, settings):

@@ -69,12 +69,45 @@ def test_the_applicants_private_link_is_recorded_without_its_token(client, north
 
 
 @pytest.mark.django_db
-def test_refused_requests_and_other_areas_leave_no_false_record(client, north, south):
+def test_refused_attempts_are_recorded_as_refused_with_what_was_asked(client, north, south):
+    """Issue #15 (Low 9): another area's object answers 404, and the attempt is recorded
+    against the asker's own area, naming what was asked for but not confirming it exists."""
     client.force_login(north.officer)
     assert client.get(case_url(south)).status_code == 404
-    assert not AccessRecord.objects.exists()
+    refused = AccessRecord.objects.get()
+    assert (refused.action, refused.url_name, refused.who) == (
+        "refused",
+        "case_detail",
+        north.officer.email,
+    )
+    assert refused.case_reference == south.case.reference
+    assert refused.object_id == f"south/{south.case.reference}"
+    assert refused.area_id == north.area.pk and refused.case_id is None
+    assert client.get(reverse("document", args=[987654])).status_code == 404
+    document = AccessRecord.objects.get(url_name="document")
+    assert (document.action, document.object_type, document.object_id) == (
+        "refused",
+        "document",
+        "987654",
+    )
     client.get(reverse("home"))  # a list view, recorded as such, names no case of south's
-    assert list(AccessRecord.objects.values_list("url_name", "case_reference")) == [("home", "")]
+    assert AccessRecord.objects.filter(action="view").get().url_name == "home"
+    client.logout()
+    client.get(case_url(south))  # nobody signed in: sent to sign in, nothing to record
+    assert AccessRecord.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_head_is_recorded_as_a_head_view_never_a_download(client, north):
+    """Issue #15 (Low 9): HEAD was not recorded at all; it is a view (no content left)."""
+    decide_threshold(north.case, "met", by=north.officer)
+    letter = north.case.letters.get()
+    client.force_login(north.officer)
+    assert client.head(case_url(north, "case_letter", letter_id=letter.pk)).status_code == 200
+    record = AccessRecord.objects.get()
+    assert (record.method, record.action, record.object_type) == ("HEAD", "view", "letter")
+    client.get(case_url(north, "case_letter", letter_id=letter.pk))
+    assert AccessRecord.objects.filter(method="GET", action="download").count() == 1
 
 
 @pytest.mark.django_db

@@ -22,6 +22,8 @@ PUBLIC = {
     "signin_verify",
     "signin_setup",
     "signin_backup_codes",
+    # Opening a set-up link: it shows nothing but whether the link works (issue #15).
+    "signin_enrol",
     "home",
     # The application journey: it shows only the answers in the visitor's own session.
     "apply:start",
@@ -145,7 +147,22 @@ ROUTES = {
     ),
     # Publishing an area's figures: its own area admins only.
     "figures:publish": (lambda side: {"area": side.area.slug}, "get", "admin"),
+    # API tokens (issue #15): only their owner reaches one; everyone else gets 404
+    # (test_api_tokens.py also tries other users of the same area).
+    "api_token_revoke": (lambda side: {"pk": officers_token(side).pk}, "get", "officer"),
+    # Set-up links for the second factor: the area's own admin sends them to its staff.
+    "enrolment_send": (lambda side: {"user_id": side.officer.pk}, "post", "admin"),
 }
+
+
+def officers_token(side):
+    """An API token of the side's officer (made once)."""
+    from agencies import tokens
+
+    if not hasattr(side, "officers_token"):
+        side.officers_token, _ = tokens.create_token(side.officer, name="Feed", scope="read")
+    return side.officers_token
+
 
 # Lists scoped to the user: each has its own test below.
 LISTS = {"messages_failed", "inbox", "api:case_list", "api:application_create", "pledge:home"}
@@ -156,6 +173,9 @@ LISTS |= {"actions"}  # the review's action plan (issue #5)
 LISTS |= {"appeals:list", "appeals:figures"}
 # The figures dashboard and the return: each shows only the user's areas (tests below).
 LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
+# The user's own API tokens, and the staff an admin may send set-up links to (issue #15;
+# tests/security/test_api_tokens.py and test_second_factor.py).
+LISTS |= {"api_tokens", "enrolment_staff"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
@@ -349,6 +369,7 @@ ALL_ROLES = (*ROLES, "applicant")
 PLAIN_ARGS = {
     "apply:complaint_remove": lambda theirs: ["abc123"],
     "record:complaint_remove": lambda theirs: ["abc123"],
+    "signin_enrol": lambda theirs: ["not-a-real-set-up-link-0000000"],
     "figures:area": lambda theirs: [theirs.area.slug],
     "figures:area_csv": lambda theirs: [theirs.area.slug],
     "figures:area_json": lambda theirs: [theirs.area.slug],

@@ -10,8 +10,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from agencies.log_filters import RedactPrivateLinks, redact
 
 PERSONAL = re.compile(r"name|email|phone|address|postcode|token")
-# The one address that carries a secret: the private link, exchanged for a session at once.
-TOKEN_URLS = {"track:open"}
+# The addresses that carry a secret: the private link, exchanged for a session at once, and
+# the one-time set-up link for the second factor (issue #15).
+TOKEN_URLS = {"track:open", "signin_enrol"}
 
 
 def patterns(resolver=None, namespace=""):
@@ -43,6 +44,13 @@ def test_log_lines_lose_private_link_tokens():
     record = logging.LogRecord("django.server", logging.INFO, "", 0, '"%s" %s', (line, 302), None)
     RedactPrivateLinks().filter(record)
     assert token not in record.getMessage()
+
+
+def test_log_lines_lose_set_up_link_tokens():
+    token = "Zx9_abcdefghijklmnopqrstuvwxyz0123456789-AB"
+    line = f'"GET /sign-in/set-up/{token}/ HTTP/1.1" 302 0'
+    assert token not in redact(line) and "/sign-in/set-up/[token]/" in redact(line)
+    assert redact('"GET /sign-in/set-up/ HTTP/1.1" 200') == '"GET /sign-in/set-up/ HTTP/1.1" 200'
 
 
 def test_every_log_line_goes_through_the_filter():

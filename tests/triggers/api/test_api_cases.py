@@ -11,10 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.test import APIClient
 
+from agencies import tokens
 from tests.factories import complaint_data, make_case
 from triggers.models import Case, Channel
 from triggers.threshold import services
@@ -170,8 +170,8 @@ def test_the_api_needs_a_signed_in_user(api, north):
 
 
 def test_a_token_signs_in(api, north, south):
-    token = Token.objects.create(user=north.officer)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, secret = tokens.create_token(north.officer, name="Test", scope="read_write")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
     assert references(api.get(reverse("api:case_list"))) == [north.case.reference]
     assert create(api, application(north.area)).status_code == 201
     api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
