@@ -18,7 +18,9 @@ def send_enrolment_link(sender, link, url, by, **kwargs):
         key=f"enrolment-link-{link.pk}",
         to=link.user.email,
         template="enrolment_link",
-        context={"user": link.user, "url": url, "by": by, "expires_at": link.expires_at},
+        context={"user": link.user, "by": by, "expires_at": link.expires_at},
+        # Like the applicant's private link, kept beside the message until it is sent.
+        private_link=url,
         topic="Second factor set-up link",
         area=areas.first() if areas is not None else None,
     )
