@@ -3,6 +3,7 @@ errors, the meeting pack's readers and watermark, reminders, and a second round.
 
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -31,19 +32,23 @@ def later(days=30):
     return timezone.localdate() + timedelta(days=days)
 
 
-def schedule(north, case):
-    starts = timezone.now() + timedelta(days=7)
-    return meetings.schedule_review(
-        case,
-        meetings.MeetingData(
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=1),
-            chair=north.chair,
-            venue="Town Hall",
-            agencies=[north.police],
-        ),
-        by=north.officer,
-    )
+def schedule(north, case, *, days=-1):
+    """Arrange the meeting: by default a week ago, for yesterday, so that the review can be
+    recorded today (a review is recorded on or after its meeting's day, DOMAIN.md §5.3)."""
+    now = timezone.now()
+    starts = now + timedelta(days=days)
+    with mock.patch("django.utils.timezone.now", return_value=min(now, starts - timedelta(days=7))):
+        return meetings.schedule_review(
+            case,
+            meetings.MeetingData(
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=1),
+                chair=north.chair,
+                venue="Town Hall",
+                agencies=[north.police],
+            ),
+            by=north.officer,
+        )
 
 
 @pytest.fixture
@@ -54,8 +59,9 @@ def scheduled(north):
     return north.case
 
 
-def review_data(north, *, actions=2):
+def review_data(north, *, actions=2, confirm_missing=True):
     return reviews_services.ReviewData(
+        without_missing_returns=confirm_missing,
         attendance="Chair, council, police.",
         findings="Persistent noise at night.",
         recommendations=[reviews_services.RecommendationData(north.police, "Patrol at night.")],
