@@ -124,8 +124,8 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         by=by,
         next_due=review.outcome_due,
         summary="Review meeting held and recorded",
-        reasons=f"Held on {held_on:%-d %B %Y}. {len(data.recommendations)} recommendation(s), {len(data.actions)} action(s). "
-        f"The outcome is due by {review.outcome_due:%d %B %Y}."
+        reasons=f"Held on {held_on:%-d %B %Y}. {len(data.recommendations)} recommendation(s), "
+        f"{len(data.actions)} action(s). The outcome is due by {review.outcome_due:%d %B %Y}."
         + (f" Recorded without information from {', '.join(missing)}." if missing else ""),
     )
     close_open_requests(case, "The review meeting was held.", by)
