@@ -18,6 +18,7 @@ from notifications.services import File, queue_email
 from triggers import uploads
 from triggers.history import record_event, transition
 from triggers.letters import write_letter
+from triggers.meetings.services import cancel_pending_meetings
 from triggers.models import Case, Channel, Letter
 from triggers.selectors import officer_and_admins
 from triggers.workflow import Status
@@ -330,6 +331,8 @@ def _move_case(appeal: Appeal, by: User) -> None:
         summary=f"Appeal upheld: {appeal.get_remedy_display().lower()}",
         reasons=f"To address: {appeal.points_to_address}",
     )
+    # The earlier round is over: a meeting still arranged for it is called off.
+    cancel_pending_meetings(appeal.case, by=by, reason="The appeal was upheld.")
 
 
 def _decision_letter(appeal: Appeal, by: User) -> Letter:

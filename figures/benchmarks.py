@@ -219,6 +219,7 @@ def _history(case, n, staff, police, events, decisions, requests, reviews):
             attendance="Benchmark",
             findings="Benchmark",
             recommendations_made=n % 3 != 0,
+            held_on=(received + timedelta(days=held)).date(),
             recorded_at=received + timedelta(days=held),
             recorded_by=staff,
             outcome_due=(received + timedelta(days=held + 7)).date(),

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from agencies.models import Area
-from triggers.models import Case, CaseEvent, ReviewRecord, ThresholdDecision
+from triggers.models import Action, Case, CaseEvent, ReviewRecord, ThresholdDecision
 from triggers.workflow import Status
 
 from .models import Publication
@@ -83,31 +83,26 @@ def threshold_not_met(area_ids: Iterable[int], period: Period) -> dict[int, int]
     )
 
 
-def reviews_held(area_ids: Iterable[int], period: Period) -> dict[int, int]:
-    """Reviews carried out in the period: each time a case reached "review held", by area."""
-    first, after = _bounds(period)
-    return _count_by_area(
-        CaseEvent.objects.filter(
-            area_id__in=area_ids, to_status=Status.REVIEW_HELD, at__gte=first, at__lt=after
-        )
+def _held_in(area_ids: Iterable[int], period: Period):
+    """The reviews carried out in the period: by the day their meeting was held (DOMAIN.md
+    §5.11), so a meeting on 30 March recorded on 1 April counts in the year of 30 March."""
+    return ReviewRecord.objects.filter(
+        area_id__in=area_ids, held_on__gte=period.start, held_on__lte=period.end
     )
 
 
-def reviews_with_recommendations(area_ids: Iterable[int], period: Period) -> dict[int, int]:
-    """Reviews recorded in the period that resulted in recommendations, by area.
+def reviews_held(area_ids: Iterable[int], period: Period) -> dict[int, int]:
+    """Reviews carried out in the period (one per round's review record), by area."""
+    return _count_by_area(_held_in(area_ids, period))
 
-    Read from the review record (its `recommendations_made`), dated when the review was
-    recorded, which is the moment the case moves to "review held": so this count is always a
-    part of `reviews_held` for the same period.
-    """
-    first, after = _bounds(period)
+
+def reviews_with_recommendations(area_ids: Iterable[int], period: Period) -> dict[int, int]:
+    """Reviews carried out in the period that resulted in recommendations, by area: those that
+    made recommendations, or whose action plan gives actions to bodies (an action is a
+    recommendation to its owner, DOMAIN.md §5.11). Always a part of `reviews_held`."""
+    with_actions = Exists(Action.objects.filter(review_id=OuterRef("pk")))
     return _count_by_area(
-        ReviewRecord.objects.filter(
-            area_id__in=area_ids,
-            recommendations_made=True,
-            recorded_at__gte=first,
-            recorded_at__lt=after,
-        )
+        _held_in(area_ids, period).filter(Q(recommendations_made=True) | Q(with_actions))
     )
 
 

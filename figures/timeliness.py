@@ -183,9 +183,11 @@ def _meeting_day():
 
 def _reviews_held(area_ids, first, after, zone):
     # From the decision to hold a review (or a further review) to the day of the meeting, for
-    # the reviews recorded in the period (recording is what moves the case to "review held").
+    # the reviews held in the period: counted on the day the meeting was held, not recorded.
     records = ReviewRecord.objects.filter(
-        area_id__in=area_ids, recorded_at__gte=first, recorded_at__lt=after
+        area_id__in=area_ids,
+        held_on__gte=first.astimezone(zone).date(),
+        held_on__lt=after.astimezone(zone).date(),
     )
     started = _latest_event({"to_status__in": REVIEW_STARTS}, OuterRef("recorded_at"))
     return _dates(records, zone, started, _meeting_day())

@@ -16,7 +16,7 @@ from triggers import history as history
 from triggers.applications import services as applications_services
 from triggers.applications.services import ApplicationData, ComplaintData
 from triggers.meetings import services as meetings
-from triggers.models import Case, Channel
+from triggers.models import Case, Channel, ReviewMeeting
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews import services as reviews_services
 from triggers.threshold import services as threshold_services
@@ -130,7 +130,7 @@ def _review_with_action_plan(case: Case, officer) -> None:
     starts += timedelta(days=1)
     asked = [r.agency for r in case.information_requests.select_related("agency")]
     # The officer chairs, so that the demo's review chair sees only their own cases.
-    meetings.schedule_review(
+    meeting = meetings.schedule_review(
         case,
         meetings.MeetingData(
             starts_at=starts,
@@ -140,6 +140,12 @@ def _review_with_action_plan(case: Case, officer) -> None:
             agencies=asked,
         ),
         by=officer,
+    )
+    # A review is recorded on or after its meeting's day (DOMAIN.md §5.3): in the demo the
+    # meeting, arranged for tomorrow, is moved back to yesterday, as if it had been held.
+    held = starts - timedelta(days=2)
+    ReviewMeeting.objects.filter(pk=meeting.pk).update(
+        starts_at=held, ends_at=held + timedelta(hours=1)
     )
     reviews_involvement.record_involvement(
         case,
@@ -153,6 +159,7 @@ def _review_with_action_plan(case: Case, officer) -> None:
     review = reviews_services.record_review(
         case,
         reviews_services.ReviewData(
+            without_missing_returns=True,
             attendance="Chair, council ASB team, Merseyside Police; the victim joined online.",
             findings="Reports to the police and the council were not linked up, so nobody saw "
             "how often it was happening.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from unittest import mock
 
 from django.utils import timezone
 
@@ -29,17 +30,22 @@ def not_met_case(side):
 def hold_review(case, side):
     """The current round's review through the real services: meeting arranged, review
     recorded with one action, the victim's comment, the plan finalised, the outcome sent."""
-    start = timezone.now() + timedelta(days=3)
-    meetings.schedule_review(
-        case,
-        meetings.MeetingData(
-            starts_at=start, ends_at=start + timedelta(hours=1), chair=side.chair, venue="Hall"
-        ),
-        by=side.officer,
-    )
+    # The meeting was arranged a week ago for yesterday: a review is recorded on or after its
+    # meeting's day (DOMAIN.md §5.3).
+    now = timezone.now()
+    start = now - timedelta(days=1)
+    with mock.patch("django.utils.timezone.now", return_value=now - timedelta(days=8)):
+        meetings.schedule_review(
+            case,
+            meetings.MeetingData(
+                starts_at=start, ends_at=start + timedelta(hours=1), chair=side.chair, venue="Hall"
+            ),
+            by=side.officer,
+        )
     review = reviews.record_review(
         case,
         reviews.ReviewData(
+            without_missing_returns=True,
             attendance="Chair, council, police.",
             findings="Persistent noise at night.",
             recommendations=[reviews.RecommendationData(side.police, "Patrol at night.")],

@@ -197,3 +197,29 @@ def test_nothing_to_appeal_while_the_review_is_under_way(north):
     decide_threshold(north.case, "met", by=north.officer)
     with pytest.raises(services.AppealRefused, match="no decision"):
         lodge(north.case)
+
+
+def test_upheld_appeal_cancels_a_meeting_still_arranged(north):
+    """An upheld appeal ends the round: a meeting of it still arranged (here one left
+    'scheduled' as older records were) is cancelled, with notices and a calendar CANCEL."""
+    case = outcome_sent_case(north)
+    meeting = case.review_meetings.get()
+    type(meeting).objects.filter(pk=meeting.pk).update(status="scheduled")
+    appeal = lodge(case, grounds=[Appeal.Ground.PROCESS_NOT_FOLLOWED])
+    services.decide_appeal(
+        appeal,
+        services.DecisionData(
+            upheld=True,
+            reasons="The housing provider was not invited.",
+            findings=findings(appeal, True),
+            remedy=Appeal.Remedy.FURTHER_REVIEW,
+            points_to_address="Invite the housing provider.",
+        ),
+        by=north.pcc_officer,
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled"
+    cancellations = Message.objects.filter(idempotency_key__contains=":meeting_cancelled:")
+    assert north.chair.email in set(cancellations.values_list("to_address", flat=True))
+    assert all(b"METHOD:CANCEL" in bytes(m.attachments.get().content) for m in cancellations)
+    assert case.events.filter(summary__contains="cancelled", by=north.pcc_officer).exists()

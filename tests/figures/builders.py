@@ -20,7 +20,7 @@ from triggers import history
 from triggers.information import services as information_services
 from triggers.meetings.services import MeetingData, schedule_review
 from triggers.reviews import services as reviews
-from triggers.reviews.services import RecommendationData, ReviewData
+from triggers.reviews.services import ActionData, RecommendationData, ReviewData
 from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
@@ -112,13 +112,18 @@ def schedule(side, case, when: str, meeting_at: str):
         return schedule_review(case, data, by=side.officer)
 
 
-def hold_review(side, case, when: str, *, recommendations: bool):
+def hold_review(side, case, when: str, *, recommendations: bool, actions: bool = False):
     """The review is recorded, which moves the case to "review held"."""
     made = (
         [RecommendationData(side.police, "Patrol the street at night.")] if recommendations else []
     )
+    due = datetime.fromisoformat(when).date() + timedelta(days=60)
     data = ReviewData(
-        attendance="Council, police", findings="Reports were missed.", recommendations=made
+        attendance="Council, police",
+        findings="Reports were missed.",
+        recommendations=made,
+        actions=[ActionData(side.police, "Patrol at night.", due)] if actions else [],
+        without_missing_returns=True,
     )
     with clock(when):
         return reviews.record_review(case, data, by=side.officer)

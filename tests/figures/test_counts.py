@@ -9,7 +9,7 @@ from figures.periods import Period, financial_year
 from triggers.history import transition
 from triggers.workflow import Status
 
-from .builders import clock
+from .builders import acknowledge, apply, clock, decide, hold_review, schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,26 @@ def test_applications_by_quarter(two_years):
         2,  # B and D, March 2026
     ]
     assert selectors.applications_by_quarter([north.area.pk], FY2026)[north.area.pk] == [1, 0, 0, 0]
+
+
+def test_a_meeting_on_30_march_recorded_on_1_april_counts_in_the_year_of_30_march(north):
+    case = apply(north, "2026-02-02")
+    acknowledge(north, case, "2026-02-03")
+    decide(north, case, "2026-02-10")
+    schedule(north, case, "2026-02-20", "2026-03-30T10:00")
+    review = hold_review(north, case, "2026-04-01T09:00", recommendations=True)
+    assert review.held_on == date(2026, 3, 30)
+    assert counts(north, FY2025).reviews_held == 1
+    assert counts(north, FY2025).reviews_with_recommendations == 1
+    assert counts(north, FY2026).reviews_held == 0
+    assert counts(north, FY2026).reviews_with_recommendations == 0
+
+
+def test_actions_without_recommendations_count_as_resulting_in_recommendations(north):
+    for n, actions in enumerate((True, False)):
+        case = apply(north, "2026-05-05", name=f"Applicant {n}", email=f"a{n}@example.com")
+        decide(north, case, "2026-05-12")
+        schedule(north, case, "2026-05-14", "2026-06-02T10:00")
+        hold_review(north, case, "2026-06-02T15:00", recommendations=False, actions=actions)
+    assert counts(north, FY2026).reviews_held == 2
+    assert counts(north, FY2026).reviews_with_recommendations == 1

@@ -81,6 +81,7 @@ def police_action(side):
             case=side.case,
             attendance="Chair, council and police.",
             findings="Persistent noise.",
+            held_on=today,
             recorded_at=timezone.now(),
             recorded_by=side.officer,
             outcome_due=today,

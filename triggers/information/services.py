@@ -28,6 +28,8 @@ from triggers.selectors import officer_and_admins
 from triggers.workflow import Status
 
 NOTIFIABLE = frozenset({Status.THRESHOLD_MET, Status.MET_ON_DISCRETION, Status.FURTHER_REVIEW})
+# The statuses in which the bodies' information is still awaited for the coming meeting.
+WAITING_FOR_REVIEW = (Status.AGENCIES_NOTIFIED, Status.REVIEW_SCHEDULED)
 
 
 class RequestRefused(ValueError):
@@ -138,6 +140,12 @@ def submit_return(
         .select_related("case__area", "case__assigned_officer", "agency")
         .get(pk=request.pk)
     )
+    if request.status == InformationRequest.Status.NO_LONGER_NEEDED:
+        raise RequestRefused(
+            "This request is no longer needed: "
+            f"{request.closed_reason or 'its purpose has ended'}. Nothing more is needed from "
+            "your agency for it."
+        )
     if request.status != InformationRequest.Status.REQUESTED:
         raise RequestRefused("This request has already been answered.")
     if by.agency_id != request.agency_id:
@@ -198,12 +206,43 @@ def _tell_officer_of_return(request: InformationRequest) -> None:
 
 
 @transaction.atomic
+def close_open_requests(case: Case, reason: str, by=None) -> list[InformationRequest]:
+    """Close every request of the case still waiting for information: its purpose has ended
+    (the review was held, the case was withdrawn or closed; DOMAIN.md §5.4). Closed requests
+    are never reminded or escalated, and can no longer be answered. Recorded in the history;
+    called by the services that end the purpose, inside their transaction."""
+    waiting = list(
+        InformationRequest.objects.select_for_update(of=("self",))
+        .filter(case=case, status=InformationRequest.Status.REQUESTED)
+        .select_related("agency")
+        .order_by("agency__name")
+    )
+    if not waiting:
+        return []
+    now = timezone.now()
+    for request in waiting:
+        request.status = InformationRequest.Status.NO_LONGER_NEEDED
+        request.closed_at = now
+        request.closed_reason = reason[:200]
+        request.save(update_fields=["status", "closed_at", "closed_reason"])
+    record_event(
+        case,
+        "Information requests closed: no longer needed",
+        by=by,
+        reasons=f"{reason} Not returned by: {', '.join(r.agency.name for r in waiting)}.",
+    )
+    return waiting
+
+
+@transaction.atomic
 def send_information_reminders(today: date | None = None) -> tuple[int, int]:
     """Beat, once a working day: remind agencies before their request is due, and escalate
     overdue requests to the case officer and the area's admins. Each is sent once."""
     today = today or timezone.localdate()
+    # Only requests still waiting, of cases still waiting for their review: a request whose
+    # purpose ended is closed (close_open_requests) and never touched again.
     waiting = InformationRequest.objects.filter(
-        status=InformationRequest.Status.REQUESTED
+        status=InformationRequest.Status.REQUESTED, case__status__in=WAITING_FOR_REVIEW
     ).select_related("case__area", "case__assigned_officer", "agency")
     reminded = escalated = 0
     remind_from = add_working_days(today, REMINDER_WORKING_DAYS)

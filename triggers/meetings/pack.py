@@ -20,7 +20,7 @@ def pack_context(case: Case, reader) -> dict:
     this_round = current_round(case)
     requests = (
         case.information_requests.filter(round=this_round)
-        .exclude(status=InformationRequest.Status.WITHDRAWN)
+        .exclude(status=InformationRequest.Status.NO_LONGER_NEEDED)
         .select_related("agency", "information_return")
         .order_by("agency__name")
     )

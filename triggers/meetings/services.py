@@ -192,9 +192,7 @@ def cancel_review(meeting: ReviewMeeting, *, by, reason: str = "") -> ReviewMeet
     meeting = ReviewMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status != ReviewMeeting.Status.SCHEDULED:
         raise MeetingRefused("This meeting is no longer arranged.")
-    meeting.status = ReviewMeeting.Status.CANCELLED
-    meeting.sequence += 1
-    meeting.save(update_fields=["status", "sequence"])
+    _call_off(meeting, reason)
     case = meeting.case
     transition(
         case,
@@ -204,9 +202,34 @@ def cancel_review(meeting: ReviewMeeting, *, by, reason: str = "") -> ReviewMeet
         summary="Review meeting cancelled",
         reasons=reason.strip(),
     )
+    return meeting
+
+
+@transaction.atomic
+def cancel_pending_meetings(case: Case, *, by, reason: str) -> list[ReviewMeeting]:
+    """Call off every meeting of the case still arranged, without moving the case: its round
+    has ended another way (an upheld appeal sends the case to a further review, whose meeting
+    is arranged afresh). Everyone invited gets the cancellation and its calendar file."""
+    pending = list(
+        ReviewMeeting.objects.select_for_update(of=("self",)).filter(
+            case=case, status=ReviewMeeting.Status.SCHEDULED
+        )
+    )
+    for meeting in pending:
+        _call_off(meeting, reason)
+        when = timezone.localtime(meeting.starts_at)
+        record_event(
+            case, f"Review meeting of {when:%d %B %Y, %H:%M} cancelled", by=by, reasons=reason
+        )
+    return pending
+
+
+def _call_off(meeting: ReviewMeeting, reason: str) -> None:
+    meeting.status = ReviewMeeting.Status.CANCELLED
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "sequence"])
     for invitee in invitees(meeting):
         _send(meeting, invitee, "meeting_cancelled", "CANCEL", reason=reason.strip())
-    return meeting
 
 
 def invitees(meeting: ReviewMeeting) -> list[Invitee]:

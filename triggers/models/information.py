@@ -17,7 +17,9 @@ class InformationRequest(models.Model):
     class Status(models.TextChoices):
         REQUESTED = "requested", "Waiting for information"
         RETURNED = "returned", "Information returned"
-        WITHDRAWN = "withdrawn", "No longer needed"
+        # Closed by the service when its purpose ended: the review was held, or the case was
+        # withdrawn or closed (DOMAIN.md §5.4). Nobody is reminded about it, nor can answer it.
+        NO_LONGER_NEEDED = "not_needed", "No longer needed"
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="information_requests")
@@ -35,6 +37,8 @@ class InformationRequest(models.Model):
     due_date = models.DateField(db_index=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["due_date", "agency__name"]

@@ -51,7 +51,9 @@ class VictimInvolvement(models.Model):
 class ReviewRecord(models.Model):
     """What the review meeting of one round found and decided.
 
-    `outcome_due` is the area's outcome timescale from the meeting; the victim is consulted on
+    `held_on` is the day the meeting was held, never the day it was typed in: the figures
+    count the review as carried out on that day. `outcome_due` is the area's outcome timescale
+    from the meeting; the victim is consulted on
     the draft action plan until `consultation_closes`, and the plan is final once
     `plan_finalised_at` is set, with whether the victim commented or did not respond in time.
     """
@@ -69,6 +71,9 @@ class ReviewRecord(models.Model):
     attendance = models.TextField(help_text="Who attended, and for whom.")
     findings = models.TextField()
     recommendations_made = models.BooleanField(default=False)
+    held_on = models.DateField(
+        "meeting held on", help_text="The day the review meeting was held (not when recorded)."
+    )
     recorded_at = models.DateTimeField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from agencies.forms import gds_helper
+from triggers.fields import DateField
 from triggers.meetings.forms import MeetingDateField
 from triggers.models import VictimInvolvement
 from triggers.reviews.involvement import InvolvementData
@@ -111,11 +112,28 @@ class ReviewRecordForm(forms.Form):
         error_messages={"required": "Enter what the review found"},
     )
 
-    def __init__(self, *args, agencies, **kwargs):
+    def __init__(self, *args, agencies, meeting_day=None, missing=(), recording=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.agencies = {str(a.pk): a for a in agencies}
+        self.meeting_day, self.missing = meeting_day, list(missing)
         choices = [("", "Choose the agency"), *((k, a.name) for k, a in self.agencies.items())]
         layout = [Field.textarea("attendance"), Field.textarea("findings")]
+        if recording:
+            self.fields["held_on"] = DateField(
+                what="the day the meeting was held",
+                label="When was the meeting held?",
+                help_text=f"Leave empty if it was held on {meeting_day:%-d %B %Y}, as arranged."
+                if meeting_day
+                else "Leave empty if it was held today.",
+                required=False,
+            )
+            layout.insert(0, Field("held_on"))
+        if recording and self.missing:
+            self.fields["confirm_missing"] = forms.BooleanField(
+                label=f"Record the review without information from {_names(self.missing)}",
+                required=False,
+            )
+            layout.insert(1, Field.checkbox("confirm_missing", small=True))
         rows = []
         for n in range(1, RECOMMENDATION_ROWS + 1):
             self.fields[f"rec_{n}_agency"] = forms.ChoiceField(
@@ -180,6 +198,15 @@ class ReviewRecordForm(forms.Form):
                 self._recommendations.append(RecommendationData(self.agencies[agency], text))
         for n in range(1, ACTION_ROWS + 1):
             self._clean_action(cleaned, n)
+        if self.missing and not cleaned.get("confirm_missing"):
+            self.add_error("confirm_missing", missing_message(self.missing))
+        held = cleaned.get("held_on")
+        if held and self.meeting_day and held < self.meeting_day:
+            self.add_error(
+                "held_on",
+                f"The day the meeting was held must be on or after {self.meeting_day:%-d %B %Y},"
+                " the day it was arranged for",
+            )
         return cleaned
 
     def _clean_action(self, cleaned, n: int) -> None:
@@ -220,7 +247,21 @@ class ReviewRecordForm(forms.Form):
             findings=self.cleaned_data["findings"],
             recommendations=self._recommendations,
             actions=self._actions,
+            held_on=self.cleaned_data.get("held_on"),
+            without_missing_returns=bool(self.cleaned_data.get("confirm_missing")),
         )
+
+
+def missing_message(missing: list[str]) -> str:
+    verb = "has" if len(missing) == 1 else "have"
+    return (
+        f"{_names(missing)} {verb} not returned information: tick the box to confirm that you "
+        "are recording the review without it"
+    )
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 class PlanCommentForm(forms.Form):

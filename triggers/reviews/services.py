@@ -21,6 +21,7 @@ from agencies.models import Agency, AreaMembership
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
+from triggers.information.services import close_open_requests
 from triggers.letters import write_letter
 from triggers.meetings.services import current_meeting, current_round
 from triggers.models import (
@@ -32,6 +33,7 @@ from triggers.models import (
     ReviewMeeting,
     ReviewRecord,
 )
+from triggers.reviews import holding
 from triggers.workflow import Status, TransitionNotAllowed
 
 # The victim has this many working days to comment on the draft plan (our product decision:
@@ -65,6 +67,8 @@ class ReviewData:
     findings: str
     recommendations: list[RecommendationData] = field(default_factory=list)
     actions: list[ActionData] = field(default_factory=list)
+    held_on: date | None = None  # None: the meeting's day
+    without_missing_returns: bool = False  # the officer confirmed recording without them
 
 
 def current_review(case: Case) -> ReviewRecord | None:
@@ -93,17 +97,18 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
     if case.status != Status.REVIEW_SCHEDULED:
         raise ReviewRefused("A review can be recorded once its meeting has been arranged.")
     _check_review(case, data)
-    meeting = current_meeting(case)
-    today = timezone.localdate()
-    held_on = min(timezone.localtime(meeting.starts_at).date(), today) if meeting else today
+    meeting, today, this_round = current_meeting(case), timezone.localdate(), current_round(case)
+    held_on = holding.held_on(meeting, data.held_on, today)
+    missing = holding.check_returns(case, this_round, confirmed=data.without_missing_returns)
     review = ReviewRecord.objects.create(
         area_id=case.area_id,
         case=case,
         meeting=meeting,
-        round=current_round(case),
+        round=this_round,
         attendance=data.attendance.strip(),
         findings=data.findings.strip(),
         recommendations_made=bool(data.recommendations),
+        held_on=held_on,
         recorded_at=timezone.now(),
         recorded_by=by,
         outcome_due=add_working_days(held_on, case.area.outcome_days),
@@ -119,9 +124,11 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         by=by,
         next_due=review.outcome_due,
         summary="Review meeting held and recorded",
-        reasons=f"{len(data.recommendations)} recommendation(s), {len(data.actions)} action(s). "
-        f"The outcome is due by {review.outcome_due:%d %B %Y}.",
+        reasons=f"Held on {held_on:%-d %B %Y}. {len(data.recommendations)} recommendation(s), "
+        f"{len(data.actions)} action(s). The outcome is due by {review.outcome_due:%d %B %Y}."
+        + (f" Recorded without information from {', '.join(missing)}." if missing else ""),
     )
+    close_open_requests(case, "The review meeting was held.", by)
     queue_email(
         key=f"review:{review.pk}:consultation",
         to=case.applicant_email,
@@ -347,6 +354,7 @@ def close_case(case: Case, *, by, reason: str = "") -> Letter:
         {"reason": why, "all_done": not open_actions, "officer_name": by.full_name},
     )
     transition(case, Status.CLOSED, by=by, summary="Case closed", reasons=why)
+    close_open_requests(case, "The case was closed.", by)
     _email_applicant(case, letter, "closure", f"case:{case.pk}:closure")
     return letter
 
@@ -389,4 +397,4 @@ def _track_url() -> str:
 
 
 # What a view shows the officer as a refusal rather than an error.
-REFUSED = (ReviewRefused, TransitionNotAllowed)
+REFUSED = (ReviewRefused, TransitionNotAllowed, holding.NotYetHeld, holding.ReturnsMissing)

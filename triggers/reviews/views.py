@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from agencies import access
-from triggers.meetings.services import current_meeting, may_read_pack
+from triggers.meetings.services import current_meeting, current_round, may_read_pack
 from triggers.models import Action
+from triggers.reviews import holding, services
 from triggers.reviews import involvement as reviews_involvement
-from triggers.reviews import services
 from triggers.reviews.actions import update_action
 from triggers.reviews.forms import (
     ActionUpdateForm,
@@ -47,7 +47,16 @@ def review_context(user, case) -> dict:
         # The button shows once there is a meeting to prepare for.
         "may_read_pack": case.review_meetings.exists() and may_read_pack(user, case),
         "may_close": case.status in services.CLOSABLE,
+        "record_from": _record_from(case),
     }
+
+
+def _record_from(case):
+    """The meeting's day while it is still to come: the review can be recorded from then."""
+    if case.status != Status.REVIEW_SCHEDULED:
+        return None
+    day = holding.meeting_day(current_meeting(case))
+    return day if day and day > timezone.localdate() else None
 
 
 # --- Officers --------------------------------------------------------------------------------
@@ -86,11 +95,21 @@ def record(request, area, reference):
     if case.status != Status.REVIEW_SCHEDULED and (review is None or review.plan_finalised_at):
         messages.error(request, "A review can be recorded once its meeting has been arranged.")
         return redirect(case_url(case))
+    meeting = current_meeting(case)
+    if review is None:
+        try:
+            holding.check_can_record(meeting)
+        except holding.NotYetHeld as refused:
+            messages.error(request, str(refused))
+            return redirect(case_url(case))
     memberships = case.area.memberships.select_related("agency").order_by("agency__name")
     form = ReviewRecordForm(
         request.POST if request.method == "POST" else None,
         agencies=[m.agency for m in memberships],
         initial=ReviewRecordForm.initial_for(review),
+        meeting_day=holding.meeting_day(meeting),
+        missing=holding.missing_returns(case, current_round(case)) if review is None else (),
+        recording=review is None,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -98,8 +117,12 @@ def record(request, area, reference):
                 services.record_review(case, form.review_data(), by=request.user)
             else:
                 services.revise_review(review, form.review_data(), by=request.user)
+        except holding.ReturnsMissing as refused:
+            form.add_error("confirm_missing" if form.missing else None, str(refused))
         except REFUSED as refused:
-            form.add_error(None, str(refused))
+            form.add_error(
+                "held_on" if isinstance(refused, holding.NotYetHeld) else None, str(refused)
+            )
         else:
             messages.success(
                 request,
@@ -112,7 +135,7 @@ def record(request, area, reference):
     return render(
         request,
         "triggers/reviews/record.html",
-        {"case": case, "form": form, "meeting": current_meeting(case), "review": review},
+        {"case": case, "form": form, "meeting": meeting, "review": review},
     )
 
 

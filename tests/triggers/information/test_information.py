@@ -258,3 +258,36 @@ def test_assigned_officer_is_emailed_when_a_return_arrives(met, django_capture_o
             request, ReturnData(actions_taken="Patrols."), by=met.responder
         )
     assert any("returned its information" in m.subject for m in mail.outbox)
+
+
+def test_requests_of_a_held_review_are_no_longer_needed_and_never_chased(client, met):
+    """DOMAIN.md §5.4: the review held, the requests still waiting close; nobody is reminded
+    or escalated about them, and the responder sees "No longer needed" and cannot answer."""
+    from tests.triggers.reviews.test_review import review_data, schedule
+    from triggers.reviews import services as reviews_services
+
+    requests = decide_met(met)
+    schedule(met, met.case)
+    met.case.refresh_from_db()
+    reviews_services.record_review(met.case, review_data(met), by=met.officer)
+    for request in requests:
+        request.refresh_from_db()
+        assert request.status == InformationRequest.Status.NO_LONGER_NEEDED
+        assert request.get_status_display() == "No longer needed" and request.closed_at
+    assert met.case.events.filter(summary__contains="no longer needed").exists()
+    due = requests[0].due_date
+    for day in (due - timedelta(days=1), due + timedelta(days=1), due + timedelta(days=30)):
+        assert information_services.send_information_reminders(day) == (0, 0)
+    assert not Message.objects.filter(
+        topic__in=["Reminder: information due", "Information overdue"]
+    )
+    police = next(r for r in requests if r.agency_id == met.police.pk)
+    client.force_login(met.responder)
+    url = reverse("request_detail", args=[police.pk])
+    page = client.get(url).content.decode()
+    assert "No longer needed" in page and "Send your information" not in page
+    assert "No longer needed" in client.get(reverse("inbox") + "?show=all").content.decode()
+    with pytest.raises(information_services.RequestRefused, match="no longer needed"):
+        information_services.submit_return(
+            police, ReturnData(holds_no_information=True), by=met.responder
+        )

@@ -3,6 +3,7 @@ errors, the meeting pack's readers and watermark, reminders, and a second round.
 
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -31,19 +32,23 @@ def later(days=30):
     return timezone.localdate() + timedelta(days=days)
 
 
-def schedule(north, case):
-    starts = timezone.now() + timedelta(days=7)
-    return meetings.schedule_review(
-        case,
-        meetings.MeetingData(
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=1),
-            chair=north.chair,
-            venue="Town Hall",
-            agencies=[north.police],
-        ),
-        by=north.officer,
-    )
+def schedule(north, case, *, days=-1):
+    """Arrange the meeting: by default a week ago, for yesterday, so that the review can be
+    recorded today (a review is recorded on or after its meeting's day, DOMAIN.md §5.3)."""
+    now = timezone.now()
+    starts = now + timedelta(days=days)
+    with mock.patch("django.utils.timezone.now", return_value=min(now, starts - timedelta(days=7))):
+        return meetings.schedule_review(
+            case,
+            meetings.MeetingData(
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=1),
+                chair=north.chair,
+                venue="Town Hall",
+                agencies=[north.police],
+            ),
+            by=north.officer,
+        )
 
 
 @pytest.fixture
@@ -54,8 +59,9 @@ def scheduled(north):
     return north.case
 
 
-def review_data(north, *, actions=2):
+def review_data(north, *, actions=2, confirm_missing=True):
     return reviews_services.ReviewData(
+        without_missing_returns=confirm_missing,
         attendance="Chair, council, police.",
         findings="Persistent noise at night.",
         recommendations=[reviews_services.RecommendationData(north.police, "Patrol at night.")],
@@ -429,3 +435,38 @@ def test_officer_changes_the_draft_plan_until_it_is_final(client, north, held):
     with pytest.raises(reviews_services.ReviewRefused, match="final"):
         reviews_services.revise_review(held, review_data(north), by=north.officer)
     assert client.get(url).status_code == 302  # no longer offered
+
+
+def test_a_review_cannot_be_recorded_the_day_before_its_meeting(north):
+    decide_threshold(north.case, "met", by=north.officer)
+    meeting = schedule(north, north.case, days=1)
+    day = timezone.localtime(meeting.starts_at).date()
+    case = Case.objects.get(pk=north.case.pk)
+    with pytest.raises(reviews_services.REFUSED, match=f"recorded from {day.day} {day:%B %Y}"):
+        reviews_services.record_review(case, review_data(north), by=north.officer)
+    assert not ReviewRecord.objects.exists()
+    assert Case.objects.get(pk=case.pk).status == Status.REVIEW_SCHEDULED
+
+
+def test_held_on_is_the_meeting_day_or_a_later_past_day_the_officer_confirms(north, scheduled):
+    meeting = meetings.current_meeting(scheduled)
+    day = timezone.localtime(meeting.starts_at).date()
+    for wrong in (day - timedelta(days=1), timezone.localdate() + timedelta(days=1)):
+        data = review_data(north)
+        data.held_on = wrong
+        with pytest.raises(reviews_services.REFUSED):
+            reviews_services.record_review(scheduled, data, by=north.officer)
+    review = reviews_services.record_review(scheduled, review_data(north), by=north.officer)
+    assert review.held_on == day
+
+
+def test_recording_with_missing_returns_needs_confirmation(north, scheduled):
+    data = review_data(north, confirm_missing=False)
+    with pytest.raises(reviews_services.REFUSED, match="not returned information"):
+        reviews_services.record_review(scheduled, data, by=north.officer)
+    assert not ReviewRecord.objects.exists()
+    review = reviews_services.record_review(scheduled, review_data(north), by=north.officer)
+    assert (
+        "Recorded without information from"
+        in review.case.events.get(to_status=Status.REVIEW_HELD).reasons
+    )

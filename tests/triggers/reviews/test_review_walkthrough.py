@@ -1,7 +1,9 @@
 """A case from threshold met to closed, through the pages each person uses."""
 
 import io
+from contextlib import contextmanager
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -25,6 +27,12 @@ pytestmark = pytest.mark.django_db
 STATEMENT = "Every night since March the music starts at midnight and my children cannot sleep."
 REC_POLICE = "Patrol the street between 11pm and 2am for six weeks."
 REC_COUNCIL = "Consider a noise abatement notice against the flat above."
+
+
+@contextmanager
+def clock(moment):
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield moment
 
 
 def pdf_text(data: bytes) -> str:
@@ -106,13 +114,31 @@ def test_a_case_from_threshold_met_to_closed(client, north):
         "action_3_agency": str(north.police.pk),
         **due_parts("action_3_due", due),
     }
-    response = officer.post(case_url(case, "case_review_record"), record)
+    # Not before the meeting's day: the page says from when it can be recorded.
+    held = timezone.localtime(meeting.starts_at).date()
+    response = officer.post(case_url(case, "case_review_record"), record, follow=True)
+    assert f"can be recorded from {held.day} {held:%B %Y}" in response.content.decode()
+    assert case.reviews.count() == 0
+    with clock(meeting.starts_at + timedelta(hours=3)):
+        officer.force_login(north.officer)  # a week on: a new session
+        # The council has not returned its information: the officer must confirm.
+        response = officer.post(case_url(case, "case_review_record"), record)
+        assert response.status_code == 200 and case.reviews.count() == 0
+        page = response.content.decode()
+        assert "govuk-error-summary" in page and f"{north.council.name} has not returned" in page
+        response = officer.post(
+            case_url(case, "case_review_record"), {**record, "confirm_missing": "on"}
+        )
     assert response.status_code == 302, response.content.decode()[:3000]
     case.refresh_from_db()
     assert case.status == Status.REVIEW_HELD
     review = ReviewRecord.objects.get(case=case)
     assert review.recommendations_made and review.recommendations.count() == 2
     assert review.actions.count() == 3 and review.meeting == meeting
+    assert review.held_on == held
+    # The council's request ended with the meeting: no longer needed.
+    council_request = case.information_requests.get(agency=north.council)
+    assert council_request.get_status_display() == "No longer needed"
     assert case.next_due == review.outcome_due
     assert Message.objects.filter(topic="Draft action plan", to_address="applicant@example.com")
 
@@ -135,6 +161,7 @@ def test_a_case_from_threshold_met_to_closed(client, north):
     assert REC_POLICE in text and REC_COUNCIL in text
     assert f"{review.appeal_by.day} {review.appeal_by:%B %Y}" in text
     assert "Fit noise monitoring equipment." in text
+    assert f"took place on {held.day} {held:%B %Y}" in text
     outcome_email = Message.objects.get(topic="Outcome of the review")
     assert outcome_email.to_address == "applicant@example.com"
     assert outcome_email.attachments.get().mimetype == "application/pdf"

@@ -1,0 +1,86 @@
+"""When a review can be recorded, and the day it was held (DOMAIN.md §5.3).
+
+A review is recorded on or after the day its meeting is held, never before; the record keeps
+the day the meeting was held (the meeting's date, or a later day the officer confirms, never
+in the future), which is the day the figures count it. Recording while some agencies have
+not returned their information needs the officer's confirmation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from triggers.models import Case, InformationRequest, ReviewMeeting
+
+
+class NotYetHeld(ValueError):
+    """The meeting has not been held yet: the message says from when it can be recorded."""
+
+
+class ReturnsMissing(ValueError):
+    """Some agencies have not returned their information and the officer did not confirm."""
+
+    def __init__(self, agencies: list[str]):
+        self.agencies = agencies
+        super().__init__(
+            f"{_names(agencies)} {'has' if len(agencies) == 1 else 'have'} not returned "
+            "information: confirm that you are recording the review without it."
+        )
+
+
+def meeting_day(meeting: ReviewMeeting | None) -> date | None:
+    """The day the meeting was arranged for (local time), or None without a meeting."""
+    return timezone.localtime(meeting.starts_at).date() if meeting is not None else None
+
+
+def check_can_record(meeting: ReviewMeeting | None, today: date | None = None) -> None:
+    """Refuse before the meeting's day, saying from when the review can be recorded."""
+    today = today or timezone.localdate()
+    day = meeting_day(meeting)
+    if day is not None and today < day:
+        raise NotYetHeld(
+            f"The review meeting is on {day:%-d %B %Y}: the review can be recorded from "
+            f"{day:%-d %B %Y}, once the meeting has been held."
+        )
+
+
+def held_on(meeting: ReviewMeeting | None, confirmed: date | None, today: date | None = None):
+    """The day the meeting was held: the officer's confirmed date, or the meeting's day. Never
+    in the future, never before the meeting was arranged to start."""
+    today = today or timezone.localdate()
+    check_can_record(meeting, today)
+    day = meeting_day(meeting)
+    chosen = confirmed or day or today
+    if chosen > today:
+        raise NotYetHeld("The day the meeting was held cannot be in the future.")
+    if day is not None and chosen < day:
+        raise NotYetHeld(
+            f"The meeting was arranged for {day:%-d %B %Y}: it cannot have been held before."
+        )
+    return chosen
+
+
+def missing_returns(case: Case, round_number: int) -> list[str]:
+    """The agencies of this round that have not returned their information, by name."""
+    return list(
+        case.information_requests.filter(
+            round=round_number, status=InformationRequest.Status.REQUESTED
+        )
+        .order_by("agency__name")
+        .values_list("agency__name", flat=True)
+    )
+
+
+def check_returns(case: Case, round_number: int, *, confirmed: bool) -> list[str]:
+    missing = missing_returns(case, round_number)
+    if missing and not confirmed:
+        raise ReturnsMissing(missing)
+    return missing
+
+
+def _names(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
