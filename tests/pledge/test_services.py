@@ -26,6 +26,10 @@ def test_the_questionnaire_has_six_commitments_and_both_kinds_of_question(questi
         "data-published",
         "dissatisfied-route",
         "housing-co-opted",
+        "pcc-consulted",
+        "housing-providers-consulted",
+        "procedure-reviewed",
+        "no-stricter-conditions",
     }
     keys = set(
         questionnaire.questions.exclude(evidence_key="").values_list("evidence_key", flat=True)
