@@ -75,5 +75,5 @@ def test_questionnaire_works_without_javascript(page_without_js, live_server, no
 
 def test_public_register_without_signing_in(page, live_server, axe_check, db):
     page.goto(f"{live_server.url}/pledge/register/")
-    assert "No organisation has signed yet." in page.content()
+    assert "No organisation has declared it has signed yet." in page.content()
     axe_check(page)
