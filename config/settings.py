@@ -368,6 +368,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "appeals.tasks.send_appeal_reminders",
         "schedule": crontab(hour=7, minute=50),
     },
+    # s104(10): a month before an area's yearly publication falls due, remind its admins.
+    "figures-publication-due": {
+        "task": "figures.tasks.remind_publication_due",
+        "schedule": crontab(hour=7, minute=55),
+    },
 }
 
 # --- Staff sign-in: second factor, lockout, client address (issue #8) ----------------------

@@ -8,6 +8,7 @@ Pure: standard library only, no ORM.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -70,3 +71,28 @@ def financial_years_until(day: date) -> list[Period]:
     """Every financial year from the Act's first to the one `day` falls in, newest first."""
     last = financial_year_of(day).start.year
     return [financial_year(y) for y in range(last, FIRST_FINANCIAL_YEAR - 1, -1)]
+
+
+# --- The 12-month publication duty (s104(10)) -------------------------------------------------
+
+# Areas publish at least every 12 months; area admins are reminded a month before that falls due.
+PUBLISH_EVERY_MONTHS = 12
+REMIND_MONTHS_BEFORE = 1
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), the month's last day when it is shorter."""
+    years, month0 = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month0 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
+def publication_due(last_published: date | None, first_case: date | None) -> date | None:
+    """When the area's next publication is due: 12 months after its last one or, for an area
+    that has never published, 12 months after its first application; None with neither."""
+    since = last_published or first_case
+    return None if since is None else add_months(since, PUBLISH_EVERY_MONTHS)
+
+
+def publication_reminder_from(due: date) -> date:
+    return add_months(due, -REMIND_MONTHS_BEFORE)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 
 from agencies.models import Area
@@ -22,7 +23,7 @@ from triggers.models import Action, Case, CaseEvent, ReviewRecord, ThresholdDeci
 from triggers.workflow import Status
 
 from .models import Publication
-from .periods import Period, quarters
+from .periods import Period, publication_due, publication_reminder_from, quarters
 
 # An appeal is upheld when the case goes back for a further review or a new threshold
 # decision; any other way out of "appealed" means the original decision stands.
@@ -233,3 +234,49 @@ def standing_publications(area_ids: Iterable[int], period: Period) -> dict[int, 
     for publication in rows:
         found[publication.area_id] = publication
     return found
+
+
+@dataclass(frozen=True)
+class PublicationDue:
+    """When an area must next publish its figures (s104(10): at least every 12 months)."""
+
+    area: Area
+    due: date
+    last_published: date | None  # None: never published, so due counts from the first case
+    first_case: date | None
+
+    @property
+    def remind_from(self) -> date:
+        return publication_reminder_from(self.due)
+
+    def is_overdue(self, today: date) -> bool:
+        return today > self.due
+
+    def is_close(self, today: date) -> bool:
+        """Within the month before it is due, or past it: the admins have been reminded."""
+        return today >= self.remind_from
+
+
+def publication_dues(areas: Iterable[Area]) -> dict[int, PublicationDue]:
+    """For each area with a publication or a case, when its next publication is due (two
+    queries for any number of areas)."""
+    areas = {a.pk: a for a in areas}
+    last = dict(
+        Publication.objects.filter(area__in=areas)
+        .values("area")
+        .annotate(last=Max("published_at"))
+        .values_list("area", "last")
+    )
+    first = dict(
+        Case.objects.filter(area__in=areas)
+        .values("area")
+        .annotate(first=Min("application_date"))
+        .values_list("area", "first")
+    )
+    dues = {}
+    for pk, area in areas.items():
+        last_published = timezone.localdate(last[pk]) if last.get(pk) else None
+        due = publication_due(last_published, first.get(pk))
+        if due is not None:
+            dues[pk] = PublicationDue(area, due, last_published, first.get(pk))
+    return dues

@@ -119,6 +119,8 @@ def dashboard_page(request):
     form = YearForm(request.GET or None)
     year = form.period()
     administered = set(access.administered_areas_for(request.user).values_list("pk", flat=True))
+    publishable = [a for a in areas if a.pk in administered]
+    dues = selectors.publication_dues(publishable)
     return render(
         request,
         "figures/dashboard.html",
@@ -126,7 +128,8 @@ def dashboard_page(request):
             "form": form,
             "year": year,
             "areas": areas,
-            "publishable": [a for a in areas if a.pk in administered],
+            "publishable": [(a, dues.get(a.pk)) for a in publishable],
+            "today": timezone.localdate(),
             **dashboard.build(areas, year),
         },
     )
@@ -217,5 +220,7 @@ def publish(request, area):
             "last_ended": last_ended,
             "preview": preview,
             "published": selectors.published_years(area),
+            "due": selectors.publication_dues([area]).get(area.pk),
+            "today": timezone.localdate(),
         },
     )

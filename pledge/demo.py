@@ -58,7 +58,11 @@ def _signed(area: Area) -> None:
         by=admin,
     )
     services.sign_pledge(
-        organisation, signatory_name="Jo Demo", job_title="Chief Executive (fictional)", by=admin
+        organisation,
+        signatory_name="Jo Demo",
+        job_title="Chief Executive (fictional)",
+        procedure_url=f"https://{area.slug}.example.org/asb-case-review",
+        by=admin,
     )
 
 

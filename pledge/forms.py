@@ -5,7 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from .models import Answer
-from .services import OVERRIDE_MESSAGE, AnswerData, override_missing
+from .services import (
+    OVERRIDE_MESSAGE,
+    PROCEDURE_URL_MAX,
+    AnswerData,
+    override_missing,
+    procedure_url_problem,
+)
 
 SAVE, SUBMIT = "save", "submit"
 
@@ -90,3 +96,20 @@ class SignForm(forms.Form):
         max_length=120,
         error_messages={"required": "Enter the job title of the person signing"},
     )
+    procedure_url = forms.CharField(
+        label="Link to your published case review procedure",
+        help_text="The web page where the public can read it, starting https://. The public "
+        "register links to it.",
+        max_length=PROCEDURE_URL_MAX,
+        error_messages={
+            "required": "Enter the link to your published case review procedure",
+            "max_length": f"The link must be {PROCEDURE_URL_MAX} characters or fewer",
+        },
+    )
+
+    def clean_procedure_url(self):
+        url = self.cleaned_data["procedure_url"].strip()
+        problem = procedure_url_problem(url)
+        if problem:
+            raise forms.ValidationError(problem)
+        return url

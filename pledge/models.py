@@ -244,6 +244,9 @@ class Signature(OrganisationOwned):
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="+")
     signatory_name = models.CharField("name", max_length=120)
     job_title = models.CharField(max_length=120)
+    # Where the public reads the organisation's published procedure (s104(2)(b)); the register
+    # links it. Required when signing; signatures made before it was asked for have none.
+    procedure_url = models.URLField("published procedure", max_length=500, blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,4 +1,4 @@
-"""The questionnaire as data: loading the first version, copying a version, publishing one.
+"""The questionnaire as data: loading the shipped versions, copying a version, publishing one.
 
 A published version is never edited: a change is a new version (copy, edit the draft, publish),
 so every assessment still reads against the questions it was answered on.
@@ -13,12 +13,18 @@ from django.apps import apps as django_apps
 from django.db import transaction
 from django.utils import timezone
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "questionnaire.json"
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+# The versions the project ships, oldest first; each is installed by its own data migration.
+FIXTURE = FIXTURES_DIR / "questionnaire.json"  # version 1
+FIXTURE_V2 = FIXTURES_DIR / "questionnaire-v2.json"  # version 2: Legality covers every duty
+FIXTURES = (FIXTURE, FIXTURE_V2)
 
 
 def load_fixture(apps=django_apps, path: Path = FIXTURE):
-    """Create the fixture's version, published and current, unless that number exists.
+    """Create the fixture's version, published, unless that number exists.
 
+    It becomes the current version unless a newer one already is, so installing version 2 moves
+    new assessments onto it while every existing assessment keeps the version it was started on.
     Takes the app registry so the data migration can run it with the historical models.
     """
     Version = apps.get_model("pledge", "QuestionnaireVersion")
@@ -27,12 +33,15 @@ def load_fixture(apps=django_apps, path: Path = FIXTURE):
     if existing is not None:
         return existing
     with transaction.atomic():
-        has_current = Version.objects.filter(is_current=True).exists()
+        current = Version.objects.select_for_update().filter(is_current=True).first()
+        becomes_current = current is None or current.number < data["number"]
+        if becomes_current and current is not None:
+            Version.objects.filter(pk=current.pk).update(is_current=False)
         version = Version.objects.create(
             number=data["number"],
             notes=data.get("notes", ""),
             published_at=timezone.now(),
-            is_current=not has_current,
+            is_current=becomes_current,
         )
         _create_sections(apps, version, data["sections"])
     return version
@@ -66,10 +75,21 @@ def _create_sections(apps, version, sections: list[dict]) -> None:
         )
 
 
+def load_fixtures(apps=django_apps):
+    """Install every shipped version, oldest first; the newest becomes current."""
+    for path in FIXTURES:
+        load_fixture(apps, path)
+
+
 def current_version():
-    """The version new assessments start on (loaded from the fixture on a fresh database)."""
+    """The version new assessments start on (the migrations install the shipped versions; a
+    test that flushed the tables gets them again here)."""
     Version = django_apps.get_model("pledge", "QuestionnaireVersion")
-    return Version.objects.filter(is_current=True).first() or load_fixture()
+    current = Version.objects.filter(is_current=True).first()
+    if current is None:
+        load_fixtures()
+        current = Version.objects.get(is_current=True)
+    return current
 
 
 class VersionFrozen(ValueError):

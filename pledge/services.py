@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -172,17 +174,49 @@ def signing_check(organisation: Organisation) -> Assessment:
     return assessment
 
 
+PROCEDURE_URL_MAX = 500
+PROCEDURE_URL_MESSAGE = (
+    "Enter the link to your published procedure as a full web address starting https://, "
+    "like https://www.example.gov.uk/asb-case-review"
+)
+_https_url = URLValidator(schemes=["https"])
+
+
+def procedure_url_problem(url: str) -> str | None:
+    """Why `url` cannot stand as the link to a published procedure, or None when it can.
+
+    Only https: the register sends the public there, and a procedure is a public page.
+    """
+    url = url.strip()
+    if not url:
+        return "Enter the link to your published case review procedure"
+    if len(url) > PROCEDURE_URL_MAX:
+        return f"The link must be {PROCEDURE_URL_MAX} characters or fewer"
+    try:
+        _https_url(url)
+    except ValidationError:
+        return PROCEDURE_URL_MESSAGE
+    return None
+
+
 @transaction.atomic
-def sign_pledge(organisation: Organisation, *, signatory_name: str, job_title: str, by):
-    """A named signatory signs for the organisation, on its latest submitted assessment."""
+def sign_pledge(
+    organisation: Organisation, *, signatory_name: str, job_title: str, procedure_url: str, by
+):
+    """A named signatory signs for the organisation, on its latest submitted assessment, and
+    gives the link to its published procedure for the register."""
     assessment = signing_check(organisation)
     if not signatory_name.strip() or not job_title.strip():
         raise SigningRefused("Give the name and job title of the person signing.")
+    problem = procedure_url_problem(procedure_url)
+    if problem:
+        raise SigningRefused(problem)
     return Signature.objects.create(
         **organisation.owner,
         assessment=assessment,
         signatory_name=signatory_name.strip(),
         job_title=job_title.strip(),
+        procedure_url=procedure_url.strip(),
         signed_by=by,
         signed_at=timezone.now(),
     )

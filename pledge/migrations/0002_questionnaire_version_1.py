@@ -5,9 +5,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from pledge.questionnaire import load_fixture
+    from pledge.questionnaire import FIXTURE, load_fixture
 
-    load_fixture(apps)
+    load_fixture(apps, FIXTURE)
 
 
 class Migration(migrations.Migration):

@@ -47,12 +47,14 @@ def test_assessment_form_results_and_register_pass_axe(page, live_server, axe_ch
     page.goto(f"{live_server.url}/pledge/area/north/sign/")
     page.fill("#id_signatory_name", "Ann Lee")
     page.fill("#id_job_title", "Chief Executive")
+    page.fill("#id_procedure_url", "https://north.example.org/asb-case-review")
     page.click("text=Sign the pledge >> nth=-1")
     page.wait_for_url("**/pledge/area/north/")
     axe_check(page)
 
     page.goto(f"{live_server.url}/pledge/register/")
     assert "Ann Lee, Chief Executive" in page.content()
+    assert "declare they have signed" in page.content()
     axe_check(page)
 
 
@@ -73,5 +75,5 @@ def test_questionnaire_works_without_javascript(page_without_js, live_server, no
 
 def test_public_register_without_signing_in(page, live_server, axe_check, db):
     page.goto(f"{live_server.url}/pledge/register/")
-    assert "No organisation has signed yet." in page.content()
+    assert "No organisation has declared it has signed yet." in page.content()
     axe_check(page)

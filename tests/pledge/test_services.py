@@ -9,6 +9,9 @@ from pledge.selectors import Organisation, results
 
 from .conftest import answer_all, legal_codes, submitted
 
+SIGNER = {"signatory_name": "Ann Lee", "job_title": "Chief Executive"}
+PROCEDURE = "https://north.example.org/asb-case-review"
+
 
 @pytest.fixture
 def org(north, questionnaire):
@@ -26,6 +29,10 @@ def test_the_questionnaire_has_six_commitments_and_both_kinds_of_question(questi
         "data-published",
         "dissatisfied-route",
         "housing-co-opted",
+        "pcc-consulted",
+        "housing-providers-consulted",
+        "procedure-reviewed",
+        "no-stricter-conditions",
     }
     keys = set(
         questionnaire.questions.exclude(evidence_key="").values_list("evidence_key", flat=True)
@@ -126,31 +133,32 @@ def test_a_published_version_cannot_be_published_again(questionnaire):
 
 def test_signing_is_refused_until_every_legal_question_is_yes(org, north):
     with pytest.raises(services.SigningRefused, match="Submit a self-assessment"):
-        services.sign_pledge(org, signatory_name="A", job_title="B", by=north.admin)
+        services.sign_pledge(org, **SIGNER, procedure_url=PROCEDURE, by=north.admin)
     submitted(org, by=north.admin, threshold="no", dissatisfied_route="partly", staff_training="no")
     with pytest.raises(services.SigningRefused) as refused:
-        services.sign_pledge(
-            org, signatory_name="Ann Lee", job_title="Chief Executive", by=north.admin
-        )
+        services.sign_pledge(org, **SIGNER, procedure_url=PROCEDURE, by=north.admin)
     assert {q.code for q in refused.value.unmet} == {"threshold", "dissatisfied-route"}
     assert not Signature.objects.exists()
 
 
 def test_signing_on_a_submitted_assessment_with_the_law_met(org, north):
     assessment = submitted(org, by=north.admin, staff_training="no")  # good practice gap: fine
-    signature = services.sign_pledge(
-        org, signatory_name="Ann Lee", job_title="Chief Executive", by=north.admin
-    )
+    with pytest.raises(services.SigningRefused, match="https://"):
+        services.sign_pledge(
+            org, **SIGNER, procedure_url="http://north.example.org/cr", by=north.admin
+        )
+    signature = services.sign_pledge(org, **SIGNER, procedure_url=PROCEDURE, by=north.admin)
     assert signature.assessment == assessment and signature.area == north.area
+    assert signature.procedure_url == PROCEDURE
     with pytest.raises(services.SigningRefused, match="already signed"):
-        services.sign_pledge(org, signatory_name="Ann Lee", job_title="CEO", by=north.admin)
+        services.sign_pledge(org, **SIGNER, procedure_url=PROCEDURE, by=north.admin)
 
 
 def test_a_draft_does_not_count_for_signing(org, north):
     assessment = services.start_assessment(org, by=north.admin)
     answer_all(assessment, "yes", by=north.admin)
     with pytest.raises(services.SigningRefused, match="Submit"):
-        services.sign_pledge(org, signatory_name="Ann", job_title="CEO", by=north.admin)
+        services.sign_pledge(org, **SIGNER, procedure_url=PROCEDURE, by=north.admin)
     assert Answer.objects.filter(assessment=assessment, value="yes").count() > 0
 
 

@@ -12,6 +12,9 @@ from tests.factories import AreaFactory, ForceAreaFactory
 
 from .conftest import submitted
 
+PROCEDURE = "https://north.example.org/asb-case-review"
+SIGNING = {"signatory_name": "Ann Lee", "job_title": "Chief Executive", "procedure_url": PROCEDURE}
+
 
 @pytest.fixture
 def org(north, questionnaire):
@@ -108,7 +111,7 @@ def test_sign_page_lists_the_unmet_legal_questions(client, org, north):
     assert "Is your threshold no higher than three qualifying complaints" in page
     assert "dissatisfied applicants a route" in page
     assert "Is your case review procedure published?" not in page
-    client.post(url, {"signatory_name": "Ann Lee", "job_title": "Chief Executive"})
+    client.post(url, SIGNING)
     assert not Signature.objects.exists()
 
 
@@ -116,13 +119,49 @@ def test_signing_then_the_public_register(client, org, north):
     submitted(org, by=north.admin)
     client.force_login(north.admin)
     url = reverse("pledge:sign", args=["area", "north"])
-    response = client.post(url, {"signatory_name": "", "job_title": "Chief Executive"})
+    response = client.post(url, {**SIGNING, "signatory_name": ""})
     assert "Enter the full name of the person signing" in response.content.decode()
-    response = client.post(url, {"signatory_name": "Ann Lee", "job_title": "Chief Executive"})
+    response = client.post(url, SIGNING)
     assert response.status_code == 302
     client.logout()
     page = client.get(reverse("pledge:register")).content.decode()
     assert "North (council area)" in page and "Ann Lee, Chief Executive" in page
+
+
+@pytest.mark.parametrize(
+    ("link", "error"),
+    [
+        ("", "Enter the link to your published case review procedure"),
+        ("   ", "Enter the link to your published case review procedure"),
+        ("http://north.example.org/asb-case-review", "starting https://"),
+        ("north.example.org/asb-case-review", "starting https://"),
+        ("https://", "starting https://"),
+        ("javascript:alert(1)", "starting https://"),
+    ],
+)
+def test_the_signing_form_refuses_a_missing_or_non_https_procedure_link(
+    client, org, north, link, error
+):
+    submitted(org, by=north.admin)
+    client.force_login(north.admin)
+    url = reverse("pledge:sign", args=["area", "north"])
+    page = client.post(url, {**SIGNING, "procedure_url": link}).content.decode()
+    assert "There is a problem" in page and error in page
+    assert 'href="#id_procedure_url"' in page  # the error summary leads to the field
+    assert not Signature.objects.exists()
+
+
+def test_the_register_says_organisations_declare_they_signed_and_links_their_procedure(
+    client, org, north
+):
+    submitted(org, by=north.admin)
+    client.force_login(north.admin)
+    client.post(reverse("pledge:sign", args=["area", "north"]), SIGNING)
+    client.logout()
+    page = client.get(reverse("pledge:register")).content.decode()
+    assert "Organisations that declare they have signed the ASB Help PLEDGE" in page
+    assert "ASB Help runs the official sign-up" in page
+    assert f'href="{PROCEDURE}"' in page
 
 
 def test_register_queries_do_not_grow_with_signatures(client, django_assert_num_queries, db):
