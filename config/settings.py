@@ -113,6 +113,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails and texts: nothing in them is HTML, so nothing is escaped
+        # ("Brighton & Hove", not "Brighton &amp; Hove"). notifications.services uses it.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Data ---------------------------------------------------------------------------------

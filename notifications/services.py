@@ -60,7 +60,9 @@ def queue_email(
         "private_link": PRIVATE_LINK_PLACEHOLDER if private_link else "",
     }
     subject, _, body = (
-        render_to_string(f"notifications/email/{template}.txt", context).lstrip().partition("\n")
+        render_to_string(f"notifications/email/{template}.txt", context, using="text")
+        .lstrip()
+        .partition("\n")
     )
     if private_link and PRIVATE_LINK_PLACEHOLDER not in body:
         # Sending it without the link would leave the applicant unable to follow their case.

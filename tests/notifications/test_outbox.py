@@ -97,3 +97,21 @@ def test_other_areas_admin_cannot_resend(client, north, south):
     message = queue(area=AreaFactory())
     client.force_login(north.admin)
     assert client.post(reverse("message_resend", args=[message.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_plain_text_emails_are_not_html_escaped():
+    """A text email shows "Brighton & Hove", never "Brighton &amp; Hove"."""
+    from agencies.models import Area
+    from notifications.services import queue_email
+
+    area = Area(name="Brighton & Hove", slug="brighton-hove")
+    message = queue_email(
+        key="escape-test",
+        to="someone@example.org",
+        template="figures_due",
+        context={"area": area, "overdue": True, "due": None, "url": "https://x/?a=1&b=2"},
+        topic="Figures due",
+    )
+    assert "Brighton & Hove" in message.subject + message.body
+    assert "&amp;" not in message.subject + message.body
