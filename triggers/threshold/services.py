@@ -131,7 +131,10 @@ def decide_threshold(
         engine_threshold=engine.threshold,
         grounds=list(grounds),
         reasons=reasons,
-        refusal_reason=refusal_reason if outcome == ThresholdDecision.Outcome.NOT_MET else "",
+        # A listed reason is what refuses against the engine's "met"; otherwise it has none.
+        refusal_reason=refusal_reason
+        if outcome == ThresholdDecision.Outcome.NOT_MET and engine.threshold_met
+        else "",
         decided_by=by,
         decided_at=timezone.now(),
     )

@@ -97,7 +97,8 @@ def threshold_check(request, check_id):
         check.status == ThresholdCheck.Status.REQUESTED
         and request.user.agency_id == check.agency_id
     )
-    form = ThresholdCheckForm(request.POST or None, complaints=complaints) if may_record else None
+    posted = request.POST if request.method == "POST" else None  # an empty POST is an answer
+    form = ThresholdCheckForm(posted, complaints=complaints) if may_record else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             checks.record_check(check, form.findings(), by=request.user)
