@@ -193,3 +193,11 @@ def test_met_decision_still_asks_for_information(north):
     assert north.case.status == Status.AGENCIES_NOTIFIED
     assert north.case.information_requests.count() == 2
     assert set(north.case.threshold_checks.values_list("status", flat=True)) == {"closed"}
+
+
+def test_api_gives_a_responder_the_partner_view_only(client, north):
+    client.force_login(north.responder)
+    url = reverse("api:case_detail", args=[north.area.slug, north.case.reference])
+    data = client.get(url).json()
+    assert data["applicant_name"] == north.case.applicant_name
+    assert "applicant_email" not in data and "applicant_phone" not in data
