@@ -8,7 +8,8 @@ area's case exists. The table (ARCHITECTURE.md, "Tenancy and access"):
 |-------------------|------------------------------------------------------------------|
 | case officer      | every case of their own area(s)                                  |
 | area admin        | every case of their own area(s), and the area's configuration   |
-| agency responder  | cases where their agency has an information request or action   |
+| agency responder  | every application of areas where their agency is a relevant body |
+|                   | (from receipt, to check it), and cases with its requests/actions |
 | review chair      | the cases they chair                                            |
 | PCC officer       | appealed cases of every area of their force area (read-only)    |
 | platform admin    | configuration, not case content                                 |
@@ -100,6 +101,10 @@ def _model_exists(app_label: str, model_name: str) -> bool:
 
 def _responder_clauses(agency_id: int) -> list[Q]:
     clauses = []
+    # Every application is passed on to every relevant body on receipt (s104(3)(b)): the
+    # body's threshold check, made with the case, lets its responders see it from then on.
+    if _model_exists("triggers", "ThresholdCheck"):
+        clauses.append(Q(threshold_checks__agency_id=agency_id))
     if _model_exists("triggers", "InformationRequest"):
         clauses.append(Q(information_requests__agency_id=agency_id))
     if _model_exists("triggers", "Action"):
@@ -236,6 +241,31 @@ def information_requests_for(user) -> QuerySet:
     if condition is None:
         return request_model.objects.none()
     return request_model.objects.filter(condition)
+
+
+def threshold_checks_for(user) -> QuerySet:
+    """Threshold checks the user may open: their agency's (responders), or their areas'."""
+    check_model = apps.get_model("triggers", "ThresholdCheck")
+    clauses = []
+    officer_areas = area_ids_for(user)
+    if officer_areas:
+        clauses.append(Q(area_id__in=officer_areas))
+    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
+        clauses.append(Q(agency_id=user.agency_id))
+    condition = _any(clauses)
+    return check_model.objects.filter(condition) if condition else check_model.objects.none()
+
+
+def partner_view(case) -> dict:
+    """What a partner agency sees of the people: names, addresses and postcodes, to find
+    them in its own records; never email or phone (ARCHITECTURE.md, tenancy)."""
+    return {
+        "applicant_name": case.applicant_name,
+        "applicant_address": case.applicant_address,
+        "applicant_postcode": case.applicant_postcode,
+        "victim_name": case.victim_name if case.on_behalf else "",
+        "behaviour_location": case.behaviour_location,
+    }
 
 
 def sees_every_return(user, case) -> bool:

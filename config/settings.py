@@ -369,6 +369,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_information_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "threshold-check-reminders": {
+        "task": "triggers.tasks.send_threshold_check_reminders",
+        "schedule": crontab(hour=7, minute=35),
+    },
     "action-reminders": {
         "task": "triggers.tasks.send_action_reminders",
         "schedule": crontab(hour=7, minute=40),

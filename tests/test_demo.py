@@ -35,12 +35,16 @@ def test_demo_loads_merseyside_and_twice_changes_nothing():
 
 
 def expected_visible(demo, case) -> bool:
-    """Officers and admins see their area's cases; responders the cases their agency was
-    asked about; nobody else sees a case in this demo."""
+    """Officers and admins see their area's cases; responders every application passed on
+    to their agency as a relevant body, and the cases their agency was asked about; nobody
+    else sees a case in this demo."""
     if demo.role in RoleAssignment.AREA_ROLES:
         return case.area.slug == demo.area_slug
     if demo.role == RoleAssignment.Role.AGENCY_RESPONDER:
-        return case.information_requests.filter(agency__slug=demo.agency_slug).exists()
+        return (
+            case.threshold_checks.filter(agency__slug=demo.agency_slug).exists()
+            or case.information_requests.filter(agency__slug=demo.agency_slug).exists()
+        )
     if demo.role == RoleAssignment.Role.PCC_OFFICER:  # Merseyside's appealed cases
         return case.appeals.exists()
     return False

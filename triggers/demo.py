@@ -19,6 +19,7 @@ from triggers.meetings import services as meetings
 from triggers.models import Case, Channel, ReviewMeeting
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews import services as reviews_services
+from triggers.threshold import checks as threshold_checks
 from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
@@ -99,8 +100,29 @@ def load() -> None:
             area, data, channel=Channel.ONLINE, received_at=received
         )
         threshold_services.assign_officer(case, officer)
+        if steps:  # the police have checked the complaints before anyone decided
+            _police_check(case, police)
         for step in steps:
             _walk(case, step, officer)
+
+
+def _police_check(case: Case, police) -> None:
+    """The police's check of an application passed on to them on receipt: every complaint
+    was reported to them, so each is found, under its own reference."""
+    responder = User.objects.filter(
+        agency=police, roles__role=RoleAssignment.Role.AGENCY_RESPONDER
+    ).first()
+    check = case.threshold_checks.filter(agency=police).first()
+    if responder is None or check is None:
+        return
+    threshold_checks.record_check(
+        check,
+        [
+            threshold_checks.FindingData(c.pk, "found", reference=c.reference_number)
+            for c in case.complaints.all()
+        ],
+        by=responder,
+    )
 
 
 def _walk(case: Case, step: str, officer) -> None:

@@ -171,6 +171,20 @@ def needs_attention(user) -> list[Attention]:
         )
     requests = access.information_requests_for(user).filter(status="requested")
     if access.has_role(user, access.Role.AGENCY_RESPONDER):
+        to_check = (
+            access.threshold_checks_for(user)
+            .filter(agency_id=user.agency_id, status="requested")
+            .count()
+        )
+        if to_check:
+            items.append(
+                Attention(
+                    to_check,
+                    "application to check against your records",
+                    "applications to check against your records",
+                    reverse("inbox"),
+                )
+            )
         waiting = requests.filter(agency_id=user.agency_id).count()
         if waiting:
             items.append(

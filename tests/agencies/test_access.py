@@ -26,11 +26,41 @@ def test_area_admin_sees_own_area_cases(north, south):
     assert not access.administered_areas_for(north.officer).exists()
 
 
-@pytest.mark.parametrize("role", ["responder", "chair", "pcc_officer"])
-def test_partner_roles_see_no_case_without_a_request_meeting_or_appeal(north, role):
-    # Responders see cases with their agency's requests or actions, chairs the meetings they
-    # chair, PCC officers appealed cases: none of those exist for this case yet.
+@pytest.mark.parametrize("role", ["chair", "pcc_officer"])
+def test_partner_roles_see_no_case_without_a_meeting_or_appeal(north, role):
+    # Chairs see the meetings they chair, PCC officers appealed cases: none exist yet.
     assert not access.cases_for(getattr(north, role)).exists()
+
+
+def test_responder_of_a_relevant_body_sees_the_application_from_receipt(north, south):
+    # Every application is passed on to every relevant body on receipt (s104(3)(b)).
+    assert list(access.cases_for(north.responder)) == [north.case]
+    assert list(access.threshold_checks_for(north.responder)) == [
+        north.case.threshold_checks.get(agency=north.police)
+    ]
+    assert south.case not in access.cases_for(north.responder)
+
+
+def test_responder_of_a_partner_that_is_no_relevant_body_sees_no_application(north):
+    from agencies.models import Agency, AreaMembership
+    from tests.factories import AgencyFactory, MembershipFactory
+
+    fire = AgencyFactory(slug="fire", kind=Agency.Kind.FIRE, force_area=north.force)
+    MembershipFactory(area=north.area, agency=fire, role=AreaMembership.Role.PARTNER)
+    responder = user_with_role(Role.AGENCY_RESPONDER, agency=fire)
+    make_case(north.area)
+    assert not access.cases_for(responder).exists()
+    assert not access.threshold_checks_for(responder).exists()
+
+
+def test_partner_view_has_names_and_addresses_never_email_or_phone(north):
+    case = make_case(
+        north.area,
+        data={"applicant_phone": "07700 900123", "applicant_address": "1 High St"},
+    )
+    view = access.partner_view(case)
+    assert view["applicant_address"] == "1 High St"
+    assert "applicant@example.com" not in str(view) and "07700" not in str(view)
 
 
 def test_platform_admin_sees_configuration_not_cases(north):

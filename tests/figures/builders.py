@@ -86,8 +86,12 @@ def acknowledge(side, case, when: str):
 
 def decide(side, case, when: str, outcome: str = "met"):
     reasons = "" if outcome == "met" else "The reports fall outside the six months."
+    # Refusing when the reports count to the threshold needs a listed reason (issue #14).
+    refusal = "" if outcome == "met" else "not_found"
     with clock(when):
-        return threshold_services.decide_threshold(case, outcome, by=side.officer, reasons=reasons)
+        return threshold_services.decide_threshold(
+            case, outcome, by=side.officer, reasons=reasons, refusal_reason=refusal
+        )
 
 
 def return_information(side, case, when: str):

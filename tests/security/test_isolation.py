@@ -111,6 +111,12 @@ ROUTES = {
     # With no meeting arranged the officer is sent back to the case (302); others get 404.
     "case_meeting_cancel": (case_kwargs, "post", "officer"),
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
+    # A relevant body's check of the complaints, made on receipt (issue #14).
+    "threshold_check": (
+        lambda side: {"check_id": side.case.threshold_checks.get(agency=side.police).pk},
+        "get",
+        "responder",
+    ),
     "document": (lambda side: {"document_id": side.document.pk}, "get", "responder"),
     "api:case_detail": (case_kwargs, "get", "officer"),
     "case_subject_access": (case_kwargs, "get", "admin"),

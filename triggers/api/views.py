@@ -199,7 +199,12 @@ def case_detail_data(case: Case, request) -> dict:
         "decision": case.threshold_decisions.select_related("decided_by").first(),
         "events": list(case.events.select_related("by")),
     }
-    return CaseDetailSerializer(case, context=context).data
+    data = CaseDetailSerializer(case, context=context).data
+    if not access.sees_every_return(request.user, case):
+        # The partner view: names and addresses, never email or phone (agencies.access).
+        for contact in ("applicant_email", "applicant_phone"):
+            data.pop(contact, None)
+    return data
 
 
 class CaseDetailView(APIView):

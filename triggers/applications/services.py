@@ -25,6 +25,7 @@ from triggers.models import (
     Complaint,
     ReferenceCounter,
 )
+from triggers.threshold.checks import request_checks
 from triggers.tracking.services import hash_token, tracking_url
 
 
@@ -120,6 +121,8 @@ def submit_application(
     how = Channel(channel).label.lower()
     record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
     _queue_receipt(case, token)
+    # s104(3)(b): every application reaches every relevant body on receipt, to check.
+    request_checks(case, by=recorded_by)
     return case, token
 
 

@@ -52,10 +52,15 @@ def inbox(request):
     if show != "all":
         found = found.filter(status=InformationRequest.Status.REQUESTED)
     page = Paginator(found.order_by("due_date", "pk"), 25).get_page(request.GET.get("page"))
+    # Applications to check: passed on to every relevant body on receipt (s104(3)(b)).
+    to_check = access.threshold_checks_for(request.user).select_related("case__area", "agency")
+    if show != "all":
+        to_check = to_check.filter(status="requested")
     return render(
         request,
         "triggers/information/inbox.html",
         {
+            "to_check": to_check.order_by("due_date", "pk")[:100],
             "page": page,
             "show": show,
             "today": timezone.localdate(),

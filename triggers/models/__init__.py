@@ -26,7 +26,7 @@ from triggers.models.reviews import (
     ReviewRecord,
     VictimInvolvement,
 )
-from triggers.models.threshold import ThresholdDecision
+from triggers.models.threshold import ComplaintFinding, ThresholdCheck, ThresholdDecision
 
 __all__ = [
     "Action",
@@ -36,6 +36,7 @@ __all__ = [
     "CaseQuerySet",
     "Channel",
     "Complaint",
+    "ComplaintFinding",
     "ContactMethod",
     "Document",
     "InformationRequest",
@@ -47,6 +48,7 @@ __all__ = [
     "ReturnedReport",
     "ReviewMeeting",
     "ReviewRecord",
+    "ThresholdCheck",
     "ThresholdDecision",
     "VictimInvolvement",
     "document_path",

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.db import models
 
-from agencies.models import Area
-from triggers.models.case import Case
+from agencies.models import Agency, Area
+from triggers.models.case import Case, Complaint
 
 
 class ThresholdDecision(models.Model):
@@ -25,6 +25,15 @@ class ThresholdDecision(models.Model):
         PERSISTENCE = "persistence", "Persistence of the behaviour"
         INADEQUATE_RESPONSE = "inadequate_response", "The response so far was not adequate"
 
+    class RefusalReason(models.TextChoices):
+        """The lawful reasons to refuse when the engine counts the threshold as met (DOMAIN.md
+        §5.2). "Under investigation by another agency" is not one: it is not on the list."""
+
+        NOT_FOUND = "not_found", "A complaint was not found in any relevant body's records"
+        DIFFERENT_BEHAVIOUR = "different_behaviour", "The complaints are about different behaviour"
+        OUTSIDE_AREA = "outside_area", "The behaviour happened outside the area"
+        DUPLICATE = "duplicate", "It repeats an application already made"
+
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_decisions")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
@@ -33,6 +42,12 @@ class ThresholdDecision(models.Model):
     engine_threshold = models.PositiveSmallIntegerField()
     grounds = models.JSONField(default=list, blank=True)
     reasons = models.TextField(blank=True)
+    refusal_reason = models.CharField(
+        max_length=20,
+        choices=RefusalReason.choices,
+        blank=True,
+        help_text="Why the bodies refused when the engine counted the threshold as met.",
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -44,3 +59,73 @@ class ThresholdDecision(models.Model):
 
     def __str__(self):
         return f"{self.case}: {self.get_outcome_display()}"
+
+
+class ThresholdCheck(models.Model):
+    """One relevant body's check of an application's complaints against its own records.
+
+    Every application is passed on to every relevant body on receipt (s104(3)(b)); each body
+    says, complaint by complaint, whether its records hold it. The bodies decide the threshold
+    together (s104(4)-(5)); the single point of contact records their decision beside these.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Waiting for the check"
+        CHECKED = "checked", "Checked"
+        CLOSED = "closed", "No longer needed"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_checks")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="threshold_checks")
+    contact_name = models.CharField(max_length=120)
+    contact_email = models.EmailField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    requested_at = models.DateTimeField()
+    due_date = models.DateField(db_index=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    checked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "agency"], name="one_check_per_body_per_case"),
+        ]
+
+    def __str__(self):
+        return f"{self.case}: check by {self.agency}"
+
+    def is_overdue(self, today) -> bool:
+        return self.status == self.Status.REQUESTED and self.due_date < today
+
+
+class ComplaintFinding(models.Model):
+    """What one body's records say about one of the applicant's complaints."""
+
+    class Finding(models.TextChoices):
+        FOUND = "found", "Found in our records"
+        NOT_FOUND = "not_found", "Not found in our records"
+        NOT_OURS = "not_ours", "Not reported to us"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    check_record = models.ForeignKey(
+        ThresholdCheck, on_delete=models.CASCADE, related_name="findings"
+    )
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="findings")
+    finding = models.CharField(max_length=10, choices=Finding.choices)
+    reference = models.CharField("our reference", max_length=60, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["complaint__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["check_record", "complaint"], name="one_finding_per_complaint"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.check_record}: {self.get_finding_display()}"

@@ -1,11 +1,61 @@
-"""The threshold decision form."""
+"""The threshold stage's forms: a body's check of the complaints, and the decision."""
 
-from crispy_forms_gds.layout import Button, Field, Size
+from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 
 from agencies.forms import gds_helper
 from triggers.information.forms import AlsoAskField
-from triggers.models import ThresholdDecision
+from triggers.models import ComplaintFinding, ThresholdDecision
+from triggers.threshold.checks import FindingData
+
+
+class ThresholdCheckForm(forms.Form):
+    """A relevant body's check: one row per complaint of the application."""
+
+    def __init__(self, *args, complaints=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.complaints = list(complaints)
+        rows = []
+        for n, complaint in enumerate(self.complaints, start=1):
+            self.fields[f"finding_{complaint.pk}"] = forms.ChoiceField(
+                label="Is it in your records?",
+                widget=forms.RadioSelect,
+                choices=ComplaintFinding.Finding.choices,
+                error_messages={"required": f"Choose whether complaint {n} is in your records"},
+            )
+            self.fields[f"reference_{complaint.pk}"] = forms.CharField(
+                label="Your reference (optional)", required=False, max_length=60
+            )
+            self.fields[f"note_{complaint.pk}"] = forms.CharField(
+                label="Note (optional)",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=2000,
+            )
+            rows.append(
+                Fieldset(
+                    Field.radios(f"finding_{complaint.pk}", legend_size=Size.SMALL, small=True),
+                    Field.text(f"reference_{complaint.pk}", field_width=20),
+                    Field.textarea(f"note_{complaint.pk}"),
+                    legend=f"Complaint {n}: {complaint.incident_date:%-d %b %Y}, "
+                    f"reported {complaint.reported_date:%-d %b %Y} to "
+                    f"{complaint.reported_to_name or 'not said'}",
+                    legend_size=Size.MEDIUM,
+                )
+            )
+        self.helper = gds_helper(*rows, Button("submit", "Record your check"))
+
+    def findings(self) -> list[FindingData]:
+        data = self.cleaned_data
+        return [
+            FindingData(
+                complaint_id=c.pk,
+                finding=data[f"finding_{c.pk}"],
+                reference=data[f"reference_{c.pk}"],
+                note=data[f"note_{c.pk}"],
+            )
+            for c in self.complaints
+        ]
 
 
 class ThresholdDecisionForm(forms.Form):
@@ -22,6 +72,14 @@ class ThresholdDecisionForm(forms.Form):
         help_text="Only for a review on discretion. Choose all that apply.",
         widget=forms.CheckboxSelectMultiple,
         choices=ThresholdDecision.Ground.choices,
+        required=False,
+    )
+    refusal_reason = forms.ChoiceField(
+        label="Why do the relevant bodies refuse?",
+        help_text="Only when refusing although the reports count to the threshold. Being "
+        "under investigation by another agency is not a reason to refuse.",
+        widget=forms.RadioSelect,
+        choices=ThresholdDecision.RefusalReason.choices,
         required=False,
     )
     reasons = forms.CharField(
@@ -41,6 +99,7 @@ class ThresholdDecisionForm(forms.Form):
         layout = [
             Field.radios("outcome", legend_size=Size.MEDIUM),
             Field.checkboxes("grounds", small=True),
+            Field.radios("refusal_reason", small=True),
             Field.textarea("reasons"),
         ]
         if optional:

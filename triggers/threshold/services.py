@@ -19,6 +19,7 @@ from triggers.models import (
     Letter,
     ThresholdDecision,
 )
+from triggers.threshold.checks import close_checks
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
 
 
@@ -104,11 +105,14 @@ def decide_threshold(
     reasons: str = "",
     grounds: tuple[str, ...] = (),
     also_ask: tuple[int, ...] = (),
+    refusal_reason: str = "",
 ) -> ThresholdDecision:
-    """Record the officer's threshold decision, tell the applicant, and start the next stage.
+    """Record the relevant bodies' threshold decision, tell the applicant, start the next stage.
 
-    "Met" must agree with the engine: the statute's threshold is a fact, not a judgement.
-    Anything else ("met on discretion", or "not met" against the engine) needs reasons.
+    The bodies decide (s104(1)(b), (4)-(5)), having checked the complaints against their
+    records; the single point of contact records their decision. "Met" must agree with the
+    engine: the statute's threshold is a fact, not a judgement. Anything else needs reasons,
+    and refusing when the engine counts "met" needs a reason from the fixed list too.
     When a review goes ahead, every relevant body (and the optional members in `also_ask`)
     is asked for information in the same transaction: no case waits on a second click.
     """
@@ -117,7 +121,7 @@ def decide_threshold(
         raise DecisionRefused("The threshold has already been decided for this case.")
     complaints = list(case.complaints.select_related("reported_to"))
     engine = assess_case(case, complaints)
-    _check_decision(engine, outcome, reasons, grounds)
+    _check_decision(engine, outcome, reasons, grounds, refusal_reason)
     decision = ThresholdDecision.objects.create(
         area_id=case.area_id,
         case=case,
@@ -127,6 +131,10 @@ def decide_threshold(
         engine_threshold=engine.threshold,
         grounds=list(grounds),
         reasons=reasons,
+        # A listed reason is what refuses against the engine's "met"; otherwise it has none.
+        refusal_reason=refusal_reason
+        if outcome == ThresholdDecision.Outcome.NOT_MET and engine.threshold_met
+        else "",
         decided_by=by,
         decided_at=timezone.now(),
     )
@@ -135,9 +143,16 @@ def decide_threshold(
     today = timezone.localdate()
     met = outcome != ThresholdDecision.Outcome.NOT_MET
     meeting_by = add_working_days(today, case.area.review_meeting_days)
+    status = OUTCOME_STATUS[outcome]
     case = transition(
-        case, OUTCOME_STATUS[outcome], by=by, reasons=reasons, next_due=meeting_by if met else None
+        case,
+        status,
+        by=by,
+        reasons=_history_reasons(decision),
+        summary=f"The relevant bodies decided: {status.label.lower()} (recorded by {by.full_name})",
+        next_due=meeting_by if met else None,
     )
+    close_checks(case)  # the bodies' checks still waiting are no longer needed
     letter = _threshold_letter(case, decision, engine, complaints, meeting_by, by)
     queue_email(
         key=f"case:{case.pk}:threshold:{decision.pk}",
@@ -154,7 +169,26 @@ def decide_threshold(
     return decision
 
 
-def _check_decision(engine, outcome, reasons, grounds):
+REFUSAL_IN_WORDS = {
+    ThresholdDecision.RefusalReason.NOT_FOUND: "at least one of the reports you listed could "
+    "not be found in the records of any of the organisations that checked them",
+    ThresholdDecision.RefusalReason.DIFFERENT_BEHAVIOUR: "the reports are about different "
+    "behaviour, not the same anti-social behaviour carrying on",
+    ThresholdDecision.RefusalReason.OUTSIDE_AREA: "the behaviour happened outside this area, "
+    "so another area's organisations must look at it",
+    ThresholdDecision.RefusalReason.DUPLICATE: "it repeats an application that has already "
+    "been made about the same behaviour",
+}
+
+
+def _history_reasons(decision: ThresholdDecision) -> str:
+    if not decision.refusal_reason:
+        return decision.reasons
+    reason = ThresholdDecision.RefusalReason(decision.refusal_reason).label
+    return f"Refused although the reports count to the threshold: {reason}. {decision.reasons}"
+
+
+def _check_decision(engine, outcome, reasons, grounds, refusal_reason=""):
     Outcome = ThresholdDecision.Outcome
     if outcome not in Outcome.values:
         raise DecisionRefused("Choose whether the threshold is met.")
@@ -170,6 +204,14 @@ def _check_decision(engine, outcome, reasons, grounds):
     unknown = set(grounds) - set(ThresholdDecision.Ground.values)
     if unknown:
         raise DecisionRefused("Choose grounds from the list.")
+    if refusal_reason and refusal_reason not in ThresholdDecision.RefusalReason.values:
+        raise DecisionRefused("Choose the reason for refusing from the list.")
+    if outcome == Outcome.NOT_MET and engine.threshold_met and not refusal_reason:
+        raise DecisionRefused(
+            "The reports count to the threshold. To refuse, choose why from the list: a "
+            "complaint not found in any body's records, different behaviour, outside the area, "
+            "or a duplicate application."
+        )
 
 
 def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Letter:
@@ -187,6 +229,7 @@ def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Let
             "meeting_by": meeting_by,
             "officer_name": by.full_name,
             "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
+            "refusal_in_words": REFUSAL_IN_WORDS.get(decision.refusal_reason, ""),
             "appeal_by": add_working_days(timezone.localdate(), case.area.appeal_window_days),
         },
     )

@@ -1,4 +1,5 @@
-"""The threshold stage's pages: acknowledging the application and recording the decision."""
+"""The threshold stage's pages: acknowledging the application, the bodies' checks, and
+recording the decision."""
 
 from django.urls import path
 
@@ -9,4 +10,5 @@ CASE = "cases/<slug:area>/<str:reference>/"
 urlpatterns = [
     path(f"{CASE}acknowledge/", views.acknowledge, name="case_acknowledge"),
     path(f"{CASE}threshold/", views.decide_threshold, name="case_threshold"),
+    path("checks/<int:check_id>/", views.threshold_check, name="threshold_check"),
 ]

@@ -1,0 +1,210 @@
+"""Passing the application on: every relevant body checks its complaints (DOMAIN.md §5.1-2).
+
+s104(3)(b) asks that every application be passed on to all the relevant bodies, and the
+threshold is the bodies' decision. So on receipt each relevant body of the area is asked to
+check the applicant's complaints against its own records (found, not found, not ours) within
+the area's threshold timescale; the single point of contact then records the bodies'
+decision with these checks beside the engine's count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import AreaMembership
+from agencies.working_days import add_working_days
+from notifications.services import queue_email
+from triggers.history import record_event
+from triggers.models import Case, ComplaintFinding, ThresholdCheck
+from triggers.selectors import officer_and_admins
+from triggers.workflow import AWAITING_THRESHOLD_DECISION
+
+REMINDER_WORKING_DAYS = 2
+
+
+class CheckRefused(ValueError):
+    """A check that cannot be recorded as it stands (the message says why)."""
+
+
+def relevant_bodies(case: Case) -> list[AreaMembership]:
+    return list(
+        case.area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY)
+        .select_related("agency")
+        .order_by("agency__name")
+    )
+
+
+def request_checks(case: Case, *, by=None) -> list[ThresholdCheck]:
+    """Ask every relevant body of the case's area to check the complaints. Called inside the
+    transaction that records the application, so no application waits to be passed on."""
+    received_on = timezone.localtime(case.received_at).date()
+    due = add_working_days(received_on, case.area.threshold_decision_days)
+    now = timezone.now()
+    checks = [
+        ThresholdCheck.objects.create(
+            area_id=case.area_id,
+            case=case,
+            agency=m.agency,
+            contact_name=m.contact_name,
+            contact_email=m.contact_email,
+            requested_at=now,
+            due_date=due,
+        )
+        for m in relevant_bodies(case)
+    ]
+    for check in checks:
+        _queue_check_email(check, "threshold_check_request", "Threshold check requested")
+    if checks:
+        record_event(
+            case,
+            "Application passed on to the relevant bodies",
+            by=by,
+            reasons=f"Asked to check: {', '.join(c.agency.name for c in checks)}. "
+            f"Due {due:%d %B %Y}.",
+        )
+    return checks
+
+
+def check_url(check: ThresholdCheck) -> str:
+    return f"{settings.SITE_URL}{reverse('threshold_check', args=[check.pk])}"
+
+
+def _queue_check_email(
+    check: ThresholdCheck, template: str, topic: str, *, to: str = "", key_suffix: str = ""
+) -> None:
+    # The email names the case and the body, never the applicant's email or phone.
+    queue_email(
+        key=f"check:{check.pk}:{template}{key_suffix}",
+        to=to or check.contact_email,
+        template=template,
+        topic=topic,
+        area=check.case.area,
+        reference=check.case.reference,
+        context={"check": check, "case": check.case, "url": check_url(check)},
+    )
+
+
+@dataclass
+class FindingData:
+    complaint_id: int
+    finding: str
+    reference: str = ""
+    note: str = ""
+
+
+@transaction.atomic
+def record_check(check: ThresholdCheck, findings: list[FindingData], *, by) -> ThresholdCheck:
+    """Record a body's finding on each of the applicant's complaints, and tell the officer."""
+    check = (
+        ThresholdCheck.objects.select_for_update(of=("self",))
+        .select_related("case__area", "case__assigned_officer", "agency")
+        .get(pk=check.pk)
+    )
+    if check.status != ThresholdCheck.Status.REQUESTED:
+        raise CheckRefused("This check is closed: it has been recorded or is no longer needed.")
+    if by.agency_id != check.agency_id:
+        raise CheckRefused("Only staff of the body asked can record its check.")
+    complaint_ids = set(check.case.complaints.values_list("pk", flat=True))
+    given = {f.complaint_id: f for f in findings}
+    if set(given) != complaint_ids:
+        raise CheckRefused("Give a finding for every complaint in the application.")
+    if any(f.finding not in ComplaintFinding.Finding.values for f in findings):
+        raise CheckRefused("Choose found, not found or not ours for every complaint.")
+    ComplaintFinding.objects.bulk_create(
+        ComplaintFinding(
+            area_id=check.area_id,
+            check_record=check,
+            complaint_id=f.complaint_id,
+            finding=f.finding,
+            reference=f.reference.strip(),
+            note=f.note.strip(),
+        )
+        for f in findings
+    )
+    check.status = ThresholdCheck.Status.CHECKED
+    check.checked_by, check.checked_at = by, timezone.now()
+    check.save(update_fields=["status", "checked_by", "checked_at"])
+    found = sum(f.finding == ComplaintFinding.Finding.FOUND for f in findings)
+    record_event(
+        check.case,
+        f"Complaints checked by {check.agency.name}",
+        by=by,
+        reasons=f"Found in its records: {found} of {len(findings)}.",
+    )
+    officer = check.case.assigned_officer
+    if officer is not None:
+        _queue_check_email(check, "threshold_checked", "Threshold check recorded", to=officer.email)
+    return check
+
+
+def close_checks(case: Case) -> int:
+    """The threshold is decided: checks still waiting are no longer needed (never reminded)."""
+    return case.threshold_checks.filter(status=ThresholdCheck.Status.REQUESTED).update(
+        status=ThresholdCheck.Status.CLOSED
+    )
+
+
+@transaction.atomic
+def send_check_reminders(today: date | None = None) -> tuple[int, int]:
+    """Once a working day: remind bodies 2 working days before their check is due, and
+    escalate overdue checks to the case officer and the area's admins. Each is sent once.
+    Checks of a case whose threshold is decided are closed, and skipped here regardless."""
+    today = today or timezone.localdate()
+    waiting = ThresholdCheck.objects.filter(
+        status=ThresholdCheck.Status.REQUESTED, case__status__in=AWAITING_THRESHOLD_DECISION
+    ).select_related("case__area", "case__assigned_officer", "agency")
+    reminded = escalated = 0
+    remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
+    for check in waiting.filter(
+        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
+    ):
+        _queue_check_email(check, "threshold_check_reminder", "Reminder: threshold check due")
+        check.reminder_sent_at = timezone.now()
+        check.save(update_fields=["reminder_sent_at"])
+        reminded += 1
+    for check in waiting.filter(escalated_at__isnull=True, due_date__lt=today):
+        _escalate(check)
+        escalated += 1
+    return reminded, escalated
+
+
+def _escalate(check: ThresholdCheck) -> None:
+    for person in officer_and_admins(check.case):
+        _queue_check_email(
+            check,
+            "threshold_check_overdue",
+            "Threshold check overdue",
+            to=person.email,
+            key_suffix=f":{person.pk}",
+        )
+    check.escalated_at = timezone.now()
+    check.save(update_fields=["escalated_at"])
+    record_event(
+        check.case,
+        f"The threshold check by {check.agency.name} is overdue",
+        reasons=f"It was due on {check.due_date:%d %B %Y}.",
+    )
+
+
+def findings_table(case: Case, complaints, engine) -> tuple[list, list[dict]]:
+    """The bodies' checks beside the engine's count, for the threshold page: the checks, and
+    one row per complaint with the engine's finding and each body's (None until checked)."""
+    checks = list(
+        case.threshold_checks.select_related("agency", "checked_by").prefetch_related("findings")
+    )
+    by_check = {c.pk: {f.complaint_id: f for f in c.findings.all()} for c in checks}
+    rows = [
+        {
+            "complaint": complaint,
+            "engine": counted,
+            "bodies": [(c, by_check[c.pk].get(complaint.pk)) for c in checks],
+        }
+        for complaint, counted in zip(complaints, engine.complaints, strict=True)
+    ]
+    return checks, rows
