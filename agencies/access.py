@@ -256,18 +256,6 @@ def threshold_checks_for(user) -> QuerySet:
     return check_model.objects.filter(condition) if condition else check_model.objects.none()
 
 
-def partner_view(case) -> dict:
-    """What a partner agency sees of the people: names, addresses and postcodes, to find
-    them in its own records; never email or phone (ARCHITECTURE.md, tenancy)."""
-    return {
-        "applicant_name": case.applicant_name,
-        "applicant_address": case.applicant_address,
-        "applicant_postcode": case.applicant_postcode,
-        "victim_name": case.victim_name if case.on_behalf else "",
-        "behaviour_location": case.behaviour_location,
-    }
-
-
 def sees_every_return(user, case) -> bool:
     """Officers of the area, the case's chair and PCC staff see every agency's return;
     a responder sees only their own agency's (ARCHITECTURE.md, tenancy)."""

@@ -199,12 +199,7 @@ def case_detail_data(case: Case, request) -> dict:
         "decision": case.threshold_decisions.select_related("decided_by").first(),
         "events": list(case.events.select_related("by")),
     }
-    data = CaseDetailSerializer(case, context=context).data
-    if not access.sees_every_return(request.user, case):
-        # The partner view: names and addresses, never email or phone (agencies.access).
-        for contact in ("applicant_email", "applicant_phone"):
-            data.pop(contact, None)
-    return data
+    return CaseDetailSerializer(case, context=context).data
 
 
 class CaseDetailView(APIView):

@@ -11,6 +11,7 @@ from agencies import access
 from triggers.information import services as information_services
 from triggers.information.forms import AlsoAskField
 from triggers.models import ThresholdCheck
+from triggers.people import applicant_for
 from triggers.selectors import case_to_work_on, case_url
 from triggers.threshold import checks
 from triggers.threshold import services as services
@@ -114,7 +115,7 @@ def threshold_check(request, check_id):
         {
             "check": check,
             "case": case,
-            "people": access.partner_view(case),
+            "applicant": applicant_for(request.user, case),
             "form": form,
             "rows": [(c, findings.get(c.pk)) for c in complaints],
             "today": timezone.localdate(),

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('triggers', '0006_case_anonymised_at'),
+        ('triggers', '0007_requests_no_longer_needed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
