@@ -139,39 +139,34 @@ def several_channels(area, today):
 
 @provider("relevant_bodies_notified")
 def relevant_bodies_notified(area, today):
+    """Every application, "not met" ones included, must reach every relevant body on receipt
+    (s104(3)(b)): the share of the year's applications passed to all of the area's bodies."""
     from agencies.models import AreaMembership
-    from triggers.models import ThresholdDecision
 
     bodies = set(
         area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY).values_list(
             "agency_id", flat=True
         )
     )
-    reviews = (
-        ThresholdDecision.objects.filter(area=area, decided_at__date__gte=_year_before(today))
-        .exclude(outcome=ThresholdDecision.Outcome.NOT_MET)
-        .values_list("case_id", flat=True)
-    )
-    case_ids = set(reviews)
+    case_ids = set(_cases_in_year(area, today).values_list("pk", flat=True))
     if not case_ids or not bodies:
         return None
-    asked: dict[int, set[int]] = {c: set() for c in case_ids}
-    for case_id, agency_id in _requests(case_ids):
-        asked[case_id].add(agency_id)
-    met = sum(1 for agencies in asked.values() if bodies <= agencies)
+    passed_to: dict[int, set[int]] = {c: set() for c in case_ids}
+    for case_id, agency_id in _passed_on(case_ids):
+        passed_to[case_id].add(agency_id)
+    met = sum(1 for agencies in passed_to.values() if bodies <= agencies)
     figure = (
-        f"{met} of {len(case_ids)} cases with a review in the last 12 months "
-        f"asked every relevant body ({_percent(met, len(case_ids))})"
+        f"{met} of {len(case_ids)} applications in the last 12 months "
+        f"reached every relevant body ({_percent(met, len(case_ids))})"
     )
     return Evidence(answer_for_share(met, len(case_ids)), figure)
 
 
-def _requests(case_ids):
-    from triggers.models import InformationRequest
+def _passed_on(case_ids):
+    """(case, body) pairs: the bodies each application was passed to on receipt."""
+    from triggers.models import ThresholdCheck
 
-    return InformationRequest.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "agency_id"
-    )
+    return ThresholdCheck.objects.filter(case_id__in=case_ids).values_list("case_id", "agency_id")
 
 
 @provider("timescales_met")

@@ -11,6 +11,7 @@ from pledge import evidence, services
 from pledge.selectors import Organisation
 from tests.factories import AgencyFactory, MembershipFactory, complaint_data, make_case
 from triggers import history
+from triggers.models import ThresholdDecision
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews import services as reviews_services
 from triggers.threshold import services as threshold_services
@@ -70,18 +71,23 @@ def test_no_cases_means_no_suggestion_on_channels(south):
     assert evidence.suggest("several_channels", south.area) is None
 
 
-def test_relevant_bodies_share_of_reviewed_cases(north):
-    assert evidence.suggest("relevant_bodies_notified", north.area) is None  # no review yet
-    threshold_services.decide_threshold(north.case, "met", by=north.officer)
+def test_relevant_bodies_share_counts_every_application(north):
+    """Not-met applications count too: each must reach every body on receipt (s104(3)(b))."""
     assert evidence.suggest("relevant_bodies_notified", north.area) == evidence.Evidence(
-        "yes", "1 of 1 cases with a review in the last 12 months asked every relevant body (100%)"
+        "yes", "1 of 1 applications in the last 12 months reached every relevant body (100%)"
+    )
+    threshold_services.decide_threshold(
+        north.case,
+        "not_met",
+        by=north.officer,
+        reasons="The address is in the next borough.",
+        refusal_reason=ThresholdDecision.RefusalReason.OUTSIDE_AREA,
     )
     icb = AgencyFactory(slug="north-icb", name="North ICB", kind="health")
-    MembershipFactory(area=north.area, agency=icb)  # the first case never asked it
-    second = make_case(north.area)
-    threshold_services.decide_threshold(second, "met", by=north.officer)
+    MembershipFactory(area=north.area, agency=icb)  # the first case never reached it
+    make_case(north.area)
     assert evidence.suggest("relevant_bodies_notified", north.area) == evidence.Evidence(
-        "no", "1 of 2 cases with a review in the last 12 months asked every relevant body (50%)"
+        "no", "1 of 2 applications in the last 12 months reached every relevant body (50%)"
     )
 
 
