@@ -11,7 +11,13 @@ from rest_framework import serializers
 
 from agencies.models import Area
 from triggers import eligibility
-from triggers.api.fields import AreaSlugField, ComplaintListField, PastDateField, StrictBooleanField
+from triggers.api.fields import (
+    AreaSlugField,
+    ComplaintListField,
+    PastDateField,
+    StrictBooleanField,
+    StrictCharField,
+)
 
 ROUTES = (
     (eligibility.ROUTE_COMPLAINTS, "Met: enough qualifying complaints"),
@@ -25,7 +31,7 @@ class EligibilityComplaintSerializer(serializers.Serializer):
 
     incident_date = PastDateField(help_text="When the behaviour happened.")
     reported_date = PastDateField(help_text="When it was reported.")
-    reported_to = serializers.CharField(
+    reported_to = StrictCharField(
         required=False,
         allow_blank=True,
         allow_null=True,
@@ -33,7 +39,7 @@ class EligibilityComplaintSerializer(serializers.Serializer):
         default="",
         help_text="Who it was reported to, e.g. an agency's slug.",
     )
-    complainant = serializers.CharField(
+    complainant = StrictCharField(
         required=False,
         allow_blank=True,
         allow_null=True,
@@ -42,7 +48,7 @@ class EligibilityComplaintSerializer(serializers.Serializer):
         help_text="Who reported it. Reports by the same complainant of the same incident "
         "count once.",
     )
-    incident = serializers.CharField(
+    incident = StrictCharField(
         required=False,
         allow_blank=True,
         allow_null=True,

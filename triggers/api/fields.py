@@ -1,5 +1,5 @@
-"""Fields of the JSON API: strict booleans, dates not in the future, area slugs, lists of
-complaints with a message per item.
+"""Fields of the JSON API: strict strings and booleans, dates not in the future, area slugs,
+lists of complaints with a message per item.
 """
 
 from __future__ import annotations
@@ -19,9 +19,21 @@ MAX_COMPLAINTS = 200
 INCIDENT_KEY_LENGTH = Complaint._meta.get_field("incident_key").max_length
 
 
+class StrictCharField(serializers.CharField):
+    """A JSON string, nothing else: DRF's own field turns a number into text, so `"incident":
+    7` would pass where the schema promises a string and a client's bug would go unnoticed."""
+
+    default_error_messages = {"not_a_string": "Must be text (a JSON string)."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        return super().to_internal_value(data)
+
+
 def optional_case_text(name: str) -> serializers.CharField:
     """An optional free-text answer, as long as the Case column that stores it allows."""
-    return serializers.CharField(
+    return StrictCharField(
         required=False, allow_blank=True, default="", max_length=model_max_length(Case, name)
     )
 
@@ -83,7 +95,7 @@ class ComplaintListField(serializers.ListField):
         return super().to_internal_value(data)
 
 
-class AreaSlugField(serializers.CharField):
+class AreaSlugField(StrictCharField):
     """An area by its slug, among the areas `area_queryset(field)` allows (default: all).
 
     An area outside them is "unknown", exactly like one that does not exist, so that the

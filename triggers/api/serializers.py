@@ -18,6 +18,7 @@ from triggers.api.fields import (
     AreaSlugField,
     ComplaintListField,
     StrictBooleanField,
+    StrictCharField,
     optional_case_text,
     stored_incident_key,
 )
@@ -198,12 +199,10 @@ class CaseDetailSerializer(CaseListSerializer):
 class ApplicationComplaintSerializer(EligibilityComplaintSerializer):
     """A complaint as recorded on a case: the eligibility fields and what happened."""
 
-    description = serializers.CharField(
+    description = StrictCharField(
         required=False, allow_blank=True, max_length=5000, default="", help_text="What happened."
     )
-    reference_number = serializers.CharField(
-        required=False, allow_blank=True, max_length=60, default=""
-    )
+    reference_number = StrictCharField(required=False, allow_blank=True, max_length=60, default="")
 
 
 class ApplicationCreateSerializer(serializers.Serializer):
@@ -220,12 +219,12 @@ class ApplicationCreateSerializer(serializers.Serializer):
     channel = serializers.ChoiceField(
         choices=Channel.choices, help_text="How the application arrived."
     )
-    applicant_name = serializers.CharField(max_length=model_max_length(Case, "applicant_name"))
+    applicant_name = StrictCharField(max_length=model_max_length(Case, "applicant_name"))
     applicant_email = serializers.EmailField(
         required=False, allow_blank=True, default="", max_length=254
     )
     applicant_phone = optional_case_text("applicant_phone")
-    applicant_address = serializers.CharField(
+    applicant_address = StrictCharField(
         required=False, allow_blank=True, default="", max_length=500
     )
     applicant_postcode = optional_case_text("applicant_postcode")
@@ -247,16 +246,10 @@ class ApplicationCreateSerializer(serializers.Serializer):
     relationship = optional_case_text("relationship")
     organisation = optional_case_text("organisation")
     behaviour_location = optional_case_text("behaviour_location")
-    others_affected = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=5000
-    )
-    impact = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
-    desired_outcome = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=5000
-    )
-    adjustments = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=2000
-    )
+    others_affected = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
+    impact = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
+    desired_outcome = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
+    adjustments = StrictCharField(required=False, allow_blank=True, default="", max_length=2000)
     complaints = ComplaintListField(child=ApplicationComplaintSerializer())
 
     def area_queryset(self):

@@ -8,13 +8,15 @@ confirm it exists. Writes go through `triggers.services`.
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import generics, status
+from rest_framework import generics, serializers, status
 from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -86,12 +88,29 @@ class EligibilityThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
+class ErrorSerializer(serializers.Serializer):
+    """DRF's answer to a refused request: one message."""
+
+    detail = serializers.CharField()
+
+
 BAD_INPUT = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
     description="Bad input: a message per field, e.g. "
     '`{"complaints": {"2": {"reported_date": ["..."]}}}` or `{"area": ["Unknown area \'x\'."]}`.',
 )
-THROTTLED = OpenApiResponse(response=OpenApiTypes.OBJECT, description="Too many requests.")
+THROTTLED = OpenApiResponse(
+    response=ErrorSerializer, description="Too many requests from this address: try later."
+)
+# Every staff operation: no credentials, and credentials that may not do this.
+SIGNED_IN_ONLY = {
+    401: OpenApiResponse(response=ErrorSerializer, description="No credentials, or bad ones."),
+    403: OpenApiResponse(
+        response=ErrorSerializer,
+        description="Not allowed: no credentials with a session, a write without its CSRF "
+        "token, or a staff member without their second factor.",
+    ),
+}
 
 ELIGIBILITY_EXAMPLE = OpenApiExample(
     "Three reports in Liverpool",
@@ -158,14 +177,53 @@ class EligibilityView(APIView):
 
 # --- Staff and partners: cases ------------------------------------------------------------
 
+CHOOSE_A_STATUS = "Choose a status from the list."
+
+
+class StatusChoiceField(forms.ChoiceField):
+    """A status from the list. Present but empty (`?status=`) is refused too: django-filter
+    would read it as "any status", and a client that meant to filter would get every case."""
+
+    default_error_messages = {"invalid_choice": CHOOSE_A_STATUS, "required": CHOOSE_A_STATUS}
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(CHOOSE_A_STATUS, code="required")
+        return super().clean(value)
+
+
+class StatusFilter(django_filters.ChoiceFilter):
+    field_class = StatusChoiceField
+
 
 class CaseFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=Status.choices, help_text="The case's status.")
+    status = StatusFilter(choices=Status.choices, help_text="The case's status.")
     area = django_filters.CharFilter(field_name="area__slug", help_text="An area's slug.")
 
     class Meta:
         model = Case
         fields = ["status", "area"]
+
+
+class CasePagination(PageNumberPagination):
+    """DRF's pages, strict as the schema says: a whole number from 1. DRF reads an empty
+    `page=` as page 1; here it is a 404 like page 0, so no malformed page is silently read."""
+
+    def get_page_number(self, request, paginator):
+        if request.query_params.get(self.page_query_param) == "":
+            return ""  # Django's paginator refuses it: "Invalid page." (404)
+        return super().get_page_number(request, paginator)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    "A page number, from 1. A page that is not a whole number from 1, or past "
+                    "the last page, is a 404."
+                )
+        return parameters
 
 
 @extend_schema(tags=["cases"])
@@ -175,11 +233,29 @@ class CaseListView(generics.ListAPIView):
     serializer_class = CaseListSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = CaseFilter
+    pagination_class = CasePagination
 
     def get_queryset(self):
         return access.cases_for(self.request.user).for_list().order_by("-received_at", "-pk")
 
-    @extend_schema(operation_id="cases_list", summary="List the cases you may see")
+    @extend_schema(
+        operation_id="cases_list",
+        summary="List the cases you may see",
+        responses={
+            200: CaseListSerializer(many=True),
+            400: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description='A bad filter, e.g. `{"status": ["Choose a status from the '
+                'list."]}` for `?status=` or `?status=AAA`.',
+            ),
+            **SIGNED_IN_ONLY,
+            404: OpenApiResponse(
+                response=ErrorSerializer,
+                description="No such page: `page` is 0, negative, not a number, or past the "
+                "last page.",
+            ),
+        },
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -208,7 +284,10 @@ class CaseDetailView(APIView):
         summary="One case, with the engine's reason for each complaint and its history",
         responses={
             200: CaseDetailSerializer,
-            404: OpenApiResponse(description="No such case, or not one you may see."),
+            **SIGNED_IN_ONLY,
+            404: OpenApiResponse(
+                response=ErrorSerializer, description="No such case, or not one you may see."
+            ),
         },
         tags=["cases"],
     )
@@ -226,7 +305,7 @@ class ApplicationCreateView(APIView):
         description="For one of your own areas; any other area is unknown (400). Someone "
         "applying for the victim (`on_behalf`) needs `victim_consent`.",
         request={"application/json": ApplicationCreateSerializer},
-        responses={201: CaseDetailSerializer, 400: BAD_INPUT},
+        responses={201: CaseDetailSerializer, 400: BAD_INPUT, **SIGNED_IN_ONLY},
         tags=["cases"],
     )
     def post(self, request):
