@@ -53,14 +53,10 @@ def test_responder_of_a_partner_that_is_no_relevant_body_sees_no_application(nor
     assert not access.threshold_checks_for(responder).exists()
 
 
-def test_partner_view_has_names_and_addresses_never_email_or_phone(north):
-    case = make_case(
-        north.area,
-        data={"applicant_phone": "07700 900123", "applicant_address": "1 High St"},
-    )
-    view = access.partner_view(case)
-    assert view["applicant_address"] == "1 High St"
-    assert "applicant@example.com" not in str(view) and "07700" not in str(view)
+def test_only_the_full_view_sees_contact_details(north):
+    """The partner view's rule (applied by triggers/people.py to pages, API and packs)."""
+    assert access.sees_contact_details(north.officer, north.case)
+    assert not access.sees_contact_details(north.responder, north.case)
 
 
 def test_platform_admin_sees_configuration_not_cases(north):

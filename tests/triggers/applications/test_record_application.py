@@ -120,7 +120,7 @@ def test_officer_records_a_phone_application_end_to_end(client, north, south):
     assert case.application_date == received
     assert timezone.localtime(case.received_at).date() == received
     assert case.acknowledge_due == add_working_days(received, north.area.acknowledge_days)
-    assert case.events.get().by == north.officer
+    assert case.events.get(summary__startswith="Application received").by == north.officer
     assert Message.objects.filter(reference=case.reference, to_address="jo@example.com").exists()
 
     shown = page(client.get(response["Location"]))
@@ -164,7 +164,11 @@ def test_paper_application_on_behalf_of_a_victim_with_their_consent(client, nort
     assert case.recorded_by == north.admin and case.application_date == TODAY
     assert case.applicant_postcode == "L1 1AA"
     assert "no private link" in page(response)
-    assert not Message.objects.filter(reference=case.reference).exists()
+    # Nothing to the applicant, who gave no email: only the bodies are told (s104(3)(b)).
+    assert not Message.objects.filter(
+        reference=case.reference, topic="Application received"
+    ).exists()
+    assert not Message.objects.filter(reference=case.reference, to_address="").exists()
 
 
 def test_a_report_made_after_the_application_arrived_is_refused(client, north):
