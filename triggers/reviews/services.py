@@ -32,11 +32,8 @@ from triggers.models import (
     ReviewMeeting,
     ReviewRecord,
 )
+from triggers.selectors import appeal_deadline
 from triggers.workflow import Status, TransitionNotAllowed
-
-# The victim has this many working days to comment on the draft plan (our product decision:
-# it fits inside the shortest outcome timescale areas use, DOMAIN.md §3).
-CONSULTATION_WORKING_DAYS = 5
 
 
 class ReviewRefused(ValueError):
@@ -107,7 +104,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         recorded_at=timezone.now(),
         recorded_by=by,
         outcome_due=add_working_days(held_on, case.area.outcome_days),
-        consultation_closes=add_working_days(today, CONSULTATION_WORKING_DAYS),
+        consultation_closes=add_working_days(today, case.area.consultation_days),
     )
     _create_plan(review, data)
     if meeting is not None:
@@ -248,7 +245,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     if review.plan_finalised_at is None:
         raise ReviewRefused("Finalise the action plan before sending the outcome.")
     today = timezone.localdate()
-    review.appeal_by = add_working_days(today, case.area.appeal_window_days)
+    review.appeal_by = appeal_deadline(today, case.area)
     letter = write_letter(
         case,
         Letter.Kind.OUTCOME,

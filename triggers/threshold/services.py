@@ -19,6 +19,7 @@ from triggers.models import (
     Letter,
     ThresholdDecision,
 )
+from triggers.selectors import appeal_deadline
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
 
 
@@ -187,6 +188,6 @@ def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Let
             "meeting_by": meeting_by,
             "officer_name": by.full_name,
             "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
-            "appeal_by": add_working_days(timezone.localdate(), case.area.appeal_window_days),
+            "appeal_by": appeal_deadline(timezone.localdate(), case.area),
         },
     )
