@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies import access
-from agencies.models import Agency, RoleAssignment, User
+from agencies.models import Agency, User
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers import uploads
+from triggers.closing.services import cancel_scheduled_closure
 from triggers.history import record_event, transition
 from triggers.letters import write_letter
 from triggers.models import Case, Channel, Letter
@@ -23,6 +24,7 @@ from triggers.selectors import appealable_letter, last_day_to_appeal, officer_an
 from triggers.workflow import Status
 
 from .models import Appeal, AppealDocument, AppealGround
+from .selectors import pcc_officers
 
 REMINDER_WORKING_DAYS = 3
 MAX_FILES = uploads.MAX_FILES_PER_RETURN
@@ -123,6 +125,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     )
     for upload, check in zip(data.files, checked, strict=True):
         _store_document(appeal, upload, check, now)
+    cancel_scheduled_closure(case, by=by, why="The applicant appealed.")
     transition(
         case,
         Status.APPEALED,
@@ -180,14 +183,6 @@ def _store_document(appeal, upload, check, now) -> AppealDocument:
 
 
 # --- Who hears about an appeal ----------------------------------------------------------------
-
-
-def pcc_officers(appeal: Appeal) -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True, agency=appeal.pcc_office, roles__role=RoleAssignment.Role.PCC_OFFICER
-        ).distinct()
-    )
 
 
 def appeal_url(appeal: Appeal) -> str:

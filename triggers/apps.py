@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 # The stages that have Celery tasks. Celery's autodiscovery looks for `<app>.tasks` only, so
 # the stages' task modules are imported here, once the apps are ready.
-STAGE_TASKS = ("triggers.information.tasks", "triggers.reviews.tasks")
+STAGE_TASKS = ("triggers.information.tasks", "triggers.reviews.tasks", "triggers.closing.tasks")
 
 
 class TriggersConfig(AppConfig):

@@ -8,6 +8,7 @@ from triggers.models.case import (
     Complaint,
     ContactMethod,
     ReferenceCounter,
+    WithdrawalReason,
 )
 from triggers.models.information import (
     Document,
@@ -49,5 +50,6 @@ __all__ = [
     "ReviewRecord",
     "ThresholdDecision",
     "VictimInvolvement",
+    "WithdrawalReason",
     "document_path",
 ]
