@@ -8,9 +8,10 @@ members of one or more areas, either as a relevant body under s104 ASB, Crime an
 """
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from knox.models import AbstractAuthToken
 from simple_history.models import HistoricalRecords
@@ -32,6 +33,19 @@ class ForceArea(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# Every window of the policy, in working days: none may be zero (DOMAIN.md §5.10).
+TIMESCALES = (
+    "acknowledge_days",
+    "threshold_decision_days",
+    "information_return_days",
+    "review_meeting_days",
+    "outcome_days",
+    "consultation_days",
+    "appeal_window_days",
+    "appeal_decision_days",
+)
 
 
 class Area(models.Model):
@@ -62,7 +76,14 @@ class Area(models.Model):
     threshold_decision_days = models.PositiveSmallIntegerField(default=10)
     information_return_days = models.PositiveSmallIntegerField(default=10)
     review_meeting_days = models.PositiveSmallIntegerField(default=20)
-    outcome_days = models.PositiveSmallIntegerField(default=5)
+    outcome_days = models.PositiveSmallIntegerField(
+        default=10, help_text="Working days from the review meeting to the outcome letter."
+    )
+    consultation_days = models.PositiveSmallIntegerField(
+        default=5,
+        help_text="Working days the victim has to comment on the draft action plan; must end "
+        "before the outcome is due.",
+    )
     appeal_window_days = models.PositiveSmallIntegerField(default=20)
     appeal_decision_days = models.PositiveSmallIntegerField(default=20)
     retention_years = models.PositiveSmallIntegerField(default=6)
@@ -94,10 +115,37 @@ class Area(models.Model):
                 | Q(hate_incident_threshold__gte=1),
                 name="area_hate_threshold_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__gte": 1 for name in TIMESCALES}),
+                name="area_timescales_not_zero",
+            ),
+            models.CheckConstraint(
+                condition=Q(consultation_days__lt=F("outcome_days")),
+                name="area_consultation_before_outcome",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Refuse a policy that makes a stage impossible (DOMAIN.md §5.10)."""
+        super().clean()
+        errors = {
+            name: "Enter a number of working days of 1 or more"
+            for name in TIMESCALES
+            if getattr(self, name) is not None and getattr(self, name) < 1
+        }
+        consultation, outcome = self.consultation_days, self.outcome_days
+        # The victim's comments must be in before the letter is due, not on the same day.
+        coherent = not (consultation and outcome) or consultation < outcome
+        if "consultation_days" not in errors and not coherent:
+            errors["consultation_days"] = (
+                "The victim's consultation must end before the outcome is due: make it "
+                f"shorter than the outcome timescale ({outcome} working days)"
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Agency(models.Model):

@@ -48,8 +48,11 @@ class AppealForm(forms.Form):
     )
     submit_label = "Send your appeal"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, decision: str = Appeal.Decision.OUTCOME, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the grounds that fit the letter appealed (DOMAIN.md §5.6).
+        offered = Appeal.grounds_for(decision)
+        self.fields["grounds"].choices = [(value, Appeal.Ground(value).label) for value in offered]
         self.helper = gds_helper(*self.layout(), Button("submit", self.submit_label))
 
     def layout(self) -> list:

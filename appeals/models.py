@@ -33,6 +33,10 @@ class Appeal(models.Model):
             "information_not_considered",
             "Relevant information was not considered",
         )
+        RECOMMENDATIONS_INADEQUATE = (
+            "recommendations_inadequate",
+            "The recommendations do not address the problem",
+        )
         OTHER = "other", "Another reason"
 
     class Status(models.TextChoices):
@@ -105,6 +109,20 @@ class Appeal(models.Model):
 
     def __str__(self):
         return f"Appeal on {self.case}"
+
+    @classmethod
+    def grounds_for(cls, decision: str) -> list[str]:
+        """The grounds that fit the letter appealed (DOMAIN.md §5.6): only a threshold
+        decision can be wrongly refused; only a review's outcome has recommendations."""
+        first = (
+            cls.Ground.THRESHOLD_WRONGLY_REFUSED
+            if decision == cls.Decision.THRESHOLD
+            else cls.Ground.RECOMMENDATIONS_INADEQUATE
+        )
+        common = [cls.Ground.PROCESS_NOT_FOLLOWED, cls.Ground.INFORMATION_NOT_CONSIDERED]
+        if decision == cls.Decision.THRESHOLD:
+            return [first, *common, cls.Ground.OTHER]
+        return [*common, first, cls.Ground.OTHER]
 
     @property
     def is_late(self) -> bool:

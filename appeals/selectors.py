@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from agencies import access
+from agencies.models import RoleAssignment, User
 
 from .models import Appeal, AppealGround
 
@@ -80,3 +81,12 @@ def figures(user) -> dict:
         "totals": timeliness,
         "in_time_percent": share,
     }
+
+
+def pcc_officers(appeal: Appeal):
+    """The PCC officers of the appeal's office: whom the portal tells about it."""
+    return list(
+        User.objects.filter(
+            is_active=True, agency=appeal.pcc_office, roles__role=RoleAssignment.Role.PCC_OFFICER
+        ).distinct()
+    )

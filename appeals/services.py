@@ -12,25 +12,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies import access
-from agencies.models import Agency, RoleAssignment, User
+from agencies.models import Agency, User
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers import uploads
+from triggers.closing.services import cancel_scheduled_closure
 from triggers.history import record_event, transition
 from triggers.letters import write_letter
 from triggers.meetings.services import cancel_pending_meetings
 from triggers.models import Case, Channel, Letter
-from triggers.selectors import officer_and_admins
+from triggers.selectors import appealable_letter, last_day_to_appeal, officer_and_admins
 from triggers.workflow import Status
 
 from .models import Appeal, AppealDocument, AppealGround
+from .selectors import pcc_officers
 
-# The letter each appealable status answers, and so what the appeal is against.
-APPEALABLE = {
-    Status.THRESHOLD_NOT_MET: Appeal.Decision.THRESHOLD,
-    Status.OUTCOME_SENT: Appeal.Decision.OUTCOME,
-    Status.ACTIONS_IN_PROGRESS: Appeal.Decision.OUTCOME,
-}
 REMINDER_WORKING_DAYS = 3
 MAX_FILES = uploads.MAX_FILES_PER_RETURN
 
@@ -66,14 +62,11 @@ def appealable(case: Case) -> Appealable | None:
     """The decision the applicant may appeal now, or None: nothing to appeal, an appeal is
     waiting for the PCC, or the PCC has already decided an appeal against that letter (the
     procedure's last stage: one appeal per decision)."""
-    decision = APPEALABLE.get(case.status)
-    if decision is None:
-        return None
-    letter = case.letters.filter(kind=decision).defer("pdf").order_by("-sent_at").first()
+    letter = appealable_letter(case)
     if letter is None or Appeal.objects.filter(letter=letter).exists():
         return None
-    sent_on = timezone.localtime(letter.sent_at).date()
-    return Appealable(letter, decision, add_working_days(sent_on, case.area.appeal_window_days))
+    # The decision's values are the letter's kinds: what the appeal is against.
+    return Appealable(letter, letter.kind, last_day_to_appeal(letter, case.area))
 
 
 @dataclass
@@ -105,7 +98,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     target = appealable(case)
     if target is None:
         raise AppealRefused("There is no decision on this case that can be appealed now.")
-    _check_appeal(data)
+    _check_appeal(data, target.decision)
     late_reason = data.late_reason.strip()
     if target.is_late() and not (by is not None and late_reason):
         raise LateAppeal(target.appeal_by)
@@ -133,6 +126,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     )
     for upload, check in zip(data.files, checked, strict=True):
         _store_document(appeal, upload, check, now)
+    cancel_scheduled_closure(case, by=by, why="The applicant appealed.")
     transition(
         case,
         Status.APPEALED,
@@ -145,11 +139,18 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     return appeal
 
 
-def _check_appeal(data: AppealData) -> None:
+def _check_appeal(data: AppealData, decision: str) -> None:
     if not data.grounds:
         raise AppealRefused("Choose at least one reason for appealing.")
     if set(data.grounds) - set(Appeal.Ground.values):
         raise AppealRefused("Choose reasons from the list.")
+    wrong = [g for g in Appeal.Ground.values if g in data.grounds]
+    wrong = [g for g in wrong if g not in Appeal.grounds_for(decision)]
+    if wrong:
+        raise AppealRefused(
+            f"'{Appeal.Ground(wrong[0]).label}' is not a reason to appeal against "
+            f"{Appeal.Decision(decision).label.lower()}: choose reasons from the list."
+        )
     if not data.explanation.strip():
         raise AppealRefused("Explain why you are appealing.")
     if data.channel not in Channel.values:
@@ -183,14 +184,6 @@ def _store_document(appeal, upload, check, now) -> AppealDocument:
 
 
 # --- Who hears about an appeal ----------------------------------------------------------------
-
-
-def pcc_officers(appeal: Appeal) -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True, agency=appeal.pcc_office, roles__role=RoleAssignment.Role.PCC_OFFICER
-        ).distinct()
-    )
 
 
 def appeal_url(appeal: Appeal) -> str:

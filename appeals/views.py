@@ -19,6 +19,7 @@ from triggers.threshold import services as threshold_services
 
 from . import selectors, services
 from .forms import AppealForm, AppealListForm, DecisionForm, StaffAppealForm
+from .models import Appeal
 
 APPEALS_PER_PAGE = 25
 
@@ -43,6 +44,10 @@ def _lodge(request, form, case, *, by=None) -> bool:
     return False
 
 
+def _decision(target) -> str:
+    return target.decision if target is not None else Appeal.Decision.OUTCOME
+
+
 @never_cache
 def track_lodge(request):
     """The applicant appeals through their private link."""
@@ -51,7 +56,7 @@ def track_lodge(request):
         return render(request, "triggers/tracking/invalid.html", status=404)
     target = services.appealable(case)
     late = target is not None and target.is_late()
-    form = AppealForm(*_posted(request))
+    form = AppealForm(*_posted(request), decision=_decision(target))
     may_lodge = target is not None and not late
     if may_lodge and request.method == "POST" and form.is_valid() and _lodge(request, form, case):
         messages.success(
@@ -78,7 +83,7 @@ def record(request, area, reference):
         messages.error(request, "There is no decision on this case that can be appealed now.")
         return redirect(case_url(case))
     late = target.is_late()
-    form = StaffAppealForm(*_posted(request), late=late)
+    form = StaffAppealForm(*_posted(request), late=late, decision=target.decision)
     if (
         request.method == "POST"
         and form.is_valid()

@@ -377,6 +377,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_action_reminders",
         "schedule": crontab(hour=7, minute=40),
     },
+    # Every day, not only working days: a case closes on the day after its time to appeal.
+    "close-cases-due": {
+        "task": "triggers.tasks.close_cases_due",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "appeal-reminders": {
         "task": "appeals.tasks.send_appeal_reminders",
         "schedule": crontab(hour=7, minute=50),

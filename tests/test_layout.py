@@ -17,7 +17,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("agencies", "notifications", "audit", "triggers", "appeals", "figures", "pledge", "config")
-STAGES = ("applications", "threshold", "information", "meetings", "reviews", "tracking", "api")
+STAGES = (
+    "applications",
+    "threshold",
+    "information",
+    "meetings",
+    "reviews",
+    "closing",
+    "tracking",
+    "api",
+)
 STAGE_PREFIXES = (
     "apply_",
     "record_",

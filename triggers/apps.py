@@ -6,6 +6,7 @@ STAGE_TASKS = (
     "triggers.information.tasks",
     "triggers.reviews.tasks",
     "triggers.threshold.tasks",
+    "triggers.closing.tasks",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
@@ -10,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies import access
+from agencies.working_days import add_working_days
 from triggers import selectors
 from triggers.models import (
     Case,
     Document,
+    Letter,
     ReturnedReport,
 )
 from triggers.workflow import (
@@ -235,3 +238,43 @@ def case_to_work_on(request, area, reference):
 
 def case_url(case) -> str:
     return reverse("case_detail", args=[case.area.slug, case.reference])
+
+
+# --- The window to appeal (DOMAIN.md §3, §5.5) ----------------------------------------------
+
+# The letter each appealable status answers: what an appeal lodged now would be against.
+APPEALABLE_LETTER = {
+    Status.THRESHOLD_NOT_MET: Letter.Kind.THRESHOLD_DECISION,
+    Status.OUTCOME_SENT: Letter.Kind.OUTCOME,
+    Status.ACTIONS_IN_PROGRESS: Letter.Kind.OUTCOME,
+}
+
+
+def appealable_letter(case: Case) -> Letter | None:
+    """The latest letter of the decision the case's status stands on, if it is appealable."""
+    kind = APPEALABLE_LETTER.get(case.status)
+    if kind is None:
+        return None
+    return case.letters.filter(kind=kind).defer("pdf").order_by("-sent_at").first()
+
+
+def appeal_deadline(sent_on: date, area) -> date:
+    """The last day a letter sent on `sent_on` can be appealed: the area's window in working
+    days from the letter's date. The one rule the letters, the stages and appeals use."""
+    return add_working_days(sent_on, area.appeal_window_days)
+
+
+def last_day_to_appeal(letter: Letter, area) -> date:
+    return appeal_deadline(timezone.localtime(letter.sent_at).date(), area)
+
+
+def appeal_window_end(case: Case) -> date | None:
+    """The last day the applicant may still appeal the case's letter, or None when there is
+    nothing to appeal or that letter was already appealed (one appeal per decision). Read
+    from the case's own history, so the stages need not know the appeals app."""
+    letter = appealable_letter(case)
+    if letter is None:
+        return None
+    if case.events.filter(to_status=Status.APPEALED, at__gte=letter.sent_at).exists():
+        return None
+    return last_day_to_appeal(letter, case.area)

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from triggers.applications import check
 from triggers.cases.urls import urlpatterns as case_pages
+from triggers.closing.urls import urlpatterns as closing_pages
 from triggers.information.urls import urlpatterns as information_pages
 from triggers.meetings.urls import urlpatterns as meeting_pages
 from triggers.reviews.urls import urlpatterns as review_pages
@@ -20,5 +21,6 @@ urlpatterns = [
     *information_pages,
     *meeting_pages,
     *review_pages,
+    *closing_pages,
     path("api/v1/", include("triggers.api.urls")),
 ]

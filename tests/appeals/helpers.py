@@ -70,7 +70,15 @@ def outcome_sent_case(side):
     return hold_review(side.case, side)
 
 
-def lodge(case, grounds=GROUNDS, late_reason="", **kwargs):
+# Grounds that fit a review's outcome letter (no "threshold wrongly refused").
+OUTCOME_GROUNDS = [Appeal.Ground.PROCESS_NOT_FOLLOWED, Appeal.Ground.RECOMMENDATIONS_INADEQUATE]
+
+
+def lodge(case, grounds=None, late_reason="", **kwargs):
+    if grounds is None:
+        target = services.appealable(case)
+        against_outcome = target is not None and target.decision == Appeal.Decision.OUTCOME
+        grounds = OUTCOME_GROUNDS if against_outcome else GROUNDS
     return services.lodge_appeal(
         case,
         services.AppealData(

@@ -138,6 +138,10 @@ ROUTES = {
     "case_plan_finalise": (case_kwargs, "post", "officer"),
     "case_outcome_send": (case_kwargs, "post", "officer"),
     "case_close": (case_kwargs, "get", "officer"),
+    # Withdrawal (issue #14): the check page with nothing to check sends the officer back to
+    # the form (302); others get 404.
+    "case_withdraw": (case_kwargs, "get", "officer"),
+    "case_withdraw_check": (case_kwargs, "get", "officer"),
     "action_detail": (lambda side: {"action_id": police_action(side).pk}, "get", "responder"),
     # Appeals: the PCC office of the case's force area, and the council of its area.
     "appeals:detail": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
@@ -188,6 +192,7 @@ LISTS |= {"api_tokens", "enrolment_staff"}
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
 APPLICANT_ROUTES |= {"track:involvement", "track:plan"}  # the victim's part in the review
 APPLICANT_ROUTES |= {"appeals:track_lodge"}
+APPLICANT_ROUTES |= {"track:withdraw"}  # asking to withdraw (issue #14)
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
@@ -530,6 +535,12 @@ def test_applicant_review_pages_reach_only_their_own_case(client, sides):
     other = Client()  # a browser that never opened a private link
     assert other.get(reverse("track:involvement")).status_code == 404
     assert other.get(reverse("track:plan")).status_code == 404
+    assert other.get(reverse("track:withdraw")).status_code == 404
+    # Asking to withdraw reaches only the applicant's own case.
+    client.post(reverse("track:withdraw"), {"confirm": "on", "details": "It stopped."})
+    north.case.refresh_from_db()
+    south.case.refresh_from_db()
+    assert north.case.withdrawal_requested_at and not south.case.withdrawal_requested_at
 
 
 def appealed_case(side):

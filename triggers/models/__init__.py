@@ -8,6 +8,7 @@ from triggers.models.case import (
     Complaint,
     ContactMethod,
     ReferenceCounter,
+    WithdrawalReason,
 )
 from triggers.models.information import (
     Document,
@@ -51,5 +52,6 @@ __all__ = [
     "ThresholdCheck",
     "ThresholdDecision",
     "VictimInvolvement",
+    "WithdrawalReason",
     "document_path",
 ]

@@ -26,6 +26,13 @@ class ContactMethod(models.TextChoices):
     POST = "post", "Post"
 
 
+class WithdrawalReason(models.TextChoices):
+    APPLICANT_ASKED = "applicant_asked", "The applicant asked to withdraw"
+    BEHAVIOUR_STOPPED = "behaviour_stopped", "The behaviour has stopped"
+    NO_CONTACT = "no_contact", "The applicant cannot be contacted"
+    OTHER = "other", "Another reason"
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -97,6 +104,20 @@ class Case(models.Model):
     tracking_revoked = models.BooleanField(default=False)
 
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Closing never cuts an appeal short (DOMAIN.md §5.5): the officer's "close" on a case
+    # whose letter can still be appealed sets the day it closes by itself, with the reason.
+    closes_on = models.DateField(
+        null=True, blank=True, db_index=True, help_text="The day after the time to appeal ends."
+    )
+    closing_reason = models.TextField(blank=True)
+    withdrawal_reason = models.CharField(
+        max_length=20, choices=WithdrawalReason.choices, blank=True
+    )
+    withdrawal_details = models.TextField(blank=True)
+    withdrawal_requested_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the applicant asked, through their link."
+    )
+    withdrawal_request_details = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     anonymised_at = models.DateTimeField(

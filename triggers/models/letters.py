@@ -14,6 +14,7 @@ class Letter(models.Model):
         OUTCOME = "outcome", "Outcome of the review"
         APPEAL_DECISION = "appeal_decision", "Appeal decision"
         CLOSURE = "closure", "Case closed"
+        WITHDRAWAL = "withdrawal", "Case withdrawn"
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")

@@ -1,4 +1,4 @@
-"""Forms of the review: the victim's part, the review record, comments, action updates, closing.
+"""Forms of the review: the victim's part, the review record, comments, action updates.
 
 The review record has a fixed number of rows for recommendations and actions, so that it
 works without JavaScript; empty rows are ignored and half-filled rows are errors.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
-from django.core.exceptions import ValidationError
 
 from agencies.forms import gds_helper
 from triggers.fields import DateField
@@ -291,24 +290,3 @@ class ActionUpdateForm(forms.Form):
         self.helper = gds_helper(
             Field.textarea("note"), Field.checkbox("done", small=True), Button("submit", "Save")
         )
-
-
-class CloseCaseForm(forms.Form):
-    reason = _textarea(
-        "Why is the case closing?",
-        help_text="The applicant reads this in the closure letter. Needed when actions are "
-        "still open; otherwise leave empty to say every action is done.",
-    )
-
-    def __init__(self, *args, open_actions: int = 0, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.open_actions = open_actions
-        self.helper = gds_helper(Field.textarea("reason"), Button("submit", "Close the case"))
-
-    def clean_reason(self):
-        reason = self.cleaned_data.get("reason", "").strip()
-        if self.open_actions and not reason:
-            raise ValidationError(
-                f"{self.open_actions} action(s) are still open: give the reason for closing now"
-            )
-        return reason

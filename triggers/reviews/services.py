@@ -1,5 +1,5 @@
-"""After the meeting: the victim's part, the review record, the action plan, the outcome letter,
-following the actions, and closing the case.
+"""After the meeting: the victim's part, the review record, the action plan and the outcome
+letter (closing the case is triggers/closing/).
 
 The statutory guidance (July 2025) asks that the victim choose how involved they are, be
 consulted on the action plan before it is final, and be told by their single point of
@@ -34,11 +34,8 @@ from triggers.models import (
     ReviewRecord,
 )
 from triggers.reviews import holding
+from triggers.selectors import appeal_deadline
 from triggers.workflow import Status, TransitionNotAllowed
-
-# The victim has this many working days to comment on the draft plan (our product decision:
-# it fits inside the shortest outcome timescale areas use, DOMAIN.md §3).
-CONSULTATION_WORKING_DAYS = 5
 
 
 class ReviewRefused(ValueError):
@@ -112,7 +109,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         recorded_at=timezone.now(),
         recorded_by=by,
         outcome_due=add_working_days(held_on, case.area.outcome_days),
-        consultation_closes=add_working_days(today, CONSULTATION_WORKING_DAYS),
+        consultation_closes=add_working_days(today, case.area.consultation_days),
     )
     _create_plan(review, data)
     if meeting is not None:
@@ -255,7 +252,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     if review.plan_finalised_at is None:
         raise ReviewRefused("Finalise the action plan before sending the outcome.")
     today = timezone.localdate()
-    review.appeal_by = add_working_days(today, case.area.appeal_window_days)
+    review.appeal_by = appeal_deadline(today, case.area)
     letter = write_letter(
         case,
         Letter.Kind.OUTCOME,
@@ -325,38 +322,6 @@ def first_open_due(case: Case) -> date | None:
         .values_list("due_date", flat=True)
         .first()
     )
-
-
-# --- Following the action plan ----------------------------------------------------------------
-
-
-CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
-
-
-@transaction.atomic
-def close_case(case: Case, *, by, reason: str = "") -> Letter:
-    """Close the case: when every action is done (the officer confirms), or earlier with a
-    reason. The applicant gets a letter and an email saying when and why."""
-    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
-    if case.status not in CLOSABLE:
-        raise ReviewRefused("A case can be closed once the outcome has been sent.")
-    open_actions = case.actions.filter(status=Action.Status.OPEN).count()
-    reason = reason.strip()
-    if open_actions and not reason:
-        raise ReviewRefused(
-            f"{open_actions} action(s) are still open: give the reason for closing the case now."
-        )
-    why = reason or "Every action of the plan has been completed."
-    letter = write_letter(
-        case,
-        Letter.Kind.CLOSURE,
-        "Your case review is closed",
-        {"reason": why, "all_done": not open_actions, "officer_name": by.full_name},
-    )
-    transition(case, Status.CLOSED, by=by, summary="Case closed", reasons=why)
-    close_open_requests(case, "The case was closed.", by)
-    _email_applicant(case, letter, "closure", f"case:{case.pk}:closure")
-    return letter
 
 
 def _email_applicant(case: Case, letter: Letter, template: str, key: str) -> None:

@@ -1,5 +1,5 @@
-"""The review stage's pages: the victim's part, the record and plan, the outcome, closing,
-and the owner agencies' actions. triggers/urls.py includes them at the site root."""
+"""The review stage's pages: the victim's part, the record and plan, the outcome and the
+owner agencies' actions. triggers/urls.py includes them at the site root."""
 
 from django.urls import path
 
@@ -12,7 +12,6 @@ urlpatterns = [
     path(f"{CASE}review/victim/", views.involvement, name="case_review_involvement"),
     path(f"{CASE}review/plan/finalise/", views.finalise_plan, name="case_plan_finalise"),
     path(f"{CASE}review/outcome/", views.send_outcome, name="case_outcome_send"),
-    path(f"{CASE}close/", views.close, name="case_close"),
     path("actions/", views.action_list, name="actions"),
     path("actions/<int:action_id>/", views.action_detail, name="action_detail"),
 ]

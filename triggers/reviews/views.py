@@ -1,5 +1,6 @@
 """The review after scheduling: the victim's part, the meeting pack, the review record, the
-action plan and its consultation, the outcome, following the actions, and closing the case.
+action plan and its consultation, the outcome and following the actions (closing is in
+triggers/closing/).
 
 Officers and admins of the area do the case's steps (`case_to_work_on`); owner agencies'
 responders update their own actions (`access.actions_for`); the applicant takes part through
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from agencies import access
+from triggers.closing.services import CLOSABLE
 from triggers.meetings.services import current_meeting, current_round, may_read_pack
 from triggers.models import Action
 from triggers.reviews import holding, services
@@ -21,7 +23,6 @@ from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews.actions import update_action
 from triggers.reviews.forms import (
     ActionUpdateForm,
-    CloseCaseForm,
     InvolvementForm,
     ReviewRecordForm,
 )
@@ -46,7 +47,7 @@ def review_context(user, case) -> dict:
         "actions": actions,
         # The button shows once there is a meeting to prepare for.
         "may_read_pack": case.review_meetings.exists() and may_read_pack(user, case),
-        "may_close": case.status in services.CLOSABLE,
+        "may_close": case.status in CLOSABLE and case.closes_on is None,
         "record_from": _record_from(case),
     }
 
@@ -177,31 +178,6 @@ def _step_on_current_review(request, area, reference, step, done: str):
     else:
         messages.success(request, done)
     return redirect(case_url(case))
-
-
-@login_required
-def close(request, area, reference):
-    case = case_to_work_on(request, area, reference)
-    if case.status not in services.CLOSABLE:
-        messages.error(request, "A case can be closed once the outcome has been sent.")
-        return redirect(case_url(case))
-    open_actions = case.actions.filter(status=Action.Status.OPEN).count()
-    form = CloseCaseForm(
-        request.POST if request.method == "POST" else None, open_actions=open_actions
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_case(case, by=request.user, reason=form.cleaned_data["reason"])
-        except REFUSED as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(request, "Case closed. The applicant has been told when and why.")
-            return redirect(case_url(case))
-    return render(
-        request,
-        "triggers/reviews/close.html",
-        {"case": case, "form": form, "open_actions": open_actions},
-    )
 
 
 # --- Owner agencies ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from triggers.models import (
     Letter,
     ThresholdDecision,
 )
+from triggers.selectors import appeal_deadline
 from triggers.threshold.checks import close_checks
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
 
@@ -230,6 +231,6 @@ def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Let
             "officer_name": by.full_name,
             "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
             "refusal_in_words": REFUSAL_IN_WORDS.get(decision.refusal_reason, ""),
-            "appeal_by": add_working_days(timezone.localdate(), case.area.appeal_window_days),
+            "appeal_by": appeal_deadline(timezone.localdate(), case.area),
         },
     )

@@ -12,5 +12,6 @@ urlpatterns = [
     # Before the link itself, so that these words are never read as a token.
     path("review/", views.track_involvement, name="involvement"),
     path("review/plan/", views.track_plan, name="plan"),
+    path("withdraw/", views.track_withdraw, name="withdraw"),
     path("<str:token>/", views.open_link, name="open"),
 ]

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from agencies import access
+from triggers.closing import services as closing
+from triggers.closing.forms import WithdrawalRequestForm
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews import services as reviews
 from triggers.reviews.forms import (
@@ -92,6 +94,7 @@ def _review_context(case) -> dict:
         "may_give_involvement": case.status in reviews_involvement.INVOLVEMENT_OPEN,
         "involvement": reviews_involvement.current_involvement(case),
         "draft_plan": review if review and review.plan_finalised_at is None else None,
+        "may_withdraw": case.status in closing.WITHDRAWABLE,
     }
 
 
@@ -150,3 +153,27 @@ def track_plan(request):
             "comments": review.comments.all(),
         },
     )
+
+
+@never_cache
+def track_withdraw(request):
+    """The applicant asks to withdraw through their private link; their officer confirms."""
+    case = access.case_for_applicant(request)
+    if case is None:
+        return render(request, "triggers/tracking/invalid.html", status=404)
+    if case.status not in closing.WITHDRAWABLE or case.withdrawal_requested_at:
+        return redirect("track:case")
+    form = WithdrawalRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            closing.request_withdrawal(case, form.cleaned_data["details"])
+        except closing.ClosingRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request,
+                "We have your request to withdraw. Your contact will get in touch to confirm "
+                "it before the case is withdrawn.",
+            )
+            return redirect("track:case")
+    return render(request, "triggers/tracking/withdraw.html", {"case": case, "form": form})

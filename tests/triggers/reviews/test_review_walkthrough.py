@@ -17,6 +17,7 @@ from agencies.working_days import add_working_days
 from notifications.models import Message
 from tests.factories import user_with_role
 from tests.triggers.meetings.test_review_meeting import form_data
+from triggers.closing.services import close_cases_due
 from triggers.information.services import ReturnData, submit_return
 from triggers.models import Action, Letter, ReviewRecord
 from triggers.threshold.services import decide_threshold
@@ -186,9 +187,13 @@ def test_a_case_from_threshold_met_to_closed(client, north):
     assert not Action.objects.filter(status=Action.Status.OPEN).exists()
     assert Message.objects.filter(topic="Case review", to_address=north.officer.email).exists()
 
-    # The officer confirms and closes the case; the victim is told when and why.
+    # The officer confirms; the case closes once the time to appeal has ended, and the victim
+    # is told when and why.
     assert officer.get(case_url(case, "case_close")).status_code == 200
     assert officer.post(case_url(case, "case_close"), {"reason": ""}).status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.ACTIONS_IN_PROGRESS and case.closes_on > review.appeal_by
+    close_cases_due(case.closes_on)
     case.refresh_from_db()
     assert case.status == Status.CLOSED and case.closed_at
     closure = Message.objects.get(topic="Case closed")
@@ -206,6 +211,7 @@ def test_a_case_from_threshold_met_to_closed(client, north):
         "Outcome letter sent",
         "Action plan started",
         "Action done",
+        "Closure set for when the time to appeal ends",
         "Case closed",
     ):
         assert any(step in s for s in summaries), step

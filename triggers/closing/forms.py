@@ -1,0 +1,94 @@
+"""Forms of closing and withdrawal: the officer's close, the withdrawal and its check, and
+the applicant's request to withdraw."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Button, Field, Size
+from django import forms
+from django.core.exceptions import ValidationError
+
+from agencies.forms import gds_helper
+from triggers.closing.services import WithdrawalData
+from triggers.models import WithdrawalReason
+
+
+def _textarea(label: str, *, required=False, rows=4, **kwargs):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"max_length": "Write 5,000 characters or fewer"},
+        **kwargs,
+    )
+
+
+class CloseCaseForm(forms.Form):
+    reason = _textarea(
+        "Why is the case closing?",
+        help_text="The applicant reads this in the closure letter. Needed when actions are "
+        "still open; otherwise leave empty to say every action is done.",
+    )
+
+    def __init__(self, *args, open_actions: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_actions = open_actions
+        self.helper = gds_helper(Field.textarea("reason"), Button("submit", "Close the case"))
+
+    def clean_reason(self):
+        reason = self.cleaned_data.get("reason", "").strip()
+        if self.open_actions and not reason:
+            raise ValidationError(
+                f"{self.open_actions} action(s) are still open: give the reason for closing now"
+            )
+        return reason
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why is the case being withdrawn?",
+        choices=WithdrawalReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why the case is being withdrawn"},
+    )
+    details = _textarea(
+        "More about the reason",
+        help_text="The applicant reads this in the letter. Needed when the reason is "
+        "'Another reason'.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("reason", legend_size=Size.MEDIUM),
+            Field.textarea("details"),
+            Button("submit", "Continue"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == WithdrawalReason.OTHER and not data.get("details", "").strip():
+            self.add_error("details", "Say why the case is being withdrawn")
+        return data
+
+    def withdrawal_data(self) -> WithdrawalData:
+        return WithdrawalData(self.cleaned_data["reason"], self.cleaned_data["details"].strip())
+
+
+class WithdrawalRequestForm(forms.Form):
+    details = _textarea(
+        "Tell us why, if you want to (optional)",
+        help_text="For example, the behaviour has stopped, or you have moved.",
+    )
+    confirm = forms.BooleanField(
+        label="I want to withdraw my application for a case review",
+        error_messages={"required": "Confirm that you want to withdraw your application"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("details"),
+            Field.checkbox("confirm"),
+            Button("submit", "Ask to withdraw"),
+        )

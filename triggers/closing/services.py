@@ -1,0 +1,282 @@
+"""Closing and withdrawing a case (DOMAIN.md §5.5): closing never cuts an appeal short, and
+the applicant may withdraw at any time before the case is closed.
+
+The officer's "close" on a case whose letter can still be appealed sets the day it closes by
+itself (the first day after the time to appeal), and an appeal lodged before then cancels
+that; a beat task closes the cases whose day has come, and the "threshold not met" cases
+whose time to appeal passed with no appeal, so that retention applies to them. Every
+function runs in one transaction, records the case's history and queues its emails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from notifications.services import File, queue_email
+from triggers.history import record_event, transition
+from triggers.information.services import close_open_requests
+from triggers.letters import write_letter
+from triggers.meetings.services import cancel_review, current_meeting
+from triggers.models import Action, Case, Letter, WithdrawalReason
+from triggers.selectors import appeal_window_end, appealable_letter, officer_and_admins
+from triggers.threshold.checks import close_checks
+from triggers.workflow import OPEN_STATUSES, Status, TransitionNotAllowed
+
+CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
+# Any time before closure; while an appeal waits for the PCC, its office decides it first
+# (the appeal would otherwise be left without a case to return to).
+WITHDRAWABLE = OPEN_STATUSES - {Status.APPEALED}
+
+
+class ClosingRefused(ValueError):
+    """A closure or withdrawal that cannot happen as things stand (the message says why)."""
+
+
+# What a view shows the officer as a refusal rather than an error.
+REFUSED = (ClosingRefused, TransitionNotAllowed)
+
+
+# --- Closing ------------------------------------------------------------------------------------
+
+
+def closes_on_for(case: Case, today: date | None = None) -> date | None:
+    """The day a case closed now must wait for: the first day after the time to appeal its
+    letter, or None when nothing can be appealed any more."""
+    end = appeal_window_end(case)
+    if end is None or (today or timezone.localdate()) > end:
+        return None
+    return end + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Closing:
+    """What the officer's "close" did: closed the case (the letter) or set its day."""
+
+    letter: Letter | None = None
+    closes_on: date | None = None
+
+
+@transaction.atomic
+def close_case(case: Case, *, by, reason: str = "") -> Closing:
+    """Close the case: when every action is done (the officer confirms), or earlier with a
+    reason. While the letter can still be appealed, the closure waits for the end of the
+    time to appeal. The applicant gets a letter and an email saying when and why."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status not in CLOSABLE:
+        raise ClosingRefused("A case can be closed once the outcome has been sent.")
+    if case.closes_on is not None:
+        raise ClosingRefused(f"This case already closes on {case.closes_on:%-d %B %Y}.")
+    open_actions = case.actions.filter(status=Action.Status.OPEN).count()
+    reason = reason.strip()
+    if open_actions and not reason:
+        raise ClosingRefused(
+            f"{open_actions} action(s) are still open: give the reason for closing the case now."
+        )
+    why = reason or "Every action of the plan has been completed."
+    closes_on = closes_on_for(case)
+    if closes_on is None:
+        return Closing(letter=_close_now(case, by=by, why=why, all_done=not open_actions))
+    Case.objects.filter(pk=case.pk).update(closes_on=closes_on, closing_reason=why)
+    record_event(
+        case,
+        "Closure set for when the time to appeal ends",
+        by=by,
+        reasons=f"{scheduled_closure_text(closes_on)} Reason: {why}",
+    )
+    return Closing(closes_on=closes_on)
+
+
+def scheduled_closure_text(closes_on: date) -> str:
+    return (
+        f"This case will close on {closes_on:%-d %B %Y}, when the time to appeal ends, "
+        "unless the applicant appeals."
+    )
+
+
+def _close_now(case: Case, *, by, why: str, all_done: bool, summary: str = "Case closed"):
+    signed = by.full_name if by is not None else (case.area.spoc_name or "The case review team")
+    letter = write_letter(
+        case,
+        Letter.Kind.CLOSURE,
+        "Your case review is closed",
+        {"reason": why, "all_done": all_done, "officer_name": signed},
+    )
+    Case.objects.filter(pk=case.pk).update(closes_on=None, closing_reason="")
+    transition(case, Status.CLOSED, by=by, summary=summary, reasons=why)
+    _end_requests(case, why, by)
+    email_applicant(case, letter, "closure", f"case:{case.pk}:closure")
+    return letter
+
+
+def cancel_scheduled_closure(case: Case, *, by=None, why: str) -> bool:
+    """An appeal lodged before the day cancels the closure (call inside the lodging's
+    transaction, with the case locked). True when there was one to cancel."""
+    closes_on = Case.objects.filter(pk=case.pk).values_list("closes_on", flat=True).get()
+    if closes_on is None:
+        return False
+    Case.objects.filter(pk=case.pk).update(closes_on=None, closing_reason="")
+    case.closes_on, case.closing_reason = None, ""
+    record_event(
+        case,
+        "The closure set for the end of the time to appeal is cancelled",
+        by=by,
+        reasons=f"{why} The case was to close on {closes_on:%-d %B %Y}.",
+    )
+    return True
+
+
+def close_cases_due(today: date | None = None) -> dict:
+    """Beat, daily: close the cases whose day has come and that have no appeal waiting, and
+    the "threshold not met" cases whose time to appeal passed with no appeal (or whose appeal
+    was not upheld), so that retention applies to them. One transaction per case."""
+    today = today or timezone.localdate()
+    scheduled = not_met = 0
+    due = Case.objects.filter(closes_on__lte=today, status__in=CLOSABLE)
+    for pk in due.values_list("pk", flat=True):
+        scheduled += _close_scheduled(pk, today)
+    for pk in Case.objects.filter(status=Status.THRESHOLD_NOT_MET).values_list("pk", flat=True):
+        not_met += _close_not_met(pk, today)
+    return {"scheduled": scheduled, "threshold_not_met": not_met}
+
+
+@transaction.atomic
+def _close_scheduled(pk: int, today: date) -> int:
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=pk)
+    if case.status not in CLOSABLE or case.closes_on is None or case.closes_on > today:
+        return 0
+    all_done = not case.actions.filter(status=Action.Status.OPEN).exists()
+    _close_now(
+        case,
+        by=None,
+        why=case.closing_reason,
+        all_done=all_done,
+        summary="Case closed: the time to appeal ended with no appeal",
+    )
+    return 1
+
+
+@transaction.atomic
+def _close_not_met(pk: int, today: date) -> int:
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=pk)
+    letter = appealable_letter(case)
+    if case.status != Status.THRESHOLD_NOT_MET or letter is None:
+        return 0
+    end = appeal_window_end(case)  # None: the letter was appealed, and the appeal decided
+    if end is not None and end >= today:
+        return 0
+    reasons = (
+        f"The time to appeal the threshold decision ended on {end:%-d %B %Y} with no appeal."
+        if end is not None
+        else "The appeal against the threshold decision was not upheld."
+    )
+    transition(case, Status.CLOSED, summary="Case closed: threshold not met", reasons=reasons)
+    _end_requests(case, reasons, None)
+    return 1
+
+
+# --- Withdrawal ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WithdrawalData:
+    reason: str
+    details: str = ""
+
+    def describe(self) -> str:
+        label = WithdrawalReason(self.reason).label
+        return f"{label}: {self.details.strip()}" if self.details.strip() else label
+
+
+def check_withdrawal(case: Case, data: WithdrawalData) -> None:
+    if case.status not in WITHDRAWABLE:
+        if case.status == Status.APPEALED:
+            raise ClosingRefused(
+                "An appeal is waiting for the Police and Crime Commissioner's office: it must "
+                "be decided before the case can be withdrawn."
+            )
+        raise ClosingRefused("This case is no longer open: it cannot be withdrawn.")
+    if data.reason not in WithdrawalReason.values:
+        raise ClosingRefused("Choose why the case is being withdrawn.")
+    if data.reason == WithdrawalReason.OTHER and not data.details.strip():
+        raise ClosingRefused("Say why the case is being withdrawn.")
+
+
+@transaction.atomic
+def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
+    """Withdraw the case, at the applicant's request or the officer's: a meeting still
+    arranged is called off (everyone invited is told), the applicant gets a letter and an
+    email, and the history says who, when and why."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    check_withdrawal(case, data)
+    why = data.describe()
+    meeting = current_meeting(case)
+    if meeting is not None:
+        cancel_review(meeting, by=by, reason="The case has been withdrawn.")
+    _end_requests(case, why, by)
+    Case.objects.filter(pk=case.pk).update(
+        withdrawal_reason=data.reason,
+        withdrawal_details=data.details.strip(),
+        closes_on=None,
+        closing_reason="",
+    )
+    letter = write_letter(
+        case,
+        Letter.Kind.WITHDRAWAL,
+        "Your case review has been withdrawn",
+        {"reason": why, "officer_name": by.full_name},
+    )
+    transition(case, Status.WITHDRAWN, by=by, summary="Case withdrawn", reasons=why)
+    email_applicant(case, letter, "withdrawal", f"case:{case.pk}:withdrawal")
+    return letter
+
+
+@transaction.atomic
+def request_withdrawal(case: Case, details: str) -> None:
+    """The applicant asks, through their private link, to withdraw. The officer confirms it
+    (they call first: a request may come under pressure from the people complained about)."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if case.status not in WITHDRAWABLE:
+        raise ClosingRefused("This case can no longer be withdrawn online. Contact us instead.")
+    if case.withdrawal_requested_at is not None:
+        raise ClosingRefused("You have already asked to withdraw. We will contact you.")
+    Case.objects.filter(pk=case.pk).update(
+        withdrawal_requested_at=timezone.now(), withdrawal_request_details=details.strip()
+    )
+    record_event(case, "The applicant asked to withdraw the case", reasons=details.strip())
+    url = f"{settings.SITE_URL}{reverse('case_withdraw', args=[case.area.slug, case.reference])}"
+    for person in officer_and_admins(case):
+        queue_email(
+            key=f"case:{case.pk}:withdrawal-requested:{person.pk}",
+            to=person.email,
+            template="withdrawal_requested",
+            context={"case": case, "url": url},
+            topic="Withdrawal requested",
+            area=case.area,
+            reference=case.reference,
+        )
+
+
+def email_applicant(case: Case, letter: Letter, template: str, key: str) -> None:
+    queue_email(
+        key=key,
+        to=case.applicant_email,
+        template=template,
+        context={"case": case, "track_url": f"{settings.SITE_URL}{reverse('track:case')}"},
+        topic=letter.get_kind_display(),
+        area=case.area,
+        reference=case.reference,
+        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
+    )
+
+
+def _end_requests(case: Case, why: str, by) -> None:
+    """Requests end when their purpose ends (DOMAIN.md §5.4): the bodies' threshold checks
+    and the information requests still waiting are closed, and never reminded again."""
+    close_checks(case)
+    close_open_requests(case, why, by)
