@@ -377,6 +377,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.send_action_reminders",
         "schedule": crontab(hour=7, minute=40),
     },
+    # DOMAIN.md §5.11: a recipient that has not answered a recommendation in 20 working days.
+    "recommendation-reminders": {
+        "task": "triggers.tasks.send_recommendation_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
     "appeal-reminders": {
         "task": "appeals.tasks.send_appeal_reminders",
         "schedule": crontab(hour=7, minute=50),

@@ -15,4 +15,11 @@ urlpatterns = [
     path(f"{CASE}close/", views.close, name="case_close"),
     path("actions/", views.action_list, name="actions"),
     path("actions/<int:action_id>/", views.action_detail, name="action_detail"),
+    path(
+        "recommendations/<int:recommendation_id>/",
+        views.recommendation_respond,
+        name="recommendation_respond",
+    ),
+    # A named body's private link (single use, expiring; only its hash is kept).
+    path("respond/<str:token>/", views.recommendation_answer, name="recommendation_answer"),
 ]
