@@ -228,32 +228,28 @@ def _same_link(request, case) -> bool:
 # --- Partner agencies' information requests ------------------------------------------------
 
 
-def information_requests_for(user) -> QuerySet:
-    """Requests the user may open: their agency's (responders), or their areas' (officers)."""
-    request_model = apps.get_model("triggers", "InformationRequest")
+def _agency_or_areas(user, model_name: str, agency_field: str = "agency_id") -> QuerySet:
+    """Rows of `model_name` the user may open: their own agency's (responders), or every row
+    of their areas (officers and admins). Another agency's row is not found."""
+    model = apps.get_model("triggers", model_name)
     clauses = []
     officer_areas = area_ids_for(user)
     if officer_areas:
         clauses.append(Q(area_id__in=officer_areas))
     if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
-        clauses.append(Q(agency_id=user.agency_id))
+        clauses.append(Q(**{agency_field: user.agency_id}))
     condition = _any(clauses)
-    if condition is None:
-        return request_model.objects.none()
-    return request_model.objects.filter(condition)
+    return model.objects.filter(condition) if condition else model.objects.none()
+
+
+def information_requests_for(user) -> QuerySet:
+    """Requests the user may open: their agency's (responders), or their areas' (officers)."""
+    return _agency_or_areas(user, "InformationRequest")
 
 
 def threshold_checks_for(user) -> QuerySet:
     """Threshold checks the user may open: their agency's (responders), or their areas'."""
-    check_model = apps.get_model("triggers", "ThresholdCheck")
-    clauses = []
-    officer_areas = area_ids_for(user)
-    if officer_areas:
-        clauses.append(Q(area_id__in=officer_areas))
-    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
-        clauses.append(Q(agency_id=user.agency_id))
-    condition = _any(clauses)
-    return check_model.objects.filter(condition) if condition else check_model.objects.none()
+    return _agency_or_areas(user, "ThresholdCheck")
 
 
 def sees_every_return(user, case) -> bool:
@@ -335,17 +331,14 @@ def assessments_for(user, *, read: bool = True) -> QuerySet:
 def actions_for(user) -> QuerySet:
     """Actions the user may open and update: their own agency's (responders), or every action
     of their areas' cases (officers and admins). Another agency's action is not found."""
-    action_model = apps.get_model("triggers", "Action")
-    clauses = []
-    officer_areas = area_ids_for(user)
-    if officer_areas:
-        clauses.append(Q(area_id__in=officer_areas))
-    if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
-        clauses.append(Q(owner_agency_id=user.agency_id))
-    condition = _any(clauses)
-    if condition is None:
-        return action_model.objects.none()
-    return action_model.objects.filter(condition)
+    return _agency_or_areas(user, "Action", "owner_agency_id")
+
+
+def recommendations_for(user) -> QuerySet:
+    """Recommendations the user may answer or read: those to their own agency (responders),
+    or every recommendation of their areas' cases (officers and admins). A recommendation to
+    a named body outside the membership is answered through its private link instead."""
+    return _agency_or_areas(user, "Recommendation")
 
 
 def may_read_meeting_pack(user, case, meeting) -> bool:

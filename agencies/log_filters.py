@@ -13,9 +13,13 @@ REDACTED = "/track/[token]/"
 # The one-time link that lets staff set up their second factor (agencies/enrolment.py).
 ENROLMENT_LINK = re.compile(r"/sign-in/set-up/[A-Za-z0-9_\-]{16,}/?")
 ENROLMENT_REDACTED = "/sign-in/set-up/[token]/"
+# A named body's link to respond to a recommendation (triggers/reviews/recommendations.py).
+RESPONSE_LINK = re.compile(r"/respond/[A-Za-z0-9_\-]{16,}/?")
+RESPONSE_REDACTED = "/respond/[token]/"
 
 
 def redact(text: str) -> str:
+    text = RESPONSE_LINK.sub(RESPONSE_REDACTED, text)
     return ENROLMENT_LINK.sub(ENROLMENT_REDACTED, TRACKING_LINK.sub(REDACTED, text))
 
 

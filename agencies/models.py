@@ -95,6 +95,19 @@ class Area(models.Model):
         "in several areas gets the shortest.",
     )
 
+    # Publication (s104(10)): councils and PCCs mostly report by financial year; some areas
+    # publish by calendar year (DOMAIN.md §5.11). Figures pages and publications follow it.
+    class PublicationYear(models.TextChoices):
+        FINANCIAL = "financial", "Financial year (1 April to 31 March)"
+        CALENDAR = "calendar", "Calendar year (1 January to 31 December)"
+
+    publication_year = models.CharField(
+        "publish figures by",
+        max_length=9,
+        choices=PublicationYear.choices,
+        default=PublicationYear.FINANCIAL,
+    )
+
     # The single point of contact the statute asks every procedure to name
     spoc_name = models.CharField("single point of contact", max_length=120, blank=True)
     spoc_email = models.EmailField("contact email", blank=True)

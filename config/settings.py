@@ -382,6 +382,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "triggers.tasks.close_cases_due",
         "schedule": crontab(hour=6, minute=30),
     },
+    # DOMAIN.md §5.11: a recipient that has not answered a recommendation in 20 working days.
+    "recommendation-reminders": {
+        "task": "triggers.tasks.send_recommendation_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
     "appeal-reminders": {
         "task": "appeals.tasks.send_appeal_reminders",
         "schedule": crontab(hour=7, minute=50),

@@ -16,7 +16,9 @@ from .charts import BarChart, bar_chart, percent
 from .periods import Period, quarters
 from .timeliness import STAGES, timeliness
 
-QUARTER_NAMES = ("Apr to Jun", "Jul to Sep", "Oct to Dec", "Jan to Mar")
+
+def _quarter_name(quarter: Period) -> str:
+    return f"{quarter.start:%b} to {quarter.end:%b} {quarter.start.year}"
 
 
 @dataclass
@@ -48,9 +50,7 @@ def build(areas: list[Area], year: Period) -> dict:
 
 def _applications(areas, year) -> Section:
     by_quarter = selectors.applications_by_quarter([a.pk for a in areas], year)
-    labels = [
-        f"{name} {q.start.year}" for name, q in zip(QUARTER_NAMES, quarters(year), strict=True)
-    ]
+    labels = [_quarter_name(q) for q in quarters(year)]
     groups = [
         (a.name, [(label, n, str(n)) for label, n in zip(labels, by_quarter[a.pk], strict=True)])
         for a in areas

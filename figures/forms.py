@@ -4,40 +4,43 @@ from django.utils import timezone
 
 from agencies.forms import gds_helper
 
-from .periods import Period, financial_year, financial_year_of, financial_years_until
+from .periods import FINANCIAL, Period, year, year_of, years_until
 
 
-def year_choices(*, ended_only: bool = False) -> list[tuple[str, str]]:
+def year_choices(kind: str = FINANCIAL, *, ended_only: bool = False) -> list[tuple[str, str]]:
     today = timezone.localdate()
-    years = financial_years_until(today)
+    years = years_until(today, kind)
     if ended_only:
         years = [y for y in years if y.end < today]
-    return [(str(y.start.year), y.label) for y in years]
+    return [(str(y.start.year), f"{y.name} ({y.label})") for y in years]
 
 
 class YearForm(forms.Form):
-    """The dashboard's choice of financial year. A GET form: a bad value falls back to the
-    current year."""
+    """The dashboard's choice of year (financial or calendar, as the areas publish). A GET
+    form: a bad value falls back to the current year."""
 
     year = forms.ChoiceField(
         label="Financial year",
         error_messages={"invalid_choice": "Choose a year from the list"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind: str = FINANCIAL, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices()
+        self.kind = kind
+        self.fields["year"].choices = year_choices(kind)
+        if kind != FINANCIAL:
+            self.fields["year"].label = "Year"
         self.helper = gds_helper(Field.select("year"), Button.secondary("show", "Show figures"))
         self.helper.disable_csrf = True
 
     def period(self) -> Period:
         if self.is_bound and self.is_valid():
-            return financial_year(int(self.cleaned_data["year"]))
-        return financial_year_of(timezone.localdate())
+            return year(int(self.cleaned_data["year"]), self.kind)
+        return year_of(timezone.localdate(), self.kind)
 
 
 class PublishForm(forms.Form):
-    """An area admin chooses a financial year that has ended, to publish its figures."""
+    """An area admin chooses a year that has ended (of the kind the area publishes by)."""
 
     year = forms.ChoiceField(
         label="Which year's figures do you want to publish?",
@@ -47,12 +50,13 @@ class PublishForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind: str = FINANCIAL, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = year_choices(ended_only=True)
+        self.kind = kind
+        self.fields["year"].choices = year_choices(kind, ended_only=True)
         self.helper = gds_helper(
             Field.select("year"), Button("publish", "Publish these figures"), label_size=Size.MEDIUM
         )
 
     def period(self) -> Period:
-        return financial_year(int(self.cleaned_data["year"]))
+        return year(int(self.cleaned_data["year"]), self.kind)

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 
 from agencies.models import Area
 
+from .periods import Period
+
 
 class Publication(models.Model):
     """An area's four statutory counts for a period, frozen as they were published.
@@ -40,3 +42,8 @@ class Publication(models.Model):
 
     def __str__(self):
         return f"{self.area}: {self.period_start} to {self.period_end}"
+
+    @property
+    def name(self) -> str:
+        """The year as published: "2025-26" (financial year) or "2025" (calendar year)."""
+        return Period(self.period_start, self.period_end).name

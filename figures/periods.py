@@ -1,7 +1,10 @@
-"""Reporting periods: the UK financial year (1 April to 31 March) and its quarters.
+"""Reporting periods: the UK financial year (1 April to 31 March), the calendar year, and
+their quarters.
 
 Areas publish their statutory figures at least every 12 months, and councils and PCCs report
-by financial year, so that is the default period; any other dates work too.
+by financial year, so that is the default period; an area may choose calendar years instead
+(DOMAIN.md §5.11; `kind` is "financial" or "calendar", the values of Area.PublicationYear).
+Any other dates work too.
 
 Pure: standard library only, no ORM.
 """
@@ -14,6 +17,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 APRIL = 4
+FINANCIAL, CALENDAR = "financial", "calendar"
+EN_DASH = "\N{EN DASH}"
 # The Act's review provisions came into force on 20 October 2014: no figures before that year.
 FIRST_FINANCIAL_YEAR = 2014
 
@@ -33,7 +38,18 @@ class Period:
     def label(self) -> str:
         if is_financial_year(self):
             return f"April {self.start.year} to March {self.end.year}"
+        if is_calendar_year(self):
+            return f"January to December {self.start.year}"
         return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+
+    @property
+    def name(self) -> str:
+        """How a year is published: "2025-26" with an en dash (financial), "2025" (calendar)."""
+        if is_financial_year(self):
+            return f"{self.start.year}{EN_DASH}{self.end.year % 100:02d}"
+        if is_calendar_year(self):
+            return str(self.start.year)
+        return self.label
 
     def bounds(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
         """[first moment, moment after the last day) in `zone`, for filtering timestamps."""
@@ -59,18 +75,41 @@ def is_financial_year(period: Period) -> bool:
     return period == financial_year(period.start.year)
 
 
+def calendar_year(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31))
+
+
+def is_calendar_year(period: Period) -> bool:
+    return period == calendar_year(period.start.year)
+
+
+def year(start_year: int, kind: str = FINANCIAL) -> Period:
+    """The area's publication year that starts in `start_year`."""
+    return calendar_year(start_year) if kind == CALENDAR else financial_year(start_year)
+
+
+def year_of(day: date, kind: str = FINANCIAL) -> Period:
+    """The publication year of that kind `day` falls in."""
+    return calendar_year(day.year) if kind == CALENDAR else financial_year_of(day)
+
+
 def quarters(year: Period) -> list[Period]:
-    """The four quarters of a financial year (April to June, July to September, and so on)."""
-    starts = [date(year.start.year, month, 1) for month in (4, 7, 10)]
-    starts.append(date(year.start.year + 1, 1, 1))
+    """The four quarters of a year (for a financial year April to June, July to September…)."""
+    first = year.start
+    starts = [add_months(first, 3 * n) for n in range(4)]
     ends = [s - timedelta(days=1) for s in starts[1:]] + [year.end]
     return [Period(s, e) for s, e in zip(starts, ends, strict=True)]
 
 
 def financial_years_until(day: date) -> list[Period]:
     """Every financial year from the Act's first to the one `day` falls in, newest first."""
-    last = financial_year_of(day).start.year
-    return [financial_year(y) for y in range(last, FIRST_FINANCIAL_YEAR - 1, -1)]
+    return years_until(day, FINANCIAL)
+
+
+def years_until(day: date, kind: str = FINANCIAL) -> list[Period]:
+    """Every year of that kind from the Act's first to the one `day` falls in, newest first."""
+    last = year_of(day, kind).start.year
+    return [year(y, kind) for y in range(last, FIRST_FINANCIAL_YEAR - 1, -1)]
 
 
 # --- The 12-month publication duty (s104(10)) -------------------------------------------------

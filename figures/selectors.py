@@ -23,7 +23,7 @@ from triggers.models import Action, Case, CaseEvent, ReviewRecord, ThresholdDeci
 from triggers.workflow import Status
 
 from .models import Publication
-from .periods import Period, publication_due, publication_reminder_from, quarters
+from .periods import Period, publication_due, publication_reminder_from, quarters, year_of
 
 # An appeal is upheld when the case goes back for a further review or a new threshold
 # decision; any other way out of "appealed" means the original decision stands.
@@ -44,6 +44,12 @@ class StatutoryCounts:
 
 
 FIELDS = tuple(StatutoryCounts.__dataclass_fields__)
+
+
+def area_year_of(area: Area, day: date) -> Period:
+    """The year `day` is counted and published in by this area: financial (default) or
+    calendar, as the area chose (DOMAIN.md §5.11)."""
+    return year_of(day, area.publication_year)
 
 
 def _bounds(period: Period):

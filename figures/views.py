@@ -22,7 +22,7 @@ from agencies.models import Agency, Area
 
 from . import dashboard, selectors, services
 from .forms import PublishForm, YearForm
-from .periods import Period, financial_year, financial_year_of
+from .periods import FINANCIAL, Period, year, year_of
 
 COLUMNS = ("period_start", "period_end", "status", *selectors.FIELDS, "published_at")
 RETURN_COLUMNS = ("force_area", "area", "area_slug", *COLUMNS)
@@ -40,7 +40,7 @@ def index(request):
 def figures_rows(area: Area) -> list[dict]:
     """The area's published years, newest first, after the current year's live figures,
     which are provisional until the year ends and an admin publishes them."""
-    current = financial_year_of(timezone.localdate())
+    current = selectors.area_year_of(area, timezone.localdate())
     live = selectors.statutory_counts([area.pk], current)[area.pk]
     rows = [_row(current, "provisional", live.as_dict(), None)]
     for publication in selectors.published_years(area):
@@ -55,6 +55,7 @@ def _row(period: Period, status: str, counts: dict, published_at) -> dict:
         "period_start": period.start,
         "period_end": period.end,
         "label": period.label,
+        "name": period.name,
         "status": status,
         **counts,
         "published_at": published_at,
@@ -116,7 +117,7 @@ def _figures_areas(user) -> list[Area]:
 @login_required
 def dashboard_page(request):
     areas = _figures_areas(request.user)
-    form = YearForm(request.GET or None)
+    form = YearForm(request.GET or None, kind=_kind_of(areas))
     year = form.period()
     administered = set(access.administered_areas_for(request.user).values_list("pk", flat=True))
     publishable = [a for a in areas if a.pk in administered]
@@ -135,24 +136,30 @@ def dashboard_page(request):
     )
 
 
+def _kind_of(areas: list[Area]) -> str:
+    """The year the areas publish by: theirs when they agree, else the financial year."""
+    kinds = {a.publication_year for a in areas}
+    return kinds.pop() if len(kinds) == 1 else FINANCIAL
+
+
 class BadPeriod(ValueError):
     pass
 
 
 def requested_period(query) -> Period:
-    """?year=2025 (the financial year from 1 April 2025), or ?start=…&end=… (any dates);
-    the current financial year by default."""
+    """?year=2025 (the financial year from 1 April 2025; with &kind=calendar, 2025), or
+    ?start=…&end=… (any dates); the current financial year by default."""
     try:
         if query.get("start") or query.get("end"):
             return Period(date.fromisoformat(query["start"]), date.fromisoformat(query["end"]))
         if query.get("year"):
-            return financial_year(int(query["year"]))
+            return year(int(query["year"]), query.get("kind", FINANCIAL))
     except (KeyError, ValueError) as error:
         raise BadPeriod(
             "Give ?year=YYYY for a financial year, or ?start=YYYY-MM-DD&end=YYYY-MM-DD, "
             "with the end on or after the start."
         ) from error
-    return financial_year_of(timezone.localdate())
+    return year_of(timezone.localdate(), query.get("kind", FINANCIAL))
 
 
 def return_rows(areas: list[Area], period: Period) -> list[dict]:
@@ -199,17 +206,18 @@ def figures_return(request, fmt):
 @login_required
 def publish(request, area):
     area = get_object_or_404(access.administered_areas_for(request.user), slug=area)
-    form = PublishForm(request.POST or None)
+    form = PublishForm(request.POST or None, kind=area.publication_year)
     if request.method == "POST" and form.is_valid():
         try:
             publication = services.publish_figures(area, form.period(), by=request.user)
         except services.PublicationRefused as error:
             form.add_error("year", str(error))
         else:
-            label = Period(publication.period_start, publication.period_end).label
-            messages.success(request, f"{area.name}'s figures for {label} are published.")
+            name = Period(publication.period_start, publication.period_end).name
+            messages.success(request, f"{area.name}'s figures for {name} are published.")
             return redirect("figures:area", area=area.slug)
-    last_ended = financial_year(financial_year_of(timezone.localdate()).start.year - 1)
+    kind = area.publication_year
+    last_ended = year(year_of(timezone.localdate(), kind).start.year - 1, kind)
     preview = selectors.statutory_counts([area.pk], last_ended)[area.pk]
     return render(
         request,

@@ -168,7 +168,7 @@ def _review(review: ReviewRecord) -> dict:
         "attendance": review.attendance,
         "findings": review.findings,
         "recommendations": [
-            {"for": r.agency.name, "recommendation": r.text} for r in review.recommendations.all()
+            {"for": r.recipient, "recommendation": r.text} for r in review.recommendations.all()
         ],
         "actions": [
             {

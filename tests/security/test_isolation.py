@@ -47,6 +47,9 @@ PUBLIC = {
     "figures:area",
     "figures:area_csv",
     "figures:area_json",
+    # A named body's single-use link to respond to a recommendation: a wrong or used link is
+    # "no longer works", and a working one shows only that recommendation.
+    "recommendation_answer",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -98,6 +101,17 @@ def police_action(side):
     return action
 
 
+def police_recommendation(side):
+    """A recommendation of the side's review to its police (made once, on first use)."""
+    from triggers.models import Recommendation
+
+    review = police_action(side).review
+    found = Recommendation.objects.filter(review=review).first()
+    return found or Recommendation.objects.create(
+        area=side.area, review=review, agency=side.police, text="Patrol at night."
+    )
+
+
 # name -> (function(side) giving the URL kwargs of that side's object, HTTP method, the role
 # on the owning side that may use it)
 ROUTES = {
@@ -143,6 +157,11 @@ ROUTES = {
     "case_withdraw": (case_kwargs, "get", "officer"),
     "case_withdraw_check": (case_kwargs, "get", "officer"),
     "action_detail": (lambda side: {"action_id": police_action(side).pk}, "get", "responder"),
+    "recommendation_respond": (
+        lambda side: {"recommendation_id": police_recommendation(side).pk},
+        "get",
+        "responder",
+    ),
     # Appeals: the PCC office of the case's force area, and the council of its area.
     "appeals:detail": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
     "appeals:decide": (lambda side: {"appeal_id": side.appeal.pk}, "get", "pcc_officer"),
@@ -385,6 +404,7 @@ PLAIN_ARGS = {
     "figures:area": lambda theirs: [theirs.area.slug],
     "figures:area_csv": lambda theirs: [theirs.area.slug],
     "figures:area_json": lambda theirs: [theirs.area.slug],
+    "recommendation_answer": lambda theirs: ["not-a-real-response-link-0000000"],
 }
 # An applicant is not signed in: staff pages send them to sign in, the API refuses them.
 NOT_SIGNED_IN = (302, 401, 403, 404)

@@ -99,21 +99,68 @@ class ReviewRecord(models.Model):
 
 
 class Recommendation(models.Model):
-    """A recommendation of the review to one agency, which must consider it."""
+    """A recommendation of the review to a person or body exercising public functions, which
+    must consider it (DOMAIN.md §5.11): a member agency of the area, or a named body outside
+    the membership (a school, a GP practice, the highways authority), reached by email.
+
+    The recipient's response is recorded on it: accepted (what it will do, by when) or not
+    accepted (why). A named body answers through a single-use, expiring link whose token is
+    kept only as a hash; a member agency's responders answer when signed in.
+    """
+
+    class Response(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        NOT_ACCEPTED = "not_accepted", "Not accepted"
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     review = models.ForeignKey(
         ReviewRecord, on_delete=models.CASCADE, related_name="recommendations"
     )
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="recommendations")
+    # A member agency, or else a named body (name and email address).
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendations"
+    )
+    recipient_name = models.CharField("named body", max_length=160, blank=True)
+    recipient_email = models.EmailField("named body's email address", blank=True)
     text = models.TextField()
     position = models.PositiveSmallIntegerField(default=0)
+    # Set when the outcome is sent and the recipient is told.
+    sent_at = models.DateTimeField(null=True, blank=True)
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    token_expires_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    response = models.CharField(max_length=12, choices=Response.choices, blank=True)
+    response_action = models.TextField("what it will do", blank=True)
+    response_due = models.DateField("by when", null=True, blank=True)
+    response_reason = models.TextField("why it was not accepted", blank=True)
+    responder_name = models.CharField(max_length=120, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    # None when a named body answered through its link.
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["review", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(agency__isnull=False) & Q(recipient_name=""))
+                | (Q(agency__isnull=True) & ~Q(recipient_name="") & ~Q(recipient_email="")),
+                name="recommendation_has_one_recipient",
+            ),
+            models.CheckConstraint(
+                condition=Q(response="") | Q(responded_at__isnull=False),
+                name="recommendation_response_has_time",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.review}: {self.agency}"
+        return f"{self.review}: {self.recipient}"
+
+    @property
+    def recipient(self) -> str:
+        """Who the recommendation is for, by name."""
+        return self.agency.name if self.agency_id else self.recipient_name
 
 
 class Action(models.Model):

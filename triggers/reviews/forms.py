@@ -17,6 +17,7 @@ from triggers.reviews.involvement import InvolvementData
 from triggers.reviews.services import ActionData, RecommendationData, ReviewData
 
 RECOMMENDATION_ROWS = 4
+NAMED_BODY = "named"  # a recommendation "For" a body that is not a member of the area
 ACTION_ROWS = 6
 Way = VictimInvolvement.Way
 
@@ -136,12 +137,31 @@ class ReviewRecordForm(forms.Form):
         rows = []
         for n in range(1, RECOMMENDATION_ROWS + 1):
             self.fields[f"rec_{n}_agency"] = forms.ChoiceField(
-                label="For", choices=choices, required=False
+                label="For",
+                choices=[*choices, (NAMED_BODY, "A named body (give its name and email below)")],
+                required=False,
+            )
+            self.fields[f"rec_{n}_name"] = forms.CharField(
+                label="Named body (if not a member agency)",
+                help_text="Any person or body exercising public functions: a school, a GP "
+                "practice, a housing provider, the highways authority.",
+                required=False,
+                max_length=160,
+            )
+            self.fields[f"rec_{n}_email"] = forms.EmailField(
+                label="Named body's email address",
+                required=False,
+                error_messages={
+                    "invalid": f"Enter the named body's email address of "
+                    f"recommendation {n} in the correct format, like name@example.org"
+                },
             )
             self.fields[f"rec_{n}_text"] = _textarea("Recommendation", rows=2, max_length=2000)
             rows.append(
                 Fieldset(
                     Field.select(f"rec_{n}_agency"),
+                    Field.text(f"rec_{n}_name"),
+                    Field.text(f"rec_{n}_email", field_width=20),
                     Field.textarea(f"rec_{n}_text"),
                     legend=f"Recommendation {n}",
                     legend_size=Size.SMALL,
@@ -188,13 +208,7 @@ class ReviewRecordForm(forms.Form):
         cleaned = super().clean()
         self._recommendations, self._actions = [], []
         for n in range(1, RECOMMENDATION_ROWS + 1):
-            agency, text = cleaned.get(f"rec_{n}_agency"), cleaned.get(f"rec_{n}_text", "").strip()
-            if agency and not text:
-                self.add_error(f"rec_{n}_text", f"Enter recommendation {n}, or clear its agency")
-            elif text and not agency:
-                self.add_error(f"rec_{n}_agency", f"Choose who recommendation {n} is for")
-            elif text:
-                self._recommendations.append(RecommendationData(self.agencies[agency], text))
+            self._clean_recommendation(cleaned, n)
         for n in range(1, ACTION_ROWS + 1):
             self._clean_action(cleaned, n)
         if self.missing and not cleaned.get("confirm_missing"):
@@ -207,6 +221,34 @@ class ReviewRecordForm(forms.Form):
                 " the day it was arranged for",
             )
         return cleaned
+
+    def _clean_recommendation(self, cleaned, n: int) -> None:
+        """To a member agency, or to a named body with its name and email address."""
+        agency, text = cleaned.get(f"rec_{n}_agency"), cleaned.get(f"rec_{n}_text", "").strip()
+        name = cleaned.get(f"rec_{n}_name", "").strip()
+        email = cleaned.get(f"rec_{n}_email", "")
+        if f"rec_{n}_email" in self.errors or not (agency or text or name or email):
+            return
+        named = agency == NAMED_BODY or (not agency and (name or email))
+        if not text:
+            self.add_error(f"rec_{n}_text", f"Enter recommendation {n}, or clear who it is for")
+        if not agency and not named:
+            self.add_error(f"rec_{n}_agency", f"Choose who recommendation {n} is for")
+        elif not named and (name or email):
+            self.add_error(
+                f"rec_{n}_name",
+                f"Recommendation {n} is for a member agency: clear the named body, or choose "
+                "a named body",
+            )
+        elif named and not name:
+            self.add_error(f"rec_{n}_name", f"Enter the name of the body recommendation {n} is for")
+        elif named and not email:
+            self.add_error(
+                f"rec_{n}_email", f"Enter the email address of the body recommendation {n} is for"
+            )
+        elif text:
+            data = (None, text, name, email) if named else (self.agencies[agency], text)
+            self._recommendations.append(RecommendationData(*data))
 
     def _clean_action(self, cleaned, n: int) -> None:
         description = cleaned.get(f"action_{n}_description", "").strip()
@@ -231,7 +273,12 @@ class ReviewRecordForm(forms.Form):
             return {}
         initial = {"attendance": review.attendance, "findings": review.findings}
         for n, rec in enumerate(review.recommendations.all()[:RECOMMENDATION_ROWS], start=1):
-            initial |= {f"rec_{n}_agency": str(rec.agency_id), f"rec_{n}_text": rec.text}
+            initial |= {
+                f"rec_{n}_agency": str(rec.agency_id) if rec.agency_id else NAMED_BODY,
+                f"rec_{n}_name": rec.recipient_name,
+                f"rec_{n}_email": rec.recipient_email,
+                f"rec_{n}_text": rec.text,
+            }
         for n, action in enumerate(review.actions.order_by("position")[:ACTION_ROWS], start=1):
             initial |= {
                 f"action_{n}_description": action.description,
@@ -290,3 +337,42 @@ class ActionUpdateForm(forms.Form):
         self.helper = gds_helper(
             Field.textarea("note"), Field.checkbox("done", small=True), Button("submit", "Save")
         )
+
+
+class RecommendationResponseForm(forms.Form):
+    """The recipient's answer: accepted (what it will do, by when), or not accepted (why)."""
+
+    accepted = forms.TypedChoiceField(
+        label="Does your organisation accept this recommendation?",
+        choices=[("yes", "Yes, we accept it"), ("no", "No, we do not accept it")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether you accept the recommendation"},
+    )
+    action = _textarea("If you accept it: what will you do?", max_length=3000)
+    due = MeetingDateField(what="the date it will be done by", label="By when?", required=False)
+    reason = _textarea("If you do not accept it: why not?", max_length=3000)
+    responder_name = forms.CharField(label="Your name and role", required=False, max_length=120)
+
+    def __init__(self, *args, ask_name: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responder_name"].required = ask_name
+        self.fields["responder_name"].error_messages["required"] = "Enter your name and role"
+        layout = [Field.radios("accepted", legend_size=Size.MEDIUM, legend_tag="h2")]
+        layout += [Field.textarea("action"), Field("due"), Field.textarea("reason")]
+        if not ask_name:
+            del self.fields["responder_name"]
+        else:
+            layout.append(Field.text("responder_name"))
+        self.helper = gds_helper(*layout, Button("submit", "Send our response"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("accepted") is True and "due" not in self.errors:
+            if not cleaned.get("action", "").strip():
+                self.add_error("action", "Enter what you will do")
+            if not cleaned.get("due"):
+                self.add_error("due", "Enter the date it will be done by")
+        if cleaned.get("accepted") is False and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Enter why you do not accept the recommendation")
+        return cleaned

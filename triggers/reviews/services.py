@@ -29,11 +29,16 @@ from triggers.models import (
     Case,
     Letter,
     PlanComment,
-    Recommendation,
     ReviewMeeting,
     ReviewRecord,
 )
 from triggers.reviews import holding
+from triggers.reviews.recommendations import (
+    RecommendationData,
+    create_recommendations,
+    recipients_problem,
+    tell_recipients,
+)
 from triggers.selectors import appeal_deadline
 from triggers.workflow import Status, TransitionNotAllowed
 
@@ -43,12 +48,6 @@ class ReviewRefused(ValueError):
 
 
 # --- Recording the review ---------------------------------------------------------------------
-
-
-@dataclass
-class RecommendationData:
-    agency: Agency
-    text: str
 
 
 @dataclass
@@ -78,9 +77,9 @@ def _check_review(case: Case, data: ReviewData) -> None:
     if not data.findings.strip():
         raise ReviewRefused("Write what the review found.")
     members = set(case.area.memberships.values_list("agency_id", flat=True))
-    named = [r.agency for r in data.recommendations] + [a.agency for a in data.actions]
-    if any(agency.pk not in members for agency in named):
-        raise ReviewRefused("Choose agencies of this area from the list.")
+    problem = recipients_problem(data.recommendations, members)
+    if problem or any(a.agency.pk not in members for a in data.actions):
+        raise ReviewRefused(problem or "Choose agencies of this area from the list.")
     today = timezone.localdate()
     if any(a.due_date < today for a in data.actions):
         raise ReviewRefused("An action's due date must be today or later.")
@@ -163,16 +162,7 @@ def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord
 
 
 def _create_plan(review: ReviewRecord, data: ReviewData) -> None:
-    Recommendation.objects.bulk_create(
-        Recommendation(
-            area_id=review.area_id,
-            review=review,
-            agency=r.agency,
-            text=r.text.strip(),
-            position=i,
-        )
-        for i, r in enumerate(data.recommendations)
-    )
+    create_recommendations(review, data.recommendations)
     Action.objects.bulk_create(
         Action(
             area_id=review.area_id,
@@ -278,6 +268,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     )
     _email_applicant(case, letter, "outcome", f"review:{review.pk}:outcome")
     _tell_owner_agencies(review)
+    tell_recipients(review)
     first_due = first_open_due(case)
     if first_due is not None:
         transition(

@@ -14,4 +14,11 @@ urlpatterns = [
     path(f"{CASE}review/outcome/", views.send_outcome, name="case_outcome_send"),
     path("actions/", views.action_list, name="actions"),
     path("actions/<int:action_id>/", views.action_detail, name="action_detail"),
+    path(
+        "recommendations/<int:recommendation_id>/",
+        views.recommendation_respond,
+        name="recommendation_respond",
+    ),
+    # A named body's private link (single use, expiring; only its hash is kept).
+    path("respond/<str:token>/", views.recommendation_answer, name="recommendation_answer"),
 ]

@@ -12,18 +12,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agencies import access
 from triggers.closing.services import CLOSABLE
 from triggers.meetings.services import current_meeting, current_round, may_read_pack
 from triggers.models import Action
-from triggers.reviews import holding, services
+from triggers.reviews import holding, recommendations, services
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews.actions import update_action
 from triggers.reviews.forms import (
     ActionUpdateForm,
     InvolvementForm,
+    RecommendationResponseForm,
     ReviewRecordForm,
 )
 from triggers.reviews.services import REFUSED
@@ -42,7 +44,9 @@ def review_context(user, case) -> dict:
         "involvement": reviews_involvement.current_involvement(case),
         "may_give_involvement": case.status in reviews_involvement.INVOLVEMENT_OPEN,
         "review": review,
-        "recommendations": review.recommendations.select_related("agency") if review else (),
+        "recommendations": review.recommendations.select_related("agency", "responded_by")
+        if review
+        else (),
         "plan_comments": review.comments.all() if review else (),
         "actions": actions,
         # The button shows once there is a meeting to prepare for.
@@ -227,3 +231,64 @@ def action_detail(request, action_id):
             "today": timezone.localdate(),
         },
     )
+
+
+# --- Recipients of recommendations ------------------------------------------------------------
+
+
+@login_required
+def recommendation_respond(request, recommendation_id):
+    """A member agency's responder answers a recommendation to their agency; the area's
+    officers read it here. Another agency's recommendation is not found."""
+    recommendation = get_object_or_404(
+        access.recommendations_for(request.user).select_related("agency", "review__case__area"),
+        pk=recommendation_id,
+    )
+    may_answer = (
+        not recommendation.response
+        and recommendation.sent_at is not None
+        and recommendation.agency_id == request.user.agency_id
+    )
+    return _answer(request, recommendation, may_answer=may_answer, by=request.user)
+
+
+@never_cache
+def recommendation_answer(request, token):
+    """A named body answers through its private link: once, before the link expires."""
+    recommendation = recommendations.recommendation_for_token(token)
+    if recommendation is None:
+        return render(request, "triggers/reviews/recommendation_link_invalid.html", status=404)
+    return _answer(request, recommendation, may_answer=True, by=None)
+
+
+def _answer(request, recommendation, *, may_answer: bool, by):
+    form = RecommendationResponseForm(
+        request.POST if request.method == "POST" else None, ask_name=by is None
+    )
+    if request.method == "POST" and may_answer and form.is_valid():
+        data = recommendations.ResponseData(**form.cleaned_data)
+        try:
+            recommendations.respond(recommendation, data, by=by)
+        except recommendations.RecommendationRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return render(
+                request,
+                "triggers/reviews/recommendation_answered.html",
+                {"case": _case_of(recommendation)},
+            )
+    return render(
+        request,
+        "triggers/reviews/recommendation.html",
+        {
+            "recommendation": recommendation,
+            "case": _case_of(recommendation),
+            "form": form,
+            "may_answer": may_answer,
+            "signed_in": by is not None,
+        },
+    )
+
+
+def _case_of(recommendation):
+    return recommendation.review.case

@@ -95,6 +95,12 @@ def _review_context(case) -> dict:
         "involvement": reviews_involvement.current_involvement(case),
         "draft_plan": review if review and review.plan_finalised_at is None else None,
         "may_withdraw": case.status in closing.WITHDRAWABLE,
+        # Once the outcome is sent: each recommendation, and its recipient's response.
+        "sent_recommendations": review.recommendations.filter(sent_at__isnull=False).select_related(
+            "agency"
+        )
+        if review
+        else (),
     }
 
 
