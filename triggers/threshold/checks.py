@@ -192,6 +192,14 @@ def _escalate(check: ThresholdCheck) -> None:
     )
 
 
+def reported_elsewhere(case: Case, complaints) -> set[int]:
+    """Complaints made to someone who is not a relevant body of the area (an MP, a councillor,
+    a school). They still count (s104(11) asks only that a complaint was made), so the engine
+    counts them; the bodies are shown them, to check with the person they were made to."""
+    bodies = {m.agency_id for m in relevant_bodies(case)}
+    return {c.pk for c in complaints if c.reported_to_id not in bodies}
+
+
 def findings_table(case: Case, complaints, engine) -> tuple[list, list[dict]]:
     """The bodies' checks beside the engine's count, for the threshold page: the checks, and
     one row per complaint with the engine's finding and each body's (None until checked)."""
@@ -199,11 +207,13 @@ def findings_table(case: Case, complaints, engine) -> tuple[list, list[dict]]:
         case.threshold_checks.select_related("agency", "checked_by").prefetch_related("findings")
     )
     by_check = {c.pk: {f.complaint_id: f for f in c.findings.all()} for c in checks}
+    elsewhere = reported_elsewhere(case, complaints)
     rows = [
         {
             "complaint": complaint,
             "engine": counted,
             "bodies": [(c, by_check[c.pk].get(complaint.pk)) for c in checks],
+            "elsewhere": complaint.pk in elsewhere,
         }
         for complaint, counted in zip(complaints, engine.complaints, strict=True)
     ]

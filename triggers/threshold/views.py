@@ -118,6 +118,7 @@ def threshold_check(request, check_id):
             "applicant": applicant_for(request.user, case),
             "form": form,
             "rows": [(c, findings.get(c.pk)) for c in complaints],
+            "elsewhere": checks.reported_elsewhere(case, complaints),
             "today": timezone.localdate(),
         },
     )

@@ -201,3 +201,25 @@ def test_api_gives_a_responder_the_partner_view_only(client, north):
     data = client.get(url).json()
     assert data["applicant_name"] == north.case.applicant_name
     assert data["applicant_email"] is None and data["applicant_phone"] is None
+
+
+def test_a_report_to_someone_who_is_not_a_relevant_body_counts_and_is_flagged(client, north):
+    """s104(11) asks only that a complaint was made: one made to an MP still counts, and the
+    bodies are shown it to check with the person it was made to (DOMAIN.md §5, issue #14)."""
+    case = make_case(
+        north.area,
+        complaints=[
+            complaint_data(50, reported_to=north.police),
+            complaint_data(30, reported_to=north.council),
+            complaint_data(10, reported_to_other="Our MP, at her surgery"),
+        ],
+    )
+    to_mp = case.complaints.get(reported_to_other__startswith="Our MP")
+    assert threshold_services.assess_case(case).threshold_met  # it counts
+    assert checks.reported_elsewhere(case, list(case.complaints.all())) == {to_mp.pk}
+    client.force_login(north.officer)
+    page = client.get(threshold_url(case)).content.decode()
+    assert page.count("Not made to a relevant body") == 1
+    client.force_login(north.responder)
+    police_check = case.threshold_checks.get(agency=north.police)
+    assert "Not made to a relevant body" in client.get(check_url(police_check)).content.decode()
