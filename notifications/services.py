@@ -95,7 +95,7 @@ def _dispatch(message_id: int) -> None:
         # in-process (CELERY_TASK_ALWAYS_EAGER), as development and the tests expect.
         current_app.signature(DELIVER_TASK, args=(message_id,)).delay()
     except Exception:  # broker down: the beat task picks the message up later
-        log.warning("Could not queue message %s; it stays pending.", message_id)
+        log.warning("Could not queue message %s; it stays pending.", message_id, exc_info=True)
 
 
 @transaction.atomic

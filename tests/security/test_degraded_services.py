@@ -31,11 +31,21 @@ def redis_down(settings):
     settings.RATE_LIMITS = {"apply": "3/3600", "track": "3/3600"}
     eager, broker = app.conf.task_always_eager, app.conf.broker_url
     app.conf.task_always_eager, app.conf.broker_url = False, CLOSED
-    app.pool.force_close_all()
-    app._pool = None  # the pool keeps the broker address it was made with
+    _forget_connections(app)
     yield
     app.conf.task_always_eager, app.conf.broker_url = eager, broker
+    _forget_connections(app)
+
+
+def _forget_connections(app):
+    """The connection pool and the producer pool keep the broker address they were made with,
+    and even an eager task takes a producer (to serialise its arguments): both are dropped, so
+    the next test's tasks use the broker then configured."""
+    from kombu import pools
+
+    pools.reset()  # kombu's shared producer pools, keyed by connection
     app._pool = None
+    app.amqp._producer_pool = None
 
 
 def day_fields(name, day):

@@ -12,7 +12,8 @@ from agencies.log_filters import RedactPrivateLinks, redact
 PERSONAL = re.compile(r"name|email|phone|address|postcode|token")
 # The addresses that carry a secret: the private link, exchanged for a session at once, and
 # the one-time set-up link for the second factor (issue #15).
-TOKEN_URLS = {"track:open", "signin_enrol"}
+# and a named body's single-use link to answer a recommendation (issue #14).
+TOKEN_URLS = {"track:open", "signin_enrol", "recommendation_answer"}
 
 
 def patterns(resolver=None, namespace=""):
