@@ -12,7 +12,9 @@ from __future__ import annotations
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 
@@ -45,7 +47,16 @@ def api_schema(settings):
     # The app gunicorn serves (config/wsgi.py), built here rather than imported: Django's
     # middleware reads some settings (the HTTPS redirect) once, when the app is built.
     application = get_wsgi_application()
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    # A request through the WSGI app ends by closing "old" database connections, which on
+    # PostgreSQL is the test's own, mid-transaction. Django's test client switches that off
+    # while it runs; so does this test.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["officer", "responder"])
