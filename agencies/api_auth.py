@@ -76,7 +76,8 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
     def get_security_definition(self, auto_schema):
         scheme = build_bearer_security_scheme_object(
             header_name="Authorization",
-            token_prefix="Token",  # noqa: S106 (the header word, not a secret)
+            # The header word, not a secret.
+            token_prefix="Token",  # noqa: S106  # nosec B106
         )
         scheme["description"] = (
             "A token you made at /account/api-tokens/: `Token asb_…`. It expires, and a "

@@ -169,7 +169,8 @@ def respond(recommendation: Recommendation, data: ResponseData, *, by=None) -> R
     rec.response_reason = "" if data.accepted else data.reason.strip()
     rec.responder_name = data.responder_name.strip() or (by.full_name if by else "")
     rec.responded_at, rec.responded_by = timezone.now(), by
-    rec.token_hash = ""  # the link works once
+    # Clears the hash: the link works once.
+    rec.token_hash = ""  # nosec B105
     rec.save()
     rec = Recommendation.objects.select_related("agency", "review__case__area").get(pk=rec.pk)
     case = rec.review.case
