@@ -14,11 +14,11 @@ from django.utils import timezone
 from agencies import access
 from agencies.models import Agency, User
 from agencies.working_days import add_working_days
-from notifications.services import File, queue_email
+from notifications.services import queue_email
 from triggers import uploads
 from triggers.closing.services import cancel_scheduled_closure
 from triggers.history import record_event, transition
-from triggers.letters import write_letter
+from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import cancel_pending_meetings
 from triggers.models import Case, Channel, Letter
 from triggers.selectors import appealable_letter, last_day_to_appeal, officer_and_admins
@@ -345,14 +345,16 @@ def _decision_letter(appeal: Appeal, by: User) -> Letter:
 
 
 def _queue_decision_emails(appeal: Appeal, letter: Letter) -> None:
-    pdf = File(letter.filename, "application/pdf", bytes(letter.pdf))
-    _email(
-        appeal,
-        "appeal_decision",
-        "Appeal decision",
-        appeal.case.applicant_email,
-        "decision",
-        attachments=(pdf,),
+    send_letter(
+        letter,
+        template="appeal_decision",
+        key=f"appeal:{appeal.pk}:decision",
+        topic="Appeal decision",
+        context={
+            "appeal": appeal,
+            "appeal_url": appeal_url(appeal),
+            "case_url": case_url(appeal.case),
+        },
     )
     for person in officer_and_admins(appeal.case):
         _email(appeal, "appeal_decided", "Appeal decided", person.email, f"decided:{person.pk}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from notifications.services import File, queue_email
 from triggers.models import Case, Letter
+from triggers.recipients import recipients
 
 
 def render_pdf(template: str, context: dict) -> bytes:
@@ -34,3 +36,21 @@ def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
         pdf=pdf,
         sent_at=timezone.now(),
     )
+
+
+def send_letter(letter: Letter, *, template: str, key: str, context: dict, topic: str = "") -> None:
+    """Send a written letter to everyone on its case who receives letters, each the way they
+    are reached. `template` names the covering email; `key` is the letter's outbox key."""
+    case = letter.case
+    pdf = File(letter.filename, "application/pdf", bytes(letter.pdf))
+    for person in recipients(case):
+        queue_email(
+            key=person.key(key),
+            to=person.email,
+            template=template,
+            context={"case": case, "recipient": person, **context},
+            topic=topic or letter.get_kind_display(),
+            area=case.area,
+            reference=case.reference,
+            attachments=(pdf,),
+        )

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications.services import File, queue_email
+from notifications.services import queue_email
 from triggers.history import record_event, transition
 from triggers.information.services import close_open_requests
-from triggers.letters import write_letter
+from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import cancel_review, current_meeting
 from triggers.models import Action, Case, Letter, WithdrawalReason
 from triggers.selectors import appeal_window_end, appealable_letter, officer_and_admins
@@ -263,15 +263,11 @@ def request_withdrawal(case: Case, details: str) -> None:
 
 
 def email_applicant(case: Case, letter: Letter, template: str, key: str) -> None:
-    queue_email(
-        key=key,
-        to=case.applicant_email,
+    send_letter(
+        letter,
         template=template,
-        context={"case": case, "track_url": f"{settings.SITE_URL}{reverse('track:case')}"},
-        topic=letter.get_kind_display(),
-        area=case.area,
-        reference=case.reference,
-        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
+        key=key,
+        context={"track_url": f"{settings.SITE_URL}{reverse('track:case')}"},
     )
 
 

@@ -19,10 +19,10 @@ from django.utils import timezone
 
 from agencies.models import Agency, AreaMembership
 from agencies.working_days import add_working_days
-from notifications.services import File, queue_email
+from notifications.services import queue_email
 from triggers.history import record_event, transition
 from triggers.information.services import close_open_requests
-from triggers.letters import write_letter
+from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import current_meeting, current_round
 from triggers.models import (
     Action,
@@ -316,16 +316,7 @@ def first_open_due(case: Case) -> date | None:
 
 
 def _email_applicant(case: Case, letter: Letter, template: str, key: str) -> None:
-    queue_email(
-        key=key,
-        to=case.applicant_email,
-        template=template,
-        context={"case": case, "track_url": _track_url()},
-        topic=letter.get_kind_display(),
-        area=case.area,
-        reference=case.reference,
-        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
-    )
+    send_letter(letter, template=template, key=key, context={"track_url": _track_url()})
 
 
 def email_officer(case: Case, template: str, key: str) -> None:

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.working_days import add_working_days
-from notifications.services import File, queue_email
+from notifications.services import queue_email
 from triggers import eligibility
 from triggers.history import record_event, transition
 from triggers.information.services import notify_agencies
-from triggers.letters import write_letter
+from triggers.letters import send_letter, write_letter
 from triggers.models import (
     Case,
     Complaint,
@@ -155,15 +155,12 @@ def decide_threshold(
     )
     close_checks(case)  # the bodies' checks still waiting are no longer needed
     letter = _threshold_letter(case, decision, engine, complaints, meeting_by, by)
-    queue_email(
-        key=f"case:{case.pk}:threshold:{decision.pk}",
-        to=case.applicant_email,
+    send_letter(
+        letter,
         template="threshold_decision",
-        context={"case": case, "decision": decision, "met": met},
+        key=f"case:{case.pk}:threshold:{decision.pk}",
+        context={"decision": decision, "met": met},
         topic="Threshold decision",
-        area=case.area,
-        reference=case.reference,
-        attachments=(File(letter.filename, "application/pdf", bytes(letter.pdf)),),
     )
     if met:
         notify_agencies(case, by=by, also_ask=also_ask)

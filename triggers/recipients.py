@@ -1,0 +1,61 @@
+"""Who on a case is written to, and how: the one answer every message to the public reads.
+
+Letters, invitations and updates go to the people of a case: the applicant and, when someone
+applied for them, the victim (DOMAIN.md §5.9). Each is a `Recipient` with their own contact
+details and preference, so that the way out (email, text, post: §5.8) is chosen per person in
+one place, not at each service that sends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from triggers.models import Case, ContactMethod
+
+
+class Role:
+    APPLICANT = "applicant"
+    VICTIM = "victim"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One person the case writes to, with what is known of how to reach them."""
+
+    role: str
+    name: str
+    email: str
+    phone: str
+    address: str
+    postcode: str
+    contact_method: str
+
+    @property
+    def has_postal_address(self) -> bool:
+        return bool(self.address.strip())
+
+    @property
+    def wants_post(self) -> bool:
+        """Post when they asked for it, or when there is no email to write to."""
+        return self.contact_method == ContactMethod.POST or not self.email
+
+    def key(self, key: str) -> str:
+        """An outbox key per person: the applicant keeps the case's own key."""
+        return key if self.role == Role.APPLICANT else f"{key}:{self.role}"
+
+
+def applicant_of(case: Case) -> Recipient:
+    return Recipient(
+        role=Role.APPLICANT,
+        name=case.applicant_name,
+        email=case.applicant_email,
+        phone=case.applicant_phone,
+        address=case.applicant_address,
+        postcode=case.applicant_postcode,
+        contact_method=case.contact_method,
+    )
+
+
+def recipients(case: Case) -> list[Recipient]:
+    """Everyone the case's letters and updates go to."""
+    return [applicant_of(case)]
