@@ -42,3 +42,14 @@ def test_bench_drives_pages_under_production_host_settings(settings, monkeypatch
     )
     call_command("bench", "page", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert statuses == [200]
+
+
+def test_engine_benchmark_assesses_varied_people_and_reads_their_reasons():
+    from triggers.benchmarks import _engine_inputs, engine
+
+    people = _engine_inputs(40)
+    assert len({c.incident_date for complaints in people for c in complaints}) > 100
+    results = engine(None, people=40)
+    assert results["assessments"] == 40
+    assert results["microseconds_each"] > 0
+    assert "target 100,000" in results["per_second"]

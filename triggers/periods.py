@@ -11,26 +11,27 @@ Pure: standard library only, no I/O.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["months_beginning_with_end", "within_months_beginning_with"]
 
 
-def _month_after(start: date, months: int) -> tuple[int, int]:
-    """(year, month) of the month `months` calendar months after `start`'s month."""
-    index = start.year * 12 + (start.month - 1) + months
-    return index // 12, index % 12 + 1
+# Days in each month of a common year; February gains a day in a leap year. A table rather
+# than calendar.monthrange: the engine asks this twice for every complaint it assesses.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_ONE_DAY = timedelta(days=1)
 
 
-def _corresponding_date(start: date, months: int) -> date | None:
-    """The date with `start`'s day of the month, `months` months later; None if none exists."""
-    year, month = _month_after(start, months)
-    if start.day > calendar.monthrange(year, month)[1]:
-        return None
-    return date(year, month, start.day)
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
+# Remembered: a bulk check asks for the same few thousand days over and over (every day of
+# a few years), and a date and a count are all it depends on.
+@lru_cache(maxsize=16384)
 def months_beginning_with_end(start: date, months: int) -> date:
     """The last day inside the period of `months` months beginning with `start`.
 
@@ -39,12 +40,12 @@ def months_beginning_with_end(start: date, months: int) -> date:
     """
     if months < 1:
         raise ValueError("A period of months beginning with a date is at least one month long.")
-    corresponding = _corresponding_date(start, months)
-    if corresponding is None:
+    year, month0 = divmod(start.year * 12 + start.month - 1 + months, 12)
+    last = _days_in_month(year, month0 + 1)
+    if start.day > last:
         # No corresponding date (31 January + 1 month): the month's last day ends the period.
-        year, month = _month_after(start, months)
-        return date(year, month, calendar.monthrange(year, month)[1])
-    return corresponding - timedelta(days=1)
+        return date(year, month0 + 1, last)
+    return date(year, month0 + 1, start.day) - _ONE_DAY
 
 
 def within_months_beginning_with(start: date, months: int, day: date) -> bool:

@@ -17,6 +17,7 @@ from triggers.eligibility import (
     Decision,
     InvalidPolicy,
     Policy,
+    _rejection,
     assess,
     explain,
     format_date,
@@ -596,6 +597,16 @@ def test_a_complaint_qualifies_exactly_when_the_statute_says(policy, cs, today):
     decision = assess(policy, cs, APPLICATION, today)
     for c, finding in zip(cs, decision.complaints, strict=True):
         assert finding.qualifies is _statute_says_qualifies(c, APPLICATION, today)
+
+
+@properties
+@given(policies, complaint_lists, todays)
+def test_the_words_agree_with_the_quick_test(policy, cs, today):
+    """The engine decides with comparisons alone and writes a reason only when asked: a
+    rejection reason exists exactly for the complaints that do not qualify."""
+    decision = assess(policy, cs, APPLICATION, today)
+    for c, finding in zip(cs, decision.complaints, strict=True):
+        assert finding.qualifies is (_rejection(c, APPLICATION, today) is None)
 
 
 @properties

@@ -4,8 +4,6 @@ input, never a 500.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -127,4 +125,8 @@ class EligibilityResultSerializer(serializers.Serializer):
 
     @staticmethod
     def from_decision(decision: eligibility.Decision) -> dict:
-        return {**asdict(decision), "explanation": eligibility.explain(decision)}
+        return {
+            **decision._asdict(),
+            "complaints": [finding.as_dict() for finding in decision.complaints],
+            "explanation": eligibility.explain(decision),
+        }
