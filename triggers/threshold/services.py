@@ -20,7 +20,7 @@ from triggers.models import (
     ThresholdDecision,
 )
 from triggers.selectors import appeal_deadline
-from triggers.threshold.checks import close_checks
+from triggers.threshold.checks import close_checks, current_round
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
 
 
@@ -126,6 +126,7 @@ def decide_threshold(
     decision = ThresholdDecision.objects.create(
         area_id=case.area_id,
         case=case,
+        round=current_round(case),
         outcome=outcome,
         engine_route=engine.route,
         engine_qualifying=engine.qualifying_complaints,

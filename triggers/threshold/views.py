@@ -75,6 +75,8 @@ def decide_threshold(request, area, reference):
             "complaints": complaints,
             "checks": body_checks,
             "rows": rows,
+            "check_round": checks.current_round(case),
+            "earlier_rounds": checks.earlier_rounds(case),
             "today": timezone.localdate(),
         },
     )
