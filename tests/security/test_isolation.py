@@ -118,6 +118,9 @@ ROUTES = {
     "case_detail": (case_kwargs, "get", "officer"),
     "case_acknowledge": (case_kwargs, "post", "officer"),
     "case_threshold": (case_kwargs, "get", "officer"),
+    # Check before you commit (issue #17): with nothing typed yet, the officer is sent back to
+    # the form (302); others get 404.
+    "case_threshold_decision_check": (case_kwargs, "get", "officer"),
     "case_letter": (letter_kwargs, "get", "officer"),
     "message_resend": (message_kwargs, "post", "admin"),
     "case_notify": (case_kwargs, "get", "officer"),
