@@ -22,6 +22,7 @@ from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import cancel_pending_meetings
 from triggers.models import Case, Channel, Letter
 from triggers.selectors import appealable_letter, last_day_to_appeal, officer_and_admins
+from triggers.threshold.checks import start_check_round
 from triggers.workflow import Status
 
 from .models import Appeal, AppealDocument, AppealGround
@@ -326,6 +327,8 @@ def _move_case(appeal: Appeal, by: User) -> None:
     )
     # The earlier round is over: a meeting still arranged for it is called off.
     cancel_pending_meetings(appeal.case, by=by, reason="The appeal was upheld.")
+    if appeal.remedy == Appeal.Remedy.FRESH_THRESHOLD_DECISION:
+        start_check_round(appeal.case, by=by, reason="The appeal was upheld.")
 
 
 def _decision_letter(appeal: Appeal, by: User) -> Letter:

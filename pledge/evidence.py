@@ -166,7 +166,10 @@ def _passed_on(case_ids):
     """(case, body) pairs: the bodies each application was passed to on receipt."""
     from triggers.models import ThresholdCheck
 
-    return ThresholdCheck.objects.filter(case_id__in=case_ids).values_list("case_id", "agency_id")
+    # Round 1 only: a body asked again after an appeal was not reached on receipt.
+    return ThresholdCheck.objects.filter(case_id__in=case_ids, round=1).values_list(
+        "case_id", "agency_id"
+    )
 
 
 @provider("timescales_met")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from notifications.services import File, queue_email
 from triggers.models import Case, Letter
@@ -18,15 +21,19 @@ def render_pdf(template: str, context: dict) -> bytes:
     return HTML(string=html, base_url=None).write_pdf()
 
 
-def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
-    """Render and store one letter. Call inside the service's transaction."""
-    context = {
+def letter_context(case: Case, title: str, context: dict) -> dict:
+    return {
         "case": case,
         "area": case.area,
         "title": title,
         "today": timezone.localdate(),
         **context,
     }
+
+
+def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
+    """Render and store one letter. Call inside the service's transaction."""
+    context = letter_context(case, title, context)
     pdf = render_pdf(f"triggers/letters/{kind}.html", context)
     return Letter.objects.create(
         area_id=case.area_id,
@@ -36,6 +43,27 @@ def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
         pdf=pdf,
         sent_at=timezone.now(),
     )
+
+
+def preview_pdf(case: Case, kind: str, title: str, context: dict) -> bytes:
+    """The letter as it would be written today, as a PDF: nothing is stored."""
+    return render_pdf(f"triggers/letters/{kind}.html", letter_context(case, title, context))
+
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+_INLINE_STYLE = re.compile(r'\sstyle="[^"]*"')
+_HEADING = re.compile(r"<(/?)h([1-4])\b")
+
+
+def preview_html(case: Case, kind: str, title: str, context: dict) -> SafeString:
+    """The letter as it would be written today, for a check page: the same template the PDF
+    uses, its body only (the page's own styles apply; the CSP allows no inline style), its
+    headings two levels down so that they sit under the page's own."""
+    html = render_to_string(f"triggers/letters/{kind}.html", letter_context(case, title, context))
+    found = _BODY.search(html)
+    # Safe: our own template's output, every value in it escaped by the template engine.
+    body = _INLINE_STYLE.sub("", found.group(1) if found else html)
+    return mark_safe(_HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 2}", body))  # noqa: S308
 
 
 def send_letter(letter: Letter, *, template: str, key: str, context: dict, topic: str = "") -> None:

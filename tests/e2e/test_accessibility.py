@@ -33,7 +33,7 @@ def test_officer_pages_pass_axe(page, live_server, axe_check, north):
     axe_check(page)
     page.click("text=Decide the threshold")
     axe_check(page)
-    page.click("button:has-text('Record decision')")
+    page.click("button:has-text('Continue')")
     assert page.locator(".govuk-error-summary").is_visible()
     axe_check(page)
 
@@ -43,7 +43,13 @@ def test_officer_decides_threshold_without_javascript(page_without_js, live_serv
     sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
     page.goto(f"{live_server.url}/cases/{north.area.slug}/{north.case.reference}/threshold/")
     page.check("input[name=outcome][value=met]")
-    page.click("button:has-text('Record decision')")
+    page.click("button:has-text('Continue')")
+    # Check before you commit (issue #17): nothing is recorded until confirmed.
+    page.wait_for_url("**/threshold/check/")
+    assert "Your case review will go ahead" in page.locator("#letter-preview").inner_text()
+    north.case.refresh_from_db()
+    assert north.case.status == "submitted"
+    page.click("button:has-text('Record the decision and send the letter')")
     page.wait_for_selector(".govuk-notification-banner")
     assert "Threshold met" in page.content()
     north.case.refresh_from_db()

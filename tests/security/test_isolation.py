@@ -118,12 +118,15 @@ ROUTES = {
     "case_detail": (case_kwargs, "get", "officer"),
     "case_acknowledge": (case_kwargs, "post", "officer"),
     "case_threshold": (case_kwargs, "get", "officer"),
+    # Check before you commit (issue #17): with nothing typed yet, the officer is sent back to
+    # the form (302); others get 404.
+    "case_threshold_decision_check": (case_kwargs, "get", "officer"),
     "case_letter": (letter_kwargs, "get", "officer"),
     "message_resend": (message_kwargs, "post", "admin"),
     "case_notify": (case_kwargs, "get", "officer"),
     "case_meeting_schedule": (case_kwargs, "get", "officer"),
     # With no meeting arranged the officer is sent back to the case (302); others get 404.
-    "case_meeting_cancel": (case_kwargs, "post", "officer"),
+    "case_meeting_cancel": (case_kwargs, "get", "officer"),
     "request_detail": (lambda side: {"request_id": side.info_request.pk}, "get", "responder"),
     # A relevant body's check of the complaints, made on receipt (issue #14).
     "threshold_check": (
@@ -149,8 +152,9 @@ ROUTES = {
     "case_review_record": (case_kwargs, "get", "officer"),
     "case_review_involvement": (case_kwargs, "get", "officer"),
     "case_review_pack": (case_kwargs, "get", "officer"),
-    "case_plan_finalise": (case_kwargs, "post", "officer"),
-    "case_outcome_send": (case_kwargs, "post", "officer"),
+    "case_plan_finalise": (case_kwargs, "get", "officer"),
+    "case_outcome_send": (case_kwargs, "get", "officer"),
+    "case_outcome_letter_preview": (case_kwargs, "get", "officer"),
     "case_close": (case_kwargs, "get", "officer"),
     # Withdrawal (issue #14): the check page with nothing to check sends the officer back to
     # the form (302); others get 404.

@@ -211,3 +211,23 @@ class ReviewMeetingForm(forms.Form):
             "agencies": [str(a) for a in meeting.invited_agencies.values_list("pk", flat=True)],
             "extra_emails": "\n".join(meeting.invited_emails),
         }
+
+
+class CancelMeetingForm(forms.Form):
+    """Why the meeting is called off: everyone invited reads it, and the history keeps it."""
+
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        help_text="Everyone invited, the applicant included, reads this in the cancellation. "
+        "Use plain words.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Give the reason the meeting is cancelled"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("reason", label_size=Size.MEDIUM),
+            Button.warning("submit", "Cancel the meeting"),
+        )

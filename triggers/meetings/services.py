@@ -186,12 +186,15 @@ def reschedule_review(meeting: ReviewMeeting, data: MeetingData, *, by) -> Revie
 
 
 @transaction.atomic
-def cancel_review(meeting: ReviewMeeting, *, by, reason: str = "") -> ReviewMeeting:
+def cancel_review(meeting: ReviewMeeting, *, by, reason: str) -> ReviewMeeting:
     """Call the meeting off, tell everyone invited, and send the case back to wait for a new
     date (its deadline is again the area's timescale from the threshold decision)."""
     meeting = ReviewMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status != ReviewMeeting.Status.SCHEDULED:
         raise MeetingRefused("This meeting is no longer arranged.")
+    if not reason.strip():
+        # Everyone invited is told why (issue #17): a cancellation never goes out unexplained.
+        raise MeetingRefused("Give the reason the meeting is cancelled.")
     _call_off(meeting, reason)
     case = meeting.case
     transition(

@@ -4,13 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from triggers import history as reviews
 from triggers import selectors
 from triggers.meetings import pack
 from triggers.meetings import services as meetings
-from triggers.meetings.forms import ReviewMeetingForm
+from triggers.meetings.forms import CancelMeetingForm, ReviewMeetingForm
 from triggers.meetings.services import may_read_pack
 from triggers.selectors import case_to_work_on, case_url
 from triggers.workflow import Status, TransitionNotAllowed
@@ -68,21 +67,33 @@ def schedule(request, area, reference):
 
 
 @login_required
-@require_POST
 def cancel(request, area, reference):
+    """Check before you cancel (issue #17): the meeting, who will be told, and the reason
+    they will read. Nothing changes until the officer confirms with a reason."""
     case = case_to_work_on(request, area, reference)
     meeting = meetings.current_meeting(case)
     if meeting is None:
         messages.error(request, "There is no review meeting arranged to cancel.")
         return redirect(case_url(case))
-    reason = request.POST.get("reason", "")[:2000]
-    try:
-        meetings.cancel_review(meeting, by=request.user, reason=reason)
-    except (meetings.MeetingRefused, TransitionNotAllowed) as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, "Review meeting cancelled. Everyone invited has been told.")
-    return redirect(case_url(case))
+    form = CancelMeetingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetings.cancel_review(meeting, by=request.user, reason=form.cleaned_data["reason"])
+        except (meetings.MeetingRefused, TransitionNotAllowed) as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Review meeting cancelled. Everyone invited has been told.")
+            return redirect(case_url(case))
+    return render(
+        request,
+        "triggers/meetings/cancel.html",
+        {
+            "case": case,
+            "meeting": meeting,
+            "form": form,
+            "invitees": meetings.invitees(meeting),
+        },
+    )
 
 
 @login_required

@@ -36,6 +36,9 @@ class ThresholdDecision(models.Model):
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_decisions")
+    # The round of the bodies' checks this decision was made on (a fresh decision ordered on
+    # appeal is made on a fresh round of checks).
+    round = models.PositiveSmallIntegerField(default=1)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     engine_route = models.CharField(max_length=20)
     engine_qualifying = models.PositiveSmallIntegerField()
@@ -67,6 +70,9 @@ class ThresholdCheck(models.Model):
     Every application is passed on to every relevant body on receipt (s104(3)(b)); each body
     says, complaint by complaint, whether its records hold it. The bodies decide the threshold
     together (s104(4)-(5)); the single point of contact records their decision beside these.
+
+    `round` counts the times the bodies are asked: an upheld appeal that orders a fresh
+    threshold decision asks every body again, in a new round, with the earlier rounds kept.
     """
 
     class Status(models.TextChoices):
@@ -77,6 +83,7 @@ class ThresholdCheck(models.Model):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_checks")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="threshold_checks")
+    round = models.PositiveSmallIntegerField(default=1)
     contact_name = models.CharField(max_length=120)
     contact_email = models.EmailField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
@@ -90,9 +97,11 @@ class ThresholdCheck(models.Model):
     checked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["due_date", "agency__name"]
+        ordering = ["round", "due_date", "agency__name"]
         constraints = [
-            models.UniqueConstraint(fields=["case", "agency"], name="one_check_per_body_per_case"),
+            models.UniqueConstraint(
+                fields=["case", "agency", "round"], name="one_check_per_body_per_round"
+            ),
         ]
 
     def __str__(self):

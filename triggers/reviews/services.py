@@ -202,14 +202,10 @@ def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
     """Make the action plan final, recording that the victim commented or did not respond by
     the closing date. Before that date, with no comment, the plan stays a draft."""
     review = ReviewRecord.objects.select_for_update().get(pk=review.pk)
-    if review.plan_finalised_at is not None:
-        raise ReviewRefused("The action plan is already final.")
+    refused = plan_refusal(review)
+    if refused:
+        raise ReviewRefused(refused)
     commented = review.comments.exists()
-    if not commented and timezone.localdate() <= review.consultation_closes:
-        raise ReviewRefused(
-            "The victim has until "
-            f"{review.consultation_closes:%d %B %Y} to comment on the draft action plan."
-        )
     review.plan_finalised_at = timezone.now()
     review.plan_finalised_by = by
     review.victim_response = (
@@ -225,6 +221,18 @@ def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
     return review
 
 
+def plan_refusal(review: ReviewRecord) -> str:
+    """Why the plan cannot be finalised now ("" when it can): the check page asks first."""
+    if review.plan_finalised_at is not None:
+        return "The action plan is already final."
+    if not review.comments.exists() and timezone.localdate() <= review.consultation_closes:
+        return (
+            "The victim has until "
+            f"{review.consultation_closes:%d %B %Y} to comment on the draft action plan."
+        )
+    return ""
+
+
 # --- The outcome ------------------------------------------------------------------------------
 
 
@@ -237,24 +245,12 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     """
     review = ReviewRecord.objects.select_for_update().select_related("case__area").get(pk=review.pk)
     case = review.case
-    if case.status != Status.REVIEW_HELD or review.outcome_sent_at is not None:
-        raise ReviewRefused("The outcome can be sent once, after the review is recorded.")
-    if review.plan_finalised_at is None:
-        raise ReviewRefused("Finalise the action plan before sending the outcome.")
+    refused = outcome_refusal(review)
+    if refused:
+        raise ReviewRefused(refused)
     today = timezone.localdate()
     review.appeal_by = appeal_deadline(today, case.area)
-    letter = write_letter(
-        case,
-        Letter.Kind.OUTCOME,
-        "The outcome of your case review",
-        {
-            "review": review,
-            "recommendations": review.recommendations.select_related("agency"),
-            "actions": review.actions.select_related("owner_agency"),
-            "appeal_by": review.appeal_by,
-            "officer_name": by.full_name,
-        },
-    )
+    letter = write_letter(case, Letter.Kind.OUTCOME, OUTCOME_TITLE, outcome_letter(review, by))
     review.outcome_sent_at = letter.sent_at
     review.save(update_fields=["appeal_by", "outcome_sent_at"])
     transition(
@@ -281,14 +277,42 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     return letter
 
 
+OUTCOME_TITLE = "The outcome of your case review"
+
+
+def outcome_refusal(review: ReviewRecord) -> str:
+    """Why the outcome cannot be sent now ("" when it can): the check page asks first."""
+    if review.case.status != Status.REVIEW_HELD or review.outcome_sent_at is not None:
+        return "The outcome can be sent once, after the review is recorded."
+    if review.plan_finalised_at is None:
+        return "Finalise the action plan before sending the outcome."
+    return ""
+
+
+def outcome_letter(review: ReviewRecord, by) -> dict:
+    """The outcome letter's context; `review.appeal_by` is the window it prints."""
+    return {
+        "review": review,
+        "recommendations": review.recommendations.select_related("agency"),
+        "actions": review.actions.select_related("owner_agency"),
+        "appeal_by": review.appeal_by,
+        "officer_name": by.full_name,
+    }
+
+
+def owner_contacts(review: ReviewRecord):
+    """Each owner agency's contact for the area: told its actions when the outcome is sent."""
+    return AreaMembership.objects.filter(
+        area_id=review.case.area_id,
+        agency_id__in=review.actions.values_list("owner_agency_id", flat=True),
+    ).select_related("agency")
+
+
 def _tell_owner_agencies(review: ReviewRecord) -> None:
     """Each owner agency's contact for the area learns its actions once the plan is final."""
     case = review.case
     actions = list(review.actions.select_related("owner_agency"))
-    contacts = AreaMembership.objects.filter(
-        area_id=case.area_id, agency_id__in={a.owner_agency_id for a in actions}
-    )
-    for membership in contacts:
+    for membership in owner_contacts(review):
         mine = [a for a in actions if a.owner_agency_id == membership.agency_id]
         queue_email(
             key=f"review:{review.pk}:actions:{membership.agency_id}",

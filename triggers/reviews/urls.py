@@ -3,15 +3,21 @@ owner agencies' actions. triggers/urls.py includes them at the site root."""
 
 from django.urls import path
 
-from triggers.reviews import views
+from triggers.reviews import confirm, views
 
 CASE = "cases/<slug:area>/<str:reference>/"
 
 urlpatterns = [
     path(f"{CASE}review/", views.record, name="case_review_record"),
     path(f"{CASE}review/victim/", views.involvement, name="case_review_involvement"),
-    path(f"{CASE}review/plan/finalise/", views.finalise_plan, name="case_plan_finalise"),
-    path(f"{CASE}review/outcome/", views.send_outcome, name="case_outcome_send"),
+    # Check before you commit (issue #17): each GET shows what the step does; POST confirms.
+    path(f"{CASE}review/plan/finalise/", confirm.finalise_plan, name="case_plan_finalise"),
+    path(f"{CASE}review/outcome/", confirm.send_outcome, name="case_outcome_send"),
+    path(
+        f"{CASE}review/outcome/preview.pdf",
+        confirm.outcome_letter_pdf,
+        name="case_outcome_letter_preview",
+    ),
     path("actions/", views.action_list, name="actions"),
     path("actions/<int:action_id>/", views.action_detail, name="action_detail"),
     path(

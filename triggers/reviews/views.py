@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from agencies import access
 from triggers.closing.services import CLOSABLE
@@ -142,46 +141,6 @@ def record(request, area, reference):
         "triggers/reviews/record.html",
         {"case": case, "form": form, "meeting": meeting, "review": review},
     )
-
-
-@login_required
-@require_POST
-def finalise_plan(request, area, reference):
-    return _step_on_current_review(
-        request,
-        area,
-        reference,
-        services.finalise_plan,
-        "The action plan is final. You can now send the outcome.",
-    )
-
-
-@login_required
-@require_POST
-def send_outcome(request, area, reference):
-    return _step_on_current_review(
-        request,
-        area,
-        reference,
-        services.send_outcome,
-        "The outcome letter has been sent to the applicant.",
-    )
-
-
-def _step_on_current_review(request, area, reference, step, done: str):
-    """Take one step on this round's review record; a refusal comes back as a message."""
-    case = case_to_work_on(request, area, reference)
-    review = services.current_review(case)
-    if review is None:
-        messages.error(request, "There is no review recorded yet.")
-        return redirect(case_url(case))
-    try:
-        step(review, by=request.user)
-    except REFUSED as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, done)
-    return redirect(case_url(case))
 
 
 # --- Owner agencies ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,12 +46,54 @@ def request_checks(case: Case, *, by=None) -> list[ThresholdCheck]:
     transaction that records the application, so no application waits to be passed on."""
     received_on = timezone.localtime(case.received_at).date()
     due = add_working_days(received_on, case.area.threshold_decision_days)
+    checks = _ask_bodies(case, round_number=1, due=due)
+    if checks:
+        record_event(
+            case,
+            "Application passed on to the relevant bodies",
+            by=by,
+            reasons=f"Asked to check: {_names(checks)}. Due {due:%d %B %Y}.",
+        )
+    return checks
+
+
+@transaction.atomic
+def start_check_round(case: Case, *, by, reason: str) -> list[ThresholdCheck]:
+    """A fresh threshold decision is ordered (an upheld appeal): every relevant body checks
+    the complaints again, in a new round due by the area's threshold timescale from today.
+    Checks of the earlier round still waiting are no longer needed: nobody is reminded."""
+    earlier = current_round(case)
+    closed = case.threshold_checks.filter(
+        round__lte=earlier, status=ThresholdCheck.Status.REQUESTED
+    ).update(status=ThresholdCheck.Status.CLOSED)
+    round_number = earlier + 1
+    due = add_working_days(timezone.localdate(), case.area.threshold_decision_days)
+    checks = _ask_bodies(case, round_number=round_number, due=due)
+    asked = f"Asked to check: {_names(checks)}. Due {due:%d %B %Y}." if checks else ""
+    closing = f" {closed} check(s) of round {earlier} no longer needed." if closed else ""
+    record_event(
+        case,
+        f"The relevant bodies asked to check the complaints again (round {round_number})",
+        by=by,
+        reasons=f"{reason.strip()} {asked}{closing}".strip(),
+    )
+    return checks
+
+
+def current_round(case: Case) -> int:
+    """The round of checks the bodies are on: 1 until a fresh decision is ordered."""
+    last = case.threshold_checks.order_by("-round").values_list("round", flat=True).first()
+    return last or 1
+
+
+def _ask_bodies(case: Case, *, round_number: int, due: date) -> list[ThresholdCheck]:
     now = timezone.now()
     checks = [
         ThresholdCheck.objects.create(
             area_id=case.area_id,
             case=case,
             agency=m.agency,
+            round=round_number,
             contact_name=m.contact_name,
             contact_email=m.contact_email,
             requested_at=now,
@@ -60,15 +103,11 @@ def request_checks(case: Case, *, by=None) -> list[ThresholdCheck]:
     ]
     for check in checks:
         _queue_check_email(check, "threshold_check_request", "Threshold check requested")
-    if checks:
-        record_event(
-            case,
-            "Application passed on to the relevant bodies",
-            by=by,
-            reasons=f"Asked to check: {', '.join(c.agency.name for c in checks)}. "
-            f"Due {due:%d %B %Y}.",
-        )
     return checks
+
+
+def _names(checks: list[ThresholdCheck]) -> str:
+    return ", ".join(c.agency.name for c in checks)
 
 
 def check_url(check: ThresholdCheck) -> str:
@@ -154,11 +193,19 @@ def close_checks(case: Case) -> int:
 def send_check_reminders(today: date | None = None) -> tuple[int, int]:
     """Once a working day: remind bodies 2 working days before their check is due, and
     escalate overdue checks to the case officer and the area's admins. Each is sent once.
-    Checks of a case whose threshold is decided are closed, and skipped here regardless."""
+    Checks of a case whose threshold is decided are closed, and skipped here regardless, and
+    so are those of a round that a later round replaced."""
     today = today or timezone.localdate()
-    waiting = ThresholdCheck.objects.filter(
-        status=ThresholdCheck.Status.REQUESTED, case__status__in=AWAITING_THRESHOLD_DECISION
-    ).select_related("case__area", "case__assigned_officer", "agency")
+    later_round = ThresholdCheck.objects.filter(case=OuterRef("case"), round__gt=OuterRef("round"))
+    waiting = (
+        ThresholdCheck.objects.filter(
+            status=ThresholdCheck.Status.REQUESTED, case__status__in=AWAITING_THRESHOLD_DECISION
+        )
+        # Only the current round's: an earlier round's check is closed when a new one starts,
+        # and is never reminded even if something left it open.
+        .exclude(Exists(later_round))
+        .select_related("case__area", "case__assigned_officer", "agency")
+    )
     reminded = escalated = 0
     remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
     for check in waiting.filter(
@@ -201,10 +248,13 @@ def reported_elsewhere(case: Case, complaints) -> set[int]:
 
 
 def findings_table(case: Case, complaints, engine) -> tuple[list, list[dict]]:
-    """The bodies' checks beside the engine's count, for the threshold page: the checks, and
-    one row per complaint with the engine's finding and each body's (None until checked)."""
+    """The current round's checks beside the engine's count, for the threshold page: the
+    checks, and one row per complaint with the engine's finding and each body's (None until
+    checked)."""
     checks = list(
-        case.threshold_checks.select_related("agency", "checked_by").prefetch_related("findings")
+        case.threshold_checks.filter(round=current_round(case))
+        .select_related("agency", "checked_by")
+        .prefetch_related("findings")
     )
     by_check = {c.pk: {f.complaint_id: f for f in c.findings.all()} for c in checks}
     elsewhere = reported_elsewhere(case, complaints)
@@ -218,3 +268,21 @@ def findings_table(case: Case, complaints, engine) -> tuple[list, list[dict]]:
         for complaint, counted in zip(complaints, engine.complaints, strict=True)
     ]
     return checks, rows
+
+
+def earlier_rounds(case: Case) -> list[dict]:
+    """The rounds before the current one, for the record: each with its checks and the
+    bodies' findings, newest first."""
+    current = current_round(case)
+    if current == 1:
+        return []
+    checks = (
+        case.threshold_checks.filter(round__lt=current)
+        .select_related("agency", "checked_by")
+        .prefetch_related("findings__complaint")
+        .order_by("-round", "agency__name")
+    )
+    rounds: dict[int, list] = {}
+    for check in checks:
+        rounds.setdefault(check.round, []).append(check)
+    return [{"round": n, "checks": found} for n, found in rounds.items()]

@@ -104,4 +104,4 @@ class ThresholdDecisionForm(forms.Form):
         ]
         if optional:
             layout.append(Field.checkboxes("also_ask", small=True))
-        self.helper = gds_helper(*layout, Button("submit", "Record decision"))
+        self.helper = gds_helper(*layout, Button("submit", "Continue"))

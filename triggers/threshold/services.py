@@ -4,6 +4,9 @@ bodies' decision on the threshold is recorded with the engine's count beside it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,7 +15,7 @@ from notifications.services import queue_email
 from triggers import eligibility
 from triggers.history import record_event, transition
 from triggers.information.services import notify_agencies
-from triggers.letters import send_letter, write_letter
+from triggers.letters import preview_html, send_letter, write_letter
 from triggers.models import (
     Case,
     Complaint,
@@ -20,7 +23,7 @@ from triggers.models import (
     ThresholdDecision,
 )
 from triggers.selectors import appeal_deadline
-from triggers.threshold.checks import close_checks
+from triggers.threshold.checks import close_checks, current_round
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
 
 
@@ -126,16 +129,14 @@ def decide_threshold(
     decision = ThresholdDecision.objects.create(
         area_id=case.area_id,
         case=case,
+        round=current_round(case),
         outcome=outcome,
         engine_route=engine.route,
         engine_qualifying=engine.qualifying_complaints,
         engine_threshold=engine.threshold,
         grounds=list(grounds),
         reasons=reasons,
-        # A listed reason is what refuses against the engine's "met"; otherwise it has none.
-        refusal_reason=refusal_reason
-        if outcome == ThresholdDecision.Outcome.NOT_MET and engine.threshold_met
-        else "",
+        refusal_reason=_listed_refusal(outcome, engine, refusal_reason),
         decided_by=by,
         decided_at=timezone.now(),
     )
@@ -179,6 +180,13 @@ REFUSAL_IN_WORDS = {
 }
 
 
+def _listed_refusal(outcome, engine, refusal_reason) -> str:
+    # A listed reason is what refuses against the engine's "met"; otherwise it has none.
+    if outcome == ThresholdDecision.Outcome.NOT_MET and engine.threshold_met:
+        return refusal_reason
+    return ""
+
+
 def _history_reasons(decision: ThresholdDecision) -> str:
     if not decision.refusal_reason:
         return decision.reasons
@@ -213,21 +221,65 @@ def _check_decision(engine, outcome, reasons, grounds, refusal_reason=""):
 
 
 def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Letter:
+    title, context = _letter_parts(case, decision, engine, complaints, meeting_by, by)
+    return write_letter(case, Letter.Kind.THRESHOLD_DECISION, title, context)
+
+
+def _letter_parts(case, decision, engine, complaints, meeting_by, by) -> tuple[str, dict]:
     findings = [{"complaint": complaints[f.index], "reason": f.reason} for f in engine.complaints]
-    return write_letter(
-        case,
-        Letter.Kind.THRESHOLD_DECISION,
+    title = (
         "Your case review: the threshold is not met"
         if decision.outcome == "not_met"
-        else "Your case review will go ahead",
-        {
-            "decision": decision,
-            "findings": findings,
-            "explanation": eligibility.explain(engine),
-            "meeting_by": meeting_by,
-            "officer_name": by.full_name,
-            "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
-            "refusal_in_words": REFUSAL_IN_WORDS.get(decision.refusal_reason, ""),
-            "appeal_by": appeal_deadline(timezone.localdate(), case.area),
-        },
+        else "Your case review will go ahead"
+    )
+    return title, {
+        "decision": decision,
+        "findings": findings,
+        "explanation": eligibility.explain(engine),
+        "meeting_by": meeting_by,
+        "officer_name": by.full_name,
+        "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
+        "refusal_in_words": REFUSAL_IN_WORDS.get(decision.refusal_reason, ""),
+        "appeal_by": appeal_deadline(timezone.localdate(), case.area),
+    }
+
+
+@dataclass
+class DecisionPreview:
+    """What recording a decision would do, for the check page: nothing is saved."""
+
+    decision: ThresholdDecision
+    status: str
+    met: bool
+    meeting_by: date
+    appeal_by: date
+    letter_html: str
+
+
+def preview_decision(
+    case: Case, outcome: str, *, by, reasons="", grounds=(), refusal_reason=""
+) -> DecisionPreview:
+    """Check a decision as `decide_threshold` would, and show its letter, changing nothing."""
+    if case.status not in AWAITING_THRESHOLD_DECISION:
+        raise DecisionRefused("The threshold has already been decided for this case.")
+    complaints = list(case.complaints.select_related("reported_to"))
+    engine = assess_case(case, complaints)
+    _check_decision(engine, outcome, reasons, grounds, refusal_reason)
+    decision = ThresholdDecision(
+        area_id=case.area_id,
+        case=case,
+        outcome=outcome,
+        grounds=list(grounds),
+        reasons=reasons,
+        refusal_reason=_listed_refusal(outcome, engine, refusal_reason),
+    )
+    meeting_by = add_working_days(timezone.localdate(), case.area.review_meeting_days)
+    title, context = _letter_parts(case, decision, engine, complaints, meeting_by, by)
+    return DecisionPreview(
+        decision=decision,
+        status=OUTCOME_STATUS[outcome],
+        met=outcome != ThresholdDecision.Outcome.NOT_MET,
+        meeting_by=meeting_by,
+        appeal_by=context["appeal_by"],
+        letter_html=preview_html(case, Letter.Kind.THRESHOLD_DECISION, title, context),
     )

@@ -10,5 +10,10 @@ CASE = "cases/<slug:area>/<str:reference>/"
 urlpatterns = [
     path(f"{CASE}acknowledge/", views.acknowledge, name="case_acknowledge"),
     path(f"{CASE}threshold/", views.decide_threshold, name="case_threshold"),
+    path(
+        f"{CASE}threshold/check/",
+        views.decision_check,
+        name="case_threshold_decision_check",
+    ),
     path("checks/<int:check_id>/", views.threshold_check, name="threshold_check"),
 ]

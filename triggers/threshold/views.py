@@ -3,6 +3,7 @@ complaints, and recording the bodies' decision."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -10,8 +11,9 @@ from django.views.decorators.http import require_POST
 from agencies import access
 from triggers.information import services as information_services
 from triggers.information.forms import AlsoAskField
-from triggers.models import ThresholdCheck
+from triggers.models import ThresholdCheck, ThresholdDecision
 from triggers.people import applicant_for
+from triggers.recipients import recipients
 from triggers.selectors import case_to_work_on, case_url
 from triggers.threshold import checks
 from triggers.threshold import services as services
@@ -35,33 +37,59 @@ def acknowledge(request, area, reference):
     return redirect(case_url(case))
 
 
+def _decision_key(case) -> str:
+    return f"threshold_decision:{case.pk}"
+
+
+def _typed(request, case) -> QueryDict | None:
+    """What the officer typed into the decision form, kept in the session until confirmed."""
+    stored = request.session.get(_decision_key(case))
+    if stored is None:
+        return None
+    data = QueryDict(mutable=True)
+    for name, values in stored.items():
+        data.setlist(name, values)
+    return data
+
+
+def _decision_form(case, data):
+    _, optional = information_services.agencies_to_ask(case)
+    return ThresholdDecisionForm(data, optional=optional), optional
+
+
+def _preview(case, form, by):
+    data = form.cleaned_data
+    return services.preview_decision(
+        case,
+        data["outcome"],
+        by=by,
+        reasons=data["reasons"],
+        grounds=tuple(data["grounds"]),
+        refusal_reason=data["refusal_reason"],
+    )
+
+
 @login_required
 def decide_threshold(request, area, reference):
+    """The decision form. Nothing is recorded here: the next page checks it first."""
     case = case_to_work_on(request, area, reference)
     if case.status not in AWAITING_THRESHOLD_DECISION:
         messages.error(request, "The threshold has already been decided for this case.")
         return redirect(case_url(case))
-    _, optional = information_services.agencies_to_ask(case)
-    form = ThresholdDecisionForm(request.POST or None, optional=optional)
+    posted = request.POST if request.method == "POST" else _typed(request, case)
+    form, _ = _decision_form(case, posted)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decide_threshold(
-                case,
-                form.cleaned_data["outcome"],
-                by=request.user,
-                reasons=form.cleaned_data["reasons"],
-                grounds=tuple(form.cleaned_data["grounds"]),
-                also_ask=AlsoAskField.agency_ids(form.cleaned_data["also_ask"]),
-                refusal_reason=form.cleaned_data["refusal_reason"],
-            )
+            _preview(case, form, request.user)
         except services.DecisionRefused as refused:
             form.add_error(None, str(refused))
         else:
-            told = "The applicant's letter is on its way"
-            if form.cleaned_data["outcome"] != "not_met":
-                told += ", and the agencies have been asked for information"
-            messages.success(request, f"Decision recorded. {told}.")
-            return redirect(case_url(case))
+            request.session[_decision_key(case)] = {
+                name: request.POST.getlist(name)
+                for name in request.POST
+                if name != "csrfmiddlewaretoken"
+            }
+            return redirect("case_threshold_decision_check", case.area.slug, case.reference)
     complaints = list(case.complaints.select_related("reported_to"))
     engine = services.assess_case(case, complaints)
     body_checks, rows = checks.findings_table(case, complaints, engine)
@@ -75,9 +103,70 @@ def decide_threshold(request, area, reference):
             "complaints": complaints,
             "checks": body_checks,
             "rows": rows,
+            "check_round": checks.current_round(case),
+            "earlier_rounds": checks.earlier_rounds(case),
             "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+def decision_check(request, area, reference):
+    """Check before recording: the decision, its reasons and the letter the applicant will
+    get. Nothing changes until the officer confirms; the typed answers are re-validated."""
+    case = case_to_work_on(request, area, reference)
+    typed = _typed(request, case)
+    back = redirect("case_threshold", case.area.slug, case.reference)
+    if case.status not in AWAITING_THRESHOLD_DECISION or typed is None:
+        return back
+    form, optional = _decision_form(case, typed)
+    if not form.is_valid():
+        return back  # the form shows what is wrong, with the officer's answers
+    try:
+        preview = _preview(case, form, request.user)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+        return back
+    data = form.cleaned_data
+    if request.method == "POST":
+        return _record_decision(request, case, data)
+    asked = set(AlsoAskField.agency_ids(data["also_ask"]))
+    required, _ = information_services.agencies_to_ask(case)
+    return render(
+        request,
+        "triggers/threshold/decision_check.html",
+        {
+            "case": case,
+            "preview": preview,
+            "decision": preview.decision,
+            "grounds": [ThresholdDecision.Ground(g).label for g in data["grounds"]],
+            "to_ask": required + [m for m in optional if m.agency_id in asked],
+            "recipients": recipients(case),
+            "open_checks": case.threshold_checks.filter(status="requested").count(),
+        },
+    )
+
+
+def _record_decision(request, case, data):
+    try:
+        services.decide_threshold(
+            case,
+            data["outcome"],
+            by=request.user,
+            reasons=data["reasons"],
+            grounds=tuple(data["grounds"]),
+            also_ask=AlsoAskField.agency_ids(data["also_ask"]),
+            refusal_reason=data["refusal_reason"],
+        )
+    except (services.DecisionRefused, TransitionNotAllowed) as refused:
+        messages.error(request, str(refused))
+        return redirect("case_threshold", case.area.slug, case.reference)
+    del request.session[_decision_key(case)]
+    told = "The applicant's letter is on its way"
+    if data["outcome"] != ThresholdDecision.Outcome.NOT_MET:
+        told += ", and the agencies have been asked for information"
+    messages.success(request, f"Decision recorded. {told}.")
+    return redirect(case_url(case))
 
 
 @login_required

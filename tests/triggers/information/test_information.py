@@ -58,6 +58,8 @@ def test_officer_chooses_co_opted_housing_provider_when_deciding(client, met):
     assert "North Homes" in client.get(url).content.decode()
     response = client.post(url, {"outcome": "met", "also_ask": [str(met.housing.pk)]})
     assert response.status_code == 302
+    assert "North Homes" in client.get(response.url).content.decode()  # who will be asked
+    assert client.post(response.url).status_code == 302
     assert set(met.case.information_requests.values_list("agency__slug", flat=True)) == {
         met.council.slug,
         met.police.slug,

@@ -154,6 +154,17 @@ def test_cancel_sends_cancellations_and_reopens_scheduling(client, north, case):
     schedule(client, north, case)
     meeting = case.review_meetings.get()
     first = meeting_messages().count()
+    events = case.events.count()
+    # Check before you cancel (issue #17): the page and a missing reason change nothing.
+    page = client.get(cancel_url(case)).content.decode()
+    assert "What happens when you cancel it" in page and north.chair.email in page
+    page = client.post(cancel_url(case), {"reason": "  "}).content.decode()
+    assert "govuk-error-summary" in page and "Give the reason the meeting is cancelled" in page
+    meeting.refresh_from_db()
+    assert meeting.status == "scheduled" and meeting_messages().count() == first
+    assert case.events.count() == events
+    case.refresh_from_db()
+    assert case.status == Status.REVIEW_SCHEDULED
     response = client.post(cancel_url(case), {"reason": "The chair is unwell."})
     assert response.status_code == 302
     case.refresh_from_db()
@@ -168,7 +179,8 @@ def test_cancel_sends_cancellations_and_reopens_scheduling(client, north, case):
         assert event["STATUS"] == "CANCELLED"
         assert str(event["UID"]) == meeting.uid
         assert event["SEQUENCE"] == meeting.sequence == 1
-    assert "unwell" in cancellations[0].body
+    assert all("The chair is unwell." in m.body for m in cancellations)
+    assert case.events.get(summary="Review meeting cancelled").reasons == "The chair is unwell."
     assert client.get(schedule_url(case)).status_code == 200
 
 
@@ -275,3 +287,12 @@ def test_resent_request_does_not_send_twice(north, case):
     for invitee in meetings.invitees(meeting):
         meetings._send(meeting, invitee, "meeting_invitation", "REQUEST")
     assert meeting_messages().count() == count
+
+
+def test_a_cancellation_is_never_sent_without_its_reason(client, north, case):
+    schedule(client, north, case)
+    meeting = case.review_meetings.get()
+    with pytest.raises(meetings.MeetingRefused, match="reason"):
+        meetings.cancel_review(meeting, by=north.officer, reason=" ")
+    meeting.refresh_from_db()
+    assert meeting.status == "scheduled"

@@ -147,11 +147,19 @@ def test_a_case_from_threshold_met_to_closed(client, north):
     assert "Fit noise monitoring" in victim.get(reverse("track:plan")).content.decode()
     victim.post(reverse("track:plan"), {"text": "Please include weekends in the patrols."})
     assert "include weekends" in officer.get(case_url(case)).content.decode()
+    # Check before you commit (issue #17): the plan, then the outcome, are shown first.
+    page = officer.get(case_url(case, "case_plan_finalise")).content.decode()
+    assert "Fit noise monitoring equipment." in page and "is told the actions it owns" in page
+    review.refresh_from_db()
+    assert review.plan_finalised_at is None
     assert officer.post(case_url(case, "case_plan_finalise")).status_code == 302
     review.refresh_from_db()
     assert review.victim_response == ReviewRecord.VictimResponse.COMMENTED
 
     # The outcome letter: findings, both recommendations and the appeal deadline.
+    page = officer.get(case_url(case, "case_outcome_send")).content.decode()
+    assert REC_POLICE in page.split('id="letter-preview"')[1]
+    assert not case.letters.filter(kind=Letter.Kind.OUTCOME).exists()
     assert officer.post(case_url(case, "case_outcome_send")).status_code == 302
     case.refresh_from_db()
     assert case.status == Status.ACTIONS_IN_PROGRESS

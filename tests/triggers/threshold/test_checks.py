@@ -131,6 +131,11 @@ def test_refusing_against_the_engines_met_needs_a_listed_reason(client, north):
         },
     )
     assert response.status_code == 302
+    check_page = client.get(response.url).content.decode()
+    assert "The behaviour happened outside the area" in check_page
+    assert not north.case.threshold_decisions.exists()  # nothing until confirmed
+    response = client.post(response.url)
+    assert response.status_code == 302
     decision = north.case.threshold_decisions.get()
     assert decision.refusal_reason == ThresholdDecision.RefusalReason.OUTSIDE_AREA
     event = north.case.events.get(to_status=Status.THRESHOLD_NOT_MET)

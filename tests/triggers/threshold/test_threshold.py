@@ -27,6 +27,13 @@ def pdf_text(data: bytes) -> str:
     return " ".join(text.split())
 
 
+def decide(client, case, data):
+    """The decision form, then its check page's confirmation."""
+    response = client.post(case_url(case, "threshold/"), data)
+    assert response.status_code == 302 and response.url.endswith("/threshold/check/")
+    return client.post(response.url)
+
+
 def test_case_page_shows_each_complaints_reason(client, north):
     case = make_case(north.area, complaints=[complaint_data(20), complaint_data(400)])
     client.force_login(north.officer)
@@ -40,7 +47,7 @@ def test_met_decision_moves_case_writes_letter_and_queues_email(
 ):
     client.force_login(north.officer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(case_url(north.case, "threshold/"), {"outcome": "met"})
+        response = decide(client, north.case, {"outcome": "met"})
     assert response.status_code == 302
     north.case.refresh_from_db()
     # A review goes ahead, so every relevant body is asked at once.
@@ -73,8 +80,9 @@ def test_discretion_needs_grounds_and_reasons(client, north):
         case_url(case, "threshold/"), {"outcome": "met_on_discretion", "reasons": ""}
     ).content.decode()
     assert "Choose at least one ground" in page
-    response = client.post(
-        case_url(case, "threshold/"),
+    response = decide(
+        client,
+        case,
         {
             "outcome": "met_on_discretion",
             "grounds": ["vulnerability"],
