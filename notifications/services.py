@@ -184,6 +184,7 @@ def resend(message: Message) -> Message:
         next_attempt_at=timezone.now(),
         failed_at=None,
         failure_reported_at=None,
+        notify_status="",  # the last receipt was about the try that failed
     )
     transaction.on_commit(lambda: _dispatch(message.pk))
     message.refresh_from_db()
