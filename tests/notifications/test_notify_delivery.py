@@ -185,3 +185,36 @@ def test_a_failed_notify_message_fails_after_a_day_of_tries(north, fake_notify):
     delivery.deliver_due(now=later)
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED and message.failed_at == later
+
+
+def test_a_letter_to_an_applicant_who_wants_post_is_posted_through_notify(north, fake_notify):
+    from triggers.models import Case, ContactMethod
+    from triggers.threshold.services import decide_threshold
+
+    use_notify(north.area, fake_notify)
+    Case.objects.filter(pk=north.case.pk).update(
+        contact_method=ContactMethod.POST,
+        applicant_address="1 Elm Court",
+        applicant_postcode="NT1 2AB",
+    )
+    north.case.refresh_from_db()
+    decide_threshold(north.case, "met", by=north.officer)
+    (posted,) = Message.objects.filter(channel=Message.Channel.LETTER)
+    assert posted.reference == north.case.reference
+    assert posted.attachments.get().content[:4] == b"%PDF"
+    delivery.deliver_due()
+    (sent,) = fake_notify.of_kind("letter")
+    assert sent.payload["reference"] == posted.idempotency_key
+
+
+def test_no_letter_is_posted_where_notify_does_not_post_them(north, fake_notify):
+    from triggers.models import Case, ContactMethod
+    from triggers.threshold.services import decide_threshold
+
+    use_notify(north.area, fake_notify, use_for_letters=False)
+    Case.objects.filter(pk=north.case.pk).update(
+        contact_method=ContactMethod.POST, applicant_address="1 Elm Court"
+    )
+    north.case.refresh_from_db()
+    decide_threshold(north.case, "met", by=north.officer)
+    assert not Message.objects.filter(channel=Message.Channel.LETTER).exists()
