@@ -353,6 +353,7 @@ def _queue_decision_emails(appeal: Appeal, letter: Letter) -> None:
         template="appeal_decision",
         key=f"appeal:{appeal.pk}:decision",
         topic="Appeal decision",
+        text="appeal_decided",
         context={
             "appeal": appeal,
             "appeal_url": appeal_url(appeal),

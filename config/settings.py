@@ -360,6 +360,13 @@ LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO",
 # --- Product ------------------------------------------------------------------------------
 SERVICE_NAME = "ASB Case Review (Community Trigger)"
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# GOV.UK Notify (issue #16): an area may send through its own Notify service instead of SMTP.
+# Each area's API key is entered on its settings page and kept sealed with a key derived from
+# NOTIFY_KEY_SECRET (or SECRET_KEY when unset). The base URL is for tests' fake server only.
+NOTIFY_KEY_SECRET = env("NOTIFY_KEY_SECRET", default="")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+NOTIFY_TIMEOUT = env.int("NOTIFY_TIMEOUT", default=30)
 PHASE = env("PHASE", default="beta")
 
 CELERY_BEAT_SCHEDULE = {

@@ -40,6 +40,9 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("messages/failed/", notification_views.failed, name="messages_failed"),
     path("messages/<int:message_id>/resend/", notification_views.resend, name="message_resend"),
+    path("areas/<slug:area>/notify/", notification_views.area_notify, name="area_notify"),
+    # GOV.UK Notify's delivery receipts: public, each area's own bearer token (issue #16).
+    path("notify/<slug:area>/receipts/", notification_views.notify_receipt, name="notify_receipt"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP allows no inline JS.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

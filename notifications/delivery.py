@@ -12,6 +12,8 @@ Why this shape (issue #15, #18):
 - Tries back off exponentially with jitter (about 1 minute growing to 12 hours), so a
   short SMTP outage costs a few tries and a long one does not hammer the server; a message is
   `failed` only once a day of tries has run out.
+- An area that sends through GOV.UK Notify (issue #16) has its messages of the batch sent by
+  notify.py, one API call each, with the same claim, lease, backoff and record.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from django.utils import timezone
 
 from agencies.log_filters import redact
 
+from . import notify
 from .models import PRIVATE_LINK_PLACEHOLDER, Message
 
 log = logging.getLogger(__name__)
@@ -94,11 +97,37 @@ def _claim(now: datetime, *, ids=None, limit: int = BATCH_SIZE) -> tuple[list[Me
             due = due.filter(pk__in=ids)
         pks = list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
         Message.objects.filter(pk__in=pks).update(next_attempt_at=lease)
-    claimed = Message.objects.filter(pk__in=pks).prefetch_related("attachments")
+    claimed = (
+        Message.objects.filter(pk__in=pks)
+        .select_related("area__notify")
+        .prefetch_related("attachments")
+    )
     return list(claimed.order_by("created_at", "pk")), lease
 
 
 def _send_batch(messages: list[Message], lease: datetime, clock: Clock) -> None:
+    by_notify = [m for m in messages if notify.goes_through_notify(m)]
+    if by_notify:
+        _send_by_notify(by_notify, lease, clock)
+    by_smtp = [m for m in messages if m not in by_notify]
+    if by_smtp:
+        _send_by_smtp(by_smtp, lease, clock)
+
+
+def _send_by_notify(messages: list[Message], lease: datetime, clock: Clock) -> None:
+    for position, message in enumerate(messages):
+        if clock() >= lease - LEASE / 2:
+            _release(messages[position:], lease, clock())
+            return
+        try:
+            notify_id = notify.send(message)
+        except Exception as error:  # HTTP error, timeout, not set up: tried again later
+            _record(message, lease, clock(), error)
+        else:
+            _record(message, lease, clock(), None, notify_id=notify_id)
+
+
+def _send_by_smtp(messages: list[Message], lease: datetime, clock: Clock) -> None:
     connection = get_connection()
     is_open = _open(connection)
     try:
@@ -159,7 +188,9 @@ def _email(message: Message) -> EmailMessage:
     return email
 
 
-def _record(message: Message, lease: datetime, now: datetime, error: Exception | None) -> None:
+def _record(
+    message: Message, lease: datetime, now: datetime, error: Exception | None, notify_id: str = ""
+) -> None:
     """Write one try's result. Only a try that happened reaches here, so only it counts."""
     first = message.first_attempt_at or now
     change = {"attempts": F("attempts") + 1, "first_attempt_at": first}
@@ -169,6 +200,7 @@ def _record(message: Message, lease: datetime, now: datetime, error: Exception |
             "sent_at": now,
             "last_error": "",
             "private_link": "",  # the live secret goes the moment it has been delivered
+            "notify_id": notify_id,
         }
     else:
         change["last_error"] = redact(f"{type(error).__name__}: {error}")[:2000]

@@ -19,7 +19,14 @@ class Message(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to send"
         SENT = "sent", "Sent"
+        # Only a channel with delivery receipts (GOV.UK Notify) knows it arrived.
+        DELIVERED = "delivered", "Delivered"
         FAILED = "failed", "Failed"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        TEXT = "text", "Text message"
+        LETTER = "letter", "Letter by post"
 
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
@@ -27,7 +34,9 @@ class Message(models.Model):
     idempotency_key = models.CharField(max_length=200, unique=True)
     topic = models.CharField(max_length=60, help_text="What the message is about, for staff.")
     reference = models.CharField(max_length=40, blank=True, help_text="The case it concerns.")
-    to_address = models.EmailField()
+    channel = models.CharField(max_length=6, choices=Channel.choices, default=Channel.EMAIL)
+    # An email address, or a phone number for a text; a posted letter carries its own address.
+    to_address = models.CharField(max_length=254, blank=True)
     subject = models.CharField(max_length=200)
     body = models.TextField(help_text="Never holds a private link: see private_link.")
     private_link = models.CharField(
@@ -52,6 +61,12 @@ class Message(models.Model):
     failed_at = models.DateTimeField(null=True, blank=True)
     failure_reported_at = models.DateTimeField(
         null=True, blank=True, help_text="When the area admins' daily digest listed it."
+    )
+    notify_id = models.CharField(
+        max_length=36, blank=True, db_index=True, help_text="GOV.UK Notify's id for it, if sent so."
+    )
+    notify_status = models.CharField(
+        max_length=30, blank=True, help_text="The last status Notify's receipt gave."
     )
 
     class Meta:

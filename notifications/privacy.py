@@ -17,11 +17,12 @@ def anonymise_case(case) -> None:
 
 
 def subject_access(case) -> dict:
-    sent_to_applicant = _messages(case).filter(to_address=case.applicant_email)
+    addresses = [a for a in (case.applicant_email, getattr(case, "applicant_phone", "")) if a]
+    sent_to_applicant = _messages(case).filter(to_address__in=addresses)
     return {
         "messages sent to the applicant": [
             {
-                "subject": m.subject,
+                "subject": m.subject or m.get_channel_display(),
                 "queued": m.created_at.isoformat(),
                 "sent": m.sent_at.isoformat() if m.sent_at else "",
                 "status": m.get_status_display(),
@@ -31,6 +32,6 @@ def subject_access(case) -> dict:
             }
             for m in sent_to_applicant.order_by("created_at")
         ]
-        if case.applicant_email
+        if addresses
         else []
     }

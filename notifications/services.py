@@ -69,17 +69,93 @@ def queue_email(
         raise ValueError(f"Template {template!r} has no place for the private link.")
     if TRACKING_LINK.search(body):
         log.warning("Message %s keeps a private link in its body; pass it as private_link.", key)
+    return _store(
+        Message.Channel.EMAIL,
+        area=area,
+        idempotency_key=key,
+        topic=topic,
+        reference=reference,
+        to_address=to,
+        subject=subject.strip(),
+        body=body.strip() + "\n",
+        private_link=private_link,
+        attachments=attachments,
+    )
+
+
+def queue_text(
+    *, key: str, to: str, template: str, context: dict, topic: str, area, reference: str = ""
+) -> Message | None:
+    """Write a text message to the outbox, for an area that sends texts through GOV.UK Notify.
+
+    `template` names `notifications/text/<template>.txt`. A text is short and carries no
+    personal details: no name, no address, no private link (a phone is often shared or seen
+    on a lock screen), only the case reference and where to look. Returns None when the area
+    does not send texts, when there is no number, or when the key is already in the outbox.
+    """
+    if not to or not texts_available(area) or Message.objects.filter(idempotency_key=key).exists():
+        return None
+    body = render_to_string(f"notifications/text/{template}.txt", context, using="text").strip()
+    if TRACKING_LINK.search(body):
+        raise ValueError(f"Text {template!r} holds a private link; texts must not.")
+    return _store(
+        Message.Channel.TEXT,
+        area=area,
+        idempotency_key=key,
+        topic=topic,
+        reference=reference,
+        to_address=to,
+        subject="",
+        body=body + "\n",
+    )
+
+
+def queue_letter(
+    *, key: str, letter: File, topic: str, area, reference: str = ""
+) -> Message | None:
+    """Post a precompiled letter (a PDF with the address in place) through GOV.UK Notify.
+
+    Returns None when the area does not post letters through Notify (staff print and post
+    them) or when the key is already in the outbox.
+    """
+    if not letters_by_notify(area) or Message.objects.filter(idempotency_key=key).exists():
+        return None
+    return _store(
+        Message.Channel.LETTER,
+        area=area,
+        idempotency_key=key,
+        topic=topic,
+        reference=reference,
+        to_address="",
+        subject=letter.filename,
+        body="",
+        attachments=(letter,),
+    )
+
+
+def texts_available(area) -> bool:
+    """Whether the area sends text messages (only through its GOV.UK Notify service)."""
+    return _notify_sends(area, Message.Channel.TEXT)
+
+
+def letters_by_notify(area) -> bool:
+    return _notify_sends(area, Message.Channel.LETTER)
+
+
+def _notify_sends(area, channel: str) -> bool:
+    if area is None:
+        return False
+    from agencies.models import NotifySettings
+
+    try:
+        return area.notify.sends(channel)
+    except NotifySettings.DoesNotExist:
+        return False
+
+
+def _store(channel: str, *, attachments: tuple[File, ...] = (), **fields) -> Message:
     with transaction.atomic():
-        message = Message.objects.create(
-            area=area,
-            idempotency_key=key,
-            topic=topic,
-            reference=reference,
-            to_address=to,
-            subject=subject.strip(),
-            body=body.strip() + "\n",
-            private_link=private_link,
-        )
+        message = Message.objects.create(channel=channel, **fields)
         Attachment.objects.bulk_create(
             Attachment(message=message, filename=f.filename, mimetype=f.mimetype, content=f.content)
             for f in attachments
@@ -108,6 +184,7 @@ def resend(message: Message) -> Message:
         next_attempt_at=timezone.now(),
         failed_at=None,
         failure_reported_at=None,
+        notify_status="",  # the last receipt was about the try that failed
     )
     transaction.on_commit(lambda: _dispatch(message.pk))
     message.refresh_from_db()

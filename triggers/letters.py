@@ -8,9 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from notifications.services import File, queue_email
+from notifications.services import File, queue_email, queue_letter
 from triggers.models import Case, Letter
-from triggers.recipients import recipients
+from triggers.recipients import Role, recipients
+from triggers.texts import text_people
 
 
 def render_pdf(template: str, context: dict) -> bytes:
@@ -66,9 +67,18 @@ def preview_html(case: Case, kind: str, title: str, context: dict) -> SafeString
     return mark_safe(_HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 2}", body))  # noqa: S308
 
 
-def send_letter(letter: Letter, *, template: str, key: str, context: dict, topic: str = "") -> None:
+def send_letter(
+    letter: Letter,
+    *,
+    template: str,
+    key: str,
+    context: dict,
+    topic: str = "",
+    text: str = "letter_ready",
+) -> None:
     """Send a written letter to everyone on its case who receives letters, each the way they
-    are reached. `template` names the covering email; `key` is the letter's outbox key."""
+    are reached. `template` names the covering email; `key` is the letter's outbox key;
+    `text` names the short text sent to those who want texts (notifications/text/)."""
     case = letter.case
     pdf = File(letter.filename, "application/pdf", bytes(letter.pdf))
     for person in recipients(case):
@@ -82,3 +92,13 @@ def send_letter(letter: Letter, *, template: str, key: str, context: dict, topic
             reference=case.reference,
             attachments=(pdf,),
         )
+        # The PDF is addressed to the applicant, so only theirs can be posted as it is.
+        if person.role == Role.APPLICANT and person.wants_post and person.has_postal_address:
+            queue_letter(
+                key=person.key(f"{key}:post"),
+                letter=pdf,
+                topic=topic or letter.get_kind_display(),
+                area=case.area,
+                reference=case.reference,
+            )
+    text_people(case, text, key=key, topic=topic or letter.get_kind_display())

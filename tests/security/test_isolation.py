@@ -50,6 +50,9 @@ PUBLIC = {
     # A named body's single-use link to respond to a recommendation: a wrong or used link is
     # "no longer works", and a working one shows only that recommendation.
     "recommendation_answer",
+    # GOV.UK Notify's delivery receipts (issue #16): a POST with the area's bearer token,
+    # touching only that area's messages; it shows nothing (tests/notifications/test_notify.py).
+    "notify_receipt",
 }
 
 # Namespaces we do not own and that no case data passes through.
@@ -181,6 +184,8 @@ ROUTES = {
     ),
     # Publishing an area's figures: its own area admins only.
     "figures:publish": (lambda side: {"area": side.area.slug}, "get", "admin"),
+    # An area's GOV.UK Notify settings (issue #16): its own area admins only.
+    "area_notify": (lambda side: {"area": side.area.slug}, "get", "admin"),
     # API tokens (issue #15): only their owner reaches one; everyone else gets 404
     # (test_api_tokens.py also tries other users of the same area).
     "api_token_revoke": (lambda side: {"pk": officers_token(side).pk}, "get", "officer"),
@@ -409,6 +414,7 @@ PLAIN_ARGS = {
     "figures:area_csv": lambda theirs: [theirs.area.slug],
     "figures:area_json": lambda theirs: [theirs.area.slug],
     "recommendation_answer": lambda theirs: ["not-a-real-response-link-0000000"],
+    "notify_receipt": lambda theirs: [theirs.area.slug],
 }
 # An applicant is not signed in: staff pages send them to sign in, the API refuses them.
 NOT_SIGNED_IN = (302, 401, 403, 404)

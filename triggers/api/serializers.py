@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agencies.models import Agency
+from notifications.services import texts_available
 from triggers.api.eligibility import EligibilityComplaintSerializer, EligibilityResultSerializer
 from triggers.api.fields import (
     AreaSlugField,
@@ -213,6 +214,7 @@ class ApplicationCreateSerializer(serializers.Serializer):
         ContactMethod.EMAIL: ("applicant_email",),
         ContactMethod.PHONE: ("applicant_phone",),
         ContactMethod.POST: ("applicant_address", "applicant_postcode"),
+        ContactMethod.TEXT: ("applicant_phone",),
     }
 
     area = AreaSlugField(help_text="The slug of one of your areas.")
@@ -263,6 +265,10 @@ class ApplicationCreateSerializer(serializers.Serializer):
                 {"victim_consent": ["The victim must agree to someone applying for them."]}
             )
         method = attrs.get("contact_method")
+        if method == ContactMethod.TEXT and not texts_available(attrs["area"]):
+            raise serializers.ValidationError(
+                {"contact_method": ["Text messages are not available in this area."]}
+            )
         if method is None:
             attrs["contact_method"] = self._inferred_contact_method(attrs)
         else:

@@ -44,6 +44,7 @@ def contact_details_needed(*, your: str, you: str) -> dict[str, tuple[tuple[str,
     return {
         ContactMethod.EMAIL: (("applicant_email", f"Enter {your} email address{otherwise}"),),
         ContactMethod.PHONE: (("applicant_phone", f"Enter {your} phone number{otherwise}"),),
+        ContactMethod.TEXT: (("applicant_phone", f"Enter {your} mobile number{otherwise}"),),
         ContactMethod.POST: (
             ("applicant_address", f"Enter {your} postal address{otherwise}"),
             ("applicant_postcode", f"Enter {your} postcode{otherwise}"),
@@ -137,8 +138,15 @@ class ContactForm(forms.Form):
     LANGUAGE_NEEDED = "Enter the language you need"
     OTHER_NEED_NEEDED = "Enter what else you need"
 
-    def __init__(self, *args, **kwargs):
+    NO_TEXTS = "Text messages are not available in this area."
+
+    def __init__(self, *args, texts: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not texts:
+            # The area sends no texts (GOV.UK Notify is not set up for them): not offered.
+            method = self.fields["contact_method"]
+            method.choices = [c for c in method.choices if c[0] != ContactMethod.TEXT]
+            method.help_text = self.NO_TEXTS
         self.helper = gds_helper(
             Field.text("applicant_name", field_width=Fluid.TWO_THIRDS),
             Field.text("applicant_email", field_width=Fluid.TWO_THIRDS),

@@ -22,6 +22,7 @@ from functools import cached_property
 from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency, Area
+from notifications.services import texts_available
 from triggers.applications.complaint import ComplaintForm
 from triggers.applications.contact import ContactForm
 from triggers.applications.forms import (
@@ -221,6 +222,8 @@ class Journey:
 
     def form_options(self, step: str) -> dict:
         """What a page's form needs to know beyond the page itself, from earlier answers."""
+        if step == CONTACT:
+            return {"texts": texts_available(self.area)}
         return {"on_behalf": self.on_behalf} if step == IMPACT else {}
 
     def _initial(self, step: str, answer: dict) -> dict:

@@ -25,6 +25,7 @@ from triggers.models import (
     Complaint,
     ReferenceCounter,
 )
+from triggers.texts import text_people
 from triggers.threshold.checks import request_checks
 from triggers.tracking.services import hash_token, tracking_url
 
@@ -138,6 +139,7 @@ def _queue_receipt(case: Case, token: str) -> None:
         area=case.area,
         reference=case.reference,
     )
+    text_people(case, "received", key=f"case:{case.pk}:receipt", topic="Application received")
 
 
 def _case_fields(data: ApplicationData) -> dict:

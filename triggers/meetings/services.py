@@ -25,6 +25,7 @@ from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
 from triggers.models import Case, ReviewMeeting
+from triggers.texts import text_people
 from triggers.workflow import Status
 
 Role = RoleAssignment.Role
@@ -149,6 +150,7 @@ def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
     )
     for invitee in invitees(meeting):
         _send(meeting, invitee, "meeting_invitation", "REQUEST")
+    text_people(case, "meeting_arranged", key=f"meeting:{meeting.pk}", topic="Review meeting")
     return meeting
 
 

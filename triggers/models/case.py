@@ -24,6 +24,8 @@ class ContactMethod(models.TextChoices):
     EMAIL = "email", "Email"
     PHONE = "phone", "Phone"
     POST = "post", "Post"
+    # Only where the area sends texts through GOV.UK Notify (issue #16).
+    TEXT = "text", "Text message"
 
 
 class WithdrawalReason(models.TextChoices):
