@@ -42,7 +42,11 @@ def decide_threshold(request, area, reference):
         messages.error(request, "The threshold has already been decided for this case.")
         return redirect(case_url(case))
     _, optional = information_services.agencies_to_ask(case)
-    form = ThresholdDecisionForm(request.POST or None, optional=optional)
+    form = ThresholdDecisionForm(
+        request.POST or None,
+        optional=optional,
+        initial={"also_ask": information_services.reported_to_among(case, optional)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.decide_threshold(
