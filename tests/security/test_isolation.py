@@ -119,6 +119,13 @@ ROUTES = {
     "case_acknowledge": (case_kwargs, "post", "officer"),
     "case_threshold": (case_kwargs, "get", "officer"),
     "case_letter": (letter_kwargs, "get", "officer"),
+    # Workspaces (issue #17): a letter viewed in the browser, notes and contacts, hand-over,
+    # and the meeting's calendar file (with no meeting the officer is sent back: 302).
+    "case_letter_view": (letter_kwargs, "get", "officer"),
+    "case_note_add": (case_kwargs, "get", "officer"),
+    "case_contact_add": (case_kwargs, "get", "officer"),
+    "case_handover": (case_kwargs, "get", "officer"),
+    "case_meeting_calendar": (case_kwargs, "get", "officer"),
     "message_resend": (message_kwargs, "post", "admin"),
     "case_notify": (case_kwargs, "get", "officer"),
     "case_meeting_schedule": (case_kwargs, "get", "officer"),

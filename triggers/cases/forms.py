@@ -82,7 +82,10 @@ class NoteForm(forms.Form):
         label="Who may read it?",
         widget=forms.RadioSelect,
         choices=CaseNote.Visibility.choices,
-        error_messages={"required": "Choose who may read the note"},
+        error_messages={
+            "required": "Choose who may read the note",
+            "invalid_choice": "Choose who may read the note",
+        },
     )
 
     def __init__(self, *args, contact: bool = False, **kwargs):
@@ -132,13 +135,19 @@ def contact_fields() -> dict[str, forms.Field]:
             label="How?",
             widget=forms.RadioSelect,
             choices=CaseNote.Channel.choices,
-            error_messages={"required": "Choose how the contact was made"},
+            error_messages={
+                "required": "Choose how the contact was made",
+                "invalid_choice": "Choose how the contact was made",
+            },
         ),
         "direction": forms.ChoiceField(
             label="Which way?",
             widget=forms.RadioSelect,
             choices=CaseNote.Direction.choices,
-            error_messages={"required": "Choose whether they contacted us or we contacted them"},
+            error_messages={
+                "required": "Choose whether they contacted us or we contacted them",
+                "invalid_choice": "Choose whether they contacted us or we contacted them",
+            },
         ),
     }
 
