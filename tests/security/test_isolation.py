@@ -126,6 +126,8 @@ ROUTES = {
     "case_contact_add": (case_kwargs, "get", "officer"),
     "case_handover": (case_kwargs, "get", "officer"),
     "case_meeting_calendar": (case_kwargs, "get", "officer"),
+    # The area's named independent chairs: its own area admins only.
+    "area_independent_chairs": (lambda side: {"area": side.area.slug}, "get", "admin"),
     "message_resend": (message_kwargs, "post", "admin"),
     "case_notify": (case_kwargs, "get", "officer"),
     "case_meeting_schedule": (case_kwargs, "get", "officer"),

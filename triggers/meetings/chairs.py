@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from agencies.models import RoleAssignment, User
 from triggers.history import record_event
 from triggers.meetings.services import (
     Invitee,
@@ -18,6 +19,8 @@ from triggers.meetings.services import (
     possible_chairs,
 )
 from triggers.models import ReviewMeeting
+
+Role = RoleAssignment.Role
 
 
 @transaction.atomic
@@ -53,3 +56,37 @@ def change_chair(meeting: ReviewMeeting, chair, *, by, reason: str = "") -> Revi
         former = Invitee(old.email, old.full_name, "other")
         _send(meeting, former, "meeting_cancelled", "CANCEL", reason=let_go)
     return meeting
+
+
+# --- The area's named independent chairs ----------------------------------------------------
+# A chair independent of the agencies is named for an area by its admins: the review chair
+# role held for that area. The role's own history (simple-history) records who was named and
+# when; `possible_chairs` offers them beside the area's staff.
+
+
+def independent_chairs(area):
+    return (
+        User.objects.filter(roles__role=Role.REVIEW_CHAIR, roles__area=area)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+@transaction.atomic
+def name_independent_chair(area, email: str) -> User:
+    """Name the staff account with `email` as an independent chair for `area`."""
+    user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        raise MeetingRefused(
+            "There is no active staff account with that email address: ask a platform admin "
+            "to create one first"
+        )
+    RoleAssignment.objects.get_or_create(user=user, role=Role.REVIEW_CHAIR, area=area)
+    return user
+
+
+@transaction.atomic
+def withdraw_independent_chair(area, user_id: int) -> None:
+    """Take a chair off the area's list. Meetings they already chair keep them (the case is
+    handed to another chair on its own page), so nobody loses a meeting without being told."""
+    RoleAssignment.objects.filter(user_id=user_id, role=Role.REVIEW_CHAIR, area=area).delete()

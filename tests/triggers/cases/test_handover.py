@@ -154,3 +154,41 @@ def test_a_named_independent_chair_sees_the_cases_they_chair(north, meeting):
 
     assert access.cases_for(north.chair).filter(pk=north.case.pk).exists()
     assert not access.can_work_on(north.chair, north.case)
+
+
+def chairs_url(side):
+    return reverse("area_independent_chairs", args=[side.area.slug])
+
+
+def test_the_area_admin_names_and_withdraws_an_independent_chair(client, north, south):
+    outsider = user_with_role(Role.REVIEW_CHAIR, email="independent@example.org")
+    assert outsider not in meetings.possible_chairs(north.case)
+    client.force_login(north.admin)
+    response = client.post(chairs_url(north), {"email": "Independent@example.org"})
+    assert response.status_code == 302
+    assert outsider in meetings.possible_chairs(north.case)
+    assert outsider not in meetings.possible_chairs(south.case)
+    assert outsider.email in client.get(chairs_url(north)).content.decode()
+    client.post(chairs_url(north), {"withdraw": str(outsider.pk)})
+    assert outsider not in meetings.possible_chairs(north.case)
+    # The role they hold elsewhere (or globally) is not touched.
+    assert outsider.roles.filter(area__isnull=True).exists()
+
+
+def test_naming_an_unknown_chair_shows_a_govuk_error(client, north):
+    client.force_login(north.admin)
+    for data, message in (
+        ({"email": "nobody@example.org"}, "There is no active staff account"),
+        ({"email": "not an email"}, "Enter an email address in the correct format"),
+        ({"email": ""}, "Enter the email address of the chair"),
+    ):
+        page = client.post(chairs_url(north), data).content.decode()
+        assert "govuk-error-summary" in page and message in page
+
+
+def test_only_the_areas_admins_keep_its_chairs(client, north, south):
+    for user in (north.officer, north.chair, north.responder, south.admin):
+        client.force_login(user)
+        assert client.get(chairs_url(north)).status_code == 404
+        client.post(chairs_url(north), {"withdraw": str(north.chair.pk)})
+    assert north.chair in meetings.possible_chairs(north.case)

@@ -196,3 +196,23 @@ def test_the_case_page_query_count_does_not_grow_with_notes(
         notes.add_note(north.case, f"Note {n}", visibility="shared", by=north.officer)
     with django_assert_max_num_queries(len(few.captured_queries)):
         case_page(client, north, north.officer)
+
+
+def test_notes_lose_their_free_text_when_the_case_is_anonymised(north):
+    from triggers.privacy import REMOVED, anonymise_case
+
+    write_both(north)
+    notes.add_note(
+        north.case,
+        "Told them about the review.",
+        visibility="private",
+        by=north.officer,
+        contact=notes.ContactData(
+            on=timezone.localdate(), with_whom="Mrs Jones", channel="visit", direction="out"
+        ),
+    )
+    anonymise_case(north.case)
+    assert set(CaseNote.objects.values_list("text", flat=True)) == {""}
+    contact = CaseNote.objects.get(kind="contact")
+    assert contact.contact_with == REMOVED
+    assert (contact.channel, contact.direction) == ("visit", "out")
