@@ -141,7 +141,12 @@ def load() -> None:
             if only is None or area_slug in only:
                 _member(area, agency, role, f"asb.{slug}@example.org")
     for demo in demo_users():
-        _user(demo, areas)
+        user = _user(demo, areas)
+        if demo.role == Role.REVIEW_CHAIR:
+            # Named as an independent chair for every demo area: they may be chosen to
+            # chair its reviews, beside the area's own staff (issue #17).
+            for area in areas.values():
+                RoleAssignment.objects.get_or_create(user=user, role=demo.role, area=area)
 
 
 def _member(area, agency, role, email):

@@ -83,8 +83,10 @@ def build_side(prefix: str, force=None, *, with_case: bool = True):
         responder=user_with_role(
             Role.AGENCY_RESPONDER, agency=police, email=f"responder@{prefix}.example.org"
         ),
+        # Named as an independent chair for the area: only such chairs and the area's own
+        # staff may chair its reviews.
         chair=user_with_role(
-            Role.REVIEW_CHAIR, agency=council, email=f"chair@{prefix}.example.org"
+            Role.REVIEW_CHAIR, area=area, agency=council, email=f"chair@{prefix}.example.org"
         ),
         pcc_officer=user_with_role(Role.PCC_OFFICER, agency=pcc, email=f"pcc@{prefix}.example.org"),
         case=make_case(area, applicant_name=f"{prefix.title()} Applicant") if with_case else None,

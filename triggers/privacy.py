@@ -17,6 +17,7 @@ from triggers.models import (
     ActionUpdate,
     Case,
     CaseEvent,
+    CaseNote,
     Complaint,
     Document,
     InformationReturn,
@@ -70,6 +71,10 @@ def anonymise_case(case: Case) -> None:
         summary="", reference=""
     )
     ReviewMeeting.objects.filter(case=case).update(venue="", online_link="", invited_emails=[])
+    # A contact keeps its date, channel and direction (no one is named by them); who it was
+    # with and what was said go, like every other free text.
+    CaseNote.objects.filter(case=case).update(text="")
+    CaseNote.objects.filter(case=case, kind=CaseNote.Kind.CONTACT).update(contact_with=REMOVED)
     _anonymise_review(case)
     _delete_documents(case)
     CaseEvent.objects.create(

@@ -15,6 +15,7 @@ from agencies.working_days import add_working_days
 from triggers import selectors
 from triggers.models import (
     Case,
+    CaseNote,
     Document,
     Letter,
     ReturnedReport,
@@ -97,10 +98,14 @@ def document_for(user, cases, document_id: int):
     return found
 
 
-def chronology(case, *, include_returns: bool, agency_id: int | None = None) -> list[dict]:
-    """Complaints from the application and reports from the returns, merged by date.
+def chronology(
+    case, *, include_returns: bool, agency_id: int | None = None, notes=()
+) -> list[dict]:
+    """Complaints from the application, reports from the returns and the case's notes and
+    contacts, merged by date.
 
-    A responder sees the application's complaints and their own agency's reports only.
+    A responder sees the application's complaints and their own agency's reports only; the
+    caller passes the notes the reader may see (`notes_for`, or `shared_notes` for a pack).
     """
 
     entries = [
@@ -124,7 +129,42 @@ def chronology(case, *, include_returns: bool, agency_id: int | None = None) -> 
         }
         for r in reports.select_related("information_return__request__agency")
     ]
+    entries += [_note_entry(note) for note in notes]
     return sorted(entries, key=lambda e: e["date"])
+
+
+def _note_entry(note: CaseNote) -> dict:
+    written = f"Written by {note.written_by.full_name if note.written_by else 'former staff'}"
+    if note.kind == CaseNote.Kind.CONTACT:
+        how = f"{note.get_channel_display()}, {note.get_direction_display().split(':')[0]}"
+        return {
+            "date": note.contact_on,
+            "source": f"Contact with {note.contact_with}",
+            "text": note.text,
+            "detail": f"{how.lower()}. {written}",
+            "private": not note.shared,
+        }
+    return {
+        "date": timezone.localtime(note.written_at).date(),
+        "source": "Note",
+        "text": note.text,
+        "detail": written,
+        "private": not note.shared,
+    }
+
+
+def notes_for(user, case: Case) -> QuerySet[CaseNote]:
+    """The case's notes this user may read: every note for the area's officers and admins,
+    the shared ones for everyone else who may open the case. Never a private note outside
+    the area's staff, in pages, packs or exports alike."""
+    if access.can_work_on(user, case):
+        return case.notes.select_related("written_by")
+    return shared_notes(case)
+
+
+def shared_notes(case: Case) -> QuerySet[CaseNote]:
+    """The notes everyone working on the case reads, and the only ones a meeting pack holds."""
+    return case.notes.filter(visibility=CaseNote.Visibility.SHARED).select_related("written_by")
 
 
 @dataclass(frozen=True)

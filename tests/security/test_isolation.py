@@ -125,6 +125,15 @@ ROUTES = {
     # the form (302); others get 404.
     "case_threshold_decision_check": (case_kwargs, "get", "officer"),
     "case_letter": (letter_kwargs, "get", "officer"),
+    # Workspaces (issue #17): a letter viewed in the browser, notes and contacts, hand-over,
+    # and the meeting's calendar file (with no meeting the officer is sent back: 302).
+    "case_letter_view": (letter_kwargs, "get", "officer"),
+    "case_note_add": (case_kwargs, "get", "officer"),
+    "case_contact_add": (case_kwargs, "get", "officer"),
+    "case_handover": (case_kwargs, "get", "officer"),
+    "case_meeting_calendar": (case_kwargs, "get", "officer"),
+    # The area's named independent chairs: its own area admins only.
+    "area_independent_chairs": (lambda side: {"area": side.area.slug}, "get", "admin"),
     "message_resend": (message_kwargs, "post", "admin"),
     "case_notify": (case_kwargs, "get", "officer"),
     "case_meeting_schedule": (case_kwargs, "get", "officer"),

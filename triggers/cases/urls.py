@@ -12,6 +12,11 @@ urlpatterns = [
     path("cases/", views.home, name="home"),
     path(CASE, views.case_detail, name="case_detail"),
     path(f"{CASE}letters/<int:letter_id>/", views.letter, name="case_letter"),
+    path(f"{CASE}letters/<int:letter_id>/view/", views.letter, name="case_letter_view"),
+    path(f"{CASE}notes/new/", views.add_note, name="case_note_add"),
+    path(f"{CASE}contacts/new/", views.add_note, {"kind": "contact"}, name="case_contact_add"),
+    path(f"{CASE}hand-over/", views.hand_over, name="case_handover"),
+    path(f"{CASE}meeting/calendar.ics", views.meeting_calendar, name="case_meeting_calendar"),
     path(f"{CASE}subject-access/", subject_access.subject_access, name="case_subject_access"),
     path(
         f"{CASE}subject-access/<slug:fmt>/",

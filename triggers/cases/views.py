@@ -1,13 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
 from triggers import selectors
-from triggers.cases.forms import CaseFilterForm
+from triggers.cases import handover, notes
+from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm
 from triggers.information import services as information_services
+from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
 from triggers.reviews.views import review_context
 from triggers.threshold import services as threshold_services
@@ -53,6 +56,7 @@ def case_detail(request, area, reference):
     ).prefetch_related("information_return__reports", "documents")
     if not full_view:
         info_requests = info_requests.filter(agency_id=request.user.agency_id)
+    meeting = meetings.current_meeting(case)
     return render(
         request,
         "triggers/cases/case_detail.html",
@@ -69,13 +73,17 @@ def case_detail(request, area, reference):
             "full_view": full_view,
             "info_requests": info_requests,
             "chronology": selectors.chronology(
-                case, include_returns=full_view, agency_id=request.user.agency_id
+                case,
+                include_returns=full_view,
+                agency_id=request.user.agency_id,
+                notes=selectors.notes_for(request.user, case),
             ),
             "awaiting_decision": case.status in AWAITING_THRESHOLD_DECISION,
             "may_notify": case.status in information_services.NOTIFIABLE,
-            "meeting": case.review_meetings.filter(status="scheduled")
-            .select_related("chair")
-            .first(),
+            "meeting": meeting,
+            "may_download_calendar": bool(
+                meeting and access.may_read_meeting_pack(request.user, case, meeting)
+            ),
             "today": timezone.localdate(),
             "administers_area": case.area_id
             in access.area_ids_for(request.user, roles=(access.Role.AREA_ADMIN,)),
@@ -91,5 +99,86 @@ def letter(request, area, reference, letter_id):
         raise Http404
     found = get_object_or_404(case.letters.select_related("case"), pk=letter_id)
     response = HttpResponse(bytes(found.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{found.filename}"'
+    # "View" opens the letter in the browser; the stored letter is its PDF exactly as sent,
+    # so that is what is shown, never a fresh rendering that could differ from it.
+    how = "inline" if request.resolver_match.url_name == "case_letter_view" else "attachment"
+    response["Content-Disposition"] = f'{how}; filename="{found.filename}"'
+    return response
+
+
+@login_required
+def add_note(request, area, reference, kind="note"):
+    """Add a note, or (kind "contact") record a contact, on the case: its area's staff only."""
+    case = selectors.case_to_work_on(request, area, reference)
+    contact = kind == "contact"
+    form = NoteForm(request.POST or None, contact=contact)
+    if request.method == "POST" and form.is_valid():
+        try:
+            notes.add_note(
+                case,
+                form.cleaned_data["text"],
+                visibility=form.cleaned_data["visibility"],
+                by=request.user,
+                contact=form.contact_data(),
+            )
+        except notes.NoteRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Contact recorded." if contact else "Note added.")
+            return redirect(selectors.case_url(case))
+    return render(
+        request, "triggers/cases/note.html", {"case": case, "form": form, "contact": contact}
+    )
+
+
+@login_required
+def hand_over(request, area, reference):
+    """Hand the case to another officer of the area, and its meeting to another chair."""
+    case = selectors.case_to_work_on(request, area, reference)
+    meeting = meetings.current_meeting(case)
+    form = HandoverForm(
+        request.POST or None,
+        initial={"officer": case.assigned_officer_id, "chair": meeting and meeting.chair_id},
+        officers=handover.possible_officers(case),
+        chairs=meetings.possible_chairs(case) if meeting else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            handover.hand_over(
+                case,
+                form.cleaned_data["officer"],
+                chair=form.cleaned_data.get("chair"),
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except handover.HandoverRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Handed over. The people concerned have been emailed.")
+            return redirect(selectors.case_url(case))
+    return render(
+        request,
+        "triggers/cases/handover.html",
+        {"case": case, "form": form, "meeting": meeting},
+    )
+
+
+@login_required
+def meeting_calendar(request, area, reference):
+    """The arranged review meeting as a calendar file, for the people invited to it."""
+    case = selectors.case_detail(request.user, area, reference)
+    meeting = meetings.current_meeting(case)
+    if meeting is None:
+        if not access.can_work_on(request.user, case):
+            raise Http404
+        messages.error(request, "There is no review meeting arranged.")
+        return redirect(selectors.case_url(case))
+    if not access.may_read_meeting_pack(request.user, case, meeting):
+        raise Http404
+    kind = "chair" if meeting.chair_id == request.user.pk else "other"
+    reader = meetings.Invitee(request.user.email, request.user.full_name, kind)
+    # PUBLISH: a copy to keep, not an invitation to answer (RFC 5546).
+    ics = meetings.calendar_file(meeting, reader, "PUBLISH")
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="review-meeting-{case.reference}.ics"'
     return response

@@ -44,6 +44,15 @@ def agencies_to_ask(case: Case):
     return required, optional
 
 
+def reported_to_among(case: Case, optional) -> list[str]:
+    """The optional members the applicant reported the behaviour to (a housing provider,
+    say): the forms that choose whom else to ask start with them ticked (issue #17)."""
+    reported = set(
+        case.complaints.filter(reported_to__isnull=False).values_list("reported_to_id", flat=True)
+    )
+    return [str(m.agency_id) for m in optional if m.agency_id in reported]
+
+
 @transaction.atomic
 def notify_agencies(case: Case, *, by, also_ask: tuple[int, ...] = ()) -> list[InformationRequest]:
     """Ask every relevant body, and the optional members the officer chose, for information.

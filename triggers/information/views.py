@@ -23,7 +23,11 @@ def notify_agencies(request, area, reference):
         messages.error(request, "Agencies can be asked once the review has been decided on.")
         return redirect(case_url(case))
     required, optional = services.agencies_to_ask(case)
-    form = NotifyAgenciesForm(request.POST or None, optional=optional)
+    form = NotifyAgenciesForm(
+        request.POST or None,
+        optional=optional,
+        initial={"also_ask": services.reported_to_among(case, optional)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.notify_agencies(case, by=request.user, also_ask=form.agency_ids())

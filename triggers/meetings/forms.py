@@ -231,3 +231,22 @@ class CancelMeetingForm(forms.Form):
             Field.textarea("reason", label_size=Size.MEDIUM),
             Button.warning("submit", "Cancel the meeting"),
         )
+
+
+class IndependentChairForm(forms.Form):
+    """Name a chair independent of the agencies for the area, by their staff email."""
+
+    email = forms.EmailField(
+        label="Email address of the chair's staff account",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address of the chair's staff account",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("email", field_width=Fluid.TWO_THIRDS), Button("submit", "Name as chair")
+        )

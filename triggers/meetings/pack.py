@@ -12,7 +12,7 @@ from triggers.letters import render_pdf
 from triggers.meetings.services import current_round
 from triggers.models import Case, InformationRequest
 from triggers.people import applicant_for
-from triggers.selectors import chronology
+from triggers.selectors import chronology, shared_notes
 
 
 def pack_context(case: Case, reader) -> dict:
@@ -38,7 +38,8 @@ def pack_context(case: Case, reader) -> dict:
         .select_related("chair")
         .first(),
         "complaints": case.complaints.select_related("reported_to"),
-        "chronology": chronology(case, include_returns=True),
+        # Shared notes only: a private note never leaves the area's staff, whoever reads.
+        "chronology": chronology(case, include_returns=True, notes=shared_notes(case)),
         "requests": requests,
         "involvement": case.involvements.filter(round=this_round).first(),
     }

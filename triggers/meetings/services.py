@@ -30,9 +30,9 @@ from triggers.workflow import Status
 
 Role = RoleAssignment.Role
 
-# Who may chair: a review chair (often independent of the agencies, as the guidance
-# recommends), or a case officer or area admin of the force area.
-CHAIR_ROLES = (Role.REVIEW_CHAIR, Role.CASE_OFFICER, Role.AREA_ADMIN)
+# Who may chair: the area's own case officers and admins, and the independent chairs named
+# for the area (users holding the review chair role for it), as the guidance recommends.
+AREA_STAFF_ROLES = (Role.CASE_OFFICER, Role.AREA_ADMIN)
 
 
 class MeetingRefused(ValueError):
@@ -61,14 +61,12 @@ class Invitee:
 
 
 def possible_chairs(case: Case):
-    """Staff of the case's force area who may chair its review."""
-    force = case.area.force_area_id
-    return (
-        User.objects.filter(is_active=True, roles__role__in=CHAIR_ROLES)
-        .filter(Q(agency__force_area_id=force) | Q(roles__area__force_area_id=force))
-        .distinct()
-        .order_by("full_name")
-    )
+    """Who may chair the case's review: the area's own staff and its named independent
+    chairs, never the staff of other areas (issue #17)."""
+    area = case.area_id
+    named = Q(roles__role=Role.REVIEW_CHAIR, roles__area_id=area)
+    staff = Q(roles__role__in=AREA_STAFF_ROLES, roles__area_id=area)
+    return User.objects.filter(named | staff, is_active=True).distinct().order_by("full_name")
 
 
 def review_deadline(case: Case) -> date | None:

@@ -10,4 +10,9 @@ urlpatterns = [
     path(f"{CASE}meeting/", views.schedule, name="case_meeting_schedule"),
     path(f"{CASE}meeting/cancel/", views.cancel, name="case_meeting_cancel"),
     path(f"{CASE}review/pack/", views.meeting_pack, name="case_review_pack"),
+    path(
+        "areas/<slug:area>/independent-chairs/",
+        views.independent_chairs,
+        name="area_independent_chairs",
+    ),
 ]

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
+from agencies import access
 from triggers import history as reviews
 from triggers import selectors
-from triggers.meetings import pack
+from triggers.meetings import chairs, pack
 from triggers.meetings import services as meetings
-from triggers.meetings.forms import CancelMeetingForm, ReviewMeetingForm
+from triggers.meetings.forms import CancelMeetingForm, IndependentChairForm, ReviewMeetingForm
 from triggers.meetings.services import may_read_pack
 from triggers.selectors import case_to_work_on, case_url
 from triggers.workflow import Status, TransitionNotAllowed
@@ -62,6 +63,9 @@ def schedule(request, area, reference):
             "meeting": meeting,
             "deadline": deadline,
             "late": bool(deadline and typed and typed > deadline),
+            "administers_area": access.administered_areas_for(request.user)
+            .filter(pk=case.area_id)
+            .exists(),
         },
     )
 
@@ -107,3 +111,27 @@ def meeting_pack(request, area, reference):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pack.filename(case)}"'
     return response
+
+
+@login_required
+def independent_chairs(request, area):
+    """The area's named independent chairs, kept by its area admins."""
+    area = get_object_or_404(access.administered_areas_for(request.user), slug=area)
+    form = IndependentChairForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("withdraw", "").isdigit():
+        chairs.withdraw_independent_chair(area, int(request.POST["withdraw"]))
+        messages.success(request, "Taken off the list of independent chairs.")
+        return redirect("area_independent_chairs", area=area.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            named = chairs.name_independent_chair(area, form.cleaned_data["email"])
+        except meetings.MeetingRefused as refused:
+            form.add_error("email", str(refused))
+        else:
+            messages.success(request, f"{named.full_name} may now chair {area.name}'s reviews.")
+            return redirect("area_independent_chairs", area=area.slug)
+    return render(
+        request,
+        "triggers/meetings/independent_chairs.html",
+        {"area": area, "form": form, "chairs": chairs.independent_chairs(area)},
+    )

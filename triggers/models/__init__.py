@@ -19,6 +19,7 @@ from triggers.models.information import (
 )
 from triggers.models.letters import Letter
 from triggers.models.meetings import ReviewMeeting
+from triggers.models.notes import CaseNote
 from triggers.models.reviews import (
     Action,
     ActionUpdate,
@@ -34,6 +35,7 @@ __all__ = [
     "ActionUpdate",
     "Case",
     "CaseEvent",
+    "CaseNote",
     "CaseQuerySet",
     "Channel",
     "Complaint",

@@ -54,7 +54,9 @@ def _typed(request, case) -> QueryDict | None:
 
 def _decision_form(case, data):
     _, optional = information_services.agencies_to_ask(case)
-    return ThresholdDecisionForm(data, optional=optional), optional
+    # Housing providers and others the applicant reported to are ticked to start with.
+    initial = {"also_ask": information_services.reported_to_among(case, optional)}
+    return ThresholdDecisionForm(data, optional=optional, initial=initial), optional
 
 
 def _preview(case, form, by):

@@ -1,0 +1,81 @@
+"""Handing a case over: to another officer of its area, and its review to another chair.
+
+The new officer is told through the outbox, and so is the one who hands it over (when it is
+not they who do it), so nobody learns of it only from the case list.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from agencies.models import RoleAssignment, User
+from notifications.services import queue_email
+from triggers.history import record_event
+from triggers.meetings import chairs
+from triggers.meetings import services as meetings
+from triggers.models import Case
+
+
+class HandoverRefused(ValueError):
+    """A hand-over that cannot be made: someone outside the area, say."""
+
+
+def possible_officers(case: Case):
+    """Who may take the case: the active case officers and admins of its own area."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            roles__role__in=RoleAssignment.AREA_ROLES,
+            roles__area_id=case.area_id,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+@transaction.atomic
+def hand_over(case: Case, officer, *, by, chair=None, reason: str = "") -> Case:
+    """Make `officer` the case's officer, and `chair` the chair of its arranged meeting."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if not possible_officers(case).filter(pk=officer.pk).exists():
+        raise HandoverRefused("Choose an officer of this area from the list.")
+    previous = case.assigned_officer
+    if previous is None or previous.pk != officer.pk:
+        case.assigned_officer = officer
+        case.save(update_fields=["assigned_officer", "updated_at"])
+        was = f" from {previous.full_name}" if previous else ""
+        record_event(
+            case, f"Case handed over{was} to {officer.full_name}", by=by, reasons=reason.strip()
+        )
+        _tell(case, officer, taking=True, by=by, key="officer")
+        if previous is not None and previous.pk != by.pk:
+            _tell(case, previous, taking=False, by=by, key="officer")
+    meeting = meetings.current_meeting(case)
+    if chair is not None and meeting is not None:
+        try:
+            chairs.change_chair(meeting, chair, by=by, reason=reason)
+        except meetings.MeetingRefused as refused:
+            raise HandoverRefused(str(refused)) from None
+    return case
+
+
+def _tell(case: Case, person, *, taking: bool, by, key: str) -> None:
+    queue_email(
+        key=f"handover:{case.pk}:{case.events.count()}:{key}:{person.pk}",
+        to=person.email,
+        template="case_handed_over",
+        context={
+            "case": case,
+            "person": person,
+            "taking": taking,
+            "by": by,
+            "officer": case.assigned_officer,
+            "case_url": f"{settings.SITE_URL}"
+            f"{reverse('case_detail', args=[case.area.slug, case.reference])}",
+        },
+        topic="Case handed over",
+        area=case.area,
+        reference=case.reference,
+    )
