@@ -17,7 +17,7 @@ from triggers.models.information import (
     ReturnedReport,
     document_path,
 )
-from triggers.models.letters import Letter
+from triggers.models.letters import Letter, LetterDelivery
 from triggers.models.meetings import ReviewMeeting
 from triggers.models.reviews import (
     Action,
@@ -43,6 +43,7 @@ __all__ = [
     "InformationRequest",
     "InformationReturn",
     "Letter",
+    "LetterDelivery",
     "PlanComment",
     "Recommendation",
     "ReferenceCounter",
