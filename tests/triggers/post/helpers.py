@@ -17,7 +17,11 @@ def postal_case(side, *, address=ADDRESS, postcode=POSTCODE, email="", name="Pat
         complaints=[complaint_data(20)],
         applicant_name=name,
         applicant_email=email,
-        data={"contact_method": "post", "applicant_address": address, "applicant_postcode": postcode},
+        data={
+            "contact_method": "post",
+            "applicant_address": address,
+            "applicant_postcode": postcode,
+        },
     )
     decide_threshold(case, "not_met", by=side.officer, reasons="Only one report was made.")
     case.refresh_from_db()

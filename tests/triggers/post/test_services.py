@@ -56,7 +56,9 @@ def test_applicant_with_email_is_emailed_and_the_delivery_is_recorded(north):
 
 def test_posted_on_a_friday_is_served_on_the_tuesday_and_the_window_runs_from_it(north):
     case = postal_case(north)
-    services.mark_posted(LetterDelivery.objects.filter(case=case), posted_on=FRIDAY, by=north.officer)
+    services.mark_posted(
+        LetterDelivery.objects.filter(case=case), posted_on=FRIDAY, by=north.officer
+    )
     delivery = LetterDelivery.objects.get(case=case)
     assert (delivery.status, delivery.posted_on, delivery.posted_by) == (
         Delivery.POSTED,
