@@ -96,20 +96,25 @@ def _queue_for_post(letter: Letter, person: Recipient) -> LetterDelivery:
 
 
 def _record(letter: Letter, person: Recipient, channel: str, status: str) -> LetterDelivery:
-    today = timezone.localdate()
-    return LetterDelivery.objects.create(
-        area_id=letter.area_id,
-        case_id=letter.case_id,
+    """One row per person per letter: sending a letter again records nothing twice (the
+    outbox's keys likewise keep the email from going twice)."""
+    post = channel == LetterDelivery.Channel.POST
+    delivery, _ = LetterDelivery.objects.get_or_create(
         letter=letter,
         role=person.role,
-        name=person.name,
-        address=person.address if channel == LetterDelivery.Channel.POST else "",
-        postcode=person.postcode if channel == LetterDelivery.Channel.POST else "",
-        channel=channel,
-        status=status,
-        queued_at=timezone.now() if status == LetterDelivery.Status.QUEUED else None,
-        served_on=today if status == LetterDelivery.Status.EMAILED else None,
+        defaults={
+            "area_id": letter.area_id,
+            "case_id": letter.case_id,
+            "name": person.name,
+            "address": person.address if post else "",
+            "postcode": person.postcode if post else "",
+            "channel": channel,
+            "status": status,
+            "queued_at": timezone.now() if status == LetterDelivery.Status.QUEUED else None,
+            "served_on": timezone.localdate() if status == LetterDelivery.Status.EMAILED else None,
+        },
     )
+    return delivery
 
 
 def update_service(letter: Letter) -> None:

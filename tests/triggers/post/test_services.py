@@ -142,3 +142,10 @@ def test_the_window_waits_for_every_copy(north, monkeypatch):
     letter.refresh_from_db()
     # Emailed today, posted today: served when the posted copy is, two working days on.
     assert letter.served_on == services.served_on_for(today) and not letter.awaiting_delivery
+
+
+def test_sending_a_letter_again_records_each_person_once(north):
+    case = postal_case(north)
+    letter = letter_of(case)
+    send_letter(letter, template="threshold_decision", key=f"case:{case.pk}:again", context={})
+    assert letter.deliveries.count() == 1
