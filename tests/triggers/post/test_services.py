@@ -149,3 +149,28 @@ def test_sending_a_letter_again_records_each_person_once(north):
     letter = letter_of(case)
     send_letter(letter, template="threshold_decision", key=f"case:{case.pk}:again", context={})
     assert letter.deliveries.count() == 1
+
+
+def test_a_case_whose_outcome_waits_for_the_post_cannot_close_until_it_is_served(north):
+    from datetime import timedelta
+
+    from tests.appeals.helpers import outcome_sent_case
+    from triggers.models import ReviewRecord
+
+    Case.objects.filter(pk=north.case.pk).update(
+        contact_method="post", applicant_address="1 High St", applicant_postcode="NT1 1AA"
+    )
+    north.case.refresh_from_db()
+    case = outcome_sent_case(north)
+    assert appeal_window_waits(case)
+    with pytest.raises(closing.ClosingRefused, match="not been sent to everyone"):
+        closing.close_case(case, by=north.officer, reason="The family moved away.")
+    today = timezone.localdate()
+    services.mark_posted(
+        LetterDelivery.objects.filter(case=case), posted_on=today, by=north.officer
+    )
+    end = add_working_days(services.served_on_for(today), north.area.appeal_window_days)
+    assert appeal_window_end(case) == end
+    assert ReviewRecord.objects.get(case=case).appeal_by == end  # counted again from service
+    done = closing.close_case(case, by=north.officer, reason="The family moved away.")
+    assert done.closes_on == end + timedelta(days=1)
