@@ -14,7 +14,12 @@ from triggers.closing import services as closing
 from triggers.letters import send_letter
 from triggers.models import Case, LetterDelivery
 from triggers.post import services
-from triggers.selectors import appeal_window_end, appeal_window_waits, last_day_to_appeal
+from triggers.selectors import (
+    appeal_deadline,
+    appeal_window_end,
+    appeal_window_waits,
+    last_day_to_appeal,
+)
 from triggers.workflow import Status
 
 from .helpers import postal_case
@@ -40,6 +45,10 @@ def test_applicant_choosing_post_gets_the_letter_in_the_print_queue_not_an_email
     # Not sent yet: no window runs, and nothing may treat it as over.
     assert letter.awaiting_delivery and appeal_window_waits(case)
     assert last_day_to_appeal(letter, case.area) is None and appeal_window_end(case) is None
+    # An appeal made meanwhile is in time: its deadline is at the earliest one served today.
+    target = appeals.appealable(case)
+    assert target.appeal_by == appeal_deadline(timezone.localdate(), case.area)
+    assert not target.is_late()
 
 
 def test_applicant_with_email_is_emailed_and_the_delivery_is_recorded(north):

@@ -125,7 +125,19 @@ def test_responders_have_no_print_queue(client, north):
     client.force_login(north.responder)
     assert client.get(reverse("print_queue")).status_code == 404
     client.force_login(north.officer)
-    assert client.get(reverse("print_queue")).status_code == 302
+    assert client.get(reverse("print_queue")).status_code == 302  # their one area's queue
+
+
+def test_an_officer_of_two_areas_chooses_a_queue(client, north, south):
+    from agencies.models import RoleAssignment
+
+    RoleAssignment.objects.create(
+        user=north.officer, area=south.area, role=RoleAssignment.Role.CASE_OFFICER
+    )
+    postal_case(south)
+    client.force_login(north.officer)
+    page = client.get(reverse("print_queue")).content.decode()
+    assert "North</a>: 0 letters waiting" in page and "South</a>: 1 letter waiting" in page
 
 
 def test_queue_page_queries_do_not_grow_with_letters(client, north, django_assert_max_num_queries):
