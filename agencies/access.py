@@ -341,6 +341,16 @@ def recommendations_for(user) -> QuerySet:
     return _agency_or_areas(user, "Recommendation")
 
 
+def letters_to_post_for(user, area=None) -> QuerySet:
+    """Copies of letters waiting in a print queue (to be posted, or for an address) that the
+    user may see: those of their areas, for officers and admins only (DOMAIN.md §5.8)."""
+    delivery_model = apps.get_model("triggers", "LetterDelivery")
+    ids = area_ids_for(user)
+    if area is not None:
+        ids &= {area.pk}
+    return delivery_model.objects.filter(area_id__in=ids, status__in=("queued", "cannot_send"))
+
+
 def may_read_meeting_pack(user, case, meeting) -> bool:
     """The meeting pack is for the people invited: the area's officers, the meeting's chair,
     and responders of the agencies invited to it (who can already see the case)."""

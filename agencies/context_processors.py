@@ -26,6 +26,8 @@ def _navigation(user) -> list[tuple[str, str]]:
     links = [(reverse("home"), "Cases")]
     if access.has_role(user, Role.AGENCY_RESPONDER, Role.CASE_OFFICER, Role.AREA_ADMIN):
         links.append((reverse("inbox"), "Requests"))
+    if access.area_ids_for(user):
+        links.append(_print_queue_link(user))
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
         links.append((reverse("audit_log"), "Access audit"))
@@ -44,3 +46,9 @@ def _navigation(user) -> list[tuple[str, str]]:
     # Every member of staff may make tokens for themselves, and only for themselves.
     links.append((reverse("api_tokens"), "API tokens"))
     return links
+
+
+def _print_queue_link(user) -> tuple[str, str]:
+    """Letters waiting to be posted (or for an address) in the user's areas, counted."""
+    waiting = access.letters_to_post_for(user).count()
+    return reverse("print_queue"), f"Print queue ({waiting})" if waiting else "Print queue"

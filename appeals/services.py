@@ -21,7 +21,12 @@ from triggers.history import record_event, transition
 from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import cancel_pending_meetings
 from triggers.models import Case, Channel, Letter
-from triggers.selectors import appealable_letter, last_day_to_appeal, officer_and_admins
+from triggers.selectors import (
+    appeal_deadline,
+    appealable_letter,
+    last_day_to_appeal,
+    officer_and_admins,
+)
 from triggers.threshold.checks import start_check_round
 from triggers.workflow import Status
 
@@ -66,8 +71,13 @@ def appealable(case: Case) -> Appealable | None:
     letter = appealable_letter(case)
     if letter is None or Appeal.objects.filter(letter=letter).exists():
         return None
+    # A letter still waiting for the post has no window running yet (DOMAIN.md §5.8): an
+    # appeal now is in time, and its window could end no earlier than one served today.
+    appeal_by = last_day_to_appeal(letter, case.area) or appeal_deadline(
+        timezone.localdate(), case.area
+    )
     # The decision's values are the letter's kinds: what the appeal is against.
-    return Appealable(letter, letter.kind, last_day_to_appeal(letter, case.area))
+    return Appealable(letter, letter.kind, appeal_by)
 
 
 @dataclass

@@ -138,7 +138,7 @@ def _case_file(user, case) -> dict:
             "recommendations__agency", "actions__owner_agency"
         ),
         "chronology": case_selectors.chronology(case, include_returns=True),
-        "letters": case.letters.defer("pdf"),
+        "letters": case.letters.defer("pdf", "html").prefetch_related("deliveries"),
         "events": case.events.select_related("by"),
     }
 

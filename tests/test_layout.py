@@ -26,6 +26,7 @@ STAGES = (
     "closing",
     "tracking",
     "api",
+    "post",
 )
 STAGE_PREFIXES = (
     "apply_",

@@ -22,6 +22,7 @@ from triggers.models import (
     Document,
     InformationReturn,
     Letter,
+    LetterDelivery,
     PlanComment,
     Recommendation,
     ReturnedReport,
@@ -63,7 +64,8 @@ def anonymise_case(case: Case) -> None:
     )
     CaseEvent.objects.filter(case=case).update(reasons="")
     ThresholdDecision.objects.filter(case=case).update(reasons="")
-    Letter.objects.filter(case=case).update(pdf=b"")
+    Letter.objects.filter(case=case).update(pdf=b"", html="")
+    LetterDelivery.objects.filter(case=case).update(name=REMOVED, address="", postcode="")
     InformationReturn.objects.filter(request__case=case).update(
         actions_taken="", risk_and_vulnerability="", proposals=""
     )

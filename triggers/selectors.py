@@ -295,7 +295,7 @@ def appealable_letter(case: Case) -> Letter | None:
     kind = APPEALABLE_LETTER.get(case.status)
     if kind is None:
         return None
-    return case.letters.filter(kind=kind).defer("pdf").order_by("-sent_at").first()
+    return case.letters.filter(kind=kind).defer("pdf", "html").order_by("-sent_at").first()
 
 
 def appeal_deadline(sent_on: date, area) -> date:
@@ -304,14 +304,34 @@ def appeal_deadline(sent_on: date, area) -> date:
     return add_working_days(sent_on, area.appeal_window_days)
 
 
-def last_day_to_appeal(letter: Letter, area) -> date:
-    return appeal_deadline(timezone.localtime(letter.sent_at).date(), area)
+def served_on(letter: Letter) -> date | None:
+    """The day a letter counts as received (DOMAIN.md §5.8): the day it was emailed, or the
+    second working day after it was posted; None while a copy waits to be posted or for an
+    address, when no window runs from it yet."""
+    if letter.awaiting_delivery:
+        return None
+    return letter.served_on or timezone.localtime(letter.sent_at).date()
+
+
+def last_day_to_appeal(letter: Letter, area) -> date | None:
+    """The last day to appeal `letter`, counted from the day it was served; None while it has
+    not reached everyone it was written to (the window has not started)."""
+    served = served_on(letter)
+    return None if served is None else appeal_deadline(served, area)
+
+
+def appeal_window_waits(case: Case) -> bool:
+    """The case's appealable letter has not been served yet (a copy waits for the post): its
+    window has not started, so nothing may treat it as over."""
+    letter = appealable_letter(case)
+    return letter is not None and letter.awaiting_delivery
 
 
 def appeal_window_end(case: Case) -> date | None:
     """The last day the applicant may still appeal the case's letter, or None when there is
-    nothing to appeal or that letter was already appealed (one appeal per decision). Read
-    from the case's own history, so the stages need not know the appeals app."""
+    nothing to appeal, that letter was already appealed (one appeal per decision), or it has
+    not been served yet (see appeal_window_waits). Read from the case's own history, so the
+    stages need not know the appeals app."""
     letter = appealable_letter(case)
     if letter is None:
         return None

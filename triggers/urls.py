@@ -7,6 +7,7 @@ from triggers.cases.urls import urlpatterns as case_pages
 from triggers.closing.urls import urlpatterns as closing_pages
 from triggers.information.urls import urlpatterns as information_pages
 from triggers.meetings.urls import urlpatterns as meeting_pages
+from triggers.post.urls import urlpatterns as post_pages
 from triggers.reviews.urls import urlpatterns as review_pages
 from triggers.threshold.urls import urlpatterns as threshold_pages
 
@@ -22,5 +23,6 @@ urlpatterns = [
     *meeting_pages,
     *review_pages,
     *closing_pages,
+    *post_pages,
     path("api/v1/", include("triggers.api.urls")),
 ]

@@ -66,7 +66,10 @@ def test_expired_case_loses_personal_data_and_keeps_the_figures(
     assert case.tracking_token_hash == "" and case.tracking_revoked
     assert set(Complaint.objects.filter(case=case).values_list("description", flat=True)) == {""}
     assert not case.documents.exists() and not default_storage.exists(stored_name)
-    assert bytes(case.letters.get().pdf) == b""
+    assert bytes(case.letters.get().pdf) == b"" and case.letters.get().html == ""
+    # How each person got the letter stays, without who they were or where they live.
+    delivery = case.letter_deliveries.get()
+    assert (delivery.name, delivery.address, delivery.status) == ("(removed)", "", "emailed")
     info_return = case.information_requests.get(agency=north.police).information_return
     assert info_return.actions_taken == ""
     assert case.threshold_decisions.get().reasons == ""

@@ -200,7 +200,25 @@ ROUTES = {
     "api_token_revoke": (lambda side: {"pk": officers_token(side).pk}, "get", "officer"),
     # Set-up links for the second factor: the area's own admin sends them to its staff.
     "enrolment_send": (lambda side: {"user_id": side.officer.pk}, "post", "admin"),
+    # The print queue of letters by post (issue #16): the area's officers and admins. With
+    # nothing queued the PDF sends the officer back to the queue (302); marking posted with
+    # nothing selected shows the queue again with the error.
+    "print_queue_area": (lambda side: {"area": side.area.slug}, "get", "officer"),
+    "print_queue_pdf": (lambda side: {"area": side.area.slug}, "get", "officer"),
+    "print_queue_posted": (lambda side: {"area": side.area.slug}, "post", "officer"),
+    "letter_address": (lambda side: unsent_letter_kwargs(side), "get", "officer"),
 }
+
+
+def unsent_letter_kwargs(side):
+    """A letter of the side that could not be sent (a postal applicant with no address), made
+    once, on a case of its own so that the side's case keeps its one letter."""
+    from tests.triggers.post.helpers import postal_case
+
+    if not hasattr(side, "unsent_letter"):
+        case = postal_case(side, address="", postcode="", name="Unsent Applicant")
+        side.unsent_letter = case.letter_deliveries.get()
+    return {"area": side.area.slug, "delivery_id": side.unsent_letter.pk}
 
 
 def officers_token(side):
@@ -224,6 +242,8 @@ LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 # The user's own API tokens, and the staff an admin may send set-up links to (issue #15;
 # tests/security/test_api_tokens.py and test_second_factor.py).
 LISTS |= {"api_tokens", "enrolment_staff"}
+# The print queues of the user's areas (tests/triggers/post/test_views.py).
+LISTS |= {"print_queue"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}

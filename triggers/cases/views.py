@@ -51,6 +51,9 @@ def case_detail(request, area, reference):
     complaints = list(case.complaints.select_related("reported_to"))
     engine = threshold_services.assess_case(case, complaints)
     full_view = access.sees_every_return(request.user, case)
+    letters = None
+    if may_read_letters(request.user, case):
+        letters = list(case.letters.defer("pdf", "html").prefetch_related("deliveries"))
     info_requests = case.information_requests.select_related(
         "agency", "information_return__submitted_by"
     ).prefetch_related("information_return__reports", "documents")
@@ -67,7 +70,10 @@ def case_detail(request, area, reference):
             "engine": engine,
             "decision": case.threshold_decisions.select_related("decided_by").first(),
             "applicant": applicant_for(request.user, case),
-            "letters": case.letters.defer("pdf") if may_read_letters(request.user, case) else None,
+            "letters": letters,
+            "letters_not_sent": [
+                d for letter in letters or () for d in letter.deliveries.all() if d.is_waiting
+            ],
             "events": case.events.select_related("by"),
             "can_work_on": access.can_work_on(request.user, case),
             "full_view": full_view,

@@ -24,7 +24,12 @@ from triggers.information.services import close_open_requests
 from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import cancel_review, current_meeting
 from triggers.models import Action, Case, Letter, WithdrawalReason
-from triggers.selectors import appeal_window_end, appealable_letter, officer_and_admins
+from triggers.selectors import (
+    appeal_window_end,
+    appeal_window_waits,
+    appealable_letter,
+    officer_and_admins,
+)
 from triggers.threshold.checks import close_checks
 from triggers.workflow import OPEN_STATUSES, Status, TransitionNotAllowed
 
@@ -77,6 +82,11 @@ def close_case(case: Case, *, by, reason: str = "") -> Closing:
     if open_actions and not reason:
         raise ClosingRefused(
             f"{open_actions} action(s) are still open: give the reason for closing the case now."
+        )
+    if appeal_window_waits(case):
+        raise ClosingRefused(
+            "The outcome letter has not been sent to everyone yet (it waits to be posted, or "
+            "for an address): the time to appeal starts when it is served."
         )
     why = reason or "Every action of the plan has been completed."
     closes_on = closes_on_for(case)
@@ -166,6 +176,8 @@ def _close_not_met(pk: int, today: date) -> int:
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=pk)
     letter = appealable_letter(case)
     if case.status != Status.THRESHOLD_NOT_MET or letter is None:
+        return 0
+    if letter.awaiting_delivery:  # not posted yet: the time to appeal has not started
         return 0
     end = appeal_window_end(case)  # None: the letter was appealed, and the appeal decided
     if end is not None and end >= today:

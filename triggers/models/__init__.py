@@ -17,7 +17,7 @@ from triggers.models.information import (
     ReturnedReport,
     document_path,
 )
-from triggers.models.letters import Letter
+from triggers.models.letters import Letter, LetterDelivery
 from triggers.models.meetings import ReviewMeeting
 from triggers.models.notes import CaseNote
 from triggers.models.reviews import (
@@ -45,6 +45,7 @@ __all__ = [
     "InformationRequest",
     "InformationReturn",
     "Letter",
+    "LetterDelivery",
     "PlanComment",
     "Recommendation",
     "ReferenceCounter",

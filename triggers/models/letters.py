@@ -1,5 +1,7 @@
-"""Letters to the applicant: stored as PDFs, listed on the case and on the private link."""
+"""Letters to the people of a case: stored as written (HTML and PDF), listed on the case and
+on the private link, with how each person got their copy (DOMAIN.md §5.8)."""
 
+from django.conf import settings
 from django.db import models
 
 from agencies.models import Area
@@ -7,7 +9,8 @@ from triggers.models.case import Case
 
 
 class Letter(models.Model):
-    """A letter sent to the applicant, kept exactly as sent (its PDF)."""
+    """A letter written on a case, kept exactly as written (its PDF, and the HTML it came
+    from, so that a copy for the post can be laid out with an address in the window)."""
 
     class Kind(models.TextChoices):
         THRESHOLD_DECISION = "threshold_decision", "Threshold decision"
@@ -21,7 +24,16 @@ class Letter(models.Model):
     kind = models.CharField(max_length=30, choices=Kind.choices)
     title = models.CharField(max_length=200)
     pdf = models.BinaryField()
+    # The rendered letter with a marker where the window address goes (triggers.letters).
+    html = models.TextField(blank=True)
+    # When it was written (and emailed, for those reached by email).
     sent_at = models.DateTimeField()
+    # A copy still waits to be posted, or for an address: no window runs from the letter yet.
+    awaiting_delivery = models.BooleanField(default=False)
+    # For a letter that went by post: the day it counts as served on everyone it went to
+    # (the second working day after the last posting). Empty for one sent only by email,
+    # which is served on the day it was sent.
+    served_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["case", "sent_at"]
@@ -32,3 +44,56 @@ class Letter(models.Model):
     @property
     def filename(self) -> str:
         return f"{self.case.reference}-{self.kind.replace('_', '-')}-{self.pk}.pdf"
+
+
+class LetterDelivery(models.Model):
+    """How one person got (or is to get) one letter: emailed, or a printed copy posted to the
+    address they had when it was written (kept here, so a later change of address does not
+    rewrite what was posted)."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        POST = "post", "Post"
+
+    class Status(models.TextChoices):
+        EMAILED = "emailed", "Emailed"
+        QUEUED = "queued", "In the print queue"
+        POSTED = "posted", "Posted"
+        CANNOT_SEND = "cannot_send", "Cannot be sent: no address"
+
+    WAITING = (Status.QUEUED, Status.CANNOT_SEND)
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letter_deliveries")
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="deliveries")
+    role = models.CharField(max_length=20)
+    name = models.CharField(max_length=200)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # When it joined the print queue (at writing, or when an address was added).
+    queued_at = models.DateTimeField(null=True, blank=True)
+    posted_on = models.DateField(null=True, blank=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    served_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["letter", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "role"], name="one_delivery_per_person"),
+            models.CheckConstraint(
+                condition=~models.Q(status="posted") | models.Q(posted_on__isnull=False),
+                name="posted_delivery_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.letter}: {self.name} ({self.get_status_display()})"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status in self.WAITING
