@@ -37,6 +37,7 @@ from triggers.applications.journey import (
     ON_BEHALF,
     QUESTION_FORMS,
     START,
+    VICTIM,
     WHO,
     Incomplete,
     Journey,
@@ -51,6 +52,7 @@ from triggers.applications.staff_forms import (
     StaffOnBehalfForm,
     StaffWhoForm,
 )
+from triggers.applications.victim import StaffVictimForm
 from triggers.models import Channel, ContactMethod
 
 SESSION_KEY = "record_application"
@@ -73,6 +75,7 @@ class RecordJourney(Journey):
         START: ArrivalForm,
         WHO: StaffWhoForm,
         ON_BEHALF: StaffOnBehalfForm,
+        VICTIM: StaffVictimForm,
         IMPACT: StaffImpactForm,
         CONTACT: StaffContactForm,
     }
@@ -150,6 +153,7 @@ start = staff_page(
 )
 who = staff_page(pages.question_view(WHO))
 on_behalf = staff_page(pages.question_view(ON_BEHALF))
+victim = staff_page(pages.question_view(VICTIM))
 impact = staff_page(pages.question_view(IMPACT))
 contact = staff_page(pages.question_view(CONTACT))
 complaints = staff_page(pages.complaints)

@@ -6,8 +6,10 @@ from triggers.models.case import (
     CaseQuerySet,
     Channel,
     Complaint,
+    ConsentHow,
     ContactMethod,
     ReferenceCounter,
+    SendTo,
     WithdrawalReason,
 )
 from triggers.models.information import (
@@ -38,6 +40,7 @@ __all__ = [
     "Channel",
     "Complaint",
     "ComplaintFinding",
+    "ConsentHow",
     "ContactMethod",
     "Document",
     "InformationRequest",
@@ -49,6 +52,7 @@ __all__ = [
     "ReturnedReport",
     "ReviewMeeting",
     "ReviewRecord",
+    "SendTo",
     "ThresholdCheck",
     "ThresholdDecision",
     "VictimInvolvement",
