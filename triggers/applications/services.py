@@ -211,3 +211,47 @@ def _case_fields(data: ApplicationData) -> dict:
     for not_a_column in ("complaints", "extra"):
         fields.pop(not_a_column)
     return fields
+
+
+VICTIM_DETAILS = {
+    "victim_email": "email",
+    "victim_phone": "phone",
+    "victim_address": "address",
+    "victim_postcode": "postcode",
+    "victim_contact_method": "how they like to be contacted",
+    "victim_adjustments": "what they need to take part",
+}
+
+
+@transaction.atomic
+def update_victim(case: Case, details: dict, send_to: str, *, by) -> Case:
+    """Staff keep the victim's contact details, and who receives the case's messages, up to
+    date (DOMAIN.md §5.9). The history says what changed, never the details themselves."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if not case.on_behalf:
+        raise ApplicationRefused("Nobody applied for someone else on this case.")
+    if send_to not in SendTo.values:
+        raise ApplicationRefused("Choose who we write to.")
+    changed = [name for name in VICTIM_DETAILS if getattr(case, name) != details[name]]
+    for name in changed:
+        setattr(case, name, details[name])
+    before, case.send_to = case.send_to, send_to
+    if send_to == SendTo.VICTIM and not case.victim_reachable:
+        raise ApplicationRefused(
+            "The victim cannot be written to alone: they need an email or postal address, and "
+            "to have agreed to being contacted."
+        )
+    case.save(update_fields=[*changed, "send_to", "updated_at"])
+    if changed:
+        what = ", ".join(VICTIM_DETAILS[name] for name in changed)
+        record_event(
+            case, "The victim's contact details changed", by=by, reasons=f"Changed: {what}."
+        )
+    if before != send_to:
+        record_event(
+            case,
+            f"Who we write to changed: {SendTo(send_to).label.lower()}",
+            by=by,
+            reasons=f"Before: {SendTo(before).label.lower()}.",
+        )
+    return case

@@ -43,7 +43,7 @@ from triggers.applications.journey import (
     Journey,
 )
 from triggers.applications.pages import JourneyPages
-from triggers.applications.services import ApplicationRefused, submit_application
+from triggers.applications.services import ApplicationRefused, submit_application, update_victim
 from triggers.applications.staff_forms import (
     ArrivalForm,
     StaffComplaintForm,
@@ -52,8 +52,9 @@ from triggers.applications.staff_forms import (
     StaffOnBehalfForm,
     StaffWhoForm,
 )
-from triggers.applications.victim import StaffVictimForm
+from triggers.applications.victim import StaffVictimForm, VictimDetailsForm
 from triggers.models import Channel, ContactMethod
+from triggers.selectors import case_to_work_on, case_url
 
 SESSION_KEY = "record_application"
 
@@ -239,3 +240,30 @@ def discard(request, journey):
         "triggers/applications/record/discard.html",
         {"form": form, "back_url": pages.url(START)},
     )
+
+
+# --- The victim, on the case page ----------------------------------------------------------
+
+
+@never_cache
+@login_required
+def case_victim(request, area, reference):
+    """Staff change the victim's contact details and who the case writes to (DOMAIN.md §5.9)."""
+    case = case_to_work_on(request, area, reference)
+    if not case.on_behalf:
+        raise Http404
+    form = VictimDetailsForm(
+        request.POST if request.method == "POST" else None,
+        initial=VictimDetailsForm.initial_for(case),
+    )
+    if request.method == "POST" and form.is_valid():
+        details = form.application_fields()
+        send_to = details.pop("send_to")
+        try:
+            update_victim(case, details, send_to, by=request.user)
+        except ApplicationRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "The victim's details have been saved.")
+            return redirect(case_url(case))
+    return render(request, "triggers/applications/case_victim.html", {"case": case, "form": form})
