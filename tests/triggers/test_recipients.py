@@ -263,3 +263,13 @@ def test_a_partner_responder_never_sees_the_victims_email_or_phone(client, north
     victim = api.get(api_url).json()["victim"]
     assert (victim["email"], victim["phone"]) == (VICTIM, "07700 900 982")
     assert victim["consent_how"] == "By email" and victim["send_to"]
+
+
+def test_retention_removes_the_victims_details_and_link(north):
+    from triggers.privacy import anonymise_case
+
+    case = victim_case(north)
+    anonymise_case(case)
+    case.refresh_from_db()
+    assert (case.victim_email, case.victim_phone, case.victim_address) == ("", "", "")
+    assert case.victim_tracking_token_hash == "" and case.victim_tracking_revoked
