@@ -167,6 +167,8 @@ complaint_remove = staff_page(pages.complaint_remove)
 
 def _recorded_message(case) -> str:
     recorded = f"Application {case.reference} recorded."
+    if case.victim_tracking_token_hash:
+        recorded += f" {case.victim_name} is emailed a private link of their own."
     if case.applicant_email:
         return (
             f"{recorded} The receipt email to {case.applicant_email} contains the applicant's "

@@ -180,6 +180,7 @@ def test_paper_application_on_behalf_of_a_victim_with_their_consent(client, nort
     assert case.recorded_by == north.admin and case.application_date == TODAY
     assert case.applicant_postcode == "L1 1AA"
     assert "no private link" in page(response)
+    assert "Alex Victim is emailed a private link of their own" in page(response)
     # The consent, recorded by the officer who took the application.
     assert (case.victim_consent_how, case.victim_consent_on) == ("verbal", TODAY)
     assert case.victim_consent_recorded_by == north.admin
