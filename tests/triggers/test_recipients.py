@@ -251,6 +251,10 @@ def test_a_partner_responder_never_sees_the_victims_email_or_phone(client, north
     assert "Pat Victim" in text and "AB1 2CD" in text
     assert VICTIM not in text and "07700 900 982" not in text
     assert victim_url(case) not in text
+    # Their check of the application shows where the victim lives, to find them in records.
+    check = case.threshold_checks.get(agency=north.police)
+    text = client.get(reverse("threshold_check", args=[check.pk])).content.decode()
+    assert "3 Elm Court" in text and VICTIM not in text and "07700 900 982" not in text
 
     api = APIClient()
     api.force_authenticate(north.responder)
