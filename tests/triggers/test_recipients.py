@@ -194,6 +194,17 @@ def test_staff_change_who_receives_what_with_history(client, north):
     assert details.reasons == "Changed: phone." and "01632" not in details.reasons
 
 
+def test_a_victim_first_written_to_by_email_gets_their_own_link(client, north):
+    case = victim_case(north, victim_email="", victim_address="", victim_contact_method="")
+    assert case.send_to == SendTo.APPLICANT and not case.victim_tracking_token_hash
+    client.force_login(north.officer)
+    client.post(victim_url(case), form_data(case, victim_email=VICTIM, send_to="both"))
+    case.refresh_from_db()
+    assert case.victim_tracking_token_hash and case.send_to == SendTo.BOTH
+    assert sent_to(case, "New private link") == [VICTIM]
+    assert case.events.filter(summary__startswith="New private link issued to the victim")
+
+
 def test_staff_cannot_write_to_a_victim_who_cannot_be_reached(client, north):
     case = victim_case(north, victim_consent_contact=False)
     client.force_login(north.officer)

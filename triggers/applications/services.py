@@ -31,7 +31,12 @@ from triggers.models import (
 from triggers.people import consent_covers
 from triggers.recipients import Role, applicant_of, default_send_to, emailed
 from triggers.threshold.checks import request_checks
-from triggers.tracking.services import hash_token, issue_victim_link, tracking_url
+from triggers.tracking.services import (
+    hash_token,
+    issue_victim_link,
+    reissue_tracking_link,
+    tracking_url,
+)
 
 
 @dataclass
@@ -254,4 +259,8 @@ def update_victim(case: Case, details: dict, send_to: str, *, by) -> Case:
             by=by,
             reasons=f"Before: {SendTo(before).label.lower()}.",
         )
+    # A victim written to by email for the first time gets their own link to follow the case.
+    newly_emailed = any(person.role == Role.VICTIM for person in emailed(case))
+    if newly_emailed and not case.victim_tracking_token_hash:
+        reissue_tracking_link(case, by=by, party=Role.VICTIM)
     return case
