@@ -176,20 +176,39 @@ def case_for_tracking_token(token: str):
     the database index nor string comparison leaks how much of a guess was right.
     """
     import hashlib
-    import hmac
 
     case_model = apps.get_model("triggers", "Case")
     if not token or len(token) > 100:
         return None
     digest = hashlib.sha256(token.encode()).hexdigest()
+    # The applicant's link, or the victim's own (DOMAIN.md §5.9): `tracking_party` says whose.
     case = (
-        case_model.objects.filter(tracking_token_hash=digest, tracking_revoked=False)
+        case_model.objects.filter(
+            Q(tracking_token_hash=digest, tracking_revoked=False)
+            | Q(victim_tracking_token_hash=digest, victim_tracking_revoked=False)
+        )
         .select_related("area")
         .first()
     )
-    if case is None or not hmac.compare_digest(case.tracking_token_hash, digest):
+    if case is None or tracking_party(case, digest) is None:
         return None
     return None if _link_expired(case) else case
+
+
+def tracking_party(case, link_hash: str) -> str | None:
+    """Whose private link `link_hash` is on this case: "applicant", "victim", or None when it
+    is neither's (or theirs was switched off). Compared in constant time."""
+    import hmac
+
+    if not link_hash:
+        return None
+    if not case.tracking_revoked and hmac.compare_digest(case.tracking_token_hash, link_hash):
+        return "applicant"
+    victim_hash = case.victim_tracking_token_hash
+    victim_open = bool(victim_hash) and not case.victim_tracking_revoked
+    if victim_open and hmac.compare_digest(victim_hash, link_hash):
+        return "victim"
+    return None
 
 
 def _link_expired(case) -> bool:
@@ -208,21 +227,16 @@ def case_for_applicant(request):
     if not case_id:
         return None
     case_model = apps.get_model("triggers", "Case")
-    case = (
-        case_model.objects.filter(pk=case_id, tracking_revoked=False)
-        .select_related("area", "assigned_officer")
-        .first()
-    )
-    if case is None or not _same_link(request, case):
+    case = case_model.objects.filter(pk=case_id).select_related("area", "assigned_officer").first()
+    if case is None or party_for_applicant(request, case) is None:
         return None
     return None if _link_expired(case) else case
 
 
-def _same_link(request, case) -> bool:
-    import hmac
-
-    opened_with = request.session.get(APPLICANT_LINK_KEY, "")
-    return bool(opened_with) and hmac.compare_digest(opened_with, case.tracking_token_hash)
+def party_for_applicant(request, case) -> str | None:
+    """Whose link opened this browser session: "applicant" or "victim" (a replaced or
+    switched-off link ends the sessions it opened)."""
+    return tracking_party(case, request.session.get(APPLICANT_LINK_KEY, ""))
 
 
 # --- Partner agencies' information requests ------------------------------------------------

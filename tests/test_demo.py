@@ -32,6 +32,10 @@ def test_demo_loads_merseyside_and_twice_changes_nothing():
     assert Agency.objects.filter(kind=Agency.Kind.HOUSING).count() == 2
     assert Case.objects.values("area").distinct().count() >= 3
     assert Case.objects.values("status").distinct().count() >= 4
+    # One case a councillor applied for, for a victim with their own email and link (§5.9).
+    applied_for = Case.objects.get(on_behalf=True)
+    assert applied_for.victim_email and applied_for.send_to == "both"
+    assert applied_for.victim_tracking_token_hash and applied_for.victim_consent_how
 
 
 def expected_visible(demo, case) -> bool:

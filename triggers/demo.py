@@ -55,7 +55,26 @@ DEMO_CASES = [
         False,
         [Status.ACKNOWLEDGED, Status.THRESHOLD_MET, Status.ACTIONS_IN_PROGRESS],
     ),
+    # A councillor applies for a constituent, who has their own email and link (§5.9).
+    ("liverpool", "Cllr Dana Price", 6, (70, 40, 12), False, [Status.ACKNOWLEDGED]),
 ]
+
+# Cases applied for someone else: the victim, their consent and how to reach them.
+ON_BEHALF = {
+    "Cllr Dana Price": {
+        "on_behalf": True,
+        "victim_name": "Mo Bennett",
+        "relationship": "Their ward councillor",
+        "organisation": "Liverpool City Council (councillor)",
+        "victim_consent": True,
+        "victim_consent_share": True,
+        "victim_consent_contact": True,
+        "victim_consent_how": "email",
+        "victim_email": "mo.bennett@example.com",
+        "victim_postcode": "L8 1AB",
+        "victim_contact_method": "email",
+    },
+}
 
 DESCRIPTIONS = [
     "Loud music and shouting from the flat above until 3am.",
@@ -95,6 +114,7 @@ def load() -> None:
             behaviour_location="The street outside my home",
             impact="I do not feel safe in my own home and cannot sleep.",
             desired_outcome="For the behaviour to stop and to be kept informed.",
+            **_victim(name, received),
         )
         case, _ = applications_services.submit_application(
             area, data, channel=Channel.ONLINE, received_at=received
@@ -104,6 +124,12 @@ def load() -> None:
             _police_check(case, police)
         for step in steps:
             _walk(case, step, officer)
+
+
+def _victim(applicant: str, received) -> dict:
+    if applicant not in ON_BEHALF:
+        return {}
+    return {**ON_BEHALF[applicant], "victim_consent_on": (received - timedelta(days=2)).date()}
 
 
 def _police_check(case: Case, police) -> None:

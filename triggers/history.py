@@ -19,6 +19,7 @@ from triggers.workflow import Status, check_transition
 
 # The history's words for a new private link: the subject access export finds the last one.
 LINK_REISSUED = "New private link issued; the old one no longer works"
+VICTIM_LINK_REISSUED = "New private link issued to the victim; any old one no longer works"
 
 
 def record_event(

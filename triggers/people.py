@@ -8,8 +8,34 @@ rule itself is `agencies.access.sees_contact_details`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from agencies import access
+
+
+@dataclass(frozen=True)
+class Victim:
+    """The person someone applied for, as this reader may see them (DOMAIN.md §5.9).
+
+    `email` and `phone` are None when the reader may not see them, and "" when none was given.
+    """
+
+    name: str
+    address: str
+    postcode: str
+    contact_method: str
+    adjustments: str
+    email: str | None
+    phone: str | None
+    consent_how: str
+    consent_on: date | None
+    consent_recorded_by: str
+    consent_covers: str
+    send_to: str
+
+    @property
+    def contact_shown(self) -> bool:
+        return self.email is not None
 
 
 @dataclass(frozen=True)
@@ -29,6 +55,7 @@ class Applicant:
     contact_method: str
     email: str | None
     phone: str | None
+    victim: Victim | None = None
 
     @property
     def contact_shown(self) -> bool:
@@ -48,6 +75,35 @@ def applicant_for(user, case) -> Applicant:
         contact_method=case.get_contact_method_display(),
         email=case.applicant_email if full else None,
         phone=case.applicant_phone if full else None,
+        victim=victim_for(case, full=full) if case.on_behalf else None,
+    )
+
+
+def consent_covers(share: bool, contact: bool) -> str:
+    """What a victim's consent covers, in words (it always covers the application itself)."""
+    covers = ["applying"]
+    if share:
+        covers.append("sharing their information with the bodies")
+    if contact:
+        covers.append("being contacted")
+    return ", ".join(covers)
+
+
+def victim_for(case, *, full: bool) -> Victim:
+    """The victim as a reader sees them: `full` is `access.sees_contact_details`."""
+    return Victim(
+        name=case.victim_name,
+        address=case.victim_address,
+        postcode=case.victim_postcode,
+        contact_method=case.get_victim_contact_method_display(),
+        adjustments=case.victim_adjustments,
+        email=case.victim_email if full else None,
+        phone=case.victim_phone if full else None,
+        consent_how=case.get_victim_consent_how_display(),
+        consent_on=case.victim_consent_on,
+        consent_recorded_by=case.consent_recorded_by_name,
+        consent_covers=consent_covers(case.victim_consent_share, case.victim_consent_contact),
+        send_to=case.get_send_to_display(),
     )
 
 

@@ -31,6 +31,7 @@ from triggers.models import (
     ThresholdDecision,
     VictimInvolvement,
 )
+from triggers.people import consent_covers
 
 REMOVED = "(removed)"
 CASE_PERSONAL_FIELDS = (
@@ -41,6 +42,11 @@ CASE_PERSONAL_FIELDS = (
     "relationship",
     "organisation",
     "victim_name",
+    "victim_email",
+    "victim_phone",
+    "victim_address",
+    "victim_postcode",
+    "victim_adjustments",
     "behaviour_location",
     "others_affected",
     "impact",
@@ -56,6 +62,8 @@ def anonymise_case(case: Case) -> None:
         # Clearing the link's hash column; bandit takes the empty string for a password.
         tracking_token_hash="",  # nosec B106
         tracking_revoked=True,
+        victim_tracking_token_hash="",  # nosec B106
+        victim_tracking_revoked=True,
         anonymised_at=now,
         **dict.fromkeys(CASE_PERSONAL_FIELDS, ""),
     )
@@ -207,6 +215,20 @@ def _application(case: Case) -> dict:
         "relationship to the victim": case.relationship,
         "organisation": case.organisation,
         "victim's name": case.victim_name,
+        "victim's email": case.victim_email,
+        "victim's phone": case.victim_phone,
+        "victim's address": case.victim_address,
+        "victim's postcode": case.victim_postcode,
+        "how the victim likes to be contacted": case.get_victim_contact_method_display(),
+        "what the victim needs to take part": case.victim_adjustments,
+        "the victim's consent": {
+            "covers": consent_covers(case.victim_consent_share, case.victim_consent_contact)
+            if case.on_behalf
+            else "",
+            "how": case.get_victim_consent_how_display(),
+            "when": case.victim_consent_on.isoformat() if case.victim_consent_on else "",
+        },
+        "who we write to": case.get_send_to_display(),
         "where the behaviour happens": case.behaviour_location,
         "others affected": case.others_affected,
         "impact": case.impact,

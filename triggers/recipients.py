@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from triggers.models import Case, ContactMethod
+from triggers.models import Case, ContactMethod, SendTo
 
 
 class Role:
@@ -56,6 +56,37 @@ def applicant_of(case: Case) -> Recipient:
     )
 
 
+def victim_of(case: Case) -> Recipient:
+    return Recipient(
+        role=Role.VICTIM,
+        name=case.victim_name,
+        email=case.victim_email,
+        phone=case.victim_phone,
+        address=case.victim_address,
+        postcode=case.victim_postcode,
+        contact_method=case.victim_contact_method or ContactMethod.EMAIL,
+    )
+
+
+def default_send_to(case: Case) -> str:
+    """At application: both when the victim can be reached, else the applicant."""
+    return SendTo.BOTH if case.victim_reachable else SendTo.APPLICANT
+
+
 def recipients(case: Case) -> list[Recipient]:
-    """Everyone the case's letters and updates go to."""
-    return [applicant_of(case)]
+    """Everyone the case's letters and updates go to, as chosen in `case.send_to`.
+
+    The victim is written to only when they can be (they agreed to being contacted and gave
+    an email or postal address); a choice of "the victim only" that cannot be honoured falls
+    back to the applicant, so that nobody's letter goes nowhere.
+    """
+    victim_wanted = case.on_behalf and case.send_to in (SendTo.VICTIM, SendTo.BOTH)
+    people = [victim_of(case)] if victim_wanted and case.victim_reachable else []
+    if case.send_to != SendTo.VICTIM or not people:
+        people.insert(0, applicant_of(case))
+    return people
+
+
+def emailed(case: Case) -> list[Recipient]:
+    """The recipients who can be emailed (invitations and updates that have no letter)."""
+    return [person for person in recipients(case) if person.email]

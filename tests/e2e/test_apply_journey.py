@@ -227,3 +227,106 @@ def test_a_victim_applies_without_javascript(page_without_js, page, live_server,
     assert page_without_js.evaluate("document.body.classList.contains('js-enabled')") is False
     assert_case_created(reference, north)
     assert len(journey.visited) == EXPECTED_PAGES, journey.visited
+
+
+# --- A councillor applies for a victim (DOMAIN.md §5.9) -------------------------------------
+
+
+def apply_for_someone_else(journey: Journey, north) -> str:
+    """The on-behalf branch: the victim, their consent (with its errors) and their own
+    contact details, then one report. Returns the reference."""
+    page = journey.page
+    journey.goto(reverse("apply:start"))
+    journey.arrived("Apply for an anti-social behaviour case review")
+    page.get_by_label(north.area.name, exact=True).check()
+    journey.press("Continue")
+    journey.arrived("Who are you applying for?")
+    page.get_by_label("Someone else", exact=True).check()
+    journey.press("Continue")
+
+    # The person applied for, and their consent: every part of it is needed.
+    journey.arrived("The person you are applying for")
+    journey.press("Continue")
+    journey.arrived("The person you are applying for", errors=True)
+    errors = page.locator(".govuk-error-summary").inner_text()
+    assert "has agreed to this application" in errors
+    assert "agreed to their information being shared" in errors
+    assert "Select how the person you are applying for gave their agreement" in errors
+    page.get_by_label("Full name of the person you are applying for").fill("Pat Victim")
+    page.get_by_label("Your relationship to them").fill("Their ward councillor")
+    page.check("input[name=victim_consent]")
+    page.check("input[name=victim_consent_share]")
+    page.check("input[name=victim_consent_contact]")
+    page.check("input[name=victim_consent_how][value=email]")
+    journey.fill_date("victim_consent_on", INCIDENT)
+    journey.press("Continue")
+
+    # Their own contact details
+    journey.arrived("How to contact the person you are applying for")
+    page.check("input[name=send_to][value=victim]")
+    journey.press("Continue")
+    journey.arrived("How to contact the person you are applying for", errors=True)
+    page.get_by_label("Their email address (optional)").fill("pat@example.com")
+    page.check("input[name=victim_contact_method][value=email]")
+    page.check("input[name=send_to][value=both]")
+    journey.press("Continue")
+
+    journey.arrived("Reports of the behaviour")
+    journey.press("Add a report")
+    journey.arrived("Add a report")
+    journey.fill_date("incident_date", INCIDENT)
+    page.get_by_label("What happened?", exact=True).fill("Stones thrown at their window.")
+    page.get_by_label("Who did you report it to?", exact=True).select_option(
+        label=north.police.name
+    )
+    journey.fill_date("reported_date", FIRST_REPORTED)
+    page.check("input[name=hate_related][value=no]")
+    journey.press("Save and continue")
+    journey.arrived("Reports of the behaviour")
+    journey.press("Continue")
+    journey.arrived("The impact of the behaviour")
+    page.get_by_label("How has the behaviour affected the person you are applying for?").fill(
+        "They are afraid to go out."
+    )
+    page.get_by_label("What would a good result look like to them?").fill("It stops.")
+    journey.press("Continue")
+    journey.arrived("Your contact details")
+    page.get_by_label("Full name", exact=True).fill("Cllr Jones")
+    page.get_by_label("Email address", exact=True).fill("cllr@example.gov.uk")
+    page.check("input[name=contact_method][value=email]")
+    journey.press("Continue")
+
+    journey.arrived("Check your answers before sending your application")
+    answers = page.locator("main").inner_text()
+    for answer in (
+        "Pat Victim",
+        "pat@example.com",
+        "By email",
+        "being contacted",
+        "and the applicant",
+    ):
+        assert answer in answers, answer
+    journey.press("Send application")
+    journey.arrived("Application received")
+    return page.locator(".govuk-panel__body strong").inner_text().strip()
+
+
+def assert_applied_for_a_victim(reference: str) -> None:
+    case = Case.objects.get(reference=reference)
+    assert case.on_behalf and case.victim_consent_share and case.victim_consent_how == "email"
+    assert case.victim_email == "pat@example.com" and case.send_to == "both"
+    assert case.victim_tracking_token_hash
+
+
+def test_a_councillor_applies_for_a_victim_and_every_page_passes_axe(
+    page, live_server, axe_check, north
+):
+    journey = Journey(page, live_server, axe_check)
+    assert_applied_for_a_victim(apply_for_someone_else(journey, north))
+
+
+def test_a_councillor_applies_for_a_victim_without_javascript(
+    page_without_js, page, live_server, axe_check, north
+):
+    journey = Journey(page_without_js, live_server, axe_check, mirror=page)
+    assert_applied_for_a_victim(apply_for_someone_else(journey, north))

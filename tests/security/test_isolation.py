@@ -29,6 +29,7 @@ PUBLIC = {
     "apply:start",
     "apply:who",
     "apply:on_behalf",
+    "apply:victim",
     "apply:complaints",
     "apply:complaint",
     "apply:complaint_remove",
@@ -61,6 +62,16 @@ IGNORED_NAMESPACES = {"admin"}
 
 def case_kwargs(side):
     return {"area": side.area.slug, "reference": side.case.reference}
+
+
+def victim_case_kwargs(side):
+    """The side's case, made an application for a victim (the victim's page needs one)."""
+    from triggers.models import Case
+
+    Case.objects.filter(pk=side.case.pk).update(
+        on_behalf=True, victim_consent=True, victim_name="Vic Tim", victim_email="vic@example.com"
+    )
+    return case_kwargs(side)
 
 
 def letter_kwargs(side):
@@ -150,6 +161,7 @@ ROUTES = {
     "api:case_detail": (case_kwargs, "get", "officer"),
     "case_subject_access": (case_kwargs, "get", "admin"),
     "case_private_link": (case_kwargs, "get", "officer"),
+    "case_victim": (victim_case_kwargs, "get", "officer"),
     "case_subject_access_file": (lambda side: {**case_kwargs(side), "fmt": "json"}, "get", "admin"),
     # The PLEDGE: a council's organisation is its area, assessed by its area admins.
     "pledge:organisation": (lambda side: pledge_org_kwargs(side), "get", "admin"),
@@ -258,6 +270,7 @@ STAFF_FORMS = {
     "record:start",
     "record:who",
     "record:on_behalf",
+    "record:victim",
     "record:complaints",
     "record:complaint",
     "record:complaint_remove",

@@ -117,6 +117,23 @@ class CaseEventSerializer(serializers.Serializer):
         return event.by.full_name if event.by_id else None
 
 
+class VictimSerializer(serializers.Serializer):
+    """The victim as `triggers.people.victim_for` presents them to the reader."""
+
+    name = serializers.CharField()
+    address = serializers.CharField()
+    postcode = serializers.CharField()
+    contact_method = serializers.CharField()
+    adjustments = serializers.CharField()
+    email = serializers.CharField(allow_null=True)
+    phone = serializers.CharField(allow_null=True)
+    consent_how = serializers.CharField()
+    consent_on = serializers.DateField(allow_null=True)
+    consent_recorded_by = serializers.CharField()
+    consent_covers = serializers.CharField()
+    send_to = serializers.CharField()
+
+
 class CaseDetailSerializer(CaseListSerializer):
     """A case with its complaints (and the engine's reason for each), the threshold decision
     if one was made, and its history."""
@@ -130,6 +147,10 @@ class CaseDetailSerializer(CaseListSerializer):
     )
     applicant_phone = serializers.SerializerMethodField(
         help_text="Null for partner agencies, who never see it; empty when none was given."
+    )
+    victim = serializers.SerializerMethodField(
+        help_text="The person applied for, when someone applied for them; null otherwise. "
+        "Their email and phone are null for partner agencies, as the applicant's are."
     )
     complaints = serializers.SerializerMethodField()
     eligibility = serializers.SerializerMethodField()
@@ -148,6 +169,7 @@ class CaseDetailSerializer(CaseListSerializer):
             "organisation",
             "victim_name",
             "victim_consent",
+            "victim",
             "behaviour_location",
             "others_affected",
             "impact",
@@ -174,6 +196,11 @@ class CaseDetailSerializer(CaseListSerializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_applicant_phone(self, case) -> str | None:
         return self.context["applicant"].phone
+
+    @extend_schema_field(VictimSerializer(allow_null=True))
+    def get_victim(self, case):
+        victim = self.context["applicant"].victim
+        return None if victim is None else VictimSerializer(victim).data
 
     @extend_schema_field(CaseComplaintSerializer(many=True))
     def get_complaints(self, case):

@@ -16,8 +16,8 @@ from django import forms
 
 from agencies.forms import gds_helper
 from agencies.models import Area
-from triggers.fields import model_max_length
-from triggers.models import Case
+from triggers.fields import DateField, model_max_length
+from triggers.models import Case, ConsentHow
 
 # Long answers: generous, but bounded so that a pasted novel cannot fill the database.
 LONG_ANSWER = 5000
@@ -139,13 +139,40 @@ class OnBehalfForm(forms.Form):
         },
     )
     victim_consent = forms.BooleanField(
-        label="The person I am applying for has agreed to this application",
+        label="Making this application for them",
         help_text="We cannot accept an application for someone without their agreement. If "
         "they cannot give it, contact the council's case review contact to talk about it.",
         error_messages={
             "required": "Confirm that the person you are applying for has agreed to this "
             "application",
         },
+    )
+    victim_consent_share = forms.BooleanField(
+        label="Sharing their information with the agencies that take part in case reviews",
+        help_text="Every application goes to all of them, by law.",
+        error_messages={
+            "required": "Confirm that the person you are applying for has agreed to their "
+            "information being shared with the agencies",
+        },
+    )
+    victim_consent_contact = forms.BooleanField(
+        label="Being contacted by us about the case review (optional)",
+        help_text="If they have not, we will write only to you.",
+        required=False,
+    )
+    victim_consent_how = forms.ChoiceField(
+        label="How did they give their agreement?",
+        widget=forms.RadioSelect,
+        choices=ConsentHow.choices,
+        error_messages={
+            "required": "Select how the person you are applying for gave their agreement",
+            "invalid_choice": "Select how the person you are applying for gave their agreement",
+        },
+    )
+    victim_consent_on = DateField(
+        what="the date they gave their agreement",
+        label="When did they give it?",
+        help_text="For example, 27 3 2026",
     )
 
     def __init__(self, *args, **kwargs):
@@ -156,19 +183,30 @@ class OnBehalfForm(forms.Form):
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),
             Fieldset(
                 Field.checkbox("victim_consent"),
-                legend="Their agreement",
+                Field.checkbox("victim_consent_share"),
+                Field.checkbox("victim_consent_contact"),
+                legend="What they have agreed to",
                 legend_size=Size.MEDIUM,
             ),
+            Field.radios("victim_consent_how", legend_size=Size.SMALL),
+            Field("victim_consent_on"),
             Button("continue", "Continue"),
         )
 
     def application_fields(self) -> dict:
         data = self.cleaned_data
         return {
-            "victim_name": data["victim_name"],
-            "relationship": data["relationship"],
-            "organisation": data["organisation"],
-            "victim_consent": data["victim_consent"],
+            name: data[name]
+            for name in (
+                "victim_name",
+                "relationship",
+                "organisation",
+                "victim_consent",
+                "victim_consent_share",
+                "victim_consent_contact",
+                "victim_consent_how",
+                "victim_consent_on",
+            )
         }
 
 

@@ -33,6 +33,7 @@ from triggers.applications.forms import (
     WhoForm,
 )
 from triggers.applications.services import ApplicationData, ComplaintData
+from triggers.applications.victim import VictimForm
 
 SESSION_KEY = "apply"
 REFERENCE_KEY = "apply_reference"
@@ -46,16 +47,20 @@ MAX_STORED_VALUES = 20
 START = "start"
 WHO = "who"
 ON_BEHALF = "on_behalf"
+VICTIM = "victim"
 COMPLAINTS = "complaints"
 IMPACT = "impact"
 CONTACT = "contact"
 CHECK = "check"
-STEPS = (START, WHO, ON_BEHALF, COMPLAINTS, IMPACT, CONTACT, CHECK)
+STEPS = (START, WHO, ON_BEHALF, VICTIM, COMPLAINTS, IMPACT, CONTACT, CHECK)
+# The pages about the person applied for: asked only when applying for someone else.
+ON_BEHALF_STEPS = (ON_BEHALF, VICTIM)
 
 QUESTION_FORMS = {
     START: AreaForm,
     WHO: WhoForm,
     ON_BEHALF: OnBehalfForm,
+    VICTIM: VictimForm,
     IMPACT: ImpactForm,
     CONTACT: ContactForm,
 }
@@ -166,7 +171,7 @@ class Journey:
 
     def steps(self) -> list[str]:
         """The pages this applicant needs: the victim's details only when applying for them."""
-        return [step for step in STEPS if step != ON_BEHALF or self.on_behalf]
+        return [step for step in STEPS if step not in ON_BEHALF_STEPS or self.on_behalf]
 
     @property
     def on_behalf(self) -> bool:

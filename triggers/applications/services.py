@@ -23,11 +23,21 @@ from triggers.models import (
     Case,
     Channel,
     Complaint,
+    ConsentHow,
+    ContactMethod,
     ReferenceCounter,
+    SendTo,
 )
+from triggers.people import consent_covers
+from triggers.recipients import Role, applicant_of, default_send_to, emailed
 from triggers.texts import text_people
 from triggers.threshold.checks import request_checks
-from triggers.tracking.services import hash_token, tracking_url
+from triggers.tracking.services import (
+    hash_token,
+    issue_victim_link,
+    reissue_tracking_link,
+    tracking_url,
+)
 
 
 @dataclass
@@ -58,6 +68,19 @@ class ApplicationData:
     organisation: str = ""
     victim_name: str = ""
     victim_consent: bool = False
+    # The victim as a party (DOMAIN.md §5.9): what their consent covers, how and when it was
+    # given, their own contact details, and who receives the case's messages.
+    victim_consent_share: bool = False
+    victim_consent_contact: bool = False
+    victim_consent_how: str = ""
+    victim_consent_on: date | None = None
+    victim_email: str = ""
+    victim_phone: str = ""
+    victim_address: str = ""
+    victim_postcode: str = ""
+    victim_contact_method: str = ""
+    victim_adjustments: str = ""
+    send_to: str = ""
     behaviour_location: str = ""
     others_affected: str = ""
     impact: str = ""
@@ -65,6 +88,24 @@ class ApplicationData:
     contact_method: str = "email"
     adjustments: str = ""
     extra: dict = field(default_factory=dict)
+
+    # What the check pages show of the victim's answers, in words.
+    @property
+    def consent_covers_text(self) -> str:
+        return consent_covers(self.victim_consent_share, self.victim_consent_contact)
+
+    @property
+    def consent_how_text(self) -> str:
+        return ConsentHow(self.victim_consent_how).label if self.victim_consent_how else ""
+
+    @property
+    def victim_contact_method_text(self) -> str:
+        method = self.victim_contact_method
+        return ContactMethod(method).label if method else ""
+
+    @property
+    def send_to_text(self) -> str:
+        return SendTo(self.send_to).label if self.send_to else "Not chosen"
 
 
 class ApplicationRefused(ValueError):
@@ -101,7 +142,7 @@ def submit_application(
     received_at = received_at or timezone.now()
     received_on = timezone.localtime(received_at).date()
     token = secrets.token_urlsafe(32)
-    case = Case.objects.create(
+    case = Case(
         area=area,
         reference=next_reference(area, received_on.year),
         channel=channel,
@@ -114,25 +155,55 @@ def submit_application(
         **_case_fields(data),
     )
     case.next_due = case.acknowledge_due
-    case.save(update_fields=["next_due"])
+    _make_victim_a_party(case, data, recorded_by)
+    case.save(force_insert=True)
     Complaint.objects.bulk_create(
         Complaint(area=area, case=case, position=i, **vars(c))
         for i, c in enumerate(data.complaints)
     )
     how = Channel(channel).label.lower()
     record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
+    if case.on_behalf:
+        record_event(case, consent_summary(case), by=recorded_by)
     _queue_receipt(case, token)
     # s104(3)(b): every application reaches every relevant body on receipt, to check.
     request_checks(case, by=recorded_by)
     return case, token
 
 
+def _make_victim_a_party(case: Case, data: ApplicationData, recorded_by) -> None:
+    """Who recorded the victim's consent, and who the case writes to (unless chosen:
+    both when the victim can be reached, else the applicant)."""
+    if not case.on_behalf:
+        case.send_to = SendTo.APPLICANT
+        return
+    case.victim_consent_recorded_by = recorded_by
+    case.send_to = data.send_to or default_send_to(case)
+
+
+def consent_summary(case: Case) -> str:
+    """The victim's consent in words, for the case's history."""
+    covers = consent_covers(case.victim_consent_share, case.victim_consent_contact)
+    how = case.get_victim_consent_how_display().lower() or "in a way not recorded"
+    when = f" on {case.victim_consent_on:%-d %B %Y}" if case.victim_consent_on else ""
+    return f"Victim's consent recorded: given {how}{when}, to {covers}"[:200]
+
+
 def _queue_receipt(case: Case, token: str) -> None:
+    """The applicant's receipt, with their private link; and, when the victim is written to
+    by email, the victim's own, with a private link of their own."""
+    _receipt(case, applicant_of(case), token)
+    victim = next((p for p in emailed(case) if p.role == Role.VICTIM), None)
+    if victim is not None:
+        _receipt(case, victim, issue_victim_link(case))
+
+
+def _receipt(case: Case, person, token: str) -> None:
     queue_email(
-        key=f"case:{case.pk}:receipt",
-        to=case.applicant_email,
+        key=person.key(f"case:{case.pk}:receipt"),
+        to=person.email,
         template="receipt",
-        context={"case": case, "area": case.area},
+        context={"case": case, "area": case.area, "recipient": person},
         # Kept beside the message until it is sent, never in its stored body.
         private_link=tracking_url(token),
         topic="Application received",
@@ -147,3 +218,51 @@ def _case_fields(data: ApplicationData) -> dict:
     for not_a_column in ("complaints", "extra"):
         fields.pop(not_a_column)
     return fields
+
+
+VICTIM_DETAILS = {
+    "victim_email": "email",
+    "victim_phone": "phone",
+    "victim_address": "address",
+    "victim_postcode": "postcode",
+    "victim_contact_method": "how they like to be contacted",
+    "victim_adjustments": "what they need to take part",
+}
+
+
+@transaction.atomic
+def update_victim(case: Case, details: dict, send_to: str, *, by) -> Case:
+    """Staff keep the victim's contact details, and who receives the case's messages, up to
+    date (DOMAIN.md §5.9). The history says what changed, never the details themselves."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
+    if not case.on_behalf:
+        raise ApplicationRefused("Nobody applied for someone else on this case.")
+    if send_to not in SendTo.values:
+        raise ApplicationRefused("Choose who we write to.")
+    changed = [name for name in VICTIM_DETAILS if getattr(case, name) != details[name]]
+    for name in changed:
+        setattr(case, name, details[name])
+    before, case.send_to = case.send_to, send_to
+    if send_to == SendTo.VICTIM and not case.victim_reachable:
+        raise ApplicationRefused(
+            "The victim cannot be written to alone: they need an email or postal address, and "
+            "to have agreed to being contacted."
+        )
+    case.save(update_fields=[*changed, "send_to", "updated_at"])
+    if changed:
+        what = ", ".join(VICTIM_DETAILS[name] for name in changed)
+        record_event(
+            case, "The victim's contact details changed", by=by, reasons=f"Changed: {what}."
+        )
+    if before != send_to:
+        record_event(
+            case,
+            f"Who we write to changed: {SendTo(send_to).label.lower()}",
+            by=by,
+            reasons=f"Before: {SendTo(before).label.lower()}.",
+        )
+    # A victim written to by email for the first time gets their own link to follow the case.
+    newly_emailed = any(person.role == Role.VICTIM for person in emailed(case))
+    if newly_emailed and not case.victim_tracking_token_hash:
+        reissue_tracking_link(case, by=by, party=Role.VICTIM)
+    return case

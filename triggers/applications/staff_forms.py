@@ -150,12 +150,26 @@ class StaffOnBehalfForm(OnBehalfForm):
                     "housing provider, a charity or an MP's office",
                 },
                 "victim_consent": {
-                    "label": "The person the application is for has agreed to it",
                     "help_text": "Check this with the applicant, or on the paper form. An "
                     "application for someone cannot be accepted without their agreement.",
                     "errors": {
                         "required": "Confirm that the person the application is for has "
                         "agreed to it"
+                    },
+                },
+                "victim_consent_share": {
+                    "errors": {
+                        "required": "Confirm that the person the application is for has "
+                        "agreed to their information being shared with the agencies"
+                    },
+                },
+                "victim_consent_contact": {
+                    "help_text": "If they have not, we write only to the applicant.",
+                },
+                "victim_consent_how": {
+                    "errors": {
+                        "required": "Select how the person the application is for gave their "
+                        "agreement",
                     },
                 },
             },

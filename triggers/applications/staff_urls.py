@@ -14,6 +14,7 @@ urlpatterns = [
     path("", staff_views.start, name="start"),
     path("who/", staff_views.who, name="who"),
     path("on-behalf/", staff_views.on_behalf, name="on_behalf"),
+    path("on-behalf/contact/", staff_views.victim, name="victim"),
     path("reports/", staff_views.complaints, name="complaints"),
     # One name, two addresses: without an id it adds a report, with an id it changes one.
     path("reports/add/", staff_views.complaint, name="complaint"),

@@ -37,12 +37,13 @@ from triggers.applications.journey import (
     ON_BEHALF,
     QUESTION_FORMS,
     START,
+    VICTIM,
     WHO,
     Incomplete,
     Journey,
 )
 from triggers.applications.pages import JourneyPages
-from triggers.applications.services import ApplicationRefused, submit_application
+from triggers.applications.services import ApplicationRefused, submit_application, update_victim
 from triggers.applications.staff_forms import (
     ArrivalForm,
     StaffComplaintForm,
@@ -51,7 +52,9 @@ from triggers.applications.staff_forms import (
     StaffOnBehalfForm,
     StaffWhoForm,
 )
+from triggers.applications.victim import StaffVictimForm, VictimDetailsForm
 from triggers.models import Channel, ContactMethod
+from triggers.selectors import case_to_work_on, case_url
 
 SESSION_KEY = "record_application"
 
@@ -73,6 +76,7 @@ class RecordJourney(Journey):
         START: ArrivalForm,
         WHO: StaffWhoForm,
         ON_BEHALF: StaffOnBehalfForm,
+        VICTIM: StaffVictimForm,
         IMPACT: StaffImpactForm,
         CONTACT: StaffContactForm,
     }
@@ -150,6 +154,7 @@ start = staff_page(
 )
 who = staff_page(pages.question_view(WHO))
 on_behalf = staff_page(pages.question_view(ON_BEHALF))
+victim = staff_page(pages.question_view(VICTIM))
 impact = staff_page(pages.question_view(IMPACT))
 contact = staff_page(pages.question_view(CONTACT))
 complaints = staff_page(pages.complaints)
@@ -162,6 +167,8 @@ complaint_remove = staff_page(pages.complaint_remove)
 
 def _recorded_message(case) -> str:
     recorded = f"Application {case.reference} recorded."
+    if case.victim_tracking_token_hash:
+        recorded += f" {case.victim_name} is emailed a private link of their own."
     if case.applicant_email:
         return (
             f"{recorded} The receipt email to {case.applicant_email} contains the applicant's "
@@ -235,3 +242,30 @@ def discard(request, journey):
         "triggers/applications/record/discard.html",
         {"form": form, "back_url": pages.url(START)},
     )
+
+
+# --- The victim, on the case page ----------------------------------------------------------
+
+
+@never_cache
+@login_required
+def case_victim(request, area, reference):
+    """Staff change the victim's contact details and who the case writes to (DOMAIN.md §5.9)."""
+    case = case_to_work_on(request, area, reference)
+    if not case.on_behalf:
+        raise Http404
+    form = VictimDetailsForm(
+        request.POST if request.method == "POST" else None,
+        initial=VictimDetailsForm.initial_for(case),
+    )
+    if request.method == "POST" and form.is_valid():
+        details = form.application_fields()
+        send_to = details.pop("send_to")
+        try:
+            update_victim(case, details, send_to, by=request.user)
+        except ApplicationRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "The victim's details have been saved.")
+            return redirect(case_url(case))
+    return render(request, "triggers/applications/case_victim.html", {"case": case, "form": form})

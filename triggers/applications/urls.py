@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("who/", views.who, name="who"),
     path("on-behalf/", views.on_behalf, name="on_behalf"),
+    path("on-behalf/contact/", views.victim, name="victim"),
     path("reports/", views.complaints, name="complaints"),
     # One name, two addresses: reverse("apply:complaint") adds a report, with an id changes it.
     path("reports/add/", views.complaint, name="complaint"),

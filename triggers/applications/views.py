@@ -20,6 +20,7 @@ from triggers.applications.journey import (
     ON_BEHALF,
     REFERENCE_KEY,
     START,
+    VICTIM,
     WHO,
     Incomplete,
     Journey,
@@ -50,6 +51,7 @@ start = journey_page(
 )
 who = journey_page(pages.question_view(WHO))
 on_behalf = journey_page(pages.question_view(ON_BEHALF))
+victim = journey_page(pages.question_view(VICTIM))
 impact = journey_page(pages.question_view(IMPACT))
 contact = journey_page(pages.question_view(CONTACT))
 complaints = journey_page(pages.complaints)

@@ -3,6 +3,7 @@ letters, the subject access export and the applicant's private link."""
 
 from django.urls import path
 
+from triggers.applications import staff_views as applications
 from triggers.cases import subject_access, views
 from triggers.tracking import private_link
 
@@ -24,4 +25,5 @@ urlpatterns = [
         name="case_subject_access_file",
     ),
     path(f"{CASE}private-link/", private_link.private_link, name="case_private_link"),
+    path(f"{CASE}victim/", applications.case_victim, name="case_victim"),
 ]

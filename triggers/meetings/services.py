@@ -25,6 +25,8 @@ from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
 from triggers.models import Case, ReviewMeeting
+from triggers.recipients import Role as Party
+from triggers.recipients import emailed
 from triggers.texts import text_people
 from triggers.workflow import Status
 
@@ -57,7 +59,13 @@ class MeetingData:
 class Invitee:
     email: str
     name: str
-    kind: str  # "chair", "agency", "applicant" or "other": the email's wording depends on it
+    # "chair", "agency", "applicant", "victim" or "other": the email's wording depends on it
+    kind: str
+
+    @property
+    def is_public(self) -> bool:
+        """The applicant or the victim: people with no account, who follow a private link."""
+        return self.kind in (Party.APPLICANT, Party.VICTIM)
 
 
 def possible_chairs(case: Case):
@@ -237,7 +245,8 @@ def _call_off(meeting: ReviewMeeting, reason: str) -> None:
 
 def invitees(meeting: ReviewMeeting) -> list[Invitee]:
     """Everyone invited, once each: the chair, each invited agency's contact for the case's
-    area, the other people named, and the applicant when they gave an email address."""
+    area, the other people named, and the people of the case who receive its messages
+    (`triggers.recipients`: the victim, the applicant or both) who have an email address."""
     case = meeting.case
     found: dict[str, Invitee] = {}
 
@@ -254,7 +263,8 @@ def invitees(meeting: ReviewMeeting) -> list[Invitee]:
         add(membership.contact_email, membership.contact_name, "agency")
     for email in meeting.invited_emails:
         add(email, "", "other")
-    add(case.applicant_email, case.applicant_name, "applicant")
+    for person in emailed(case):
+        add(person.email, person.name, person.role)
     return list(found.values())
 
 
@@ -273,7 +283,7 @@ def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str 
             "ends": timezone.localtime(meeting.ends_at),
             "reason": reason,
             # The applicant has no account: their private link is in their other emails.
-            "case_url": "" if invitee.kind == "applicant" else _case_url(case),
+            "case_url": "" if invitee.is_public else _case_url(case),
         },
         topic="Review meeting",
         area=case.area,

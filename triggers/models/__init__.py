@@ -6,8 +6,10 @@ from triggers.models.case import (
     CaseQuerySet,
     Channel,
     Complaint,
+    ConsentHow,
     ContactMethod,
     ReferenceCounter,
+    SendTo,
     WithdrawalReason,
 )
 from triggers.models.information import (
@@ -40,6 +42,7 @@ __all__ = [
     "Channel",
     "Complaint",
     "ComplaintFinding",
+    "ConsentHow",
     "ContactMethod",
     "Document",
     "InformationRequest",
@@ -52,6 +55,7 @@ __all__ = [
     "ReturnedReport",
     "ReviewMeeting",
     "ReviewRecord",
+    "SendTo",
     "ThresholdCheck",
     "ThresholdDecision",
     "VictimInvolvement",

@@ -28,6 +28,24 @@ class ContactMethod(models.TextChoices):
     TEXT = "text", "Text message"
 
 
+class ConsentHow(models.TextChoices):
+    """How the victim agreed to someone applying for them (DOMAIN.md §5.9)."""
+
+    WRITING = "writing", "In writing"
+    VERBAL = "verbal", "Verbally"
+    EMAIL = "email", "By email"
+    FORM = "form", "Through the application form"
+
+
+class SendTo(models.TextChoices):
+    """Who receives the case's letters, invitations and updates when someone applied for a
+    victim: the victim may choose to be told as well as, or instead of, the applicant."""
+
+    BOTH = "both", "The person affected and the applicant"
+    VICTIM = "victim", "The person affected only"
+    APPLICANT = "applicant", "The applicant only"
+
+
 class WithdrawalReason(models.TextChoices):
     APPLICANT_ASKED = "applicant_asked", "The applicant asked to withdraw"
     BEHAVIOUR_STOPPED = "behaviour_stopped", "The behaviour has stopped"
@@ -84,6 +102,39 @@ class Case(models.Model):
     victim_consent = models.BooleanField(
         default=False, help_text="The victim agreed to someone applying for them."
     )
+    # What the victim's consent covers besides the application itself, and how it was given.
+    victim_consent_share = models.BooleanField(
+        default=False, help_text="The victim agreed to their information going to the bodies."
+    )
+    victim_consent_contact = models.BooleanField(
+        default=False, help_text="The victim agreed to being contacted about the case."
+    )
+    victim_consent_how = models.CharField(max_length=10, choices=ConsentHow.choices, blank=True)
+    victim_consent_on = models.DateField(null=True, blank=True)
+    # None when the applicant declared the consent online.
+    victim_consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    # The victim as a party (DOMAIN.md §5.9): their own ways to be reached.
+    victim_email = models.EmailField(blank=True)
+    victim_phone = models.CharField(max_length=40, blank=True)
+    victim_address = models.TextField(blank=True)
+    victim_postcode = models.CharField(max_length=10, blank=True)
+    victim_contact_method = models.CharField(
+        max_length=10, choices=ContactMethod.choices, blank=True
+    )
+    victim_adjustments = models.TextField(blank=True)
+    send_to = models.CharField(
+        max_length=10,
+        choices=SendTo.choices,
+        default=SendTo.APPLICANT,
+        help_text="Who receives letters, invitations and updates.",
+    )
 
     # The application's substance
     behaviour_location = models.CharField(max_length=200, blank=True)
@@ -104,6 +155,9 @@ class Case(models.Model):
 
     tracking_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     tracking_revoked = models.BooleanField(default=False)
+    # The victim's own private link, when someone applied for them.
+    victim_tracking_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    victim_tracking_revoked = models.BooleanField(default=False)
 
     closed_at = models.DateTimeField(null=True, blank=True)
     # Closing never cuts an appeal short (DOMAIN.md §5.5): the officer's "close" on a case
@@ -146,6 +200,22 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def victim_reachable(self) -> bool:
+        """The victim can be written to: someone applied for them, they agreed to being
+        contacted, and they gave an email address or a postal address."""
+        return (
+            self.on_behalf
+            and self.victim_consent_contact
+            and bool(self.victim_email or self.victim_address.strip())
+        )
+
+    @property
+    def consent_recorded_by_name(self) -> str:
+        if self.victim_consent_recorded_by_id:
+            return self.victim_consent_recorded_by.full_name
+        return "The applicant declared it online" if self.victim_consent_how else ""
 
 
 class Complaint(models.Model):

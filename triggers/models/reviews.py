@@ -37,6 +37,8 @@ class VictimInvolvement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField()
+    # Whose private link gave it ("applicant" or "victim"); empty when an officer recorded it.
+    party = models.CharField(max_length=10, blank=True)
 
     class Meta:
         ordering = ["case", "-round"]
@@ -229,6 +231,8 @@ class PlanComment(models.Model):
     review = models.ForeignKey(ReviewRecord, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField()
     at = models.DateTimeField()
+    # Whose private link it came through: "applicant" or "victim".
+    party = models.CharField(max_length=10, default="applicant")
 
     class Meta:
         ordering = ["review", "at"]

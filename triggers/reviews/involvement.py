@@ -37,9 +37,12 @@ def current_involvement(case: Case) -> VictimInvolvement | None:
 
 
 @transaction.atomic
-def record_involvement(case: Case, data: InvolvementData, *, by=None) -> VictimInvolvement:
-    """Keep how the victim takes part in this round's meeting (`by` is None when they gave it
-    through their private link). Giving it again replaces the earlier answer."""
+def record_involvement(
+    case: Case, data: InvolvementData, *, by=None, party: str = "applicant"
+) -> VictimInvolvement:
+    """Keep how the victim takes part in this round's meeting (`by` is None when it came
+    through a private link: `party` says whose, the applicant's or the victim's own).
+    Giving it again replaces the earlier answer."""
     if case.status not in INVOLVEMENT_OPEN:
         raise ReviewRefused("The victim's part can be given before the review meeting only.")
     if data.way not in VictimInvolvement.Way.values:
@@ -60,10 +63,11 @@ def record_involvement(case: Case, data: InvolvementData, *, by=None) -> VictimI
             "area_id": case.area_id,
             "recorded_by": by,
             "recorded_at": timezone.now(),
+            "party": "" if by else party,
             **fields,
         },
     )
-    who = "The applicant" if by is None else f"{by.full_name}, for the victim,"
+    who = f"The {party}" if by is None else f"{by.full_name}, for the victim,"
     verb = "said" if created else "changed"
     record_event(
         case,

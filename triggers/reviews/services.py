@@ -32,6 +32,7 @@ from triggers.models import (
     ReviewMeeting,
     ReviewRecord,
 )
+from triggers.recipients import emailed
 from triggers.reviews import holding
 from triggers.reviews.recommendations import (
     RecommendationData,
@@ -125,16 +126,28 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         + (f" Recorded without information from {', '.join(missing)}." if missing else ""),
     )
     close_open_requests(case, "The review meeting was held.", by)
-    queue_email(
-        key=f"review:{review.pk}:consultation",
-        to=case.applicant_email,
-        template="plan_consultation",
-        context={"case": case, "review": review, "track_url": _track_url()},
-        topic="Draft action plan",
-        area=case.area,
-        reference=case.reference,
-    )
+    _consult(case, review)
     return review
+
+
+def _consult(case: Case, review: ReviewRecord) -> None:
+    """Ask for views on the draft plan: the victim, when they can be emailed, and the
+    applicant unless the victim chose to be told instead (`triggers.recipients`)."""
+    for person in emailed(case):
+        queue_email(
+            key=person.key(f"review:{review.pk}:consultation"),
+            to=person.email,
+            template="plan_consultation",
+            context={
+                "case": case,
+                "review": review,
+                "recipient": person,
+                "track_url": _track_url(),
+            },
+            topic="Draft action plan",
+            area=case.area,
+            reference=case.reference,
+        )
 
 
 @transaction.atomic
@@ -181,8 +194,9 @@ def _create_plan(review: ReviewRecord, data: ReviewData) -> None:
 
 
 @transaction.atomic
-def comment_on_plan(case: Case, text: str) -> PlanComment:
-    """The victim's comment on the draft action plan, through their private link."""
+def comment_on_plan(case: Case, text: str, *, party: str = "applicant") -> PlanComment:
+    """A comment on the draft action plan through a private link: the applicant's or the
+    victim's own (`party`), recorded as theirs."""
     review = current_review(case)
     if review is None or review.plan_finalised_at is not None:
         raise ReviewRefused("There is no draft action plan to comment on.")
@@ -190,9 +204,9 @@ def comment_on_plan(case: Case, text: str) -> PlanComment:
     if not text:
         raise ReviewRefused("Write your comments on the draft action plan.")
     comment = PlanComment.objects.create(
-        area_id=case.area_id, review=review, text=text, at=timezone.now()
+        area_id=case.area_id, review=review, text=text, at=timezone.now(), party=party
     )
-    record_event(case, "The applicant commented on the draft action plan", reasons=text)
+    record_event(case, f"The {party} commented on the draft action plan", reasons=text)
     email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
     return comment
 

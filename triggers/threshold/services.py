@@ -22,6 +22,7 @@ from triggers.models import (
     Letter,
     ThresholdDecision,
 )
+from triggers.recipients import emailed
 from triggers.selectors import appeal_deadline
 from triggers.threshold.checks import close_checks, current_round
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, Status
@@ -48,15 +49,17 @@ def acknowledge(case: Case, *, by) -> Case:
     )
     if case.assigned_officer_id is None:
         assign_officer(case, by, by=by)
-    queue_email(
-        key=f"case:{case.pk}:acknowledged",
-        to=case.applicant_email,
-        template="acknowledged",
-        context={"case": case, "officer": by, "area": case.area},
-        topic="Application acknowledged",
-        area=case.area,
-        reference=case.reference,
-    )
+    # To the people of the case, as they chose (`triggers.recipients`).
+    for person in emailed(case):
+        queue_email(
+            key=person.key(f"case:{case.pk}:acknowledged"),
+            to=person.email,
+            template="acknowledged",
+            context={"case": case, "officer": by, "area": case.area, "recipient": person},
+            topic="Application acknowledged",
+            area=case.area,
+            reference=case.reference,
+        )
     return case
 
 

@@ -1,4 +1,8 @@
-"""The applicant's private link: made once, kept only as a hash, switched off or replaced."""
+"""The private links: made once, kept only as a hash, switched off or replaced.
+
+The applicant has one; when someone applied for a victim, the victim may have their own
+(DOMAIN.md §5.9). Each opens the same tracking page, and says whose it is (its `party`).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from django.db import transaction
 from django.urls import reverse
 
 from notifications.services import queue_email
-from triggers.history import LINK_REISSUED, record_event
+from triggers.history import LINK_REISSUED, VICTIM_LINK_REISSUED, record_event
 from triggers.models import (
     Case,
 )
+from triggers.recipients import applicant_of, victim_of
 
 
 def hash_token(token: str) -> str:
@@ -24,33 +29,62 @@ def tracking_url(token: str) -> str:
     return f"{settings.SITE_URL}{reverse('track:open', args=[token])}"
 
 
-@transaction.atomic
-def revoke_tracking_link(case: Case, *, by) -> None:
-    """Stop the private link (and every browser session it opened) from working."""
-    Case.objects.filter(pk=case.pk).update(tracking_revoked=True)
-    record_event(case, "Private link switched off", by=by)
+APPLICANT = "applicant"
+VICTIM = "victim"
+PARTIES = (APPLICANT, VICTIM)
+# Each party's columns: the hash of their link, and whether it was switched off.
+LINK_FIELDS = {
+    APPLICANT: ("tracking_token_hash", "tracking_revoked"),
+    VICTIM: ("victim_tracking_token_hash", "victim_tracking_revoked"),
+}
+
+
+def _set_link(case: Case, party: str, token_hash: str) -> None:
+    hash_field, revoked_field = LINK_FIELDS[party]
+    Case.objects.filter(pk=case.pk).update(**{hash_field: token_hash, revoked_field: False})
+    setattr(case, hash_field, token_hash)
+    setattr(case, revoked_field, False)
+
+
+def issue_victim_link(case: Case) -> str:
+    """Give the victim a private link of their own. Call inside the service's transaction;
+    the token is returned to be sent once, and only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    _set_link(case, VICTIM, hash_token(token))
+    return token
 
 
 @transaction.atomic
-def reissue_tracking_link(case: Case, *, by) -> str | None:
-    """Replace the private link: the old one, and sessions it opened, stop working.
+def revoke_tracking_link(case: Case, *, by, party: str = APPLICANT) -> None:
+    """Stop a private link (and every browser session it opened) from working."""
+    Case.objects.filter(pk=case.pk).update(**{LINK_FIELDS[party][1]: True})
+    whose = "Private link" if party == APPLICANT else "The victim's private link"
+    record_event(case, f"{whose} switched off", by=by)
 
-    The new link is emailed through the outbox when the applicant gave an email address
+
+@transaction.atomic
+def reissue_tracking_link(case: Case, *, by, party: str = APPLICANT) -> str | None:
+    """Replace a private link (the applicant's, or the victim's own): the old one, and
+    sessions it opened, stop working.
+
+    The new link is emailed through the outbox when that person gave an email address
     (returns None). Otherwise the token is returned, for the officer to pass on by phone or
     post: it is shown once and only its hash is kept.
     """
+    if party == VICTIM and not case.on_behalf:
+        raise ValueError("Only a victim someone applied for has a link of their own.")
     token = secrets.token_urlsafe(32)
-    Case.objects.filter(pk=case.pk).update(
-        tracking_token_hash=hash_token(token), tracking_revoked=False
-    )
-    event = record_event(case, LINK_REISSUED, by=by)
-    if not case.applicant_email:
+    _set_link(case, party, hash_token(token))
+    summary = LINK_REISSUED if party == APPLICANT else VICTIM_LINK_REISSUED
+    event = record_event(case, summary, by=by)
+    person = victim_of(case) if party == VICTIM else applicant_of(case)
+    if not person.email:
         return token
     queue_email(
         key=f"case:{case.pk}:tracking-link:{event.pk}",
-        to=case.applicant_email,
+        to=person.email,
         template="tracking_link",
-        context={"case": case, "area": case.area},
+        context={"case": case, "area": case.area, "recipient": person},
         # Kept beside the message until it is sent, never in its stored body.
         private_link=tracking_url(token),
         topic="New private link",

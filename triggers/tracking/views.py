@@ -19,6 +19,7 @@ from triggers.reviews.forms import (
     PlanCommentForm,
 )
 from triggers.reviews.services import REFUSED
+from triggers.tracking.services import hash_token
 from triggers.workflow import Status
 
 NEXT_STEP = {
@@ -50,7 +51,8 @@ def open_link(request, token):
         return render(request, "triggers/tracking/invalid.html", status=404)
     request.session.cycle_key()
     request.session[access.APPLICANT_SESSION_KEY] = case.pk
-    request.session[access.APPLICANT_LINK_KEY] = case.tracking_token_hash
+    # The hash of the link used: the applicant's or the victim's own says whose session it is.
+    request.session[access.APPLICANT_LINK_KEY] = hash_token(token)
     return redirect("track:case")
 
 
@@ -67,6 +69,7 @@ def case(request):
             "next_step": NEXT_STEP.get(case.status, ""),
             "letters": case.letters.defer("pdf"),
             "events": case.events.filter(to_status__gt="").only("at", "to_status"),
+            "party": access.party_for_applicant(request, case),
             **_review_context(case),
         },
     )
@@ -119,7 +122,12 @@ def track_involvement(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            reviews_involvement.record_involvement(case, form.involvement_data(), by=None)
+            reviews_involvement.record_involvement(
+                case,
+                form.involvement_data(),
+                by=None,
+                party=access.party_for_applicant(request, case),
+            )
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
@@ -141,7 +149,9 @@ def track_plan(request):
     form = PlanCommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            reviews.comment_on_plan(case, form.cleaned_data["text"])
+            reviews.comment_on_plan(
+                case, form.cleaned_data["text"], party=access.party_for_applicant(request, case)
+            )
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:

@@ -49,11 +49,25 @@ CONTACT = {
     "applicant_email": "sam@example.com",
     "contact_method": "email",
 }
+CONSENTED_ON = timezone.localdate() - timedelta(days=3)
 ON_BEHALF = {
     "victim_name": "Pat Victim",
     "relationship": "Support worker",
     "organisation": "Northside Housing Support",
     "victim_consent": "on",
+    "victim_consent_share": "on",
+    "victim_consent_contact": "on",
+    "victim_consent_how": "writing",
+    **date_fields("victim_consent_on", CONSENTED_ON),
+}
+VICTIM = {
+    "victim_email": "Pat@Example.com",
+    "victim_phone": "07700 900 982",
+    "victim_address": "3 Elm Court",
+    "victim_postcode": "ab1 2cd",
+    "victim_contact_method": "email",
+    "victim_adjustments": "Large print",
+    "send_to": "",
 }
 
 
@@ -61,16 +75,18 @@ def report_ids(client):
     return [stored["id"] for stored in client.session[SESSION_KEY]["complaints"]]
 
 
-def answer_until(client, side, last, *, on_behalf=False):
-    """Answer every page in order, up to and including `last`."""
+def answer_until(client, side, last, *, on_behalf=False, resume_from=None):
+    """Answer every page in order, up to and including `last` (from `resume_from` on)."""
     steps = [
         ("start", {"area": side.area.slug}),
         ("who", {"applying_for": "someone_else" if on_behalf else "myself"}),
     ]
     if on_behalf:
-        steps.append(("on_behalf", ON_BEHALF))
+        steps += [("on_behalf", ON_BEHALF), ("victim", VICTIM)]
     steps.append(("complaint", report(side.police.slug)))
     steps += [("impact", IMPACT), ("contact", CONTACT)]
+    if resume_from:
+        steps = steps[[name for name, _ in steps].index(resume_from) :]
     for name, data in steps:
         response = client.post(url(name), data)
         assert response.status_code == 302, (name, response.content.decode()[:3000])
@@ -95,7 +111,9 @@ def test_on_behalf_application_from_start_to_confirmation(client, north, south):
     assert client.post(url("start"), {"area": "north"})["Location"] == url("who")
     response = client.post(url("who"), {"applying_for": "someone_else"})
     assert response["Location"] == url("on_behalf")
-    assert client.post(url("on_behalf"), ON_BEHALF)["Location"] == url("complaints")
+    assert client.post(url("on_behalf"), ON_BEHALF)["Location"] == url("victim")
+    assert "How to contact the person you are applying for" in page(client.get(url("victim")))
+    assert client.post(url("victim"), VICTIM)["Location"] == url("complaints")
 
     # The list starts empty; reports are added one at a time.
     assert "You have not added any reports yet" in page(client.get(url("complaints")))
@@ -127,8 +145,14 @@ def test_on_behalf_application_from_start_to_confirmation(client, north, south):
         "Sam Applicant",
         "sam@example.com",
         "Elm Court",
+        "pat@example.com",
+        "AB1 2CD",
+        "applying, sharing their information with the bodies, being contacted",
+        "In writing",
+        f"{CONSENTED_ON:%-d %B %Y}",
     ):
         assert answer in check
+    assert f"{url('victim')}?return=check" in check
     assert f"{url('who')}?return=check" in check
 
     response = client.post(url("check"), {})
@@ -140,6 +164,16 @@ def test_on_behalf_application_from_start_to_confirmation(client, north, south):
     assert (case.channel, case.on_behalf, case.victim_consent) == (Channel.ONLINE, True, True)
     assert (case.victim_name, case.relationship) == ("Pat Victim", "Support worker")
     assert case.organisation == "Northside Housing Support"
+    # The consent: what it covers, how, when, and that the applicant declared it online.
+    assert (case.victim_consent_share, case.victim_consent_contact) == (True, True)
+    assert (case.victim_consent_how, case.victim_consent_on) == ("writing", CONSENTED_ON)
+    assert case.victim_consent_recorded_by is None
+    assert case.consent_recorded_by_name == "The applicant declared it online"
+    assert case.events.filter(summary__startswith="Victim's consent recorded: given in writing")
+    # The victim's own details; with an email and no choice made, both are written to.
+    assert (case.victim_email, case.victim_postcode) == ("pat@example.com", "AB1 2CD")
+    assert (case.victim_contact_method, case.victim_adjustments) == ("email", "Large print")
+    assert case.send_to == "both" and case.victim_tracking_token_hash
     assert case.applicant_email == "sam@example.com" and case.contact_method == "email"
     assert case.impact == IMPACT["impact"] and case.behaviour_location == "Elm Court"
     complaints = list(case.complaints.order_by("position"))
@@ -254,6 +288,57 @@ def test_applying_for_someone_without_their_consent_is_refused(client, north):
     for later in ("complaints", "impact", "contact", "check"):
         assert client.get(url(later))["Location"] == url("on_behalf")
     assert not Case.objects.filter(victim_name="Pat Victim").exists()
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("victim_consent_share", "has agreed to their information being shared with the agencies"),
+        ("victim_consent_how", "Select how the person you are applying for gave their agreement"),
+        ("victim_consent_on_0", "date they gave their agreement"),
+    ],
+)
+def test_consent_details_are_required(client, north, missing, message):
+    answer_until(client, north, "start")
+    client.post(url("who"), {"applying_for": "someone_else"})
+    without = {k: v for k, v in ON_BEHALF.items() if not k.startswith(missing)}
+    text = page(client.post(url("on_behalf"), without))
+    assert "govuk-error-summary" in text and message in text
+    assert client.get(url("victim"))["Location"] == url("on_behalf")
+
+
+def test_consent_cannot_be_dated_in_the_future(client, north):
+    answer_until(client, north, "start")
+    client.post(url("who"), {"applying_for": "someone_else"})
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    text = page(
+        client.post(url("on_behalf"), {**ON_BEHALF, **date_fields("victim_consent_on", tomorrow)})
+    )
+    assert "govuk-error-summary" in text
+
+
+def test_victim_details_need_what_their_contact_method_and_choice_rely_on(client, north):
+    answer_until(client, north, "start")
+    client.post(url("who"), {"applying_for": "someone_else"})
+    client.post(url("on_behalf"), ON_BEHALF)
+    nothing = dict.fromkeys(VICTIM, "")
+    text = page(client.post(url("victim"), {**nothing, "victim_contact_method": "post"}))
+    assert "Enter their postal address" in text and "Enter their postcode" in text
+    text = page(client.post(url("victim"), {**nothing, "send_to": "victim"}))
+    assert "Enter their email address or postal address" in text
+    # Nothing is required: the applicant may not know how to reach them.
+    assert client.post(url("victim"), nothing)["Location"] == url("complaints")
+
+
+def test_without_victim_details_the_applicant_is_written_to(client, north):
+    answer_until(client, north, "start")
+    client.post(url("who"), {"applying_for": "someone_else"})
+    client.post(url("on_behalf"), ON_BEHALF)
+    client.post(url("victim"), dict.fromkeys(VICTIM, ""))
+    answer_until(client, north, "contact", resume_from="complaint")
+    client.post(url("check"), {})
+    case = Case.objects.get(victim_name="Pat Victim")
+    assert case.send_to == "applicant" and case.victim_tracking_token_hash == ""
 
 
 def test_a_refused_application_shows_why_in_the_error_summary(client, north, monkeypatch):

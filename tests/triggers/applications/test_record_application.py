@@ -67,6 +67,15 @@ ON_BEHALF = {
     "relationship": "Son",
     "organisation": "",
     "victim_consent": "on",
+    "victim_consent_share": "on",
+    "victim_consent_contact": "on",
+    "victim_consent_how": "verbal",
+    **date_fields("victim_consent_on", TODAY),
+}
+VICTIM = {
+    "victim_email": "alex@example.com",
+    "victim_contact_method": "email",
+    "send_to": "victim",
 }
 
 
@@ -143,8 +152,14 @@ def test_paper_application_on_behalf_of_a_victim_with_their_consent(client, nort
     assert "Confirm that the person the application is for has agreed to it" in text
     assert 'value="Alex Victim"' in text
     assert client.get(url("check"))["Location"] == url("on_behalf")
+    without_how = {k: v for k, v in ON_BEHALF.items() if k != "victim_consent_how"}
+    text = page(client.post(url("on_behalf"), without_how))
+    assert "Select how the person the application is for gave their agreement" in text
 
-    post(client, "on_behalf", ON_BEHALF, then="complaints")
+    post(client, "on_behalf", ON_BEHALF, then="victim")
+    text = page(client.post(url("victim"), {**VICTIM, "victim_email": ""}))
+    assert "Enter their email address" in text
+    post(client, "victim", VICTIM, then="complaints")
     post(client, "complaint", report(north.council.slug), then="complaints")
     post(client, "complaints", {}, then="impact")
     text = page(client.get(url("impact")))
@@ -157,6 +172,7 @@ def test_paper_application_on_behalf_of_a_victim_with_their_consent(client, nort
     post(client, "contact", with_address, then="check")
     check = page(client.get(url("check")))
     assert "Paper form" in check and "Alex Victim" in check and "no receipt is emailed" in check
+    assert "alex@example.com" in check and "Verbally" in check
 
     response = client.post(url("check"), {}, follow=True)
     case = Case.objects.get(victim_name="Alex Victim")
@@ -164,10 +180,17 @@ def test_paper_application_on_behalf_of_a_victim_with_their_consent(client, nort
     assert case.recorded_by == north.admin and case.application_date == TODAY
     assert case.applicant_postcode == "L1 1AA"
     assert "no private link" in page(response)
-    # Nothing to the applicant, who gave no email: only the bodies are told (s104(3)(b)).
-    assert not Message.objects.filter(
-        reference=case.reference, topic="Application received"
-    ).exists()
+    assert "Alex Victim is emailed a private link of their own" in page(response)
+    # The consent, recorded by the officer who took the application.
+    assert (case.victim_consent_how, case.victim_consent_on) == ("verbal", TODAY)
+    assert case.victim_consent_recorded_by == north.admin
+    assert case.consent_recorded_by_name == north.admin.full_name
+    assert case.events.filter(summary__startswith="Victim's consent recorded", by=north.admin)
+    # The victim chose to be written to instead: their receipt carries their own link; the
+    # applicant, who gave no email, gets nothing (the bodies are told: s104(3)(b)).
+    assert (case.victim_email, case.send_to) == ("alex@example.com", "victim")
+    [receipt] = Message.objects.filter(reference=case.reference, topic="Application received")
+    assert receipt.to_address == "alex@example.com" and case.victim_tracking_token_hash
     assert not Message.objects.filter(reference=case.reference, to_address="").exists()
 
 

@@ -1,0 +1,177 @@
+"""The victim as a party (DOMAIN.md §5.9): how to reach the person someone applies for, what
+they need, and who the case writes to.
+
+Asked in the on-behalf branch of both journeys, and kept up to date by staff on the case
+page (`VictimDetailsForm`). Their contact details are optional (the applicant may not know
+them), but a way of contacting them needs the detail it relies on.
+"""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Size
+from django import forms
+from django.core.exceptions import ValidationError
+
+from agencies.forms import gds_helper
+from triggers.applications.contact import PHONE_NUMBER, UK_POSTCODE
+from triggers.fields import model_max_length, text_input
+from triggers.models import Case, ContactMethod, SendTo
+
+
+class VictimForm(forms.Form):
+    """The victim's own contact details, preferences and who receives the case's messages."""
+
+    victim_email = forms.EmailField(
+        label="Their email address (optional)",
+        help_text="We will send them a private link of their own to follow the application",
+        max_length=model_max_length(Case, "victim_email"),
+        required=False,
+        widget=text_input(input_type="email", spellcheck="false"),
+        error_messages={
+            "invalid": "Enter their email address in the correct format, like name@example.com",
+            "max_length": "The email address must be %(limit_value)d characters or fewer",
+        },
+    )
+    victim_phone = forms.CharField(
+        label="Their phone number (optional)",
+        max_length=model_max_length(Case, "victim_phone"),
+        required=False,
+        widget=text_input(input_type="tel"),
+        error_messages={
+            "max_length": "The phone number must be %(limit_value)d characters or fewer",
+        },
+    )
+    victim_address = forms.CharField(
+        label="Their postal address (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "The address must be %(limit_value)d characters or fewer"},
+    )
+    victim_postcode = forms.CharField(
+        label="Their postcode (optional)",
+        max_length=model_max_length(Case, "victim_postcode"),
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+        error_messages={"max_length": "Enter a real postcode"},
+    )
+    victim_contact_method = forms.ChoiceField(
+        label="How would they like to be contacted? (optional)",
+        widget=forms.RadioSelect,
+        # Texts go to the applicant's mobile only, where the area sends them through Notify.
+        choices=[c for c in ContactMethod.choices if c[0] != ContactMethod.TEXT],
+        required=False,
+        error_messages={"invalid_choice": "Select how they would like to be contacted"},
+    )
+    victim_adjustments = forms.CharField(
+        label="Do they need anything to take part? (optional)",
+        help_text="For example, an interpreter, British Sign Language, easy read or large print",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": "What they need must be %(limit_value)d characters or fewer",
+        },
+    )
+    send_to = forms.ChoiceField(
+        label="Who should we write to about the case review?",
+        help_text="Letters, the invitation to the review meeting and the draft action plan. "
+        "If you do not choose, we write to both of you when we have their email or address, "
+        "otherwise to you.",
+        widget=forms.RadioSelect,
+        choices=(
+            (SendTo.BOTH, "Both of us"),
+            (SendTo.VICTIM, "Only the person I am applying for"),
+            (SendTo.APPLICANT, "Only me"),
+        ),
+        required=False,
+        error_messages={"invalid_choice": "Select who we should write to"},
+    )
+
+    NEEDED_FOR = {
+        ContactMethod.EMAIL: (("victim_email", "Enter their email address"),),
+        ContactMethod.PHONE: (("victim_phone", "Enter their phone number"),),
+        ContactMethod.POST: (
+            ("victim_address", "Enter their postal address"),
+            ("victim_postcode", "Enter their postcode"),
+        ),
+    }
+    NO_WAY_TO_WRITE = (
+        "Enter their email address or postal address, or choose someone else to write to"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(*self.layout(), Button("continue", "Continue"))
+
+    def layout(self) -> list:
+        return [
+            Field.text("victim_email", field_width=Fluid.TWO_THIRDS),
+            Field.text("victim_phone", field_width=Fixed.TWENTY),
+            Field.textarea("victim_address", rows=3),
+            Field.text("victim_postcode", field_width=Fixed.TEN),
+            Field.radios("victim_contact_method", legend_size=Size.MEDIUM),
+            Field.textarea("victim_adjustments", rows=3),
+            Field.radios("send_to", legend_size=Size.MEDIUM),
+        ]
+
+    def clean_victim_email(self):
+        return self.cleaned_data["victim_email"].lower()
+
+    def clean_victim_phone(self):
+        phone = self.cleaned_data["victim_phone"]
+        if phone and not PHONE_NUMBER.match(phone):
+            raise ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+        return phone
+
+    def clean_victim_postcode(self):
+        postcode = " ".join(self.cleaned_data["victim_postcode"].upper().split())
+        if postcode and not UK_POSTCODE.match(postcode):
+            raise ValidationError("Enter a real postcode")
+        return postcode
+
+    def clean(self):
+        data = super().clean()
+        for name, message in self.NEEDED_FOR.get(data.get("victim_contact_method"), ()):
+            if name in data and not data[name]:
+                self.add_error(name, message)
+        writable = data.get("victim_email") or (data.get("victim_address") or "").strip()
+        if data.get("send_to") == SendTo.VICTIM and not writable:
+            self.add_error("send_to", self.NO_WAY_TO_WRITE)
+        return data
+
+    def application_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class StaffVictimForm(VictimForm):
+    """The same questions, in words for staff recording an application for someone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["send_to"].label = "Who should we write to about the case review?"
+        self.fields["send_to"].help_text = (
+            "Ask the applicant what the person they apply for chose. If nobody chose, we write "
+            "to both when we have the person's email or address, otherwise to the applicant."
+        )
+        self.fields["send_to"].choices = SendTo.choices
+        self.fields[
+            "victim_email"
+        ].help_text = "Their own private link to follow the application is emailed here"
+        self.NO_WAY_TO_WRITE = (
+            "Enter their email address or postal address, or choose the applicant"
+        )
+
+
+class VictimDetailsForm(StaffVictimForm):
+    """Staff keep the victim's details and their choice of who is written to up to date."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["send_to"].required = True
+        self.fields["send_to"].error_messages["required"] = "Select who we should write to"
+        self.helper = gds_helper(*self.layout(), Button("save", "Save changes"))
+
+    @classmethod
+    def initial_for(cls, case: Case) -> dict:
+        return {name: getattr(case, name) for name in cls.base_fields}
