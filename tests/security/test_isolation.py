@@ -212,6 +212,7 @@ APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
 APPLICANT_ROUTES |= {"track:involvement", "track:plan"}  # the victim's part in the review
 APPLICANT_ROUTES |= {"appeals:track_lodge"}
 APPLICANT_ROUTES |= {"track:withdraw"}  # asking to withdraw (issue #14)
+APPLICANT_ROUTES |= {"track:meeting_calendar"}  # the meeting's calendar file (issue #16)
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
@@ -561,6 +562,38 @@ def test_applicant_review_pages_reach_only_their_own_case(client, sides):
     north.case.refresh_from_db()
     south.case.refresh_from_db()
     assert north.case.withdrawal_requested_at and not south.case.withdrawal_requested_at
+
+
+@pytest.mark.django_db
+def test_applicant_calendar_file_is_their_own_meeting(client, sides):
+    from datetime import timedelta
+
+    from django.test import Client
+    from django.utils import timezone
+
+    from triggers.meetings import services as meetings
+
+    for side in sides:
+        starts = timezone.now() + timedelta(days=3)
+        meetings.schedule_review(
+            side.case,
+            meetings.MeetingData(
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=1),
+                chair=side.chair,
+                venue=f"{side.area.name} Hall",
+            ),
+            by=side.officer,
+        )
+    north, south = sides
+    client.get(reverse("track:open", args=[north.case.token]))
+    calendar = client.get(reverse("track:meeting_calendar")).content.decode()
+    assert north.case.reference in calendar and south.case.reference not in calendar
+    assert "North Hall" in calendar and "South Hall" not in calendar
+    assert Client().get(reverse("track:meeting_calendar")).status_code == 404
+    other = Client()
+    other.force_login(south.officer)
+    assert other.get(reverse("track:meeting_calendar")).status_code == 404
 
 
 def appealed_case(side):

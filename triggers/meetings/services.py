@@ -255,6 +255,12 @@ def invitees(meeting: ReviewMeeting) -> list[Invitee]:
     return list(found.values())
 
 
+def applicant_invitee(case: Case) -> Invitee:
+    """The applicant as an invitee, for the calendar file their private link offers (with no
+    email address, the file names no attendee)."""
+    return Invitee(case.applicant_email or "", case.applicant_name, "applicant")
+
+
 def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str = "") -> None:
     case = meeting.case
     ics = calendar_file(meeting, invitee, method)
@@ -317,15 +323,20 @@ def calendar_file(meeting: ReviewMeeting, invitee: Invitee, method: str = "REQUE
     organizer = vCalAddress(f"mailto:{email}")
     organizer.params["cn"] = vText(name)
     event.add("organizer", organizer)
+    if invitee.email:
+        event.add("attendee", _attendee(invitee))
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def _attendee(invitee: Invitee) -> vCalAddress:
     attendee = vCalAddress(f"mailto:{invitee.email}")
     if invitee.name:
         attendee.params["cn"] = vText(invitee.name)
     attendee.params["role"] = vText("CHAIR" if invitee.kind == "chair" else "REQ-PARTICIPANT")
     attendee.params["partstat"] = vText("NEEDS-ACTION")
     attendee.params["rsvp"] = vText("TRUE")
-    event.add("attendee", attendee)
-    cal.add_component(event)
-    return cal.to_ical()
+    return attendee
 
 
 def _describe(meeting: ReviewMeeting) -> str:
