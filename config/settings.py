@@ -427,9 +427,15 @@ AXES_LOCKOUT_CALLABLE = "agencies.lockout.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "agencies.lockout.attempted_email"
 AXES_VERBOSE = False  # its log lines name the account; the attempts table is enough
-# Public forms and the private link: requests per client address in a window (seconds).
+# Public forms and the private link: requests in a window (seconds), "count/seconds"
+# (agencies/ratelimit.py). The application form is counted per browser session and, more
+# generously, per client address (a library or council office sends many people's
+# applications from one address); a signed-in member of staff has their own allowance. One
+# application takes 10 to 20 posts.
 RATE_LIMITS = {
-    "apply": env("APPLY_RATE", default="60/3600"),
+    "apply_session": env("APPLY_SESSION_RATE", default="100/3600"),
+    "apply": env("APPLY_RATE", default="2000/3600"),
+    "apply_staff": env("APPLY_STAFF_RATE", default="1000/3600"),
     "track": env("TRACK_RATE", default="20/3600"),
 }
 
