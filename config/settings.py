@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # DEBUG only: links in messages queued during a request use the address it came in on.
+    "agencies.site.ServedOnMiddleware",
     # Before anything that reads the body: an oversized request is refused unread (413).
     "agencies.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -359,6 +361,8 @@ LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO",
 
 # --- Product ------------------------------------------------------------------------------
 SERVICE_NAME = "ASB Case Review (Community Trigger)"
+# Where links in emails and letters point (agencies.site.site_url). With DEBUG on, a message
+# queued during a request uses that request's address instead (`make run` serves anywhere).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 PHASE = env("PHASE", default="beta")
 

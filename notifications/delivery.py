@@ -21,6 +21,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
@@ -168,7 +169,9 @@ def _record(message: Message, lease: datetime, now: datetime, error: Exception |
             "status": Message.Status.SENT,
             "sent_at": now,
             "last_error": "",
-            "private_link": "",  # the live secret goes the moment it has been delivered
+            # The live secret goes the moment it has been delivered; with DEBUG on it stays,
+            # for the demo mailbox (notifications/mailbox.py) to show.
+            "private_link": message.private_link if settings.DEBUG else "",
         }
     else:
         change["last_error"] = redact(f"{type(error).__name__}: {error}")[:2000]

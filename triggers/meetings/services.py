@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -21,6 +20,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from agencies import access
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
@@ -288,7 +288,7 @@ def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str 
 
 
 def _case_url(case: Case) -> str:
-    return f"{settings.SITE_URL}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+    return f"{site_url()}{reverse('case_detail', args=[case.area.slug, case.reference])}"
 
 
 def _organizer(meeting: ReviewMeeting) -> tuple[str, str]:
