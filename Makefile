@@ -7,13 +7,15 @@ STAMP := $(VENV)/.installed
 ASSETS := var/frontend/css/app.css
 
 export DEMO_PASSWORD ?= community-trigger-demo
+# Where `make run` serves the portal; links in the demo's messages point there too.
+RUN_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run test setup assets migrate demo lint format bench e2e clean
 
-run: setup ## Set up, load the Merseyside demo and serve on http://127.0.0.1:8000
+run: setup ## Set up, load the Merseyside demo and serve on http://$(RUN_ADDRESS) (RUN_ADDRESS=host:port to change)
 	DEBUG=true $(PY) manage.py migrate --no-input
-	DEBUG=true $(PY) manage.py load_demo
-	DEBUG=true REQUIRE_2FA=false $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=true SITE_URL=http://$(RUN_ADDRESS) $(PY) manage.py load_demo
+	DEBUG=true REQUIRE_2FA=false SITE_URL=http://$(RUN_ADDRESS) $(PY) manage.py runserver $(RUN_ADDRESS)
 
 test: setup ## Set up and run the whole suite (SQLite by default; DATABASE_URL/REDIS_URL switch)
 	$(PY) -m pytest

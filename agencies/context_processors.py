@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from . import access
+from .enrolment import is_platform_admin
 
 
 def portal(request):
@@ -45,6 +46,8 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("enrolment_staff"), "Staff set-up links"))
     # Every member of staff may make tokens for themselves, and only for themselves.
     links.append((reverse("api_tokens"), "API tokens"))
+    if settings.DEBUG and is_platform_admin(user):
+        links.append((reverse("demo_mailbox"), "Demo mailbox"))
     return links
 
 

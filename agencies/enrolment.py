@@ -18,7 +18,6 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.dispatch import Signal
@@ -27,6 +26,7 @@ from django.utils import timezone
 
 from . import access
 from .models import EnrolmentLink, User
+from .site import site_url
 
 LINK_HOURS = 72
 SESSION_KEY = "enrolment_link"
@@ -100,7 +100,7 @@ def issue_link(user, *, by=None) -> tuple[EnrolmentLink, str]:
         created_at=now,
         expires_at=now + timedelta(hours=LINK_HOURS),
     )
-    url = f"{settings.SITE_URL}{reverse('signin_enrol', args=[token])}"
+    url = f"{site_url()}{reverse('signin_enrol', args=[token])}"
     if not link_issued.send(sender=EnrolmentLink, link=link, url=url, by=by):
         raise RuntimeError("No outbox is listening: the set-up link could not be sent.")
     return link, token

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies import access
 from agencies.models import Agency, User
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import uploads
@@ -198,11 +198,11 @@ def _store_document(appeal, upload, check, now) -> AppealDocument:
 
 
 def appeal_url(appeal: Appeal) -> str:
-    return f"{settings.SITE_URL}{reverse('appeals:detail', args=[appeal.pk])}"
+    return f"{site_url()}{reverse('appeals:detail', args=[appeal.pk])}"
 
 
 def case_url(case: Case) -> str:
-    return f"{settings.SITE_URL}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+    return f"{site_url()}{reverse('case_detail', args=[case.area.slug, case.reference])}"
 
 
 def _email(appeal: Appeal, template: str, topic: str, to: str, key: str, **extra) -> None:

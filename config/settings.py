@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # DEBUG only: links in messages queued during a request use the address it came in on.
+    "agencies.site.ServedOnMiddleware",
     # Before anything that reads the body: an oversized request is refused unread (413).
     "agencies.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -359,6 +361,8 @@ LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO",
 
 # --- Product ------------------------------------------------------------------------------
 SERVICE_NAME = "ASB Case Review (Community Trigger)"
+# Where links in emails and letters point (agencies.site.site_url). With DEBUG on, a message
+# queued during a request uses that request's address instead (`make run` serves anywhere).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # GOV.UK Notify (issue #16): an area may send through its own Notify service instead of SMTP.
@@ -434,9 +438,15 @@ AXES_LOCKOUT_CALLABLE = "agencies.lockout.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "agencies.lockout.attempted_email"
 AXES_VERBOSE = False  # its log lines name the account; the attempts table is enough
-# Public forms and the private link: requests per client address in a window (seconds).
+# Public forms and the private link: requests in a window (seconds), "count/seconds"
+# (agencies/ratelimit.py). The application form is counted per browser session and, more
+# generously, per client address (a library or council office sends many people's
+# applications from one address); a signed-in member of staff has their own allowance. One
+# application takes 10 to 20 posts.
 RATE_LIMITS = {
-    "apply": env("APPLY_RATE", default="60/3600"),
+    "apply_session": env("APPLY_SESSION_RATE", default="100/3600"),
+    "apply": env("APPLY_RATE", default="2000/3600"),
+    "apply_staff": env("APPLY_STAFF_RATE", default="1000/3600"),
     "track": env("TRACK_RATE", default="20/3600"),
 }
 

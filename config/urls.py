@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import enrolment_views, token_views
 from agencies import views as agency_views
+from notifications import mailbox
 from notifications import views as notification_views
 
 from . import views
@@ -39,6 +40,13 @@ urlpatterns = [
     path("pledge/", include("pledge.urls")),
     path("audit/", include("audit.urls")),
     path("messages/failed/", notification_views.failed, name="messages_failed"),
+    # DEBUG only, for the platform admin: what the portal sent (a 404 in production).
+    path("demo/mailbox/", mailbox.mailbox, name="demo_mailbox"),
+    path(
+        "demo/mailbox/attachments/<int:attachment_id>/",
+        mailbox.attachment,
+        name="demo_mailbox_attachment",
+    ),
     path("messages/<int:message_id>/resend/", notification_views.resend, name="message_resend"),
     path("areas/<slug:area>/notify/", notification_views.area_notify, name="area_notify"),
     # GOV.UK Notify's delivery receipts: public, each area's own bearer token (issue #16).

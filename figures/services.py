@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Area, RoleAssignment
+from agencies.site import site_url
 from notifications.services import queue_email
 
 from . import selectors
@@ -61,7 +61,7 @@ def send_publication_reminders(today: date | None = None) -> int:
     ).select_related("user")
     queued = 0
     for due in dues:
-        url = settings.SITE_URL + reverse("figures:publish", kwargs={"area": due.area.slug})
+        url = site_url() + reverse("figures:publish", kwargs={"area": due.area.slug})
         for role in admins:
             if role.area_id != due.area.pk:
                 continue

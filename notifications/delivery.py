@@ -23,6 +23,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
@@ -199,7 +200,9 @@ def _record(
             "status": Message.Status.SENT,
             "sent_at": now,
             "last_error": "",
-            "private_link": "",  # the live secret goes the moment it has been delivered
+            # The live secret goes the moment it has been delivered; with DEBUG on it stays,
+            # for the demo mailbox (notifications/mailbox.py) to show.
+            "private_link": message.private_link if settings.DEBUG else "",
             "notify_id": notify_id,
         }
     else:

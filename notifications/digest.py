@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import RoleAssignment, User
+from agencies.site import site_url
 
 from .models import Message
 from .services import queue_email
@@ -59,7 +59,7 @@ def send_failure_digests(now=None) -> int:
                     "area": area,
                     "admin": admin,
                     "messages": messages,
-                    "failed_url": f"{settings.SITE_URL}{reverse('messages_failed')}",
+                    "failed_url": f"{site_url()}{reverse('messages_failed')}",
                 },
                 topic=TOPIC,
                 area=area,

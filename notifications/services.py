@@ -10,12 +10,12 @@ import logging
 from dataclasses import dataclass
 
 from celery import current_app
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from agencies.log_filters import TRACKING_LINK
+from agencies.site import site_url
 
 from .models import PRIVATE_LINK_PLACEHOLDER, Attachment, Message
 
@@ -55,7 +55,7 @@ def queue_email(
     if not to or Message.objects.filter(idempotency_key=key).exists():
         return None
     context = {
-        "site_url": settings.SITE_URL,
+        "site_url": site_url(),
         **context,
         "private_link": PRIVATE_LINK_PLACEHOLDER if private_link else "",
     }

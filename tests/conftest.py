@@ -40,7 +40,9 @@ def _test_settings(settings, tmp_path):
     settings.REQUIRE_2FA = False
     # Every test client comes from one address; the limits have their own tests
     # (tests/security/test_rate_limits.py).
-    settings.RATE_LIMITS = {"apply": "100000/3600", "track": "100000/3600"}
+    settings.RATE_LIMITS = dict.fromkeys(
+        ("apply", "apply_session", "apply_staff", "track"), "100000/3600"
+    )
 
 
 def build_side(prefix: str, force=None, *, with_case: bool = True):

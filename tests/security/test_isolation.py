@@ -262,6 +262,7 @@ APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
 APPLICANT_ROUTES |= {"track:involvement", "track:plan"}  # the victim's part in the review
 APPLICANT_ROUTES |= {"appeals:track_lodge"}
 APPLICANT_ROUTES |= {"track:withdraw"}  # asking to withdraw (issue #14)
+APPLICANT_ROUTES |= {"track:meeting_calendar"}  # the meeting's calendar file (issue #16)
 
 # Staff-only forms that name no object: recording an application by phone, paper or in
 # person. Only case officers and area admins may open them (anyone else gets 404), and the
@@ -281,6 +282,11 @@ STAFF_FORMS = {
 }
 
 
+# The demo mailbox (issue #16): DEBUG only, the platform admin only, every area's messages.
+# Every other role gets 404, with DEBUG on or off (test below).
+DEMO = {"demo_mailbox", "demo_mailbox_attachment"}
+
+
 def named_patterns(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
@@ -295,6 +301,7 @@ def named_patterns(resolver=None, namespace=""):
 
 def test_every_url_is_covered_by_the_walk():
     unknown = set(named_patterns()) - PUBLIC - set(ROUTES) - APPLICANT_ROUTES - LISTS - STAFF_FORMS
+    unknown -= DEMO
     assert not unknown, f"Add these URL names to the isolation walk: {sorted(unknown)}"
 
 
@@ -613,6 +620,68 @@ def test_applicant_review_pages_reach_only_their_own_case(client, sides):
     north.case.refresh_from_db()
     south.case.refresh_from_db()
     assert north.case.withdrawal_requested_at and not south.case.withdrawal_requested_at
+
+
+@pytest.mark.django_db
+def test_applicant_calendar_file_is_their_own_meeting(client, sides):
+    from datetime import timedelta
+
+    from django.test import Client
+    from django.utils import timezone
+
+    from triggers.meetings import services as meetings
+
+    for side in sides:
+        starts = timezone.now() + timedelta(days=3)
+        meetings.schedule_review(
+            side.case,
+            meetings.MeetingData(
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=1),
+                chair=side.chair,
+                venue=f"{side.area.name} Hall",
+            ),
+            by=side.officer,
+        )
+    north, south = sides
+    client.get(reverse("track:open", args=[north.case.token]))
+    calendar = client.get(reverse("track:meeting_calendar")).content.decode()
+    assert north.case.reference in calendar and south.case.reference not in calendar
+    assert "North Hall" in calendar and "South Hall" not in calendar
+    assert Client().get(reverse("track:meeting_calendar")).status_code == 404
+    other = Client()
+    other.force_login(south.officer)
+    assert other.get(reverse("track:meeting_calendar")).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [False, True])
+def test_demo_mailbox_is_the_platform_admins_alone(client, sides, settings, walk, debug):
+    from notifications.models import Attachment
+    from tests.factories import user_with_role
+
+    settings.DEBUG = debug
+    pdf = Attachment.objects.filter(mimetype="application/pdf").first()
+    urls = {
+        "demo_mailbox": reverse("demo_mailbox"),
+        "demo_mailbox_attachment": reverse("demo_mailbox_attachment", args=[pdf.pk]),
+    }
+    for side in sides:
+        for role in ALL_ROLES:
+            become(client, side, role)
+            for name, url in urls.items():
+                response = client.get(url)
+                if role == "applicant" and debug:  # not signed in: sent to sign in
+                    assert response.status_code == 302, (name, role)
+                    assert response.url.startswith(reverse("signin"))
+                else:
+                    assert response.status_code == 404, (name, role, debug)
+                walk(name, role)
+    platform_admin = user_with_role("platform_admin", email="platform@example.org")
+    client.force_login(platform_admin)
+    for name, url in urls.items():
+        assert client.get(url).status_code == (200 if debug else 404), (name, debug)
+        walk(name, "platform admin")
 
 
 def appealed_case(side):

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from agencies.site import site_url
 from notifications.services import queue_email
 from triggers.history import record_event, transition
 from triggers.information.services import close_open_requests
@@ -261,7 +261,7 @@ def request_withdrawal(case: Case, details: str) -> None:
         withdrawal_requested_at=timezone.now(), withdrawal_request_details=details.strip()
     )
     record_event(case, "The applicant asked to withdraw the case", reasons=details.strip())
-    url = f"{settings.SITE_URL}{reverse('case_withdraw', args=[case.area.slug, case.reference])}"
+    url = f"{site_url()}{reverse('case_withdraw', args=[case.area.slug, case.reference])}"
     for person in officer_and_admins(case):
         queue_email(
             key=f"case:{case.pk}:withdrawal-requested:{person.pk}",
@@ -279,7 +279,7 @@ def email_applicant(case: Case, letter: Letter, template: str, key: str) -> None
         letter,
         template=template,
         key=key,
-        context={"track_url": f"{settings.SITE_URL}{reverse('track:case')}"},
+        context={"track_url": f"{site_url()}{reverse('track:case')}"},
     )
 
 

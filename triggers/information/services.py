@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import AreaMembership
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import uploads
@@ -106,7 +106,7 @@ def _next_round(case: Case) -> int:
 
 
 def request_url(request: InformationRequest) -> str:
-    return f"{settings.SITE_URL}{reverse('request_detail', args=[request.pk])}"
+    return f"{site_url()}{reverse('request_detail', args=[request.pk])}"
 
 
 def _queue_request_email(

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -21,6 +20,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from agencies import access
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
@@ -268,6 +268,12 @@ def invitees(meeting: ReviewMeeting) -> list[Invitee]:
     return list(found.values())
 
 
+def applicant_invitee(case: Case) -> Invitee:
+    """The applicant as an invitee, for the calendar file their private link offers (with no
+    email address, the file names no attendee)."""
+    return Invitee(case.applicant_email or "", case.applicant_name, "applicant")
+
+
 def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str = "") -> None:
     case = meeting.case
     ics = calendar_file(meeting, invitee, method)
@@ -295,7 +301,7 @@ def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str 
 
 
 def _case_url(case: Case) -> str:
-    return f"{settings.SITE_URL}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+    return f"{site_url()}{reverse('case_detail', args=[case.area.slug, case.reference])}"
 
 
 def _organizer(meeting: ReviewMeeting) -> tuple[str, str]:
@@ -330,15 +336,20 @@ def calendar_file(meeting: ReviewMeeting, invitee: Invitee, method: str = "REQUE
     organizer = vCalAddress(f"mailto:{email}")
     organizer.params["cn"] = vText(name)
     event.add("organizer", organizer)
+    if invitee.email:
+        event.add("attendee", _attendee(invitee))
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def _attendee(invitee: Invitee) -> vCalAddress:
     attendee = vCalAddress(f"mailto:{invitee.email}")
     if invitee.name:
         attendee.params["cn"] = vText(invitee.name)
     attendee.params["role"] = vText("CHAIR" if invitee.kind == "chair" else "REQ-PARTICIPANT")
     attendee.params["partstat"] = vText("NEEDS-ACTION")
     attendee.params["rsvp"] = vText("TRUE")
-    event.add("attendee", attendee)
-    cal.add_component(event)
-    return cal.to_ical()
+    return attendee
 
 
 def _describe(meeting: ReviewMeeting) -> str:

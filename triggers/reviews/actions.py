@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import AreaMembership
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -57,7 +57,7 @@ def update_action(action: Action, note: str, *, done: bool, by) -> ActionUpdate:
 
 
 def _action_url(action: Action) -> str:
-    return f"{settings.SITE_URL}{reverse('action_detail', args=[action.pk])}"
+    return f"{site_url()}{reverse('action_detail', args=[action.pk])}"
 
 
 def _owner_contact(action: Action) -> str:

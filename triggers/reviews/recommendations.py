@@ -18,12 +18,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency, AreaMembership
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -87,7 +87,7 @@ def hash_token(token: str) -> str:
 
 
 def respond_url(recommendation: Recommendation) -> str:
-    return f"{settings.SITE_URL}{reverse('recommendation_respond', args=[recommendation.pk])}"
+    return f"{site_url()}{reverse('recommendation_respond', args=[recommendation.pk])}"
 
 
 def _tell(recommendation: Recommendation, template: str, key: str) -> None:
@@ -109,7 +109,7 @@ def _tell(recommendation: Recommendation, template: str, key: str) -> None:
         recommendation.token_expires_at = now + timedelta(days=LINK_DAYS)
         recommendation.save(update_fields=["token_hash", "token_expires_at"])
         to = recommendation.recipient_email
-        private_link = f"{settings.SITE_URL}{reverse('recommendation_answer', args=[token])}"
+        private_link = f"{site_url()}{reverse('recommendation_answer', args=[token])}"
     queue_email(
         key=key,
         to=to,
@@ -192,7 +192,7 @@ def _email_officer(case, template: str, key: str, recommendation: Recommendation
         key=key,
         to=case.assigned_officer.email,
         template=template,
-        context={"case": case, "recommendation": recommendation, "url": settings.SITE_URL + url},
+        context={"case": case, "recommendation": recommendation, "url": site_url() + url},
         topic="Recommendation",
         area=case.area,
         reference=case.reference,

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency, AreaMembership
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event, transition
@@ -336,7 +336,7 @@ def _tell_owner_agencies(review: ReviewRecord) -> None:
                 "case": case,
                 "membership": membership,
                 "actions": mine,
-                "url": f"{settings.SITE_URL}{reverse('actions')}",
+                "url": f"{site_url()}{reverse('actions')}",
             },
             topic="Action plan",
             area=case.area,
@@ -373,12 +373,12 @@ def email_officer(case: Case, template: str, key: str) -> None:
 
 
 def _case_url(case: Case) -> str:
-    return f"{settings.SITE_URL}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+    return f"{site_url()}{reverse('case_detail', args=[case.area.slug, case.reference])}"
 
 
 def _track_url() -> str:
     # The token is never stored in clear: the applicant uses the link from their first email.
-    return f"{settings.SITE_URL}{reverse('track:case')}"
+    return f"{site_url()}{reverse('track:case')}"
 
 
 # What a view shows the officer as a refusal rather than an error.

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import AreaMembership
+from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -111,7 +111,7 @@ def _names(checks: list[ThresholdCheck]) -> str:
 
 
 def check_url(check: ThresholdCheck) -> str:
-    return f"{settings.SITE_URL}{reverse('threshold_check', args=[check.pk])}"
+    return f"{site_url()}{reverse('threshold_check', args=[check.pk])}"
 
 
 def _queue_check_email(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
+from agencies.site import site_url
 from notifications.services import queue_email
 from triggers.history import LINK_REISSUED, VICTIM_LINK_REISSUED, record_event
 from triggers.models import (
@@ -26,7 +26,7 @@ def hash_token(token: str) -> str:
 
 
 def tracking_url(token: str) -> str:
-    return f"{settings.SITE_URL}{reverse('track:open', args=[token])}"
+    return f"{site_url()}{reverse('track:open', args=[token])}"
 
 
 APPLICANT = "applicant"

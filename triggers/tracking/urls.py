@@ -12,6 +12,7 @@ urlpatterns = [
     # Before the link itself, so that these words are never read as a token.
     path("review/", views.track_involvement, name="involvement"),
     path("review/plan/", views.track_plan, name="plan"),
+    path("review/meeting.ics", views.meeting_calendar, name="meeting_calendar"),
     path("withdraw/", views.track_withdraw, name="withdraw"),
     path("<str:token>/", views.open_link, name="open"),
 ]

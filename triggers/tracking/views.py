@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from agencies import access
 from triggers.closing import services as closing
 from triggers.closing.forms import WithdrawalRequestForm
+from triggers.meetings import services as meetings
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews import services as reviews
 from triggers.reviews.forms import (
@@ -19,6 +20,7 @@ from triggers.reviews.forms import (
     PlanCommentForm,
 )
 from triggers.reviews.services import REFUSED
+from triggers.tracking import page
 from triggers.tracking.services import hash_token
 from triggers.workflow import Status
 
@@ -61,18 +63,40 @@ def case(request):
     case = access.case_for_applicant(request)
     if case is None:
         return render(request, "triggers/tracking/invalid.html", status=404)
+    letters = list(case.letters.defer("pdf"))
     return render(
         request,
         "triggers/tracking/case.html",
         {
             "case": case,
             "next_step": NEXT_STEP.get(case.status, ""),
-            "letters": case.letters.defer("pdf"),
+            "letters": letters,
             "events": case.events.filter(to_status__gt="").only("at", "to_status"),
             "party": access.party_for_applicant(request, case),
+            # The same steps, an appeal's decision named as such, with its letter.
+            "timeline": page.timeline(case, letters),
+            **page.meeting_context(case),
             **_review_context(case),
         },
     )
+
+
+@never_cache
+def meeting_calendar(request):
+    """The review meeting as a calendar file, for an applicant who has no email invitation
+    (or lost it): the same file the invitation carried."""
+    case = access.case_for_applicant(request)
+    if case is None:
+        raise Http404
+    meeting = page.review_meeting(case)
+    if meeting is None or meeting.status != meeting.Status.SCHEDULED:
+        raise Http404
+    response = HttpResponse(
+        meetings.calendar_file(meeting, meetings.applicant_invitee(case)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="review-meeting-{case.reference}.ics"'
+    return response
 
 
 @never_cache
@@ -93,10 +117,17 @@ def _review_context(case) -> dict:
     draft action plan."""
 
     review = reviews.current_review(case)
+    # Once the victim has sent their comments the page shows them, and stops asking.
+    comments = list(review.comments.all()) if review else []
+    draft = review if review and review.plan_finalised_at is None else None
     return {
         "may_give_involvement": case.status in reviews_involvement.INVOLVEMENT_OPEN,
         "involvement": reviews_involvement.current_involvement(case),
-        "draft_plan": review if review and review.plan_finalised_at is None else None,
+        "draft_plan": draft,
+        "may_comment_on_plan": bool(draft) and not comments,
+        "plan_comments": comments,
+        "plan_review": review,
+        "plan_actions": page.action_plan(review),
         "may_withdraw": case.status in closing.WITHDRAWABLE,
         # Once the outcome is sent: each recommendation, and its recipient's response.
         "sent_recommendations": review.recommendations.filter(sent_at__isnull=False).select_related(
@@ -146,7 +177,13 @@ def track_plan(request):
     review = reviews.current_review(case)
     if review is None or review.plan_finalised_at is not None:
         return redirect("track:case")
-    form = PlanCommentForm(request.POST if request.method == "POST" else None)
+    comments = list(review.comments.all())
+    # The victim is asked once: after their comments are sent the plan is shown, not a form
+    # (more to say goes to their contact, whose details are on the case page).
+    may_comment = not comments
+    form = PlanCommentForm(request.POST if request.method == "POST" and may_comment else None)
+    if request.method == "POST" and not may_comment:
+        return redirect("track:case")
     if request.method == "POST" and form.is_valid():
         try:
             reviews.comment_on_plan(
@@ -166,7 +203,8 @@ def track_plan(request):
             "form": form,
             "recommendations": review.recommendations.select_related("agency"),
             "actions": review.actions.select_related("owner_agency"),
-            "comments": review.comments.all(),
+            "comments": comments,
+            "may_comment": may_comment,
         },
     )
 

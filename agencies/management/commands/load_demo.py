@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
 from agencies.demo import demo_users
+from agencies.site import site_url
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         out = self.stdout
         out.write(
             self.style.SUCCESS(
-                f"\nMerseyside demo loaded. Sign in at {settings.SITE_URL}/sign-in/ as any of:\n"
+                f"\nMerseyside demo loaded. Sign in at {site_url()}/sign-in/ as any of:\n"
             )
         )
         for user in demo_users():

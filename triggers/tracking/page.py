@@ -1,0 +1,116 @@
+"""What the private-link page gathers: the meeting, what the victim sent, the action plan and
+the case's progress, each in a fixed number of queries whatever the case holds.
+
+The page is read by the applicant (or the victim), who has no account: people are named by
+their organisation or their part in the review, never by a member of staff's email address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.utils import timezone
+
+from triggers.meetings.services import current_round
+from triggers.models import Action, Case, Letter, ReviewMeeting, ReviewRecord
+from triggers.workflow import Status
+
+
+def review_meeting(case: Case) -> ReviewMeeting | None:
+    """The meeting of the case's current round, arranged or held (a cancelled one is gone
+    from the applicant's calendar too)."""
+    return (
+        case.review_meetings.filter(round=current_round(case))
+        .exclude(status=ReviewMeeting.Status.CANCELLED)
+        .select_related("chair__agency")
+        .prefetch_related("invited_agencies")
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def invited(meeting: ReviewMeeting, case: Case) -> list[str]:
+    """Who is invited, by part and organisation: the applicant learns which agencies will be
+    in the room, not the staff's names or addresses."""
+    chair = "The chair"
+    if meeting.chair_independent:
+        chair += ", independent of the agencies involved"
+    elif meeting.chair.agency_id:
+        chair += f", from {meeting.chair.agency.name}"
+    people = [chair]
+    people += [agency.name for agency in sorted(meeting.invited_agencies.all(), key=str)]
+    others = len(meeting.invited_emails)
+    if others:
+        people.append(f"{others} other {'person' if others == 1 else 'people'} invited by email")
+    if case.applicant_email:
+        people.append("You (we emailed you the invitation)")
+    return people
+
+
+def meeting_context(case: Case) -> dict:
+    meeting = review_meeting(case)
+    if meeting is None:
+        return {"meeting": None, "meeting_invited": ()}
+    return {
+        "meeting": meeting,
+        "meeting_starts": timezone.localtime(meeting.starts_at),
+        "meeting_ends": timezone.localtime(meeting.ends_at),
+        "meeting_past": meeting.ends_at <= timezone.now(),
+        "meeting_invited": invited(meeting, case),
+    }
+
+
+def action_plan(review: ReviewRecord | None) -> list[Action]:
+    """The review's actions, each with its owner and a word on its progress."""
+    if review is None:
+        return []
+    actions = (
+        review.actions.select_related("owner_agency")
+        .annotate(last_update=Max("updates__at"))
+        .order_by("due_date", "position")
+    )
+    today = timezone.localdate()
+    found = list(actions)
+    for action in found:
+        action.progress = _progress(action, today)
+    return found
+
+
+def _progress(action: Action, today) -> str:
+    if action.status == Action.Status.DONE:
+        return f"Done on {timezone.localtime(action.completed_at):%-d %B %Y}"
+    if action.is_overdue(today):
+        return "Not done by the date agreed: your contact is following it up"
+    if action.last_update:
+        return f"Under way: last update {timezone.localtime(action.last_update):%-d %B %Y}"
+    return "Not started yet"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One step of the case's progress, with the letter that told the applicant about it."""
+
+    at: object
+    title: str
+    letter: Letter | None = None
+
+
+def timeline(case: Case, letters: list[Letter]) -> list[Entry]:
+    """The status changes, where an appeal's decision reads as such ("Appeal not upheld…"),
+    not as the status the case went back to, and comes with its decision letter."""
+    decision_letters = iter(
+        sorted(
+            (letter for letter in letters if letter.kind == Letter.Kind.APPEAL_DECISION),
+            key=lambda letter: letter.sent_at,
+        )
+    )
+    entries = []
+    for event in case.events.filter(to_status__gt="").only(
+        "case", "at", "from_status", "to_status", "summary"
+    ):
+        if event.from_status == Status.APPEALED:
+            entries.append(Entry(event.at, event.summary, next(decision_letters, None)))
+        else:
+            entries.append(Entry(event.at, event.get_to_status_display()))
+    return entries
