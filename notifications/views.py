@@ -3,7 +3,6 @@ Notify calls back with delivery receipts."""
 
 import json
 
-from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from agencies import access
 from agencies.models import NotifySettings
+from agencies.site import site_url
 
 from . import area_settings, receipts, services
 from .models import Message
@@ -61,7 +61,7 @@ def area_notify(request, area):
         area_settings.save_settings(saved, form.cleaned_data)
         flash.success(request, f"{area.name}'s GOV.UK Notify settings are saved.")
         return redirect("area_notify", area=area.slug)
-    callback_url = settings.SITE_URL + reverse("notify_receipt", args=[area.slug])
+    callback_url = site_url() + reverse("notify_receipt", args=[area.slug])
     return render(
         request,
         "notifications/area_notify.html",

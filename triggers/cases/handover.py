@@ -6,11 +6,11 @@ not they who do it), so nobody learns of it only from the case list.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
 from agencies.models import RoleAssignment, User
+from agencies.site import site_url
 from notifications.services import queue_email
 from triggers.history import record_event
 from triggers.meetings import chairs
@@ -72,7 +72,7 @@ def _tell(case: Case, person, *, taking: bool, by, key: str) -> None:
             "taking": taking,
             "by": by,
             "officer": case.assigned_officer,
-            "case_url": f"{settings.SITE_URL}"
+            "case_url": f"{site_url()}"
             f"{reverse('case_detail', args=[case.area.slug, case.reference])}",
         },
         topic="Case handed over",
