@@ -18,9 +18,9 @@ from agencies.enrolment import is_platform_admin
 
 from .models import PRIVATE_LINK_PLACEHOLDER, Attachment, Message
 
-# The outbox's channels, as the mailbox lists them. Email is the only one so far; texts and
-# printed letters join here when the outbox carries them.
-CHANNELS = {"email": "Email"}
+# The outbox's channels, as the mailbox lists them. Letters an area prints itself are not in
+# the outbox: they wait in its print queue.
+CHANNELS = dict(Message.Channel.choices)
 PER_PAGE = 20
 
 
@@ -53,8 +53,12 @@ def mailbox(request):
     channel = request.GET.get("channel", "email")
     if channel not in CHANNELS:
         raise Http404
-    messages = Message.objects.order_by("-created_at", "-pk").prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.defer("content").order_by("pk"))
+    messages = (
+        Message.objects.filter(channel=channel)
+        .order_by("-created_at", "-pk")
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.defer("content").order_by("pk"))
+        )
     )
     page = Paginator(messages, PER_PAGE).get_page(request.GET.get("page"))
     for message in page:

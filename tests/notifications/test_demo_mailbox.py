@@ -126,3 +126,17 @@ def test_the_make_run_address_is_the_site_url():
     makefile = (Path(__file__).parents[2] / "Makefile").read_text()
     assert "SITE_URL=http://$(RUN_ADDRESS)" in makefile
     assert "runserver $(RUN_ADDRESS)" in makefile
+
+
+def test_the_mailbox_lists_each_channel_apart(client, demo, platform_admin, north):
+    from tests.notifications.helpers import queue
+
+    queue(key="an-email", to="person@example.net")
+    texted = queue(key="a-text", to="07700900123")
+    Message.objects.filter(pk=texted.pk).update(channel=Message.Channel.TEXT)
+    client.force_login(platform_admin)
+    emails = client.get(reverse("demo_mailbox")).content.decode()
+    assert "person@example.net" in emails and "07700900123" not in emails
+    texts = client.get(reverse("demo_mailbox") + "?channel=text").content.decode()
+    assert "07700900123" in texts and "person@example.net" not in texts
+    assert "Letter by post" in texts  # every channel is offered
