@@ -7,7 +7,7 @@ from unittest import mock
 
 from django.utils import timezone
 
-from appeals import services
+from appeals import decisions, lodging
 from appeals.models import Appeal
 from tests.factories import complaint_data, make_case
 from triggers.meetings import services as meetings
@@ -76,12 +76,12 @@ OUTCOME_GROUNDS = [Appeal.Ground.PROCESS_NOT_FOLLOWED, Appeal.Ground.RECOMMENDAT
 
 def lodge(case, grounds=None, late_reason="", **kwargs):
     if grounds is None:
-        target = services.appealable(case)
+        target = lodging.appealable(case)
         against_outcome = target is not None and target.decision == Appeal.Decision.OUTCOME
         grounds = OUTCOME_GROUNDS if against_outcome else GROUNDS
-    return services.lodge_appeal(
+    return lodging.lodge_appeal(
         case,
-        services.AppealData(
+        lodging.AppealData(
             grounds=list(grounds),
             explanation="Nobody looked at my diary of incidents.",
             late_reason=late_reason,
@@ -92,6 +92,6 @@ def lodge(case, grounds=None, late_reason="", **kwargs):
 
 def findings(appeal, made_out: bool):
     return [
-        services.Finding(ground=g.ground, made_out=made_out, finding="Looked at the file.")
+        decisions.Finding(ground=g.ground, made_out=made_out, finding="Looked at the file.")
         for g in appeal.grounds.all()
     ]

@@ -567,7 +567,7 @@ def appealed_case(side):
     """A second case of the side, threshold not met, appealed with a document."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from appeals.services import AppealData, lodge_appeal
+    from appeals.lodging import AppealData, lodge_appeal
     from tests.appeals.helpers import not_met_case
 
     pdf = SimpleUploadedFile("diary.pdf", b"%PDF-1.4 my diary", "application/pdf")
