@@ -74,7 +74,7 @@ def outcome_sent_case(side):
 OUTCOME_GROUNDS = [Appeal.Ground.PROCESS_NOT_FOLLOWED, Appeal.Ground.RECOMMENDATIONS_INADEQUATE]
 
 
-def lodge(case, grounds=None, late_reason="", **kwargs):
+def lodge(case, grounds=None, late_reason="", kind=Appeal.Kind.APPEAL, **kwargs):
     if grounds is None:
         target = lodging.appealable(case)
         against_outcome = target is not None and target.decision == Appeal.Decision.OUTCOME
@@ -85,6 +85,7 @@ def lodge(case, grounds=None, late_reason="", **kwargs):
             grounds=list(grounds),
             explanation="Nobody looked at my diary of incidents.",
             late_reason=late_reason,
+            kind=kind,
         ),
         **kwargs,
     )

@@ -179,7 +179,7 @@ def test_only_the_pcc_of_the_force_decides(north, south):
     appeal = lodge(not_met_case(north))
     data = decisions.DecisionData(upheld=False, reasons="r", findings=findings(appeal, False))
     for who in (north.officer, south.pcc_officer):
-        with pytest.raises(lodging.AppealRefused, match="Only .* decides this appeal"):
+        with pytest.raises(lodging.AppealRefused, match=r"Only .* decides this appeal"):
             decisions.decide_appeal(appeal, data, by=who)
 
 
