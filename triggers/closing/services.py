@@ -176,7 +176,7 @@ def _close_scheduled(pk: int, today: date) -> int:
         by=None,
         why=case.closing_reason,
         all_done=all_done,
-        summary="Case closed: the time to appeal ended with no appeal",
+        summary="Case closed: nothing is left to appeal",
     )
     return 1
 
@@ -193,7 +193,7 @@ def _close_not_met(pk: int, today: date) -> int:
     reasons = (
         f"The time to appeal the threshold decision ended on {end:%-d %B %Y} with no appeal."
         if end is not None
-        else "The appeal against the threshold decision was not upheld."
+        else "The appeal (or PCC review) of the threshold decision was not upheld."
     )
     transition(case, Status.CLOSED, summary="Case closed: threshold not met", reasons=reasons)
     _end_requests(case, reasons, None)
