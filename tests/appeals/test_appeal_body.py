@@ -109,6 +109,7 @@ def test_a_pcc_review_only_of_a_threshold_not_met_letter(north):
 def test_pcc_reviews_are_counted_apart_from_appeals(client, north, south):
     from figures import selectors as figures
     from figures.periods import year_of
+    from figures.timeliness import timeliness
 
     review = lodge(not_met_case(north), kind=Appeal.Kind.PCC_REVIEW)
     review = decisions.decide_appeal(review, not_upheld(review), by=north.pcc_officer)
@@ -121,9 +122,13 @@ def test_pcc_reviews_are_counted_apart_from_appeals(client, north, south):
     assert figures.pcc_reviews([north.area.pk], year)[north.area.pk] == figures.PccReviews(
         lodged=1, decided=1, upheld=0
     )
+    decided_in_time = timeliness([north.area], year)["appeal_decided"][north.area.pk]
+    assert decided_in_time.completed == 0  # the PCC review is not an appeal decided
     client.force_login(north.pcc_officer)
     page = client.get(reverse("appeals:figures")).content.decode()
     assert "PCC reviews of" in page
+    dashboard = client.get(reverse("figures:dashboard")).content.decode()
+    assert "PCC reviews of threshold decisions" in dashboard
 
 
 def test_the_applicant_page_explains_both_routes_and_lodges_a_pcc_review(client, north):
