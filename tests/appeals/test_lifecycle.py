@@ -114,3 +114,13 @@ def test_the_decision_check_page_changes_nothing_until_confirmed(client, north):
     appeal.refresh_from_db()
     assert appeal.status == Appeal.Status.NOT_UPHELD
     assert appeal.case.letters.filter(kind="appeal_decision").exists()
+
+
+def test_the_officer_is_offered_withdrawal_while_an_appeal_waits(client, north):
+    case = not_met_case(north)
+    lodge(case)
+    client.force_login(north.officer)
+    withdraw = reverse("case_withdraw", args=[north.area.slug, case.reference])
+    page = client.get(reverse("case_detail", args=[north.area.slug, case.reference]))
+    assert withdraw in page.content.decode()
+    assert client.get(withdraw).status_code == 200

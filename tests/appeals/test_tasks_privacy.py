@@ -76,12 +76,13 @@ def test_anonymise_blanks_explanations_and_deletes_files(north, django_capture_o
 
 def test_subject_access_is_json_with_the_appeal(north):
     case = not_met_case(north)
-    lodge(case)
+    appeal_row = lodge(case)
     data = privacy.subject_access(case)
     text = json.dumps(data)
     assert "Nobody looked at my diary" in text
     (appeal,) = data["appeals"]
-    assert appeal["status"] == Appeal.Status.LODGED.label
+    assert appeal["status"] == "Awaiting the PCC's decision"
+    assert appeal["heard_by"] == appeal_row.body_name and appeal["kind"] == "Appeal"
     assert {g["ground"] for g in appeal["grounds"]} == {
         "The threshold was wrongly refused",
         "Relevant information was not considered",
