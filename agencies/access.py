@@ -11,7 +11,10 @@ area's case exists. The table (ARCHITECTURE.md, "Tenancy and access"):
 | agency responder  | every application of areas where their agency is a relevant body |
 |                   | (from receipt, to check it), and cases with its requests/actions |
 | review chair      | the cases they chair                                            |
-| PCC officer       | appealed cases of every area of their force area (read-only)    |
+| PCC officer       | cases of their force area with an appeal or PCC review their     |
+|                   | office hears (read-only); every appeal of it in the figures     |
+| appeal panel      | cases of their named area(s) whose appeal the area's independent |
+|                   | panel hears (read-only)                                          |
 | platform admin    | configuration, not case content                                 |
 
 Models of later apps are looked up through the app registry, not imported, so that this
@@ -26,6 +29,8 @@ from django.db.models import Q, QuerySet
 from .models import Area, ForceArea, RoleAssignment
 
 Role = RoleAssignment.Role
+PCC_HEARS = Area.AppealBody.PCC_OFFICE
+PANEL_HEARS = Area.AppealBody.INDEPENDENT_PANEL
 
 
 def _roles(user) -> list[RoleAssignment]:
@@ -78,6 +83,8 @@ def _case_filter(user) -> Q | None:
         clauses.extend(_chair_clauses(user))
     if has_role(user, Role.PCC_OFFICER):
         clauses.extend(_pcc_clauses(user))
+    if has_role(user, Role.APPEAL_PANEL):
+        clauses.extend(_panel_clauses(user))
     return _any(clauses)
 
 
@@ -122,7 +129,19 @@ def _pcc_clauses(user) -> list[Q]:
     force_ids = list(pcc_force_areas_for(user).values_list("pk", flat=True))
     if not force_ids or not _model_exists("appeals", "Appeal"):
         return []
-    return [Q(area__force_area_id__in=force_ids, appeals__isnull=False)]
+    return [Q(area__force_area_id__in=force_ids, appeals__body=PCC_HEARS)]
+
+
+def panel_area_ids_for(user) -> set[int]:
+    """The areas whose appeals the user hears as an independent appeal panel member."""
+    return area_ids_for(user, roles=(Role.APPEAL_PANEL,))
+
+
+def _panel_clauses(user) -> list[Q]:
+    areas = panel_area_ids_for(user)
+    if not areas or not _model_exists("appeals", "Appeal"):
+        return []
+    return [Q(area_id__in=areas, appeals__body=PANEL_HEARS)]
 
 
 def cases_for(user) -> QuerySet:
@@ -138,7 +157,7 @@ def cases_for(user) -> QuerySet:
 
 def case_areas_for(user) -> QuerySet[Area]:
     """Areas the user works in, including through a responder's or PCC officer's agency."""
-    ids = set(area_ids_for(user))
+    ids = set(area_ids_for(user)) | panel_area_ids_for(user)
     agency = getattr(user, "agency", None)
     if agency is not None and has_role(user, Role.AGENCY_RESPONDER):
         ids |= set(agency.memberships.values_list("area_id", flat=True))
@@ -276,7 +295,9 @@ def sees_every_return(user, case) -> bool:
         and _model_exists("triggers", "ReviewMeeting")
         and case.review_meetings.filter(chair=user).exists()
     )
-    return chairs_it or pcc_force_areas_for(user).filter(pk=case.area.force_area_id).exists()
+    if chairs_it or case.area_id in panel_area_ids_for(user):
+        return True
+    return pcc_force_areas_for(user).filter(pk=case.area.force_area_id).exists()
 
 
 def sees_contact_details(user, case) -> bool:
@@ -381,12 +402,14 @@ def may_read_meeting_pack(user, case, meeting) -> bool:
     )
 
 
-# --- Appeals to the Police and Crime Commissioner ------------------------------------------
+# --- Appeals: the PCC's office or the area's independent panel (DOMAIN.md §5.7) -------------
 
 
 def appeals_for(user) -> QuerySet:
-    """Appeals the user may open: every appeal of their force area (PCC officers), or of their
-    own areas (the council's officers and admins, who must answer what the PCC decides)."""
+    """Appeals the user may open: those their PCC office hears, from every area of its force
+    area (PCC officers; PCC reviews always); those the independent panel of their named area
+    hears (panel members); or every appeal of their own areas (the council's officers and
+    admins, who must answer what the body decides)."""
     appeal_model = apps.get_model("appeals", "Appeal")
     clauses = []
     officer_areas = area_ids_for(user)
@@ -394,16 +417,32 @@ def appeals_for(user) -> QuerySet:
         clauses.append(Q(area_id__in=officer_areas))
     force_ids = list(pcc_force_areas_for(user).values_list("pk", flat=True))
     if force_ids:
-        clauses.append(Q(area__force_area_id__in=force_ids))
+        clauses.append(Q(area__force_area_id__in=force_ids, body=PCC_HEARS))
+    panel_areas = panel_area_ids_for(user)
+    if panel_areas:
+        clauses.append(Q(area_id__in=panel_areas, body=PANEL_HEARS))
     condition = _any(clauses)
     if condition is None:
         return appeal_model.objects.none()
     return appeal_model.objects.filter(condition)
 
 
-def decides_appeals_of(user, area) -> bool:
-    """May the user decide appeals from this area: a PCC officer of its force area."""
-    return pcc_force_areas_for(user).filter(pk=area.force_area_id).exists()
+def appeal_figures_for(user) -> QuerySet:
+    """Appeals the user's figures count: every appeal of their force area, whoever heard it
+    (PCC officers), or of their own areas. Counts only, never an appeal's content."""
+    appeal_model = apps.get_model("appeals", "Appeal")
+    force_ids = pcc_force_areas_for(user).values_list("pk", flat=True)
+    return appeal_model.objects.filter(
+        Q(area_id__in=area_ids_for(user)) | Q(area__force_area_id__in=force_ids)
+    )
+
+
+def decides_appeal(user, appeal) -> bool:
+    """May the user decide this appeal: a PCC officer of its force area when the PCC's office
+    hears it, a panel member named for its area when the area's independent panel does."""
+    if appeal.body == PANEL_HEARS:
+        return appeal.area_id in panel_area_ids_for(user)
+    return pcc_force_areas_for(user).filter(pk=appeal.case.area.force_area_id).exists()
 
 
 # --- Figures (statutory counts, timeliness) -------------------------------------------------

@@ -31,7 +31,13 @@ class ForceAreaAdmin(SimpleHistoryAdmin):
 
 @admin.register(Area)
 class AreaAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "force_area", "complaint_threshold", "hate_incident_threshold"]
+    list_display = [
+        "name",
+        "force_area",
+        "complaint_threshold",
+        "hate_incident_threshold",
+        "appeal_body",
+    ]
     list_filter = ["force_area"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]

@@ -37,8 +37,9 @@ def _navigation(user) -> list[tuple[str, str]]:
         not access.area_ids_for(user) and access.pledge_agencies_for(user).exists()
     ):
         links.append((reverse("pledge:home"), "PLEDGE"))
-    if access.has_role(user, Role.PCC_OFFICER):
+    if access.has_role(user, Role.PCC_OFFICER, Role.APPEAL_PANEL):
         links.append((reverse("appeals:list"), "Appeals"))
+    if access.has_role(user, Role.PCC_OFFICER):
         links.append((reverse("appeals:figures"), "Appeal figures"))
     if access.has_role(user, Role.CASE_OFFICER, Role.AREA_ADMIN, Role.PCC_OFFICER):
         links.append((reverse("figures:dashboard"), "Figures"))

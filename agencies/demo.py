@@ -25,6 +25,10 @@ COUNCILS = [
     ("wirral", "Wirral", "WIR", "Wirral Council"),
 ]
 
+# The one demo area whose appeals an independent panel hears; the rest keep the PCC's office.
+PANEL_AREA = "wirral"
+PANEL_NAME = "the Wirral Independent Appeal Panel"
+
 PARTNERS = [
     # slug, name, kind, role in every area (or the areas listed), responder email
     ("merseyside-police", "Merseyside Police", Kind.POLICE, "relevant_body", None),
@@ -97,6 +101,15 @@ def demo_users() -> list[DemoUser]:
         DemoUser(
             "pcc.officer@example.org", "PCC Appeals Officer", "merseyside-pcc", Role.PCC_OFFICER
         ),
+        # Wirral has chosen an independent appeal panel (DOMAIN.md §5.7); the other councils
+        # keep the Merseyside PCC's office.
+        DemoUser(
+            "panel.wirral@example.org",
+            "Independent Appeal Panel Chair",
+            None,
+            Role.APPEAL_PANEL,
+            PANEL_AREA,
+        ),
         DemoUser("platform.admin@example.org", "Platform Admin", None, Role.PLATFORM_ADMIN),
     ]
     return users
@@ -126,6 +139,7 @@ def load() -> None:
                 "spoc_name": f"{name} ASB Case Review Team",
                 "spoc_email": f"casereview.{slug}@example.org",
                 "spoc_phone": "0151 000 0000",
+                **_appeal_body(slug),
             },
         )
         agency, _ = Agency.objects.get_or_create(
@@ -147,6 +161,12 @@ def load() -> None:
             # chair its reviews, beside the area's own staff (issue #17).
             for area in areas.values():
                 RoleAssignment.objects.get_or_create(user=user, role=demo.role, area=area)
+
+
+def _appeal_body(slug: str) -> dict:
+    if slug != PANEL_AREA:
+        return {}
+    return {"appeal_body": Area.AppealBody.INDEPENDENT_PANEL, "appeal_panel_name": PANEL_NAME}
 
 
 def _member(area, agency, role, email):

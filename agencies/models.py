@@ -108,6 +108,28 @@ class Area(models.Model):
         default=PublicationYear.FINANCIAL,
     )
 
+    # Who hears the area's appeals (DOMAIN.md §5.7): Sch 4 para 3 names no body, so the area
+    # chooses. A PCC review of a "threshold not met" decision always goes to the PCC's office.
+    class AppealBody(models.TextChoices):
+        PCC_OFFICE = "pcc_office", "The Police and Crime Commissioner's office"
+        INDEPENDENT_PANEL = "independent_panel", "An independent appeal panel or chair"
+
+    appeal_body = models.CharField(
+        "who hears appeals",
+        max_length=20,
+        choices=AppealBody.choices,
+        default=AppealBody.PCC_OFFICE,
+        help_text="An independent panel's members sign in with the role 'Independent appeal "
+        "panel member' for this area.",
+    )
+    appeal_panel_name = models.CharField(
+        "name of the independent appeal panel or chair",
+        max_length=120,
+        blank=True,
+        default="",
+        help_text="Shown in letters and emails. Blank: 'the independent appeal panel'.",
+    )
+
     # The single point of contact the statute asks every procedure to name
     spoc_name = models.CharField("single point of contact", max_length=120, blank=True)
     spoc_email = models.EmailField("contact email", blank=True)
@@ -283,9 +305,12 @@ class RoleAssignment(models.Model):
         AGENCY_RESPONDER = "agency_responder", "Agency responder"
         REVIEW_CHAIR = "review_chair", "Review chair"
         PCC_OFFICER = "pcc_officer", "PCC officer"
+        APPEAL_PANEL = "appeal_panel", "Independent appeal panel member"
         PLATFORM_ADMIN = "platform_admin", "Platform admin"
 
     AREA_ROLES = (Role.CASE_OFFICER, Role.AREA_ADMIN)
+    # Roles held for a named area (an appeal panel member hears that area's appeals only).
+    NAMED_AREA_ROLES = (*AREA_ROLES, Role.APPEAL_PANEL)
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(max_length=20, choices=Role.choices)
@@ -303,7 +328,8 @@ class RoleAssignment(models.Model):
             ),
             # An area role without an area would silently see nothing; refuse it.
             models.CheckConstraint(
-                condition=~Q(role__in=["case_officer", "area_admin"]) | Q(area__isnull=False),
+                condition=~Q(role__in=["case_officer", "area_admin", "appeal_panel"])
+                | Q(area__isnull=False),
                 name="area_roles_name_an_area",
             ),
         ]

@@ -54,6 +54,7 @@ def _world():
                 letter=letter,
                 appealed_decision="threshold_decision",
                 pcc_office=pcc,
+                body_name=pcc.name,
                 explanation="x",
                 lodged_at=now,
                 appeal_by=now.date(),

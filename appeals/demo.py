@@ -11,7 +11,7 @@ from django.db import transaction
 from triggers.models import Case
 from triggers.workflow import Status
 
-from . import services
+from . import lodging
 from .models import Appeal
 
 
@@ -22,9 +22,9 @@ def load() -> None:
     case = Case.objects.filter(area__slug="liverpool", status=Status.THRESHOLD_NOT_MET).first()
     if case is None:
         return
-    services.lodge_appeal(
+    lodging.lodge_appeal(
         case,
-        services.AppealData(
+        lodging.AppealData(
             grounds=[
                 Appeal.Ground.THRESHOLD_WRONGLY_REFUSED,
                 Appeal.Ground.INFORMATION_NOT_CONSIDERED,

@@ -1,4 +1,5 @@
-"""Forms for lodging an appeal (applicant or staff) and for the PCC's decision.
+"""Forms for lodging an appeal or PCC review (applicant or staff) and for the decision of
+the body hearing it.
 
 The forms check what a person can correct on the page; the services re-check every rule.
 """
@@ -13,15 +14,28 @@ from triggers import uploads
 from triggers.fields import MultipleFileField
 from triggers.models import Channel
 
-from . import services
+from . import decisions, lodging
 from .models import Appeal
 
 YES_NO = [("yes", "Yes, this is made out"), ("no", "No, this is not made out")]
 
 
-class AppealForm(forms.Form):
-    """The applicant's appeal, in their own words."""
+KIND_CHOICES = [
+    (Appeal.Kind.APPEAL, "Appeal under the council's case review procedure"),
+    (Appeal.Kind.PCC_REVIEW, "Ask the Police and Crime Commissioner to review the decision"),
+]
 
+
+class AppealForm(forms.Form):
+    """The applicant's appeal, in their own words; against "threshold not met" they choose
+    between an appeal and a PCC review."""
+
+    kind = forms.ChoiceField(
+        label="Who do you want to look at the decision again?",
+        widget=forms.RadioSelect,
+        choices=KIND_CHOICES,
+        error_messages={"required": "Choose who you want to look at the decision again"},
+    )
     grounds = forms.MultipleChoiceField(
         label="Why are you appealing?",
         help_text="Choose all that apply.",
@@ -42,29 +56,40 @@ class AppealForm(forms.Form):
     )
     documents = MultipleFileField(
         label="Documents (optional)",
-        help_text=f"Up to {services.MAX_FILES} files, each smaller than "
+        help_text=f"Up to {lodging.MAX_FILES} files, each smaller than "
         f"{uploads.MAX_UPLOAD_BYTES // 1024 // 1024}MB: {uploads.ALLOWED_DESCRIPTION}.",
         required=False,
     )
     submit_label = "Send your appeal"
 
-    def __init__(self, *args, decision: str = Appeal.Decision.OUTCOME, **kwargs):
+    def __init__(
+        self, *args, target: lodging.Appealable | None = None, decision: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        if not decision:
+            decision = target.decision if target is not None else Appeal.Decision.OUTCOME
         # Only the grounds that fit the letter appealed (DOMAIN.md §5.6).
         offered = Appeal.grounds_for(decision)
         self.fields["grounds"].choices = [(value, Appeal.Ground(value).label) for value in offered]
+        # The choice of route only when both are open (a "threshold not met" letter).
+        self.chooses_route = target is not None and target.pcc_review_open
+        if not self.chooses_route:
+            del self.fields["kind"]
         self.helper = gds_helper(*self.layout(), Button("submit", self.submit_label))
 
     def layout(self) -> list:
+        route = [Field.radios("kind", legend_size=Size.MEDIUM)] if self.chooses_route else []
         return [
+            *route,
             Field.checkboxes("grounds", legend_size=Size.MEDIUM),
             Field.textarea("explanation", label_size=Size.MEDIUM),
             Field("documents"),
         ]
 
-    def appeal_data(self) -> services.AppealData:
+    def appeal_data(self) -> lodging.AppealData:
         data = self.cleaned_data
-        return services.AppealData(
+        return lodging.AppealData(
+            kind=data.get("kind") or Appeal.Kind.APPEAL,
             grounds=list(data["grounds"]),
             explanation=data["explanation"],
             files=list(data["documents"]),
@@ -86,7 +111,7 @@ class StaffAppealForm(AppealForm):
     late_reason = forms.CharField(
         label="Reason for accepting it late",
         help_text="Only if the appeal arrived after the deadline. The reason is kept in the "
-        "case's history and the council and the PCC's office see it.",
+        "case's history and the council and the body hearing the appeal see it.",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,
@@ -100,7 +125,10 @@ class StaffAppealForm(AppealForm):
         self.fields["explanation"].label = "What the applicant says went wrong"
 
     def layout(self) -> list:
-        layout = [Field.radios("channel", legend_size=Size.MEDIUM), *super().layout()]
+        layout = [*super().layout()]
+        # How they appealed first; after the route when there is a choice of route.
+        channel = Field.radios("channel", legend_size=Size.MEDIUM)
+        layout.insert(1 if self.chooses_route else 0, channel)
         if self.late:
             layout.append(Field.textarea("late_reason", label_size=Size.MEDIUM))
         return layout
@@ -113,7 +141,7 @@ class StaffAppealForm(AppealForm):
 
 
 class DecisionForm(forms.Form):
-    """The PCC's structured review: a finding on each ground, then the decision."""
+    """The body's structured review: a finding on each ground, then the decision."""
 
     outcome = forms.ChoiceField(
         label="Your decision",
@@ -145,7 +173,7 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.grounds = list(appeal.grounds.all())
         self.fields["remedy"].choices = [
-            (value, Appeal.Remedy(value).label) for value in services.remedies_for(appeal)
+            (value, Appeal.Remedy(value).label) for value in decisions.remedies_for(appeal)
         ]
         review = []
         for row in self.grounds:
@@ -176,7 +204,7 @@ class DecisionForm(forms.Form):
             Field.radios("remedy", legend_size=Size.SMALL),
             Field.textarea("points_to_address"),
             Field.textarea("reasons"),
-            Button("submit", "Record the decision"),
+            Button("submit", "Continue"),
         )
 
     def clean(self):
@@ -189,15 +217,15 @@ class DecisionForm(forms.Form):
             self.add_error("points_to_address", "Say what the council must address")
         return cleaned
 
-    def decision_data(self) -> services.DecisionData:
+    def decision_data(self) -> decisions.DecisionData:
         data = self.cleaned_data
-        return services.DecisionData(
+        return decisions.DecisionData(
             upheld=data["outcome"] == "upheld",
             reasons=data["reasons"],
             remedy=data.get("remedy") or "",
             points_to_address=data.get("points_to_address") or "",
             findings=[
-                services.Finding(
+                decisions.Finding(
                     ground=row.ground,
                     made_out=data[f"{row.ground}_made_out"] == "yes",
                     finding=data[f"{row.ground}_finding"],

@@ -1,7 +1,10 @@
-"""Appeals to the Police and Crime Commissioner (PCC) against a case review's decisions.
+"""Appeals against a case review's decisions, and PCC reviews of "threshold not met".
 
 The Act names no appeal body (Sch 4 para 3 only asks for a route for dissatisfied
-applicants); in practice the PCC's office of the force area hears them (DOMAIN.md §1, §3).
+applicants): each area chooses the PCC's office of its force area (the default) or an
+independent appeal panel or chair (DOMAIN.md §5.7). Under the Crime and Policing Bill the
+applicant may instead ask the PCC to review a "threshold not met" decision: a record of the
+same shape, of its own kind, always heard by the PCC's office and counted apart.
 Every row carries its `area`, like every other tenant-owned row.
 """
 
@@ -17,7 +20,14 @@ from triggers.workflow import Status as CaseStatus
 
 
 class Appeal(models.Model):
-    """One appeal against one letter: a threshold-not-met decision or a review's outcome."""
+    """One appeal (or PCC review) against one letter: a threshold-not-met decision or a
+    review's outcome. One per letter: the procedure's last stage."""
+
+    class Kind(models.TextChoices):
+        APPEAL = "appeal", "Appeal"
+        PCC_REVIEW = "pcc_review", "PCC review"
+
+    Body = Area.AppealBody
 
     class Decision(models.TextChoices):
         THRESHOLD = "threshold_decision", "The decision that the threshold was not met"
@@ -40,9 +50,11 @@ class Appeal(models.Model):
         OTHER = "other", "Another reason"
 
     class Status(models.TextChoices):
-        LODGED = "lodged", "Awaiting the PCC's decision"
+        # The page says whose decision: see `status_label`.
+        LODGED = "lodged", "Awaiting a decision"
         NOT_UPHELD = "not_upheld", "Not upheld"
         UPHELD = "upheld", "Upheld"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     class Remedy(models.TextChoices):
         FURTHER_REVIEW = CaseStatus.FURTHER_REVIEW.value, "A further case review"
@@ -57,7 +69,21 @@ class Appeal(models.Model):
     # case (retention) takes both.
     letter = models.ForeignKey(Letter, on_delete=models.RESTRICT, related_name="+")
     appealed_decision = models.CharField(max_length=20, choices=Decision.choices)
-    pcc_office = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.APPEAL)
+    # Who heard it, fixed when it is lodged: the area may change its choice later.
+    body = models.CharField(
+        "heard by", max_length=20, choices=Body.choices, default=Body.PCC_OFFICE
+    )
+    body_name = models.CharField(
+        max_length=160,
+        default="",
+        help_text="The name of the body that heard it, as letters show it.",
+    )
+    # The force area's PCC office, which counts every appeal of its areas in its figures; it
+    # decides only those it hears. Blank for a panel's appeal when no office is set up.
+    pcc_office = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     explanation = models.TextField("why the applicant is appealing")
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     recorded_by = models.ForeignKey(
@@ -91,6 +117,12 @@ class Appeal(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    cancelled_closure_reason = models.TextField(
+        blank=True,
+        default="",
+        help_text="The officer's reason for a closure this appeal cancelled when lodged; a "
+        "not-upheld decision sets the closure again.",
+    )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
 
@@ -125,12 +157,37 @@ class Appeal(models.Model):
         return [*common, first, cls.Ground.OTHER]
 
     @property
+    def heard_by_pcc(self) -> bool:
+        return self.body == self.Body.PCC_OFFICE
+
+    @property
+    def body_short_name(self) -> str:
+        """How a sentence names the body: "the PCC" or "the appeal panel"."""
+        return "the PCC" if self.heard_by_pcc else "the appeal panel"
+
+    @property
+    def status_label(self) -> str:
+        """The status in words, naming who is deciding while it waits."""
+        if self.status == self.Status.LODGED:
+            return f"Awaiting {self.body_short_name}'s decision"
+        return self.get_status_display()
+
+    @property
+    def kind_name(self) -> str:
+        """'appeal' or 'PCC review', as a sentence names it."""
+        return "PCC review" if self.kind == self.Kind.PCC_REVIEW else "appeal"
+
+    @property
     def is_late(self) -> bool:
         return bool(self.late_reason)
 
     @property
     def is_decided(self) -> bool:
-        return self.status != self.Status.LODGED
+        return self.status in (self.Status.UPHELD, self.Status.NOT_UPHELD)
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.LODGED
 
 
 class AppealGround(models.Model):

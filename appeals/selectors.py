@@ -37,15 +37,22 @@ def appeal_list(user, *, show: str = "waiting", sort: str = "due") -> QuerySet[A
 def appeal_detail(user, appeal_id: int) -> Appeal:
     """One appeal the user may see, or Http404."""
     appeals = access.appeals_for(user).select_related(
-        "case__area", "case__assigned_officer", "letter", "pcc_office", "decided_by", "recorded_by"
+        "case__area",
+        "case__assigned_officer",
+        "letter",
+        "pcc_office",
+        "decided_by",
+        "recorded_by",
     )
     return get_object_or_404(appeals, pk=appeal_id)
 
 
 def figures(user) -> dict:
-    """The PCC's figures for their force area, counted in the database."""
-    appeals = access.appeals_for(user)
-    decided = ~Q(status=Appeal.Status.LODGED)
+    """The PCC's figures for their force area, counted in the database: appeals, whoever
+    heard them, and PCC reviews of "threshold not met" decisions apart."""
+    every = access.appeal_figures_for(user)
+    appeals = every.filter(kind=Appeal.Kind.APPEAL)
+    decided = Q(status__in=[Appeal.Status.UPHELD, Appeal.Status.NOT_UPHELD])
     by_area = list(
         appeals.values("area__name")
         .annotate(
@@ -66,9 +73,7 @@ def figures(user) -> dict:
         decided=Count("pk", filter=decided),
         in_time=Count("pk", filter=decided & Q(decided_at__date__lte=F("decision_due"))),
         total=Count("pk"),
-        upheld=Count("pk", filter=Q(status=Appeal.Status.UPHELD)),
-        not_upheld=Count("pk", filter=Q(status=Appeal.Status.NOT_UPHELD)),
-        waiting=Count("pk", filter=Q(status=Appeal.Status.LODGED)),
+        **_outcomes(),
     )
     share = (
         round(100 * timeliness["in_time"] / timeliness["decided"])
@@ -76,6 +81,7 @@ def figures(user) -> dict:
         else None
     )
     return {
+        "pcc_reviews": _outcome_counts(every.filter(kind=Appeal.Kind.PCC_REVIEW), decided),
         "by_area": by_area,
         "grounds": [(label, grounds.get(value, 0)) for value, label in Appeal.Ground.choices],
         "totals": timeliness,
@@ -83,10 +89,25 @@ def figures(user) -> dict:
     }
 
 
-def pcc_officers(appeal: Appeal):
-    """The PCC officers of the appeal's office: whom the portal tells about it."""
-    return list(
-        User.objects.filter(
-            is_active=True, agency=appeal.pcc_office, roles__role=RoleAssignment.Role.PCC_OFFICER
-        ).distinct()
-    )
+def _outcomes() -> dict:
+    return {
+        "upheld": Count("pk", filter=Q(status=Appeal.Status.UPHELD)),
+        "not_upheld": Count("pk", filter=Q(status=Appeal.Status.NOT_UPHELD)),
+        "waiting": Count("pk", filter=Q(status=Appeal.Status.LODGED)),
+        "withdrawn": Count("pk", filter=Q(status=Appeal.Status.WITHDRAWN)),
+    }
+
+
+def _outcome_counts(requests: QuerySet, decided: Q) -> dict:
+    return requests.aggregate(total=Count("pk"), decided=Count("pk", filter=decided), **_outcomes())
+
+
+def deciders(appeal: Appeal) -> list[User]:
+    """Who hears the appeal, and whom the portal tells about it: the PCC officers of its
+    office, or the independent panel members named for its area."""
+    Role = RoleAssignment.Role
+    if appeal.heard_by_pcc:
+        people = User.objects.filter(agency=appeal.pcc_office, roles__role=Role.PCC_OFFICER)
+    else:
+        people = User.objects.filter(roles__role=Role.APPEAL_PANEL, roles__area=appeal.area_id)
+    return list(people.filter(is_active=True).distinct())

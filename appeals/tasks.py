@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from agencies.working_days import is_working_day
 
-from . import services
+from . import reminders
 
 
 @shared_task
@@ -14,5 +14,5 @@ def send_appeal_reminders() -> dict:
     escalate once it is overdue."""
     if not is_working_day(timezone.localdate()):
         return {"skipped": "not a working day"}
-    reminded, escalated = services.send_appeal_reminders()
+    reminded, escalated = reminders.send_appeal_reminders()
     return {"reminded": reminded, "escalated": escalated}

@@ -1,5 +1,6 @@
 """Appeal pages: the applicant's (private link), the council's record of an appeal made
-another way, and the PCC's workspace, decision and figures."""
+another way, and the workspace of the body hearing appeals (the PCC's office or the area's
+independent panel): list, detail, the decision with a check before it is recorded, figures."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from agencies import access
+from agencies.models import Area
 from triggers import selectors as case_selectors
 from triggers import uploads
 from triggers.selectors import case_url
 from triggers.threshold import services as threshold_services
 
-from . import selectors, services
+from . import decisions, lodging, selectors
 from .forms import AppealForm, AppealListForm, DecisionForm, StaffAppealForm
 from .models import Appeal
 
@@ -31,21 +33,17 @@ def _posted(request) -> tuple:
     return None, None
 
 
-def _lodge(request, form, case, *, by=None) -> bool:
+def _lodge(request, form, case, *, by=None) -> Appeal | None:
     """Lodge the appeal from a valid form; on refusal, put the reason on the form."""
     try:
-        services.lodge_appeal(case, form.appeal_data(), by=by)
+        appeal = lodging.lodge_appeal(case, form.appeal_data(), by=by)
     except uploads.UploadRefused as refused:
         form.add_error("documents", str(refused))
-    except services.AppealRefused as refused:
+    except lodging.AppealRefused as refused:
         form.add_error(None, str(refused))
     else:
-        return True
-    return False
-
-
-def _decision(target) -> str:
-    return target.decision if target is not None else Appeal.Decision.OUTCOME
+        return appeal
+    return None
 
 
 @never_cache
@@ -54,22 +52,34 @@ def track_lodge(request):
     case = access.case_for_applicant(request)
     if case is None:
         return render(request, "triggers/tracking/invalid.html", status=404)
-    target = services.appealable(case)
+    target = lodging.appealable(case)
     late = target is not None and target.is_late()
-    form = AppealForm(*_posted(request), decision=_decision(target))
+    form = AppealForm(*_posted(request), target=target)
     may_lodge = target is not None and not late
-    if may_lodge and request.method == "POST" and form.is_valid() and _lodge(request, form, case):
+    appeal = may_lodge and request.method == "POST" and form.is_valid()
+    appeal = appeal and _lodge(request, form, case)
+    if appeal:
         messages.success(
             request,
-            "Your appeal has been sent to the Police and Crime Commissioner's office. "
+            f"Your {appeal.kind_name} has been sent to {appeal.body_name}. "
             "We have emailed you to confirm it.",
         )
         return redirect("track:case")
     return render(
         request,
         "appeals/track_lodge.html",
-        {"case": case, "target": target, "late": late, "form": form},
+        {"case": case, "target": target, "late": late, "form": form, **_routes(case, target)},
     )
+
+
+def _routes(case, target) -> dict:
+    """Who would hear an appeal, and whether a PCC review is open too: the page explains
+    both routes when both are open."""
+    try:
+        body = lodging.hearing_body(case)
+    except lodging.AppealRefused:
+        body = None
+    return {"body": body, "pcc_review_open": target is not None and target.pcc_review_open}
 
 
 @login_required
@@ -78,25 +88,23 @@ def record(request, area, reference):
     case = case_selectors.case_detail(request.user, area, reference)
     if not access.can_work_on(request.user, case):
         raise Http404
-    target = services.appealable(case)
+    target = lodging.appealable(case)
     if target is None:
         messages.error(request, "There is no decision on this case that can be appealed now.")
         return redirect(case_url(case))
     late = target.is_late()
-    form = StaffAppealForm(*_posted(request), late=late, decision=target.decision)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _lodge(request, form, case, by=request.user)
-    ):
+    form = StaffAppealForm(*_posted(request), late=late, target=target)
+    appeal = request.method == "POST" and form.is_valid()
+    appeal = appeal and _lodge(request, form, case, by=request.user)
+    if appeal:
         messages.success(
-            request, "Appeal recorded and sent to the Police and Crime Commissioner's office."
+            request, f"{appeal.get_kind_display()} recorded and sent to {appeal.body_name}."
         )
         return redirect(case_url(case))
     return render(
         request,
         "appeals/record.html",
-        {"case": case, "target": target, "late": late, "form": form},
+        {"case": case, "target": target, "late": late, "form": form, **_routes(case, target)},
     )
 
 
@@ -118,6 +126,8 @@ def appeal_list(request):
             "query": query.urlencode(),
             "today": timezone.localdate(),
             "is_pcc": access.has_role(request.user, access.Role.PCC_OFFICER),
+            "is_panel": access.has_role(request.user, access.Role.APPEAL_PANEL),
+            "panel_areas": Area.objects.filter(pk__in=access.panel_area_ids_for(request.user)),
         },
     )
 
@@ -155,40 +165,57 @@ def appeal_detail(request, appeal_id):
             "case": case,
             "grounds": appeal.grounds.all(),
             "documents": appeal.documents.all(),
-            "may_decide": not appeal.is_decided
-            and access.decides_appeals_of(request.user, case.area),
+            "may_decide": appeal.is_waiting and access.decides_appeal(request.user, appeal),
             "today": timezone.localdate(),
             **_case_file(request.user, case),
         },
     )
 
 
+# What the check page posts back with the answers: not answers themselves.
+CHECK_CONTROLS = {"csrfmiddlewaretoken", "confirm", "change", "submit"}
+
+
 @login_required
 def decide(request, appeal_id):
+    """The body's decision: the form, then a check of the findings, the decision, its
+    consequences and the letter; nothing changes until the decision is confirmed there."""
     appeal = selectors.appeal_detail(request.user, appeal_id)
-    if not access.decides_appeals_of(request.user, appeal.case.area):
+    if not access.decides_appeal(request.user, appeal):
         raise Http404
-    if appeal.is_decided:
-        messages.error(request, "This appeal has already been decided.")
+    if not appeal.is_waiting:
+        messages.error(request, "This appeal is no longer waiting for a decision.")
         return redirect("appeals:detail", appeal_id=appeal.pk)
     form = DecisionForm(*_posted(request)[:1], appeal=appeal)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_appeal(appeal, form.decision_data(), by=request.user)
-        except services.AppealRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(
-                request,
-                "Decision recorded. The applicant's letter and the council's notice are on "
-                "their way.",
+    context = {"appeal": appeal, "case": appeal.case, "form": form}
+    if request.method != "POST" or "change" in request.POST or not form.is_valid():
+        return render(request, "appeals/decide.html", context)
+    data = form.decision_data()
+    try:
+        if "confirm" not in request.POST:
+            preview = decisions.preview_decision(appeal, data, by=request.user)
+            return render(
+                request, "appeals/decide_check.html", {**context, **_check(request, preview)}
             )
-            return redirect("appeals:detail", appeal_id=appeal.pk)
-    return render(
+        decisions.decide_appeal(appeal, data, by=request.user)
+    except lodging.AppealRefused as refused:
+        form.add_error(None, str(refused))
+        return render(request, "appeals/decide.html", context)
+    messages.success(
         request,
-        "appeals/decide.html",
-        {"appeal": appeal, "case": appeal.case, "form": form},
+        "Decision recorded. The applicant's letter and the council's notice are on their way.",
     )
+    return redirect("appeals:detail", appeal_id=appeal.pk)
+
+
+def _check(request, preview) -> dict:
+    answers = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in CHECK_CONTROLS
+        for value in values
+    ]
+    return {"preview": preview, "answers": answers}
 
 
 @login_required

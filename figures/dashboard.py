@@ -44,6 +44,7 @@ def build(areas: list[Area], year: Period) -> dict:
             _reviews(areas, counts),
             _timeliness(areas, year),
             _appeals(areas, year),
+            _pcc_reviews(areas, year),
         ],
     }
 
@@ -203,6 +204,40 @@ def _appeals(areas, year) -> Section:
         ["Area", "Decided", "Upheld", "Not upheld"],
         [
             [a.name, outcomes[a.pk].decided, outcomes[a.pk].upheld, outcomes[a.pk].not_upheld]
+            for a in areas
+        ],
+    )
+
+
+def _pcc_reviews(areas, year) -> Section:
+    """PCC reviews of "threshold not met" decisions (Crime and Policing Bill): their own rows,
+    never added into appeals."""
+    counted = selectors.pcc_reviews([a.pk for a in areas], year)
+    groups = [
+        (
+            a.name,
+            [
+                ("Lodged", counted[a.pk].lodged, str(counted[a.pk].lodged)),
+                ("Decided", counted[a.pk].decided, str(counted[a.pk].decided)),
+                ("Upheld", counted[a.pk].upheld, str(counted[a.pk].upheld)),
+            ],
+        )
+        for a in areas
+    ]
+    return Section(
+        "pcc-reviews",
+        "PCC reviews of threshold decisions",
+        bar_chart(
+            "chart-pcc-reviews",
+            "PCC reviews of threshold decisions",
+            f"Requests to the Police and Crime Commissioner to review a decision that the "
+            f"threshold was not met, in {year.label}: lodged, decided and upheld, by area. "
+            "Counted apart from appeals.",
+            groups,
+        ),
+        ["Area", "PCC reviews lodged", "PCC reviews decided", "PCC reviews upheld"],
+        [
+            [a.name, counted[a.pk].lodged, counted[a.pk].decided, counted[a.pk].upheld]
             for a in areas
         ],
     )

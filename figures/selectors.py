@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from agencies.models import Area
+from appeals.models import Appeal
 from triggers.models import Action, Case, CaseEvent, ReviewRecord, ThresholdDecision
 from triggers.workflow import Status
 
@@ -28,6 +29,22 @@ from .periods import Period, publication_due, publication_reminder_from, quarter
 # An appeal is upheld when the case goes back for a further review or a new threshold
 # decision; any other way out of "appealed" means the original decision stands.
 UPHELD_STATUSES = (Status.FURTHER_REVIEW, Status.THRESHOLD_REDECISION)
+
+
+def appeal_decision_events(events):
+    """Of the events where a case left "appealed", those that are an appeal's decision: not a
+    withdrawal (the appeal ended undecided), and not a PCC review's decision (counted apart,
+    DOMAIN.md §5.7). The request a case waited on is the last one lodged before it left."""
+    waited_on = (
+        Appeal.objects.filter(case_id=OuterRef("case_id"), lodged_at__lte=OuterRef("at"))
+        .order_by("-lodged_at", "-pk")
+        .values("kind")[:1]
+    )
+    return (
+        events.exclude(to_status=Status.WITHDRAWN)
+        .alias(request_kind=Subquery(waited_on))
+        .filter(Q(request_kind__isnull=True) | Q(request_kind=Appeal.Kind.APPEAL))
+    )
 
 
 @dataclass(frozen=True)
@@ -196,8 +213,10 @@ def appeal_outcomes(area_ids: Iterable[int], period: Period) -> dict[int, Appeal
     appeal is the case leaving "appealed" (one query)."""
     first, after = _bounds(period)
     rows = _by_area(
-        CaseEvent.objects.filter(
-            area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
+        appeal_decision_events(
+            CaseEvent.objects.filter(
+                area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
+            )
         ),
         "area_id",
         upheld=Count("pk", filter=Q(to_status__in=UPHELD_STATUSES)),
@@ -207,6 +226,37 @@ def appeal_outcomes(area_ids: Iterable[int], period: Period) -> dict[int, Appeal
         area_id: AppealOutcomes(
             upheld=rows.get(area_id, {}).get("upheld", 0),
             not_upheld=rows.get(area_id, {}).get("not_upheld", 0),
+        )
+        for area_id in area_ids
+    }
+
+
+@dataclass(frozen=True)
+class PccReviews:
+    """Requests to the PCC to review a "threshold not met" decision, counted apart."""
+
+    lodged: int = 0
+    decided: int = 0
+    upheld: int = 0
+
+
+def pcc_reviews(area_ids: Iterable[int], period: Period) -> dict[int, PccReviews]:
+    """PCC reviews lodged, decided and upheld in the period, by area (one query)."""
+    first, after = _bounds(period)
+    lodged = Q(lodged_at__gte=first, lodged_at__lt=after)
+    decided = Q(decided_at__gte=first, decided_at__lt=after) & Q(
+        status__in=[Appeal.Status.UPHELD, Appeal.Status.NOT_UPHELD]
+    )
+    rows = _by_area(
+        Appeal.objects.filter(area_id__in=area_ids, kind=Appeal.Kind.PCC_REVIEW),
+        "area_id",
+        lodged=Count("pk", filter=lodged),
+        decided=Count("pk", filter=decided),
+        upheld=Count("pk", filter=decided & Q(status=Appeal.Status.UPHELD)),
+    )
+    return {
+        area_id: PccReviews(
+            **{k: rows.get(area_id, {}).get(k, 0) for k in ("lodged", "decided", "upheld")}
         )
         for area_id in area_ids
     }

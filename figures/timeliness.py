@@ -39,6 +39,7 @@ from triggers.models import CaseEvent, InformationReturn, ReviewRecord, Threshol
 from triggers.workflow import Status
 
 from .periods import Period
+from .selectors import appeal_decision_events
 
 ONE_DAY = timedelta(days=1)
 REVIEW_STARTS = (Status.THRESHOLD_MET, Status.MET_ON_DISCRETION, Status.FURTHER_REVIEW)
@@ -202,9 +203,12 @@ def _outcomes_sent(area_ids, first, after, zone):
 
 
 def _appeals_decided(area_ids, first, after, zone):
-    # A decided appeal is the case leaving "appealed", whatever the decision was.
-    events = CaseEvent.objects.filter(
-        area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
+    # A decided appeal is the case leaving "appealed", whatever the decision was (a
+    # withdrawal is no decision; a PCC review is counted apart).
+    events = appeal_decision_events(
+        CaseEvent.objects.filter(
+            area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
+        )
     )
     started = _latest_event({"to_status": Status.APPEALED}, OuterRef("at"))
     return _dates(events, zone, started, "at")

@@ -3,7 +3,7 @@ page, the council's case page), so those apps' views need not import appeals."""
 
 from django import template
 
-from .. import services
+from .. import lodging
 
 register = template.Library()
 
@@ -11,4 +11,4 @@ register = template.Library()
 @register.simple_tag
 def appealable_now(case):
     """What the applicant may appeal now (letter, decision, deadline), or None."""
-    return services.appealable(case)
+    return lodging.appealable(case)

@@ -7,7 +7,7 @@ from unittest import mock
 
 from django.utils import timezone
 
-from appeals import services
+from appeals import decisions, lodging
 from appeals.models import Appeal
 from tests.factories import complaint_data, make_case
 from triggers.meetings import services as meetings
@@ -74,17 +74,18 @@ def outcome_sent_case(side):
 OUTCOME_GROUNDS = [Appeal.Ground.PROCESS_NOT_FOLLOWED, Appeal.Ground.RECOMMENDATIONS_INADEQUATE]
 
 
-def lodge(case, grounds=None, late_reason="", **kwargs):
+def lodge(case, grounds=None, late_reason="", kind=Appeal.Kind.APPEAL, **kwargs):
     if grounds is None:
-        target = services.appealable(case)
+        target = lodging.appealable(case)
         against_outcome = target is not None and target.decision == Appeal.Decision.OUTCOME
         grounds = OUTCOME_GROUNDS if against_outcome else GROUNDS
-    return services.lodge_appeal(
+    return lodging.lodge_appeal(
         case,
-        services.AppealData(
+        lodging.AppealData(
             grounds=list(grounds),
             explanation="Nobody looked at my diary of incidents.",
             late_reason=late_reason,
+            kind=kind,
         ),
         **kwargs,
     )
@@ -92,6 +93,6 @@ def lodge(case, grounds=None, late_reason="", **kwargs):
 
 def findings(appeal, made_out: bool):
     return [
-        services.Finding(ground=g.ground, made_out=made_out, finding="Looked at the file.")
+        decisions.Finding(ground=g.ground, made_out=made_out, finding="Looked at the file.")
         for g in appeal.grounds.all()
     ]

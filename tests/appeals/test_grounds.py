@@ -4,7 +4,7 @@ the service refuses a wrong one, on both lodging paths."""
 import pytest
 from django.urls import reverse
 
-from appeals import services
+from appeals import lodging
 from appeals.forms import AppealForm, StaffAppealForm
 from appeals.models import Appeal
 
@@ -42,9 +42,9 @@ def test_the_forms_offer_only_the_grounds_that_fit():
 
 def test_an_outcome_appeal_is_refused_the_threshold_ground(north):
     case = outcome_sent_case(north)
-    with pytest.raises(services.AppealRefused, match="not a reason to appeal against the outcome"):
+    with pytest.raises(lodging.AppealRefused, match="not a reason to appeal against the outcome"):
         lodge(case, grounds=[G.THRESHOLD_WRONGLY_REFUSED, G.OTHER])
-    with pytest.raises(services.AppealRefused, match="not a reason"):
+    with pytest.raises(lodging.AppealRefused, match="not a reason"):
         lodge(case, grounds=[G.THRESHOLD_WRONGLY_REFUSED], by=north.officer)
     assert not case.appeals.exists()
     appeal = lodge(case, grounds=[G.RECOMMENDATIONS_INADEQUATE])
@@ -53,7 +53,7 @@ def test_an_outcome_appeal_is_refused_the_threshold_ground(north):
 
 def test_a_threshold_appeal_is_refused_the_recommendations_ground(north):
     case = not_met_case(north)
-    with pytest.raises(services.AppealRefused, match="not a reason"):
+    with pytest.raises(lodging.AppealRefused, match="not a reason"):
         lodge(case, grounds=[G.RECOMMENDATIONS_INADEQUATE])
 
 

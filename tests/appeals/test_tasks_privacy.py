@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from agencies.working_days import add_working_days
-from appeals import privacy, services
+from appeals import decisions, lodging, privacy, reminders
 from appeals.models import Appeal
 from notifications.models import Message
 
@@ -20,15 +20,15 @@ pytestmark = pytest.mark.django_db
 def test_reminder_before_and_escalation_after_the_deadline_each_once(north):
     appeal = lodge(not_met_case(north))
     today = timezone.localdate()
-    assert services.send_appeal_reminders(today) == (0, 0)  # 20 working days away
+    assert reminders.send_appeal_reminders(today) == (0, 0)  # 20 working days away
     near = add_working_days(appeal.decision_due, 0) - timedelta(days=1)
-    assert services.send_appeal_reminders(near) == (1, 0)
-    assert services.send_appeal_reminders(near) == (0, 0)
-    reminders = Message.objects.filter(topic="Reminder: appeal due")
-    assert list(reminders.values_list("to_address", flat=True)) == [north.pcc_officer.email]
+    assert reminders.send_appeal_reminders(near) == (1, 0)
+    assert reminders.send_appeal_reminders(near) == (0, 0)
+    sent = Message.objects.filter(topic="Reminder: appeal due")
+    assert list(sent.values_list("to_address", flat=True)) == [north.pcc_officer.email]
     late = appeal.decision_due + timedelta(days=1)
-    assert services.send_appeal_reminders(late) == (0, 1)
-    assert services.send_appeal_reminders(late) == (0, 0)
+    assert reminders.send_appeal_reminders(late) == (0, 1)
+    assert reminders.send_appeal_reminders(late) == (0, 0)
     overdue = set(
         Message.objects.filter(topic="Appeal overdue").values_list("to_address", flat=True)
     )
@@ -38,12 +38,12 @@ def test_reminder_before_and_escalation_after_the_deadline_each_once(north):
 
 def test_decided_appeals_are_not_chased(north):
     appeal = lodge(not_met_case(north))
-    services.decide_appeal(
+    decisions.decide_appeal(
         appeal,
-        services.DecisionData(upheld=False, reasons="r", findings=findings(appeal, False)),
+        decisions.DecisionData(upheld=False, reasons="r", findings=findings(appeal, False)),
         by=north.pcc_officer,
     )
-    assert services.send_appeal_reminders(appeal.decision_due + timedelta(days=5)) == (0, 0)
+    assert reminders.send_appeal_reminders(appeal.decision_due + timedelta(days=5)) == (0, 0)
 
 
 def test_the_beat_task_is_scheduled_and_runs(settings, north):
@@ -60,9 +60,9 @@ def test_the_beat_task_is_scheduled_and_runs(settings, north):
 def test_anonymise_blanks_explanations_and_deletes_files(north, django_capture_on_commit_callbacks):
     case = not_met_case(north)
     diary = SimpleUploadedFile("diary.pdf", b"%PDF-1.4 my diary", "application/pdf")
-    appeal = services.lodge_appeal(
+    appeal = lodging.lodge_appeal(
         case,
-        services.AppealData(grounds=["other"], explanation="My neighbour, Mr X.", files=[diary]),
+        lodging.AppealData(grounds=["other"], explanation="My neighbour, Mr X.", files=[diary]),
     )
     stored = appeal.documents.get().file
     path = stored.path
@@ -76,12 +76,13 @@ def test_anonymise_blanks_explanations_and_deletes_files(north, django_capture_o
 
 def test_subject_access_is_json_with_the_appeal(north):
     case = not_met_case(north)
-    lodge(case)
+    appeal_row = lodge(case)
     data = privacy.subject_access(case)
     text = json.dumps(data)
     assert "Nobody looked at my diary" in text
     (appeal,) = data["appeals"]
-    assert appeal["status"] == Appeal.Status.LODGED.label
+    assert appeal["status"] == "Awaiting the PCC's decision"
+    assert appeal["heard_by"] == appeal_row.body_name and appeal["kind"] == "Appeal"
     assert {g["ground"] for g in appeal["grounds"]} == {
         "The threshold was wrongly refused",
         "Relevant information was not considered",

@@ -37,6 +37,7 @@ def test_applicant_sees_the_appeal_link_and_lodges_with_a_document(client, north
     response = client.post(
         LODGE,
         {
+            "kind": "appeal",
             "grounds": ["threshold_wrongly_refused", "other"],
             "explanation": "Three reports were made to the police.",
             "documents": diary,
@@ -47,7 +48,7 @@ def test_applicant_sees_the_appeal_link_and_lodges_with_a_document(client, north
     assert appeal.recorded_by is None
     assert appeal.documents.get().original_name == "diary.pdf"
     page = client.get(reverse("track:case")).content.decode()
-    assert "Your appeal has been sent" in page and "looking at your appeal" in page
+    assert "Your appeal has been sent" in page and "Your appeal is being looked at" in page
     assert LODGE not in page  # nothing left to appeal while the PCC decides
 
 
@@ -64,7 +65,8 @@ def test_a_refused_upload_keeps_the_answers(client, north):
     open_link(client, not_met_case(north))
     bad = SimpleUploadedFile("virus.exe", b"MZ\x90\x00", "application/octet-stream")
     page = client.post(
-        LODGE, {"grounds": ["other"], "explanation": "Kept text.", "documents": bad}
+        LODGE,
+        {"kind": "appeal", "grounds": ["other"], "explanation": "Kept text.", "documents": bad},
     ).content.decode()
     assert "govuk-error-summary" in page and "virus.exe must be a PDF" in page
     assert "Kept text." in page
@@ -95,6 +97,7 @@ def test_staff_accept_a_late_appeal_only_with_a_reason(client, north):
         url,
         {
             "channel": "phone",
+            "kind": "appeal",
             "grounds": ["other"],
             "explanation": "By phone.",
             "late_reason": "Was in hospital.",
@@ -157,6 +160,7 @@ def test_pcc_upholds_and_the_council_sees_the_points_to_address(client, north):
             outcome="upheld",
             remedy="threshold_redecision",
             points_to_address="Weigh the victim's vulnerability.",
+            confirm="yes",
         ),
     )
     assert response.status_code == 302
@@ -197,7 +201,7 @@ def test_list_sorts_by_area_and_shows_decided(client, north):
     client.force_login(north.pcc_officer)
     page = client.get(reverse("appeals:list"), {"sort": "area"}).content.decode()
     assert page.index(east_appeal.case.reference) < page.index(north_appeal.case.reference)
-    from appeals.services import DecisionData, decide_appeal
+    from appeals.decisions import DecisionData, decide_appeal
 
     decide_appeal(
         north_appeal,
@@ -239,7 +243,7 @@ def test_list_query_count_does_not_grow(client, north, django_assert_num_queries
 
 
 def test_figures_count_grounds_outcomes_and_timeliness(client, north):
-    from appeals.services import DecisionData, decide_appeal
+    from appeals.decisions import DecisionData, decide_appeal
 
     first = lodge(not_met_case(north))
     second = lodge(not_met_case(north), grounds=["other"])
@@ -272,7 +276,7 @@ def test_figures_count_grounds_outcomes_and_timeliness(client, north):
 
 
 def test_case_page_shows_both_review_rounds_after_an_upheld_appeal(client, north):
-    from appeals.services import DecisionData, decide_appeal
+    from appeals.decisions import DecisionData, decide_appeal
     from triggers.information.services import notify_agencies
 
     from .helpers import outcome_sent_case
@@ -305,7 +309,7 @@ def test_case_page_shows_both_review_rounds_after_an_upheld_appeal(client, north
 
 
 def test_no_second_appeal_link_after_the_pcc_decided(client, north):
-    from appeals.services import DecisionData, decide_appeal
+    from appeals.decisions import DecisionData, decide_appeal
 
     case = not_met_case(north)
     appeal = lodge(case)

@@ -1,5 +1,6 @@
-"""The applicant appeals through their private link and the PCC officer decides it, in a real
-browser with and without JavaScript; every page, including each page of errors, passes axe.
+"""The applicant appeals through their private link and the PCC officer decides it, checking
+the decision and its letter before recording it, in a real browser with and without
+JavaScript; every page, including each page of errors and the check page, passes axe.
 
 Without JavaScript, axe runs on a copy of each page in a second tab (see test_apply_journey).
 """
@@ -26,11 +27,13 @@ def applicant_appeals(journey: Journey, case) -> None:
     page = journey.page
     journey.goto(f"/track/{case.token}/")
     journey.arrived("Your case review")
-    follow_link(journey, "Appeal the decision")
+    follow_link(journey, "Appeal or ask for a PCC review")
     journey.arrived("Appeal the decision")
     assert "Last day to appeal" in page.content()
+    assert "two ways to have this decision looked at again" in page.content()
     journey.press("Send your appeal")
     journey.arrived("Appeal the decision", errors=True)
+    page.get_by_label("Appeal under the council's case review procedure").check()
     page.get_by_label("The threshold was wrongly refused").check()
     page.get_by_label("Relevant information was not considered").check()
     page.fill("textarea[name=explanation]", "I made five reports to the police, not one.")
@@ -50,7 +53,7 @@ def pcc_decides(journey: Journey, north, case) -> None:
     assert "I made five reports" in page.content()
     follow_link(journey, "Review and decide")
     journey.arrived("Decide the appeal")
-    journey.press("Record the decision")
+    journey.press("Continue")
     journey.arrived("Decide the appeal", errors=True)
     for ground in ("threshold_wrongly_refused", "information_not_considered"):
         page.check(f"input[name={ground}_made_out][value=no]")
@@ -59,6 +62,19 @@ def pcc_decides(journey: Journey, north, case) -> None:
         )
     page.check("input[name=outcome][value=not_upheld]")
     page.fill("textarea[name=reasons]", "Only one report was about this behaviour.")
+    journey.press("Continue")
+    journey.arrived("Check your decision before you record it")
+    content = page.content()
+    assert "Your appeal is not upheld" in content and "Only one report was about" in content
+    # Nothing has changed yet: the appeal still waits, and no letter is written.
+    assert Appeal.objects.get(case=case).status == Appeal.Status.LODGED
+    journey.press("Change your answers")
+    journey.arrived("Decide the appeal")
+    assert page.input_value("textarea[name=reasons]") == (
+        "Only one report was about this behaviour."
+    )
+    journey.press("Continue")
+    journey.arrived("Check your decision before you record it")
     journey.press("Record the decision")
     journey.arrived(f"Appeal on case {case.reference}")
     assert "Decision recorded" in page.content()
@@ -113,6 +129,7 @@ def test_council_records_a_late_appeal_and_every_page_passes_axe(
     journey.press("Record the appeal")
     journey.arrived("Record an appeal", errors=True)
     page.get_by_label("Phone", exact=True).check()
+    page.get_by_label("Appeal under the council's case review procedure").check()
     page.get_by_label("Another reason").check()
     page.fill("textarea[name=explanation]", "Told us by phone.")
     page.fill("textarea[name=late_reason]", "In hospital until last week.")

@@ -135,7 +135,8 @@ def test_council_dashboard_shows_its_own_area_only(client, two_years):
     with clock("2026-08-01"):
         page = client.get(reverse("figures:dashboard")).content.decode()
     assert "Northshire" in page and "Southshire" not in page
-    assert page.count('role="img"') == 5
+    assert page.count('role="img"') == 6  # PCC reviews have their own chart
+    assert "PCC reviews of threshold decisions" in page
     assert "<title id=" in page and "<desc id=" in page
     assert "Appeals by outcome" in page and "Timeliness" in page
 

@@ -3,7 +3,7 @@ people who chose them, and never with a name, an address or a link in them."""
 
 import pytest
 
-from appeals import services as appeals
+from appeals import decisions as appeals
 from notifications import delivery
 from notifications.models import Message
 from tests.appeals.helpers import findings, lodge, not_met_case

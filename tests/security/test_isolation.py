@@ -305,7 +305,8 @@ def test_every_url_is_covered_by_the_walk():
     assert not unknown, f"Add these URL names to the isolation walk: {sorted(unknown)}"
 
 
-ROLES = ("officer", "admin", "responder", "chair", "pcc_officer")
+# "panel": an independent appeal panel member, named for the side's area (DOMAIN.md §5.7).
+ROLES = ("officer", "admin", "responder", "chair", "pcc_officer", "panel")
 
 
 @pytest.fixture
@@ -314,10 +315,17 @@ def sides(north, south):
     return sent with a document."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from agencies.models import RoleAssignment
+    from tests.factories import user_with_role
     from triggers.information.services import ReturnData, submit_return
     from triggers.threshold.services import decide_threshold
 
     for side in (north, south):
+        side.panel = user_with_role(
+            RoleAssignment.Role.APPEAL_PANEL,
+            area=side.area,
+            email=f"panel@{side.area.slug}.example.org",
+        )
         decide_threshold(side.case, "met", by=side.officer)
         side.info_request = side.case.information_requests.get(agency=side.police)
         pdf = SimpleUploadedFile("log.pdf", b"%PDF-1.4 police log", "application/pdf")
@@ -688,7 +696,7 @@ def appealed_case(side):
     """A second case of the side, threshold not met, appealed with a document."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from appeals.services import AppealData, lodge_appeal
+    from appeals.lodging import AppealData, lodge_appeal
     from tests.appeals.helpers import not_met_case
 
     pdf = SimpleUploadedFile("diary.pdf", b"%PDF-1.4 my diary", "application/pdf")
@@ -710,6 +718,36 @@ def test_appeal_lists_show_only_own_force(client, sides):
     client.force_login(north.pcc_officer)
     assert north.appeal.case.reference in client.get(reverse("appeals:list")).content.decode()
     assert north.area.name in client.get(reverse("appeals:figures")).content.decode()
+
+
+APPEAL_ROUTES = ("appeals:detail", "appeals:decide", "appeals:document")
+
+
+@pytest.mark.django_db
+def test_a_panel_areas_appeal_is_reached_only_by_its_own_panel(client, sides, walk):
+    """Where the area's independent panel hears appeals, its members open and decide them;
+    another area's panel member, and every other role of the other side, get 404, and the
+    PCC's office (which does not hear it) gets 404 too."""
+    from agencies.models import Area
+
+    north, south = sides
+    Area.objects.filter(pk=north.area.pk).update(appeal_body=Area.AppealBody.INDEPENDENT_PANEL)
+    north.area.refresh_from_db()
+    north.appeal, north.appeal_document = appealed_case(north)
+    assert north.appeal.body == Area.AppealBody.INDEPENDENT_PANEL
+    for name in APPEAL_ROUTES:
+        client.force_login(north.panel)
+        assert request(client, name, north).status_code == 200, name
+        walk(name, "panel (own area)")
+        for role in ROLES:
+            client.force_login(getattr(south, role))
+            assert request(client, name, north).status_code == 404, (role, name)
+            walk(name, f"{role} (other area)")
+        client.force_login(north.pcc_officer)
+        assert request(client, name, north).status_code == 404, ("pcc_officer", name)
+    client.force_login(north.panel)
+    page = client.get(reverse("appeals:list"), {"show": "all"}).content.decode()
+    assert north.appeal.case.reference in page and south.appeal.case.reference not in page
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """Closing and withdrawing a case (DOMAIN.md §5.5): closing never cuts an appeal short, and
-the applicant may withdraw at any time before the case is closed.
+the applicant may withdraw at any time before the case is closed, even while an appeal waits
+(the `case_withdrawn` signal lets appeals close the waiting appeal).
 
 The officer's "close" on a case whose letter can still be appealed sets the day it closes by
 itself (the first day after the time to appeal), and an appeal lodged before then cancels
@@ -33,10 +34,12 @@ from triggers.selectors import (
 from triggers.threshold.checks import close_checks
 from triggers.workflow import OPEN_STATUSES, Status, TransitionNotAllowed
 
+from .signals import case_withdrawn
+
 CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
-# Any time before closure; while an appeal waits for the PCC, its office decides it first
-# (the appeal would otherwise be left without a case to return to).
-WITHDRAWABLE = OPEN_STATUSES - {Status.APPEALED}
+# Any time before closure (DOMAIN.md §5.5), an appeal waiting or not: the waiting appeal is
+# closed as withdrawn with the case.
+WITHDRAWABLE = OPEN_STATUSES
 
 
 class ClosingRefused(ValueError):
@@ -141,6 +144,23 @@ def cancel_scheduled_closure(case: Case, *, by=None, why: str) -> bool:
     return True
 
 
+def set_closure_after_appeal(case: Case, *, why: str, by=None) -> date:
+    """A not-upheld appeal cancelled the officer's closure when it was lodged: with nothing
+    left to appeal (one appeal per decision) the closure is set again, for today, so the
+    daily task closes the case without the officer closing it twice. Call inside the
+    decision's transaction."""
+    today = timezone.localdate()
+    Case.objects.filter(pk=case.pk).update(closes_on=today, closing_reason=why)
+    case.closes_on, case.closing_reason = today, why
+    record_event(
+        case,
+        "Closure set again: the appeal was not upheld",
+        by=by,
+        reasons=f"Nothing is left to appeal. The case closes on the next daily run. Reason: {why}",
+    )
+    return today
+
+
 def close_cases_due(today: date | None = None) -> dict:
     """Beat, daily: close the cases whose day has come and that have no appeal waiting, and
     the "threshold not met" cases whose time to appeal passed with no appeal (or whose appeal
@@ -166,7 +186,7 @@ def _close_scheduled(pk: int, today: date) -> int:
         by=None,
         why=case.closing_reason,
         all_done=all_done,
-        summary="Case closed: the time to appeal ended with no appeal",
+        summary="Case closed: nothing is left to appeal",
     )
     return 1
 
@@ -185,7 +205,7 @@ def _close_not_met(pk: int, today: date) -> int:
     reasons = (
         f"The time to appeal the threshold decision ended on {end:%-d %B %Y} with no appeal."
         if end is not None
-        else "The appeal against the threshold decision was not upheld."
+        else "The appeal (or PCC review) of the threshold decision was not upheld."
     )
     transition(case, Status.CLOSED, summary="Case closed: threshold not met", reasons=reasons)
     _end_requests(case, reasons, None)
@@ -207,11 +227,6 @@ class WithdrawalData:
 
 def check_withdrawal(case: Case, data: WithdrawalData) -> None:
     if case.status not in WITHDRAWABLE:
-        if case.status == Status.APPEALED:
-            raise ClosingRefused(
-                "An appeal is waiting for the Police and Crime Commissioner's office: it must "
-                "be decided before the case can be withdrawn."
-            )
         raise ClosingRefused("This case is no longer open: it cannot be withdrawn.")
     if data.reason not in WithdrawalReason.values:
         raise ClosingRefused("Choose why the case is being withdrawn.")
@@ -243,6 +258,8 @@ def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
         "Your case review has been withdrawn",
         {"reason": why, "officer_name": by.full_name},
     )
+    # An appeal still waiting ends with the case (appeals listens), in this transaction.
+    case_withdrawn.send(sender=Case, case=case, by=by, reason=why)
     transition(case, Status.WITHDRAWN, by=by, summary="Case withdrawn", reasons=why)
     email_applicant(case, letter, "withdrawal", f"case:{case.pk}:withdrawal")
     return letter

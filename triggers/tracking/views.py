@@ -39,7 +39,8 @@ NEXT_STEP = {
     Status.ACTIONS_IN_PROGRESS: "The agencies are carrying out the action plan.",
     Status.THRESHOLD_NOT_MET: "The threshold was not met. You can ask for this decision to be "
     "looked at again: see our letter.",
-    Status.APPEALED: "The Police and Crime Commissioner's office is looking at your appeal.",
+    Status.APPEALED: "Your appeal is being looked at, independently of the council. We will "
+    "write to you with the decision.",
     Status.FURTHER_REVIEW: "A further review has been ordered.",
     Status.CLOSED: "Your case is closed. Our last letter explains why.",
     Status.WITHDRAWN: "Your application was withdrawn.",

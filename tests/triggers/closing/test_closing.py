@@ -13,7 +13,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from agencies import privacy
-from appeals import services as appeals
+from appeals import lodging as appeals
 from notifications.models import Message
 from tests.appeals.helpers import lodge, not_met_case, outcome_sent_case
 from triggers.closing import services as closing

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from agencies.working_days import add_working_days
-from appeals import services as appeals
+from appeals import lodging as appeals
 from notifications.models import Message
 from triggers.closing import services as closing
 from triggers.letters import send_letter

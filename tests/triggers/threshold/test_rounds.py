@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.working_days import add_working_days
-from appeals import services as appeals
+from appeals import decisions as appeals
 from appeals.models import Appeal
 from notifications.models import Message
 from tests.appeals.helpers import findings, lodge, not_met_case

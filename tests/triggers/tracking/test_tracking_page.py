@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from appeals import services as appeals
+from appeals import decisions as appeals
 from tests.appeals.helpers import findings, lodge, not_met_case
 from tests.factories import make_case
 from triggers.meetings import services as meetings

@@ -1,0 +1,40 @@
+"""Who hears about an appeal, and the links their emails carry: shared by lodging,
+deciding, reminding and withdrawing."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from agencies.site import site_url
+from notifications.services import queue_email
+from triggers.models import Case
+
+from .models import Appeal
+
+
+def appeal_url(appeal: Appeal) -> str:
+    return f"{site_url()}{reverse('appeals:detail', args=[appeal.pk])}"
+
+
+def case_url(case: Case) -> str:
+    return f"{site_url()}{reverse('case_detail', args=[case.area.slug, case.reference])}"
+
+
+def email_about(appeal: Appeal, template: str, topic: str, to: str, key: str, **extra) -> None:
+    """Queue one email about the appeal (the outbox sends it); `key` makes it once only."""
+    queue_email(
+        key=f"appeal:{appeal.pk}:{key}",
+        to=to,
+        template=template,
+        topic=topic,
+        area=appeal.case.area,
+        reference=appeal.case.reference,
+        context={
+            "appeal": appeal,
+            "case": appeal.case,
+            "appeal_url": appeal_url(appeal),
+            "case_url": case_url(appeal.case),
+            **extra.pop("context", {}),
+        },
+        **extra,
+    )

@@ -1,0 +1,63 @@
+"""Reminders and escalation (beat): the body hearing an appeal is reminded before its
+decision is due, and it and the council are told once it is overdue. Each is sent once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.working_days import add_working_days
+from triggers.history import record_event
+from triggers.selectors import officer_and_admins
+
+from .models import Appeal
+from .notices import email_about
+from .selectors import deciders
+
+REMINDER_WORKING_DAYS = 3
+
+
+@transaction.atomic
+def send_appeal_reminders(today: date | None = None) -> tuple[int, int]:
+    """Beat, once a working day: remind the body hearing each appeal before its decision is
+    due, and escalate to it and the council once it is overdue."""
+    today = today or timezone.localdate()
+    waiting = Appeal.objects.filter(status=Appeal.Status.LODGED).select_related(
+        "case__area", "case__assigned_officer", "pcc_office"
+    )
+    reminded = escalated = 0
+    remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
+    for appeal in waiting.filter(
+        reminder_sent_at__isnull=True, decision_due__gte=today, decision_due__lte=remind_from
+    ):
+        for person in deciders(appeal):
+            email_about(
+                appeal,
+                "appeal_reminder",
+                "Reminder: appeal due",
+                person.email,
+                f"remind:{person.pk}",
+            )
+        appeal.reminder_sent_at = timezone.now()
+        appeal.save(update_fields=["reminder_sent_at"])
+        reminded += 1
+    for appeal in waiting.filter(escalated_at__isnull=True, decision_due__lt=today):
+        _escalate(appeal)
+        escalated += 1
+    return reminded, escalated
+
+
+def _escalate(appeal: Appeal) -> None:
+    for person in [*deciders(appeal), *officer_and_admins(appeal.case)]:
+        email_about(
+            appeal, "appeal_overdue", "Appeal overdue", person.email, f"overdue:{person.pk}"
+        )
+    appeal.escalated_at = timezone.now()
+    appeal.save(update_fields=["escalated_at"])
+    record_event(
+        appeal.case,
+        f"The {appeal.kind_name}'s decision is overdue",
+        reasons=f"The decision of {appeal.body_name} was due on {appeal.decision_due:%-d %B %Y}.",
+    )

@@ -1,0 +1,36 @@
+"""The applicant may withdraw at any time (DOMAIN.md §5.5), even while an appeal waits: the
+waiting appeal is closed as withdrawn and the body hearing it is told. Triggered by the
+closing stage's `case_withdrawn` signal (triggers must not know appeals)."""
+
+from __future__ import annotations
+
+from triggers.history import record_event
+
+from .models import Appeal
+from .notices import email_about
+from .selectors import deciders
+
+
+def close_waiting_appeal(sender, *, case, by=None, reason: str = "", **kwargs) -> None:
+    """Receiver of `triggers.closing.signals.case_withdrawn`, inside the withdrawal's
+    transaction: the appeal waiting on the case (if any) ends as withdrawn."""
+    appeal = (
+        Appeal.objects.select_for_update(of=("self",))
+        .select_related("case__area", "pcc_office")
+        .filter(case_id=case.pk, status=Appeal.Status.LODGED)
+        .first()
+    )
+    if appeal is None:
+        return
+    appeal.status = Appeal.Status.WITHDRAWN
+    appeal.save(update_fields=["status"])
+    record_event(
+        case,
+        f"The {appeal.kind_name} to {appeal.body_name} is withdrawn with the case",
+        by=by,
+        reasons=reason,
+    )
+    for person in deciders(appeal):
+        email_about(
+            appeal, "appeal_withdrawn", "Appeal withdrawn", person.email, f"withdrawn:{person.pk}"
+        )
