@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email, queue_letter
 from triggers.models import Case, Letter, LetterDelivery
-from triggers.recipients import Recipient, recipients
+from triggers.recipients import Recipient, Role, recipients
 from triggers.texts import text_people
 
 # Where the addressee goes in a letter's stored HTML: each copy fills in its own.
@@ -112,11 +112,11 @@ def send_letter(
     officer, and no window runs from it. Those who want texts are told it is ready.
     `text` names that short text (notifications/text/)."""
     case = letter.case
-    pdf = File(letter.filename, "application/pdf", bytes(letter.pdf))
     for person in recipients(case):
         if person.wants_post:
             _queue_for_post(letter, person, key, topic or letter.get_kind_display())
             continue
+        pdf = File(letter.filename, "application/pdf", _emailed_copy(letter, person))
         queue_email(
             key=person.key(key),
             to=person.email,
@@ -130,6 +130,14 @@ def send_letter(
         _record(letter, person, LetterDelivery.Channel.EMAIL, LetterDelivery.Status.EMAILED)
     update_service(letter)
     text_people(case, text, key=key, topic=topic or letter.get_kind_display())
+
+
+def _emailed_copy(letter: Letter, person: Recipient) -> bytes:
+    """The stored letter opens with the applicant's name; anyone else gets a copy that opens
+    with theirs (the victim is written to in their own right, DOMAIN.md §5.9)."""
+    if person.role == Role.APPLICANT or not letter.html:
+        return bytes(letter.pdf)
+    return html_to_pdf(fill_window(letter.html, format_html("<p>{}</p>", person.name)))
 
 
 def served_on_for(posted_on: date) -> date:

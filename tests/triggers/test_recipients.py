@@ -159,6 +159,24 @@ def test_the_letters_go_to_whoever_receives_what(north):
     assert to_public == {VICTIM}
 
 
+def test_the_victims_copy_of_a_letter_opens_with_their_name(north):
+    import io
+
+    from pypdf import PdfReader
+
+    case = victim_case(north, send_to=SendTo.BOTH)
+    decide_threshold(case, "met", by=north.officer)
+
+    def opening(to):
+        message = Message.objects.get(to_address=to, topic="Threshold decision")
+        pdf = message.attachments.get(mimetype="application/pdf")
+        return PdfReader(io.BytesIO(bytes(pdf.content))).pages[0].extract_text()
+
+    assert case.victim_name in opening(VICTIM)
+    assert case.applicant_name in opening(COUNCILLOR)
+    assert case.applicant_name not in opening(VICTIM).split(case.reference)[0]
+
+
 # --- Staff change who receives what --------------------------------------------------------
 
 
