@@ -12,6 +12,7 @@ from triggers.models.case import (
 )
 from triggers.models.information import (
     Document,
+    DraftReturn,
     InformationRequest,
     InformationReturn,
     ReturnedReport,
@@ -40,6 +41,7 @@ __all__ = [
     "ComplaintFinding",
     "ContactMethod",
     "Document",
+    "DraftReturn",
     "InformationRequest",
     "InformationReturn",
     "Letter",
