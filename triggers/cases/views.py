@@ -49,7 +49,7 @@ def case_detail(request, area, reference):
     engine = threshold_services.assess_case(case, complaints)
     full_view = access.sees_every_return(request.user, case)
     info_requests = case.information_requests.select_related(
-        "agency", "information_return__submitted_by"
+        "agency", "information_return__submitted_by", "draft"
     ).prefetch_related("information_return__reports", "documents")
     if not full_view:
         info_requests = info_requests.filter(agency_id=request.user.agency_id)

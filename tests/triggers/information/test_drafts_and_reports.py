@@ -160,3 +160,12 @@ def test_no_correction_once_the_review_is_held(client, north, police):
     client.post(url, {**report(1, "Too late")})
     info = InformationRequest.objects.get(pk=police.pk).information_return
     assert info.submissions == 1 and info.reports.get().summary == "Patrols"
+
+
+def test_the_case_page_shows_a_draft_as_not_sent(client, north, police):
+    information_services.save_draft(police, {"actions_taken": ["Visits"]}, by=north.responder)
+    client.force_login(north.officer)
+    page = client.get(
+        reverse("case_detail", args=[north.area.slug, north.case.reference])
+    ).content.decode()
+    assert "Draft saved" in page and "not sent" in page and "Returned</strong>" not in page
