@@ -55,7 +55,7 @@ def case_detail(request, area, reference):
     if may_read_letters(request.user, case):
         letters = list(case.letters.defer("pdf", "html").prefetch_related("deliveries"))
     info_requests = case.information_requests.select_related(
-        "agency", "information_return__submitted_by"
+        "agency", "information_return__submitted_by", "draft"
     ).prefetch_related("information_return__reports", "documents")
     if not full_view:
         info_requests = info_requests.filter(agency_id=request.user.agency_id)

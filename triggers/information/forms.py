@@ -6,11 +6,11 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 
 from agencies.forms import gds_helper
-from triggers import uploads
+from triggers import blocks, uploads
 from triggers.fields import DateField, MultipleFileField
 from triggers.information.services import ReportData, ReturnData
 
-REPORT_ROWS = 5
+REPORTS = "report"  # the prefix of the report blocks (add another)
 
 
 class AlsoAskField(forms.MultipleChoiceField):
@@ -55,6 +55,9 @@ class NotifyAgenciesForm(forms.Form):
         return AlsoAskField.agency_ids(self.cleaned_data["also_ask"])
 
 
+DRAFT = "draft"  # the name of the "Save as draft" button
+
+
 class InformationReturnForm(forms.Form):
     holds_no_information = forms.BooleanField(
         label="We hold no information about this behaviour", required=False
@@ -88,10 +91,11 @@ class InformationReturnForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reports: int | None = None, drafts: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.reports = reports or blocks.count(self.data if self.is_bound else None, REPORTS)
         rows = []
-        for n in range(1, REPORT_ROWS + 1):
+        for n in range(1, self.reports + 1):
             self.fields[f"report_{n}_date"] = DateField(
                 what=f"the date of report {n}", label="Date reported", required=False
             )
@@ -105,29 +109,36 @@ class InformationReturnForm(forms.Form):
                 label="Your reference (optional)", required=False, max_length=60
             )
             rows.append(
-                Fieldset(
+                blocks.block(
+                    REPORTS,
+                    n,
+                    "report",
                     Field(f"report_{n}_date"),
                     Field.textarea(f"report_{n}_summary"),
                     Field.text(f"report_{n}_reference", field_width=20),
-                    legend=f"Report {n}",
-                    legend_size=Size.SMALL,
                 )
             )
         self.helper = gds_helper(
             Field.checkbox("holds_no_information"),
             Fieldset(
-                *rows, legend="Reports you hold about this behaviour", legend_size=Size.MEDIUM
+                *rows,
+                blocks.add_button(REPORTS, "report"),
+                legend="Reports you hold about this behaviour",
+                legend_size=Size.MEDIUM,
+                css_class="app-add-another",
+                **{"data-add-another": REPORTS},
             ),
             Field.textarea("actions_taken"),
             Field.textarea("risk_and_vulnerability"),
             Field.textarea("proposals"),
             Field("documents"),
             Button("submit", "Send your information"),
+            *([Button.secondary(DRAFT, "Save as draft")] if drafts else []),
         )
 
     def clean(self):
         cleaned = super().clean()
-        for n in range(1, REPORT_ROWS + 1):
+        for n in range(1, self.reports + 1):
             has_date = cleaned.get(f"report_{n}_date")
             has_summary = (cleaned.get(f"report_{n}_summary") or "").strip()
             if has_date and not has_summary:
@@ -144,7 +155,7 @@ class InformationReturnForm(forms.Form):
                 summary=data[f"report_{n}_summary"].strip(),
                 reference=data[f"report_{n}_reference"].strip(),
             )
-            for n in range(1, REPORT_ROWS + 1)
+            for n in range(1, self.reports + 1)
             if data.get(f"report_{n}_date") and (data.get(f"report_{n}_summary") or "").strip()
         ]
         return ReturnData(
@@ -154,3 +165,31 @@ class InformationReturnForm(forms.Form):
             proposals=data["proposals"],
             reports=reports,
         )
+
+    def typed_answers(self) -> dict[str, list[str]]:
+        """What was typed, unjudged, for a draft: only this form's own boxes."""
+        names = set()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.MultiValueField):
+                names |= {f"{name}_{i}" for i in range(len(field.fields))}
+            elif not isinstance(field, MultipleFileField):
+                names.add(name)
+        return {name: self.data.getlist(name) for name in sorted(names) if name in self.data}
+
+    @staticmethod
+    def initial_for(info) -> dict:
+        """The return as sent, for correcting it; `reports` is the number of blocks."""
+        initial = {
+            "holds_no_information": info.holds_no_information,
+            "actions_taken": info.actions_taken,
+            "risk_and_vulnerability": info.risk_and_vulnerability,
+            "proposals": info.proposals,
+        }
+        reports = list(info.reports.all())
+        for n, report in enumerate(reports, start=1):
+            initial |= {
+                f"report_{n}_date": report.reported_on,
+                f"report_{n}_summary": report.summary,
+                f"report_{n}_reference": report.reference,
+            }
+        return initial | {"reports": max(1, len(reports))}

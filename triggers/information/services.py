@@ -20,6 +20,7 @@ from triggers.history import record_event, transition
 from triggers.models import (
     Case,
     Document,
+    DraftReturn,
     InformationRequest,
     InformationReturn,
     ReturnedReport,
@@ -143,7 +144,62 @@ class ReturnData:
 def submit_return(
     request: InformationRequest, data: ReturnData, *, by, files=()
 ) -> InformationReturn:
-    """Record an agency's information, store its documents, and tell the case officer."""
+    """Record an agency's information, store its documents, and tell the case officer.
+
+    A return already sent may be corrected and sent again until the review is held: the
+    return is replaced, the history records each submission and the officer is told."""
+    request = _request_to_answer(request, by)
+    if not data.holds_no_information and not (data.reports or data.actions_taken.strip()):
+        raise RequestRefused(
+            "Add at least one report or the actions taken, or say that you hold no information."
+        )
+    checked = [uploads.check_file(f) for f in files]
+    if len(checked) > uploads.MAX_FILES_PER_RETURN:
+        raise RequestRefused(f"Attach at most {uploads.MAX_FILES_PER_RETURN} files.")
+    now = timezone.now()
+    answers = {
+        "submitted_by": by,
+        "submitted_at": now,
+        "holds_no_information": data.holds_no_information,
+        "actions_taken": data.actions_taken,
+        "risk_and_vulnerability": data.risk_and_vulnerability,
+        "proposals": data.proposals,
+    }
+    correcting = request.status == InformationRequest.Status.RETURNED
+    if correcting:
+        info = request.information_return
+        for name, value in answers.items():
+            setattr(info, name, value)
+        info.submissions += 1
+        info.save()
+        info.reports.all().delete()
+    else:
+        info = InformationReturn.objects.create(area_id=request.area_id, request=request, **answers)
+    ReturnedReport.objects.bulk_create(
+        ReturnedReport(area_id=request.area_id, information_return=info, **vars(r))
+        for r in data.reports
+    )
+    for upload, check in zip(files, checked, strict=True):
+        _store_document(request, upload, check, by, now)
+    DraftReturn.objects.filter(request=request).delete()
+    if correcting:
+        record_event(
+            request.case,
+            f"Information corrected by {request.agency.name}",
+            by=by,
+            reasons=f"Submission {info.submissions} replaces the information sent before.",
+        )
+        _tell_officer_of_return(request, "information_corrected", key_suffix=f":{info.submissions}")
+    else:
+        request.status = InformationRequest.Status.RETURNED
+        request.save(update_fields=["status"])
+        record_event(request.case, f"Information returned by {request.agency.name}", by=by)
+        _tell_officer_of_return(request, "information_returned")
+    return info
+
+
+def _request_to_answer(request: InformationRequest, by) -> InformationRequest:
+    """The request, locked, if `by` may send (or correct) its return now."""
     request = (
         InformationRequest.objects.select_for_update(of=("self",))
         .select_related("case__area", "case__assigned_officer", "agency")
@@ -155,39 +211,40 @@ def submit_return(
             f"{request.closed_reason or 'its purpose has ended'}. Nothing more is needed from "
             "your agency for it."
         )
-    if request.status != InformationRequest.Status.REQUESTED:
-        raise RequestRefused("This request has already been answered.")
     if by.agency_id != request.agency_id:
         raise RequestRefused("Only staff of the agency asked can return its information.")
-    if not data.holds_no_information and not (data.reports or data.actions_taken.strip()):
+    if request.status == InformationRequest.Status.RETURNED and not may_correct(request):
         raise RequestRefused(
-            "Add at least one report or the actions taken, or say that you hold no information."
+            "The review has been held, so this information can no longer be changed. If "
+            "something in it is wrong, tell the case officer."
         )
-    checked = [uploads.check_file(f) for f in files]
-    if len(checked) > uploads.MAX_FILES_PER_RETURN:
-        raise RequestRefused(f"Attach at most {uploads.MAX_FILES_PER_RETURN} files.")
-    now = timezone.now()
-    info = InformationReturn.objects.create(
-        area_id=request.area_id,
+    return request
+
+
+def may_correct(request: InformationRequest) -> bool:
+    """A return sent can be corrected until the review it is for is held (or the case moves
+    on to a later round of review)."""
+    latest = _next_round(request.case) - 1
+    return request.case.status in WAITING_FOR_REVIEW and request.round == latest
+
+
+@transaction.atomic
+def save_draft(request: InformationRequest, answers: dict, *, by) -> DraftReturn:
+    """Keep what a responder typed, unsent: the request stays open, its deadline unchanged,
+    nobody is told and nothing is recorded in the case's history."""
+    request = _request_to_answer(request, by)
+    if request.status != InformationRequest.Status.REQUESTED:
+        raise RequestRefused("This information has been sent: change it and send it again.")
+    draft, _ = DraftReturn.objects.update_or_create(
         request=request,
-        submitted_by=by,
-        submitted_at=now,
-        holds_no_information=data.holds_no_information,
-        actions_taken=data.actions_taken,
-        risk_and_vulnerability=data.risk_and_vulnerability,
-        proposals=data.proposals,
+        defaults={
+            "area_id": request.area_id,
+            "answers": answers,
+            "saved_by": by,
+            "saved_at": timezone.now(),
+        },
     )
-    ReturnedReport.objects.bulk_create(
-        ReturnedReport(area_id=request.area_id, information_return=info, **vars(r))
-        for r in data.reports
-    )
-    for upload, check in zip(files, checked, strict=True):
-        _store_document(request, upload, check, by, now)
-    request.status = InformationRequest.Status.RETURNED
-    request.save(update_fields=["status"])
-    record_event(request.case, f"Information returned by {request.agency.name}", by=by)
-    _tell_officer_of_return(request)
-    return info
+    return draft
 
 
 def _store_document(request, upload, check, by, now) -> Document:
@@ -206,12 +263,13 @@ def _store_document(request, upload, check, by, now) -> Document:
     return document
 
 
-def _tell_officer_of_return(request: InformationRequest) -> None:
+def _tell_officer_of_return(request: InformationRequest, template: str, key_suffix="") -> None:
     officer = request.case.assigned_officer
+    topic = (
+        "Information corrected" if template == "information_corrected" else "Information returned"
+    )
     if officer is not None:
-        _queue_request_email(
-            request, "information_returned", "Information returned", to=officer.email
-        )
+        _queue_request_email(request, template, topic, to=officer.email, key_suffix=key_suffix)
 
 
 @transaction.atomic

@@ -3,15 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
 from agencies.working_days import add_working_days
-from triggers import selectors, uploads
+from triggers import blocks, selectors, uploads
 from triggers.information import services
-from triggers.information.forms import InformationReturnForm, NotifyAgenciesForm
+from triggers.information.forms import (
+    DRAFT,
+    REPORTS,
+    InformationReturnForm,
+    NotifyAgenciesForm,
+)
 from triggers.models import InformationRequest
 from triggers.selectors import case_to_work_on, case_url
 
@@ -75,7 +80,7 @@ def inbox(request):
 def _request_for(user, request_id) -> InformationRequest:
     return get_object_or_404(
         access.information_requests_for(user).select_related(
-            "case__area", "agency", "information_return__submitted_by"
+            "case__area", "agency", "information_return__submitted_by", "draft__saved_by"
         ),
         pk=request_id,
     )
@@ -85,14 +90,12 @@ def _request_for(user, request_id) -> InformationRequest:
 def request_detail(request, request_id):
     info_request = _request_for(request.user, request_id)
     case = info_request.case
-    may_answer = (
-        info_request.status == InformationRequest.Status.REQUESTED
-        and request.user.agency_id == info_request.agency_id
-    )
-    form = (
-        InformationReturnForm(request.POST or None, request.FILES or None) if may_answer else None
-    )
-    if form is not None and request.method == "POST" and form.is_valid():
+    form = _return_form(request, info_request) if _may_answer(request, info_request) else None
+    sending = request.method == "POST" and not blocks.pressed(request.POST, [REPORTS])
+    if form is not None and sending and DRAFT in request.POST:
+        return _save_draft(request, info_request, form)
+    if form is not None and sending and form.is_valid():
+        correcting = info_request.status == InformationRequest.Status.RETURNED
         try:
             services.submit_return(
                 info_request,
@@ -105,8 +108,11 @@ def request_detail(request, request_id):
                 "documents" if isinstance(refused, uploads.UploadRefused) else None, str(refused)
             )
         else:
-            messages.success(request, f"Thank you. {case.area.name} has your information.")
+            done = "your corrected information" if correcting else "your information"
+            messages.success(request, f"Thank you. {case.area.name} has {done}.")
             return redirect("request_detail", request_id=info_request.pk)
+    returned = info_request.status == InformationRequest.Status.RETURNED
+    own = request.user.agency_id == info_request.agency_id
     return render(
         request,
         "triggers/information/request_detail.html",
@@ -116,12 +122,66 @@ def request_detail(request, request_id):
             "form": form,
             "complaints": case.complaints.select_related("reported_to"),
             "documents": info_request.documents.all(),
-            "reports": info_request.information_return.reports.all()
-            if info_request.status == InformationRequest.Status.RETURNED
-            else [],
+            "reports": info_request.information_return.reports.all() if returned else [],
+            "draft": getattr(info_request, "draft", None),
+            "may_correct": own and returned and form is None and services.may_correct(info_request),
             "today": timezone.localdate(),
         },
     )
+
+
+def _may_answer(request, info_request) -> bool:
+    """The agency asked answers a waiting request, or corrects its return (?change) until
+    the review is held."""
+    if request.user.agency_id != info_request.agency_id:
+        return False
+    if info_request.status == InformationRequest.Status.REQUESTED:
+        return True
+    changing = request.method == "POST" or "change" in request.GET
+    return (
+        changing
+        and info_request.status == InformationRequest.Status.RETURNED
+        and services.may_correct(info_request)
+    )
+
+
+def _return_form(request, info_request) -> InformationReturnForm:
+    # A return already sent is corrected and sent again, not put back into a draft.
+    drafts = info_request.status == InformationRequest.Status.REQUESTED
+    if request.method == "POST" and blocks.pressed(request.POST, [REPORTS]):
+        edited, counts = blocks.edit(request.POST, [REPORTS])
+        form = InformationReturnForm(edited, reports=counts[REPORTS], drafts=drafts)
+        return blocks.without_errors(form)
+    if request.method == "POST":
+        return InformationReturnForm(request.POST, request.FILES, drafts=drafts)
+    draft = getattr(info_request, "draft", None)
+    if drafts and draft is not None:
+        return blocks.without_errors(InformationReturnForm(answers_as_data(draft.answers)))
+    if not drafts:
+        initial = InformationReturnForm.initial_for(info_request.information_return)
+        return InformationReturnForm(initial=initial, reports=initial["reports"], drafts=False)
+    return InformationReturnForm()
+
+
+def _save_draft(request, info_request, form):
+    try:
+        services.save_draft(info_request, form.typed_answers(), by=request.user)
+    except services.RequestRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            "Your draft is saved. It has not been sent: come back to this page to finish it. "
+            "Documents are not kept in a draft: attach them when you send.",
+        )
+    return redirect("request_detail", request_id=info_request.pk)
+
+
+def answers_as_data(answers: dict) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name, values in answers.items():
+        data.setlist(name, [str(v) for v in values])
+    return data
 
 
 @login_required

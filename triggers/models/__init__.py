@@ -14,6 +14,7 @@ from triggers.models.case import (
 )
 from triggers.models.information import (
     Document,
+    DraftReturn,
     InformationRequest,
     InformationReturn,
     ReturnedReport,
@@ -45,6 +46,7 @@ __all__ = [
     "ConsentHow",
     "ContactMethod",
     "Document",
+    "DraftReturn",
     "InformationRequest",
     "InformationReturn",
     "Letter",

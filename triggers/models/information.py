@@ -70,9 +70,30 @@ class InformationReturn(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField()
+    # 1 when first sent; each correction sent before the review is held adds one.
+    submissions = models.PositiveSmallIntegerField(default=1)
 
     def __str__(self):
         return f"Return for {self.request}"
+
+
+class DraftReturn(models.Model):
+    """A return saved but not sent: what the responder typed, kept as typed (half-filled
+    reports too) so they can come back and continue. Nobody is told and nothing counts it;
+    kept apart from InformationReturn so no pack, case file or figure can mistake it for one."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    request = models.OneToOneField(
+        InformationRequest, on_delete=models.CASCADE, related_name="draft"
+    )
+    answers = models.JSONField(default=dict)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    saved_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Draft return for {self.request}"
 
 
 class ReturnedReport(models.Model):

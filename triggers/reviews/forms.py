@@ -1,7 +1,8 @@
 """Forms of the review: the victim's part, the review record, comments, action updates.
 
-The review record has a fixed number of rows for recommendations and actions, so that it
-works without JavaScript; empty rows are ignored and half-filled rows are errors.
+The review record's recommendations and actions are blocks that grow with "Add another"
+(triggers/blocks.py), without JavaScript too; empty blocks are ignored and half-filled ones
+are errors.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 
 from agencies.forms import gds_helper
+from triggers import blocks
 from triggers.fields import DateField
 from triggers.meetings.forms import MeetingDateField
 from triggers.models import VictimInvolvement
 from triggers.reviews.involvement import InvolvementData
 from triggers.reviews.services import ActionData, RecommendationData, ReviewData
 
-RECOMMENDATION_ROWS = 4
+RECOMMENDATIONS = "rec"  # the prefixes of the blocks (add another)
 NAMED_BODY = "named"  # a recommendation "For" a body that is not a member of the area
-ACTION_ROWS = 6
+ACTIONS = "action"
 Way = VictimInvolvement.Way
 
 
@@ -112,8 +114,13 @@ class ReviewRecordForm(forms.Form):
         error_messages={"required": "Enter what the review found"},
     )
 
-    def __init__(self, *args, agencies, meeting_day=None, missing=(), recording=True, **kwargs):
+    def __init__(
+        self, *args, agencies, meeting_day=None, missing=(), recording=True, rows=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        shown = self.data if self.is_bound else self.initial
+        rows = rows or {p: blocks.count(shown, p) for p in (RECOMMENDATIONS, ACTIONS)}
+        self.recommendations, self.actions = rows[RECOMMENDATIONS], rows[ACTIONS]
         self.agencies = {str(a.pk): a for a in agencies}
         self.meeting_day, self.missing = meeting_day, list(missing)
         choices = [("", "Choose the agency"), *((k, a.name) for k, a in self.agencies.items())]
@@ -135,7 +142,7 @@ class ReviewRecordForm(forms.Form):
             )
             layout.insert(1, Field.checkbox("confirm_missing", small=True))
         rows = []
-        for n in range(1, RECOMMENDATION_ROWS + 1):
+        for n in range(1, self.recommendations + 1):
             self.fields[f"rec_{n}_agency"] = forms.ChoiceField(
                 label="For",
                 choices=[*choices, (NAMED_BODY, "A named body (give its name and email below)")],
@@ -158,25 +165,21 @@ class ReviewRecordForm(forms.Form):
             )
             self.fields[f"rec_{n}_text"] = _textarea("Recommendation", rows=2, max_length=2000)
             rows.append(
-                Fieldset(
+                blocks.block(
+                    RECOMMENDATIONS,
+                    n,
+                    "recommendation",
                     Field.select(f"rec_{n}_agency"),
                     Field.text(f"rec_{n}_name"),
                     Field.text(f"rec_{n}_email", field_width=20),
                     Field.textarea(f"rec_{n}_text"),
-                    legend=f"Recommendation {n}",
-                    legend_size=Size.SMALL,
                 )
             )
         layout.append(
-            Fieldset(
-                *rows,
-                legend="Recommendations (leave empty if none were made)",
-                legend_size=Size.MEDIUM,
-                legend_tag="h2",
-            )
+            _list(RECOMMENDATIONS, "recommendation", rows, "Recommendations (leave empty if none)")
         )
         rows = []
-        for n in range(1, ACTION_ROWS + 1):
+        for n in range(1, self.actions + 1):
             self.fields[f"action_{n}_description"] = _textarea("Action", rows=2, max_length=2000)
             self.fields[f"action_{n}_agency"] = forms.ChoiceField(
                 label="Owner", choices=choices, required=False
@@ -185,31 +188,25 @@ class ReviewRecordForm(forms.Form):
                 what=f"the due date of action {n}", label="Due date", required=False
             )
             rows.append(
-                Fieldset(
+                blocks.block(
+                    ACTIONS,
+                    n,
+                    "action",
                     Field.textarea(f"action_{n}_description"),
                     Field.select(f"action_{n}_agency"),
                     Field(f"action_{n}_due"),
-                    legend=f"Action {n}",
-                    legend_size=Size.SMALL,
                 )
             )
-        layout.append(
-            Fieldset(
-                *rows,
-                legend="Draft action plan",
-                legend_size=Size.MEDIUM,
-                legend_tag="h2",
-            )
-        )
+        layout.append(_list(ACTIONS, "action", rows, "Draft action plan"))
         layout.append(Button("submit", "Record the review"))
         self.helper = gds_helper(*layout)
 
     def clean(self):
         cleaned = super().clean()
         self._recommendations, self._actions = [], []
-        for n in range(1, RECOMMENDATION_ROWS + 1):
+        for n in range(1, self.recommendations + 1):
             self._clean_recommendation(cleaned, n)
-        for n in range(1, ACTION_ROWS + 1):
+        for n in range(1, self.actions + 1):
             self._clean_action(cleaned, n)
         if self.missing and not cleaned.get("confirm_missing"):
             self.add_error("confirm_missing", missing_message(self.missing))
@@ -272,14 +269,14 @@ class ReviewRecordForm(forms.Form):
         if review is None:
             return {}
         initial = {"attendance": review.attendance, "findings": review.findings}
-        for n, rec in enumerate(review.recommendations.all()[:RECOMMENDATION_ROWS], start=1):
+        for n, rec in enumerate(review.recommendations.all(), start=1):
             initial |= {
                 f"rec_{n}_agency": str(rec.agency_id) if rec.agency_id else NAMED_BODY,
                 f"rec_{n}_name": rec.recipient_name,
                 f"rec_{n}_email": rec.recipient_email,
                 f"rec_{n}_text": rec.text,
             }
-        for n, action in enumerate(review.actions.order_by("position")[:ACTION_ROWS], start=1):
+        for n, action in enumerate(review.actions.order_by("position"), start=1):
             initial |= {
                 f"action_{n}_description": action.description,
                 f"action_{n}_agency": str(action.owner_agency_id),
@@ -296,6 +293,18 @@ class ReviewRecordForm(forms.Form):
             held_on=self.cleaned_data.get("held_on"),
             without_missing_returns=bool(self.cleaned_data.get("confirm_missing")),
         )
+
+
+def _list(prefix: str, noun: str, rows, legend: str) -> Fieldset:
+    return Fieldset(
+        *rows,
+        blocks.add_button(prefix, noun),
+        legend=legend,
+        legend_size=Size.MEDIUM,
+        legend_tag="h2",
+        css_class="app-add-another",
+        **{"data-add-another": prefix},
+    )
 
 
 def missing_message(missing: list[str]) -> str:

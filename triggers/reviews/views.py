@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from agencies import access
+from triggers import blocks
 from triggers.closing.services import CLOSABLE
 from triggers.meetings.services import current_meeting, current_round, may_read_pack
 from triggers.models import Action
@@ -22,6 +23,8 @@ from triggers.reviews import holding, recommendations, services
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews.actions import update_action
 from triggers.reviews.forms import (
+    ACTIONS,
+    RECOMMENDATIONS,
     ActionUpdateForm,
     InvolvementForm,
     RecommendationResponseForm,
@@ -107,15 +110,22 @@ def record(request, area, reference):
             messages.error(request, str(refused))
             return redirect(case_url(case))
     memberships = case.area.memberships.select_related("agency").order_by("agency__name")
+    data, rows = request.POST if request.method == "POST" else None, None
+    editing = blocks.pressed(data, [RECOMMENDATIONS, ACTIONS])
+    if editing:  # "Add another" or "Remove": shown again as typed, not judged
+        data, rows = blocks.edit(data, [RECOMMENDATIONS, ACTIONS])
     form = ReviewRecordForm(
-        request.POST if request.method == "POST" else None,
+        data,
         agencies=[m.agency for m in memberships],
         initial=ReviewRecordForm.initial_for(review),
         meeting_day=holding.meeting_day(meeting),
         missing=holding.missing_returns(case, current_round(case)) if review is None else (),
         recording=review is None,
+        rows=rows,
     )
-    if request.method == "POST" and form.is_valid():
+    if editing:
+        blocks.without_errors(form)
+    elif request.method == "POST" and form.is_valid():
         try:
             if review is None:
                 services.record_review(case, form.review_data(), by=request.user)
