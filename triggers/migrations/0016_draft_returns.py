@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0005_notify_settings'),
-        ('triggers', '0012_contact_by_text'),
+        ('triggers', '0015_victim_party'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
