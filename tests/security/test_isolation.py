@@ -182,7 +182,24 @@ ROUTES = {
     "api_token_revoke": (lambda side: {"pk": officers_token(side).pk}, "get", "officer"),
     # Set-up links for the second factor: the area's own admin sends them to its staff.
     "enrolment_send": (lambda side: {"user_id": side.officer.pk}, "post", "admin"),
+    # Saved filters of the case list (issue #17): only their owner reaches one.
+    "saved_filter": (lambda side: {"saved_filter_id": officers_filter(side).pk}, "get", "officer"),
+    "saved_filter_delete": (
+        lambda side: {"saved_filter_id": officers_filter(side).pk},
+        "post",
+        "officer",
+    ),
 }
+
+
+def officers_filter(side):
+    """A saved filter of the side's officer (made once; made again after a delete)."""
+    from triggers.models import SavedFilter
+
+    saved, _ = SavedFilter.objects.get_or_create(
+        user=side.officer, name="Overdue", defaults={"query": "overdue=on"}
+    )
+    return saved
 
 
 def officers_token(side):
@@ -206,6 +223,9 @@ LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 # The user's own API tokens, and the staff an admin may send set-up links to (issue #15;
 # tests/security/test_api_tokens.py and test_second_factor.py).
 LISTS |= {"api_tokens", "enrolment_staff"}
+# The case list's CSV export and the form to save its filter (issue #17;
+# tests/triggers/cases/test_export.py and test_saved_filters.py).
+LISTS |= {"case_list_export", "saved_filter_new"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}

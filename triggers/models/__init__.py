@@ -27,6 +27,7 @@ from triggers.models.reviews import (
     ReviewRecord,
     VictimInvolvement,
 )
+from triggers.models.search import SavedFilter
 from triggers.models.threshold import ComplaintFinding, ThresholdCheck, ThresholdDecision
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "ReturnedReport",
     "ReviewMeeting",
     "ReviewRecord",
+    "SavedFilter",
     "ThresholdCheck",
     "ThresholdDecision",
     "VictimInvolvement",
