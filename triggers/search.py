@@ -73,13 +73,18 @@ def _postgres(cases: QuerySet, words: str) -> Q:
     from django.contrib.postgres.search import SearchQuery
 
     query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
-    # A subquery on the same table: the vector is computed (and indexed) on the case row, and
-    # the outer query keeps its own joins and annotations.
+    # Subqueries on the case table, each answered from its own index (migration 0011); the
+    # outer query, scoped by access, keeps its joins and annotations.
     by_words = cases.model.objects.annotate(search=search_vector()).filter(search=query)
-    found = Q(pk__in=by_words.values("pk")) | Q(reference__icontains=words)
+    similar = Q()
     for field in SIMILAR_FIELDS:
-        found |= Q(**{f"{field}__trigram_similar": words})
-    return found
+        similar |= Q(**{f"{field}__trigram_similar": words})
+    by_similarity = cases.model.objects.filter(similar)
+    return (
+        Q(pk__in=by_words.values("pk"))
+        | Q(pk__in=by_similarity.values("pk"))
+        | Q(reference__icontains=words)
+    )
 
 
 def _postcode(words: str) -> Q:
