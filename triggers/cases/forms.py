@@ -41,7 +41,8 @@ class CaseFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
-        choices=[(key, SORT_LABELS[key]) for key in SORT_FIELDS if key in SORT_LABELS],
+        # The list's default (next deadline) first: an unbound form shows it selected.
+        choices=[(key, label) for key, label in SORT_LABELS.items() if key in SORT_FIELDS],
     )
     dir = forms.ChoiceField(
         label="Order",
