@@ -53,7 +53,8 @@ def search_vector():
 
 def matching(user, cases: QuerySet, words: str) -> QuerySet:
     """The cases of `cases` (an access-scoped queryset) that the words find."""
-    words = " ".join(words.split())[:MAX_WORDS]
+    # PostgreSQL refuses a NUL in a string: a typed or pasted one is dropped, never a 500.
+    words = " ".join(words.replace("\x00", " ").split())[:MAX_WORDS]
     if not words:
         return cases
     found = _postgres(cases, words) if connection.vendor == "postgresql" else _plain(words)

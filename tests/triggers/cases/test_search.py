@@ -173,3 +173,21 @@ def test_search_reads_a_constant_number_of_queries(client, north, django_assert_
     with django_assert_max_num_queries(few):
         many = count()
     assert few == many
+
+
+def test_a_nul_in_the_words_is_dropped_not_an_error(client, north, person):
+    assert found(north.officer, "Priya\x00 Raman") == {person.reference}
+    client.force_login(north.officer)
+    assert client.get(reverse("home"), {"q": "Priya\x00"}).status_code == 200
+
+
+def test_the_api_list_searches_the_same_way_and_is_audited(client, north, south, person):
+    twin = make_case(south.area, applicant_name="Priya Raman")
+    client.force_login(north.responder)
+    listed = client.get(reverse("api:case_list"), {"q": "Priya Raman"}).json()["results"]
+    assert [c["reference"] for c in listed] == [person.reference]
+    assert twin.reference not in str(listed)
+    by_email = client.get(reverse("api:case_list"), {"q": "priya@example.net"}).json()
+    assert by_email["results"] == []
+    row = AccessRecord.objects.filter(url_name="api:case_list").latest("pk")
+    assert (row.object_type, row.object_id) == ("case search", "priya@example.net")
