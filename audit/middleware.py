@@ -154,7 +154,8 @@ def _case_list(request, view_name: str) -> dict | None:
     if view_name not in CASE_LISTS or not request.user.is_authenticated:
         return None
     areas = area_ids_for(request.user)
-    words = " ".join(request.GET.get(SEARCH_PARAM, "").split())
+    # The words as the search reads them (PostgreSQL refuses a NUL in a row).
+    words = " ".join(request.GET.get(SEARCH_PARAM, "").replace("\x00", " ").split())
     return {
         "object_type": "case search" if words else "case list",
         "object_id": (words or request.META.get("QUERY_STRING", ""))[:40],

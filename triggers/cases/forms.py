@@ -88,7 +88,7 @@ class CaseFilterForm(forms.Form):
 
 
 def _words(text: str) -> str:
-    return " ".join(str(text).split())[:MAX_WORDS]
+    return " ".join(str(text).replace("\x00", " ").split())[:MAX_WORDS]
 
 
 def filters_from(data, user_areas) -> CaseFilters:
