@@ -30,7 +30,10 @@ CASE_PATHS = (
 )
 # Pages that list cases with their applicants' names: their views are recorded too, without a
 # case, against the user's area when they work in one.
-CASE_LISTS = {"home", "api:case_list", "inbox", "actions", "appeals:list"}
+CASE_LISTS = {"home", "api:case_list", "inbox", "actions", "appeals:list", "case_list_export"}
+# A case list's search words go in the row instead of the query string (issue #17): who
+# looked for whom (the first 40 characters, as every object_id).
+SEARCH_PARAM = "q"
 CHANGE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 READ_METHODS = {"GET", "HEAD"}
 # Another area's object is a 404 (access.py); a 403 is a refusal too (a read-only token's
@@ -151,9 +154,11 @@ def _case_list(request, view_name: str) -> dict | None:
     if view_name not in CASE_LISTS or not request.user.is_authenticated:
         return None
     areas = area_ids_for(request.user)
+    # The words as the search reads them (PostgreSQL refuses a NUL in a row).
+    words = " ".join(request.GET.get(SEARCH_PARAM, "").replace("\x00", " ").split())
     return {
-        "object_type": "case list",
-        "object_id": request.META.get("QUERY_STRING", "")[:40],
+        "object_type": "case search" if words else "case list",
+        "object_id": (words or request.META.get("QUERY_STRING", ""))[:40],
         "area_id": next(iter(areas)) if len(areas) == 1 else None,
     }
 

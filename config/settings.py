@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text and trigram search of the case list on PostgreSQL (its lookups; harmless on
+    # SQLite, where the case list falls back to plain `icontains`).
+    "django.contrib.postgres",
     "rest_framework",
     # Hashed, expiring API tokens. Its model is swapped for agencies.ApiToken (named, scoped,
     # created by their owner only); DRF's own authtoken app is not installed at all: it kept

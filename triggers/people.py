@@ -110,3 +110,37 @@ def victim_for(case, *, full: bool) -> Victim:
 def may_read_letters(user, case) -> bool:
     """Letters are the applicant's: addressed to them, they carry what the partner view hides."""
     return access.sees_contact_details(user, case)
+
+
+@dataclass(frozen=True)
+class ListedPerson:
+    """Who and where a case is about, as case lists and their exports show it: the fields
+    every reader of the case may see (the partner view keeps names, addresses and postcodes),
+    so a list shows them without asking, case by case, who is reading."""
+
+    name: str
+    victim_name: str
+    address: str
+    postcode: str
+    location: str
+
+
+def listed_person(case) -> ListedPerson:
+    return ListedPerson(
+        name=case.applicant_name,
+        victim_name=case.victim_name if case.on_behalf else "",
+        address=case.applicant_address,
+        postcode=case.applicant_postcode,
+        location=case.behaviour_location,
+    )
+
+
+def shows_contact_in_lists(user):
+    """For a list of many cases: a test of whether a row may show the applicant's email and
+    phone, or None when no row may. Officers and admins see them for their own areas' cases:
+    the part of `access.sees_contact_details` that needs no query per case (a chair or PCC
+    officer reads them on the case page instead)."""
+    areas = access.area_ids_for(user)
+    if not areas:
+        return None
+    return lambda case: case.area_id in areas

@@ -25,13 +25,22 @@ from triggers.workflow import (
     Status,
 )
 
-SORTS = {
-    # Cases with no deadline (waiting on the applicant, say) go after those with one.
-    "deadline": (F("next_due").asc(nulls_last=True), "-received_at"),
-    "newest": ("-received_at",),
-    "oldest": ("received_at",),
-    "reference": ("reference",),
+# The case list's sortable columns, each with the direction it sorts in first (issue #17).
+# Only these fields are ever ordered on: a sort asked for by URL is looked up here.
+SORT_FIELDS = {
+    "reference": "reference",
+    "applicant": "applicant_name",
+    "place": "applicant_postcode",
+    "area": "area__name",
+    "received": "received_at",
+    "status": "status",
+    "deadline": "next_due",
+    "officer": "assigned_officer__full_name",
 }
+FIRST_DIRECTION = {"received": "desc"}
+# Older links and saved searches named these.
+SORT_ALIASES = {"newest": ("received", "desc"), "oldest": ("received", "asc")}
+DIRECTIONS = ("asc", "desc")
 
 
 @dataclass(frozen=True)
@@ -42,10 +51,31 @@ class CaseFilters:
     area: str = ""  # an area slug, for users working in several
     show_closed: bool = False
     sort: str = "deadline"
+    direction: str = ""  # "asc", "desc", or "" for the column's own first direction
+    q: str = ""  # search words (triggers.search)
+
+    def ordering(self) -> tuple[str, str]:
+        """The column and direction the list is sorted by, from the whitelist."""
+        if self.sort in SORT_ALIASES:
+            return SORT_ALIASES[self.sort]
+        column = self.sort if self.sort in SORT_FIELDS else "deadline"
+        direction = self.direction if self.direction in DIRECTIONS else ""
+        return column, direction or FIRST_DIRECTION.get(column, "asc")
+
+
+def order_by(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
+    column, direction = filters.ordering()
+    field = F(SORT_FIELDS[column])
+    # Empty values (no deadline, no officer) go last either way; then newest first, then the
+    # id, so that pages never share or skip a row.
+    first = field.desc(nulls_last=True) if direction == "desc" else field.asc(nulls_last=True)
+    return cases.order_by(first, "-received_at", "-pk")
 
 
 def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
-    """The cases a user may see, filtered and sorted for the case list."""
+    """The cases a user may see, searched, filtered and sorted for the case list."""
+    from triggers import search
+
     today = timezone.localdate()
     cases = (
         access.cases_for(user)
@@ -61,9 +91,12 @@ def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
             )
         )
     )
+    if filters.q:
+        cases = search.matching(user, cases, filters.q)
     if filters.status:
         cases = cases.filter(status=filters.status)
-    elif not filters.show_closed:
+    elif not (filters.show_closed or filters.q):
+        # A search looks through closed cases too: the person asking may be back.
         cases = cases.filter(status__in=OPEN_STATUSES)
     if filters.overdue:
         cases = cases.filter(Q(next_due__lt=today) | Q(overdue_returns__gt=0))
@@ -75,7 +108,7 @@ def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
         cases = cases.filter(assigned_officer_id=int(filters.officer))
     if filters.area:
         cases = cases.filter(area__slug=filters.area)
-    return cases.order_by(*SORTS.get(filters.sort, SORTS["deadline"]))
+    return order_by(cases, filters)
 
 
 def case_detail(user, area_slug: str, reference: str) -> Case:

@@ -219,6 +219,13 @@ ROUTES = {
     "print_queue_pdf": (lambda side: {"area": side.area.slug}, "get", "officer"),
     "print_queue_posted": (lambda side: {"area": side.area.slug}, "post", "officer"),
     "letter_address": (lambda side: unsent_letter_kwargs(side), "get", "officer"),
+    # Saved filters of the case list (issue #17): only their owner reaches one.
+    "saved_filter": (lambda side: {"saved_filter_id": officers_filter(side).pk}, "get", "officer"),
+    "saved_filter_delete": (
+        lambda side: {"saved_filter_id": officers_filter(side).pk},
+        "post",
+        "officer",
+    ),
 }
 
 
@@ -231,6 +238,16 @@ def unsent_letter_kwargs(side):
         case = postal_case(side, address="", postcode="", name="Unsent Applicant")
         side.unsent_letter = case.letter_deliveries.get()
     return {"area": side.area.slug, "delivery_id": side.unsent_letter.pk}
+
+
+def officers_filter(side):
+    """A saved filter of the side's officer (made once; made again after a delete)."""
+    from triggers.models import SavedFilter
+
+    saved, _ = SavedFilter.objects.get_or_create(
+        user=side.officer, name="Overdue", defaults={"query": "overdue=on"}
+    )
+    return saved
 
 
 def officers_token(side):
@@ -256,6 +273,9 @@ LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 LISTS |= {"api_tokens", "enrolment_staff"}
 # The print queues of the user's areas (tests/triggers/post/test_views.py).
 LISTS |= {"print_queue"}
+# The case list's CSV export and the form to save its filter (issue #17;
+# tests/triggers/cases/test_export.py and test_saved_filters.py).
+LISTS |= {"case_list_export", "saved_filter_new"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
@@ -518,7 +538,11 @@ def test_no_role_sees_the_other_areas_case_on_pages_that_name_none(client, sides
             become(client, mine, role)
             response = client.get(unscoped_url(name, theirs))
             assert response.status_code < 500, (name, role)
-            body = response.content.decode(errors="replace")
+            # A streamed download (the case list's CSV) is read to its end.
+            content = (
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
+            body = content.decode(errors="replace")
             assert theirs.case.reference not in body, f"{role} of {mine.area} saw it on {name}"
             assert theirs.case.applicant_name not in body, f"{role} saw a name on {name}"
             walk(name, role)

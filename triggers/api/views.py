@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 
 from agencies import access
 from agencies.client_ip import client_ip
-from triggers import eligibility, selectors
+from triggers import eligibility, search, selectors
 from triggers.api.eligibility import EligibilityCheckSerializer, EligibilityResultSerializer
 from triggers.api.serializers import (
     ApplicationCreateSerializer,
@@ -199,10 +199,20 @@ class StatusFilter(django_filters.ChoiceFilter):
 class CaseFilter(django_filters.FilterSet):
     status = StatusFilter(choices=Status.choices, help_text="The case's status.")
     area = django_filters.CharFilter(field_name="area__slug", help_text="An area's slug.")
+    q = django_filters.CharFilter(
+        method="search",
+        help_text="Words to search for, as the case list's search box: the reference, the "
+        "applicant's or victim's name, the address or postcode, or a reference your agency "
+        "gave the case. Closed cases are included.",
+    )
 
     class Meta:
         model = Case
-        fields = ["status", "area"]
+        fields = ["status", "area", "q"]
+
+    def search(self, queryset, name, value):
+        # The same search as the case list (triggers/search.py), on the access-scoped queryset.
+        return search.matching(self.request.user, queryset, value)
 
 
 class CasePagination(PageNumberPagination):

@@ -1,17 +1,37 @@
+from urllib.parse import urlencode
+
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
+from django.http import QueryDict
 
 from agencies.forms import gds_helper
 from triggers.cases.notes import ContactData
 from triggers.fields import DateField, text_input
 from triggers.models import CaseNote
-from triggers.selectors import CaseFilters
+from triggers.search import MAX_WORDS
+from triggers.selectors import SORT_FIELDS, CaseFilters
 from triggers.workflow import Status
+
+SORT_LABELS = {
+    "deadline": "Next deadline",
+    "received": "Date received",
+    "reference": "Reference",
+    "applicant": "Applicant",
+    "place": "Postcode",
+    "status": "Status",
+    "officer": "Officer",
+    "area": "Area",
+}
+# The list's own parameters, in the order a saved filter and the CSV link write them.
+FILTER_PARAMS = ("q", "status", "officer", "overdue", "area", "sort", "dir")
 
 
 class CaseFilterForm(forms.Form):
-    """The case list's filters. A GET form: bad values fall back to the defaults."""
+    """The case list's search, filters and sort. A GET form: bad values fall back to the
+    defaults."""
 
+    # Typed in the search box above the list; carried here so that filtering keeps it.
+    q = forms.CharField(required=False, widget=forms.HiddenInput)
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "All open cases"), *Status.choices]
     )
@@ -24,12 +44,13 @@ class CaseFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
-        choices=[
-            ("deadline", "Next deadline"),
-            ("newest", "Newest first"),
-            ("oldest", "Oldest first"),
-            ("reference", "Reference"),
-        ],
+        # The list's default (next deadline) first: an unbound form shows it selected.
+        choices=[(key, label) for key, label in SORT_LABELS.items() if key in SORT_FIELDS],
+    )
+    dir = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("", "Usual order"), ("asc", "Ascending"), ("desc", "Descending")],
     )
 
     def __init__(self, *args, areas=(), **kwargs):
@@ -40,9 +61,9 @@ class CaseFilterForm(forms.Form):
                 required=False,
                 choices=[("", "All my areas"), *((a.slug, a.name) for a in areas)],
             )
-        layout = [Field.select(name) for name in ("status", "officer", "sort")]
+        layout = ["q", *(Field.select(name) for name in ("status", "officer", "sort", "dir"))]
         if "area" in self.fields:
-            layout.insert(0, Field.select("area"))
+            layout.insert(1, Field.select("area"))
         self.helper = gds_helper(
             *layout,
             Field.checkbox("overdue", small=True),
@@ -55,7 +76,8 @@ class CaseFilterForm(forms.Form):
 
     def filters(self) -> CaseFilters:
         if not self.is_valid():
-            return CaseFilters()
+            # Bad filters fall back to the defaults, but the search words still count.
+            return CaseFilters(q=_words(self.data.get("q", "")))
         data = self.cleaned_data
         return CaseFilters(
             status=data.get("status") or "",
@@ -63,6 +85,8 @@ class CaseFilterForm(forms.Form):
             officer=data.get("officer") or "",
             area=data.get("area") or "",
             sort=data.get("sort") or "deadline",
+            direction=data.get("dir") or "",
+            q=_words(data.get("q") or ""),
         )
 
 
@@ -195,3 +219,53 @@ class HandoverForm(forms.Form):
 
 def _person(user) -> str:
     return f"{user.full_name} ({user.email})"
+
+
+def _words(text: str) -> str:
+    return " ".join(str(text).replace("\x00", " ").split())[:MAX_WORDS]
+
+
+def filters_from(data, user_areas) -> CaseFilters:
+    """The filters a query string asks for (an empty one: the defaults)."""
+    if not any(data.get(name) for name in FILTER_PARAMS):
+        return CaseFilters()
+    return CaseFilterForm(data, areas=user_areas).filters()
+
+
+def query_for(filters: CaseFilters) -> str:
+    """The query string that asks for these filters: only what differs from the defaults."""
+    default = CaseFilters()
+    values = {
+        "q": filters.q,
+        "status": filters.status,
+        "officer": filters.officer,
+        "overdue": "on" if filters.overdue else "",
+        "area": filters.area,
+        "sort": filters.sort if filters.sort != default.sort else "",
+        "dir": filters.direction,
+    }
+    return urlencode({name: value for name, value in values.items() if value})
+
+
+def clean_query(query: str, user_areas) -> str:
+    """A query string as the list reads it: unknown parameters and bad values dropped."""
+    return query_for(filters_from(QueryDict(query), user_areas))
+
+
+class SavedFilterForm(forms.Form):
+    """Saving the list's current filter and sort under a name."""
+
+    name = forms.CharField(
+        label="Name this filter",
+        max_length=60,
+        help_text="For example, 'Overdue in Northtown'. A filter with the same name is replaced.",
+        error_messages={
+            "required": "Enter a name for the filter",
+            "max_length": "Name must be 60 characters or fewer",
+        },
+    )
+    query = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper("name", "query", Button.primary("save", "Save filter"))

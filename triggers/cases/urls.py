@@ -4,13 +4,25 @@ letters, the subject access export and the applicant's private link."""
 from django.urls import path
 
 from triggers.applications import staff_views as applications
-from triggers.cases import subject_access, views
+from triggers.cases import export, saved_filters, subject_access, views
 from triggers.tracking import private_link
 
 CASE = "cases/<slug:area>/<str:reference>/"
 
 urlpatterns = [
     path("cases/", views.home, name="home"),
+    path("cases/export.csv", export.export, name="case_list_export"),
+    path("cases/saved-filters/new/", saved_filters.new, name="saved_filter_new"),
+    path(
+        "cases/saved-filters/<int:saved_filter_id>/",
+        saved_filters.open_filter,
+        name="saved_filter",
+    ),
+    path(
+        "cases/saved-filters/<int:saved_filter_id>/delete/",
+        saved_filters.delete,
+        name="saved_filter_delete",
+    ),
     path(CASE, views.case_detail, name="case_detail"),
     path(f"{CASE}letters/<int:letter_id>/", views.letter, name="case_letter"),
     path(f"{CASE}letters/<int:letter_id>/view/", views.letter, name="case_letter_view"),

@@ -1,14 +1,17 @@
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
 from triggers import selectors
-from triggers.cases import handover, notes
-from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm
+from triggers.cases import handover, notes, services
+from triggers.cases.columns import columns
+from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
 from triggers.information import services as information_services
 from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
@@ -17,28 +20,32 @@ from triggers.threshold import services as threshold_services
 from triggers.workflow import AWAITING_THRESHOLD_DECISION
 
 CASES_PER_PAGE = 25
+UNFILTERED = selectors.CaseFilters(sort="", direction="")
 
 
 @login_required
 def home(request):
-    """The staff home page: the cases this user may see, with filters."""
+    """The staff home page: the cases this user may see, searched, filtered and sorted."""
     areas = list(access.areas_for(request.user).order_by("name"))
     form = CaseFilterForm(request.GET or None, areas=areas)
-    filters = form.filters() if request.GET else selectors.CaseFilters()
+    filters = filters_from(request.GET, areas)
     cases = selectors.case_list(request.user, filters)
     page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = query_for(filters)
     return render(
         request,
         "triggers/cases/home.html",
         {
             "form": form,
+            "filters": filters,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
+            "columns": columns(filters),
+            "search_keeps": [(k, v) for k, v in QueryDict(query).items() if k != "q"],
+            "saved_filters": services.saved_filters_for(request.user),
             "today": timezone.localdate(),
             "attention": selectors.needs_attention(request.user),
-            "filtered": bool(request.GET.get("apply") or request.GET.get("status")),
+            "filtered": replace(filters, sort="", direction="") != UNFILTERED,
             # Officers and admins record applications made by phone, paper or in person.
             "can_record": bool(areas),
         },

@@ -31,6 +31,7 @@ from triggers.models.reviews import (
     ReviewRecord,
     VictimInvolvement,
 )
+from triggers.models.search import SavedFilter
 from triggers.models.threshold import ComplaintFinding, ThresholdCheck, ThresholdDecision
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "ReturnedReport",
     "ReviewMeeting",
     "ReviewRecord",
+    "SavedFilter",
     "SendTo",
     "ThresholdCheck",
     "ThresholdDecision",

@@ -1,0 +1,63 @@
+"""The case list in the browser at a phone's width (390 px), JavaScript off: search, sort by a
+heading, save the filter; the page never scrolls sideways (the table scrolls in its own box)
+and axe-core finds nothing."""
+
+import pytest
+
+from tests.factories import TEST_PASSWORD, make_case
+
+from .conftest import sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+def test_search_and_sort_at_390px_without_javascript(
+    page_without_js, live_server, axe_check, north
+):
+    page = page_without_js
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name in ("Alice Morgan", "Bryony Morgan"):
+        make_case(
+            north.area,
+            applicant_name=name,
+            data={
+                "applicant_postcode": "NT1 4AB",
+                "behaviour_location": "The long passage behind Beaconsfield Parade",
+            },
+        )
+    sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
+    page.wait_for_url("**/cases/")
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    axe_check(page)
+
+    page.fill("#case-search", "Morgan")
+    page.click("button:has-text('Search')")
+    page.wait_for_url("**/cases/?q=Morgan")
+    body = page.content()
+    assert "Alice Morgan" in body and "Bryony Morgan" in body
+    assert north.case.reference not in body
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    axe_check(page)
+
+    page.click("th >> a:has-text('Applicant')")
+    heading = page.locator("th:has(a:has-text('Applicant'))")
+    assert heading.get_attribute("aria-sort") == "ascending"
+    names = page.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert names[0].startswith("Alice") and names[1].startswith("Bryony")
+    page.click("th >> a:has-text('Applicant')")
+    assert heading.get_attribute("aria-sort") == "descending"
+    names = page.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert names[0].startswith("Bryony")
+    assert "q=Morgan" in page.url
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    axe_check(page)
+
+    page.click("text=Save this filter")
+    page.fill("input[name=name]", "Morgans")
+    page.click("#id_save")
+    page.wait_for_url("**/cases/?q=Morgan*")
+    assert page.locator("text=Your saved filters").is_visible()
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    axe_check(page)
