@@ -164,14 +164,20 @@ def _queue_for_post(letter: Letter, person: Recipient, key: str, topic: str) -> 
     if posted is None:  # the area prints and posts its own letters: the print queue
         return _record(letter, person, LetterDelivery.Channel.POST, Status.QUEUED)
     # GOV.UK Notify prints and posts it on the next working day.
-    delivery = _record(letter, person, LetterDelivery.Channel.POST, Status.POSTED)
-    delivery.posted_on = add_working_days(timezone.localdate(), 1)
-    delivery.served_on = served_on_for(delivery.posted_on)
-    delivery.save(update_fields=["posted_on", "served_on"])
-    return delivery
+    posted_on = add_working_days(timezone.localdate(), 1)
+    return _record(
+        letter,
+        person,
+        LetterDelivery.Channel.POST,
+        Status.POSTED,
+        posted_on=posted_on,
+        served_on=served_on_for(posted_on),
+    )
 
 
-def _record(letter: Letter, person: Recipient, channel: str, status: str) -> LetterDelivery:
+def _record(
+    letter: Letter, person: Recipient, channel: str, status: str, **posting
+) -> LetterDelivery:
     """One row per person per letter: sending a letter again records nothing twice (the
     outbox's keys likewise keep the email from going twice)."""
     post = channel == LetterDelivery.Channel.POST
@@ -188,6 +194,7 @@ def _record(letter: Letter, person: Recipient, channel: str, status: str) -> Let
             "status": status,
             "queued_at": timezone.now() if status == LetterDelivery.Status.QUEUED else None,
             "served_on": timezone.localdate() if status == LetterDelivery.Status.EMAILED else None,
+            **posting,
         },
     )
     return delivery

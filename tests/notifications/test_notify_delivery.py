@@ -205,6 +205,15 @@ def test_a_letter_to_an_applicant_who_wants_post_is_posted_through_notify(north,
     delivery.deliver_due()
     (sent,) = fake_notify.of_kind("letter")
     assert sent.payload["reference"] == posted.idempotency_key
+    # Notify prints and posts it: it never waits in the area's own print queue, and counts
+    # as served on the second working day after Notify posts it (DOMAIN.md §5.8).
+    from agencies.working_days import add_working_days
+    from triggers.models import LetterDelivery
+
+    (copy,) = LetterDelivery.objects.filter(case=north.case)
+    assert copy.status == LetterDelivery.Status.POSTED
+    assert copy.posted_on == add_working_days(timezone.localdate(), 1)
+    assert copy.served_on == add_working_days(copy.posted_on, 2)
 
 
 def test_no_letter_is_posted_where_notify_does_not_post_them(north, fake_notify):
