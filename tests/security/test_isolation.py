@@ -210,6 +210,8 @@ LISTS |= {"figures:dashboard", "figures:return_csv", "figures:return_json"}
 # The user's own API tokens, and the staff an admin may send set-up links to (issue #15;
 # tests/security/test_api_tokens.py and test_second_factor.py).
 LISTS |= {"api_tokens", "enrolment_staff"}
+# The area admin's start page: counts and cases of their own areas (test below).
+LISTS |= {"attention"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}

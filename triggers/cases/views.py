@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
+from agencies.landing import landing_redirect
 from triggers import selectors
 from triggers.cases.forms import CaseFilterForm
 from triggers.information import services as information_services
@@ -19,6 +20,9 @@ CASES_PER_PAGE = 25
 @login_required
 def home(request):
     """The staff home page: the cases this user may see, with filters."""
+    landing = landing_redirect(request)
+    if landing:
+        return redirect(landing)
     areas = list(access.areas_for(request.user).order_by("name"))
     form = CaseFilterForm(request.GET or None, areas=areas)
     filters = form.filters() if request.GET else selectors.CaseFilters()
