@@ -12,6 +12,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from config.senders import default_sender
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -105,6 +107,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # GOV.UK style times in every template, emails included (issue #17).
+            "builtins": ["agencies.templatetags.govuk"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -120,7 +124,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": False},
+        "OPTIONS": {"autoescape": False, "builtins": ["agencies.templatetags.govuk"]},
     },
 ]
 
@@ -183,8 +187,7 @@ EMAIL_CONFIG["EMAIL_BACKEND"] = DEV_EMAIL_BACKENDS.get(
 # A hung SMTP server must not hold a delivery batch (and its claimed messages) forever.
 EMAIL_CONFIG.setdefault("EMAIL_TIMEOUT", env.int("EMAIL_TIMEOUT", default=30))
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ASB Case Review <no-reply@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# DEFAULT_FROM_EMAIL and SERVER_EMAIL come from SITE_URL's domain: see "Product" below.
 
 # --- People -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "agencies.User"
@@ -360,6 +363,10 @@ LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "INFO",
 # --- Product ------------------------------------------------------------------------------
 SERVICE_NAME = "ASB Case Review (Community Trigger)"
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Messages come from the site's own domain unless set; `check --deploy` refuses a local one
+# (portal.E003).
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=default_sender(SITE_URL))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PHASE = env("PHASE", default="beta")
 
 CELERY_BEAT_SCHEDULE = {
