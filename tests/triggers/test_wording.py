@@ -50,3 +50,10 @@ def test_acknowledgement_and_letters_name_the_same_contact(north):
         assert north.officer.full_name in text and "Community Safety Team" in text
     # The admin who recorded the decision is not named as the contact.
     assert north.admin.full_name not in letter
+
+
+def test_open_actions_are_counted_in_words():
+    from triggers.closing.services import still_open
+
+    assert still_open(1) == "1 action is still open"
+    assert still_open(3) == "3 actions are still open"
