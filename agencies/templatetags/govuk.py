@@ -28,3 +28,9 @@ def in_sentence(name: str) -> str:
     """An organisation's name inside a sentence: "sent to the Office of the Police and Crime
     Commissioner for Merseyside", not "sent to Office of…"."""
     return wording.in_sentence(name)
+
+
+@register.filter
+def reveal_for(reveals, value) -> str:
+    """The questions a checkbox reveals (RevealingCheckboxes in agencies/forms.py)."""
+    return (reveals or {}).get(str(value), "")

@@ -119,12 +119,12 @@ def axe_check():
 
 
 def _is_govuk_conditional_radio(node) -> bool:
-    """GOV.UK Frontend's radios set aria-expanded on a radio that reveals a conditional
-    question: invalid in ARIA 1.2, kept on purpose because screen readers announce it
-    (alphagov/govuk-frontend#979, a documented known issue). Only that is let through."""
+    """GOV.UK Frontend's radios and checkboxes set aria-expanded on a choice that reveals a
+    conditional question: invalid in ARIA 1.2, kept on purpose because screen readers announce
+    it (alphagov/govuk-frontend#979, a documented known issue). Only that is let through."""
     failing = [check["message"] for check in node.get("any", []) + node.get("all", [])]
     return (
-        'type="radio"' in node["html"]
+        ('type="radio"' in node["html"] or 'type="checkbox"' in node["html"])
         and "aria-controls=" in node["html"]
         and failing
         and all("aria-expanded" in message for message in failing)

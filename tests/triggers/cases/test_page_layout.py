@@ -36,3 +36,17 @@ def test_discretion_grounds_are_revealed_under_their_choice(client, north):
     assert 'data-aria-controls="conditional_outcome_1"' in page
     reveal = page.index('id="conditional_outcome_1"')
     assert page.index('name="grounds"') > reveal > page.index('value="met_on_discretion"')
+
+
+def test_meeting_venue_and_link_are_revealed_under_their_choice(client, north):
+    from triggers.threshold.services import decide_threshold
+
+    decide_threshold(north.case, "met", by=north.officer)
+    client.force_login(north.officer)
+    url = reverse("case_meeting_schedule", args=[north.area.slug, north.case.reference])
+    page = client.get(url).content.decode()
+    in_person = page.index('id="conditional_attend_1"')
+    online = page.index('id="conditional_attend_2"')
+    assert 'data-aria-controls="conditional_attend_1"' in page
+    assert in_person < page.index('name="venue"') < online < page.index('name="online_link"')
+    assert page.count('name="venue"') == 1 and page.count('name="online_link"') == 1
