@@ -142,9 +142,23 @@ def test_production_settings_pass_check_deploy():
             "DEBUG": "false",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "portal.example.org",
+            # The sender comes from the site's address (portal.E003 refuses a local one).
+            "SITE_URL": "https://portal.example.org",
         }
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_a_sender_at_localhost():
+    result = _check_deploy(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "portal.example.org",
+        }
+    )
+    assert result.returncode != 0
+    assert "portal.E003" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_key():
