@@ -10,7 +10,7 @@ LOCAL_DOMAINS = {"localhost", "localhost.localdomain"}
 
 
 def default_sender(site_url: str) -> str:
-    """"ASB Case Review <no-reply@cases.example-council.gov.uk>" for that SITE_URL."""
+    """ "ASB Case Review <no-reply@cases.example-council.gov.uk>" for that SITE_URL."""
     host = urlsplit(site_url).hostname or "localhost"
     return f"{SENDER_NAME} <no-reply@{host}>"
 
