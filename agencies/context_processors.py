@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from . import access
+from . import access, landing
 from .enrolment import is_platform_admin
 
 
@@ -24,11 +24,15 @@ def portal(request):
 def _navigation(user) -> list[tuple[str, str]]:
     """The header links for the roles the user holds."""
     Role = access.Role
-    links = [(reverse("home"), "Cases")]
+    # The service name leads each role to its start page; "Cases" always to the case list.
+    links = [(landing.case_list_url(user), "Cases")]
     if access.has_role(user, Role.AGENCY_RESPONDER, Role.CASE_OFFICER, Role.AREA_ADMIN):
         links.append((reverse("inbox"), "Requests"))
     if access.area_ids_for(user):
         links.append(_print_queue_link(user))
+    if access.has_role(user, Role.AGENCY_RESPONDER):
+        # The action plan's actions their agency owns (issue #17).
+        links.append((reverse("actions"), "Actions"))
     if access.has_role(user, Role.AREA_ADMIN):
         links.append((reverse("messages_failed"), "Messages not sent"))
         links.append((reverse("audit_log"), "Access audit"))

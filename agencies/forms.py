@@ -1,7 +1,9 @@
+from crispy_forms.utils import TEMPLATE_PACK, render_field
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.safestring import SafeString
 
 
 def gds_helper(*layout, label_size=Size.SMALL) -> FormHelper:
@@ -108,3 +110,26 @@ class ApiTokenForm(forms.Form):
         if self.owner is not None and tokens_of(self.owner).filter(name__iexact=name).exists():
             raise forms.ValidationError("You already have a token with this name")
         return name
+
+
+class RevealingCheckboxes(Field):
+    """Checkboxes whose choices reveal further questions, the GOV.UK conditional reveal: the
+    questions sit under their choice, hidden by GOV.UK Frontend's JavaScript until it is
+    ticked, and all shown without JavaScript. `reveals` maps a choice's value to the layout
+    objects (field names, Field…) it reveals."""
+
+    def __init__(self, name: str, reveals: dict, *, legend_size=None, small=False):
+        context = {"checkboxes_small": small}
+        if legend_size:
+            context["legend_size"] = Size.for_legend(legend_size)
+        super().__init__(name, context=context)
+        self.reveals = reveals
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
+        self.context["reveals"] = {
+            str(value): SafeString(
+                "".join(render_field(f, form, context, template_pack=template_pack) for f in fields)
+            )
+            for value, fields in self.reveals.items()
+        }
+        return super().render(form, context, template_pack=template_pack, **kwargs)

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
+from .senders import is_local_sender
+
 
 @register(Tags.security, deploy=True)
 def refuse_development_key(app_configs, **kwargs):
@@ -30,6 +32,22 @@ def refuse_proxy_without_forwarded_count(app_configs, **kwargs):
                 hint="Set TRUSTED_PROXY_COUNT to the number of proxies that append to "
                 "X-Forwarded-For (1 for the proxy of docker-compose.yml).",
                 id="portal.E002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def refuse_local_sender(app_configs, **kwargs):
+    """Mail from no-reply@localhost (or an IP address) is rejected or lands in spam, and
+    people cannot tell who wrote to them."""
+    if is_local_sender(settings.DEFAULT_FROM_EMAIL):
+        return [
+            Error(
+                f"DEFAULT_FROM_EMAIL ({settings.DEFAULT_FROM_EMAIL}) is not a real address.",
+                hint="Set SITE_URL to the service's address, or DEFAULT_FROM_EMAIL to the "
+                "council's sending address, e.g. ASB Case Review <no-reply@council.gov.uk>.",
+                id="portal.E003",
             )
         ]
     return []

@@ -12,6 +12,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from config.senders import default_sender
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -110,6 +112,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # GOV.UK style times in every template, emails included (issue #17).
+            "builtins": ["agencies.templatetags.govuk"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -125,7 +129,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": False},
+        "OPTIONS": {"autoescape": False, "builtins": ["agencies.templatetags.govuk"]},
     },
 ]
 
@@ -188,8 +192,7 @@ EMAIL_CONFIG["EMAIL_BACKEND"] = DEV_EMAIL_BACKENDS.get(
 # A hung SMTP server must not hold a delivery batch (and its claimed messages) forever.
 EMAIL_CONFIG.setdefault("EMAIL_TIMEOUT", env.int("EMAIL_TIMEOUT", default=30))
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ASB Case Review <no-reply@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# DEFAULT_FROM_EMAIL and SERVER_EMAIL come from SITE_URL's domain: see "Product" below.
 
 # --- People -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "agencies.User"
@@ -374,6 +377,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 NOTIFY_KEY_SECRET = env("NOTIFY_KEY_SECRET", default="")
 NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
 NOTIFY_TIMEOUT = env.int("NOTIFY_TIMEOUT", default=30)
+# Messages come from the site's own domain unless set; `check --deploy` refuses a local one
+# (portal.E003).
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=default_sender(SITE_URL))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PHASE = env("PHASE", default="beta")
 
 CELERY_BEAT_SCHEDULE = {

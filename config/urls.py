@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from agencies import enrolment_views, token_views
 from agencies import views as agency_views
+from figures import attention as attention_views
 from notifications import mailbox
 from notifications import views as notification_views
 
@@ -39,6 +40,8 @@ urlpatterns = [
     path("figures/", include("figures.urls")),
     path("pledge/", include("pledge.urls")),
     path("audit/", include("audit.urls")),
+    # The area admin's start page (issue #17).
+    path("attention/", attention_views.attention, name="attention"),
     path("messages/failed/", notification_views.failed, name="messages_failed"),
     # DEBUG only, for the platform admin: what the portal sent (a 404 in production).
     path("demo/mailbox/", mailbox.mailbox, name="demo_mailbox"),

@@ -68,7 +68,7 @@ def test_header_shows_users_area(client, north):
 def test_empty_case_list_explains_itself(client, north):
     # North's responders see its applications from receipt: a body with no case has none.
     client.force_login(user_with_role("agency_responder", agency=AgencyFactory()))
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("home"), {"cases": "1"}).content.decode()
     assert "There are no open cases for you" in page
 
 
@@ -142,9 +142,23 @@ def test_production_settings_pass_check_deploy():
             "DEBUG": "false",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "portal.example.org",
+            # The sender comes from the site's address (portal.E003 refuses a local one).
+            "SITE_URL": "https://portal.example.org",
         }
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_a_sender_at_localhost():
+    result = _check_deploy(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "portal.example.org",
+        }
+    )
+    assert result.returncode != 0
+    assert "portal.E003" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_key():

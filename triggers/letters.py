@@ -5,6 +5,7 @@ PDF, or printed and posted from the area's print queue (triggers/post)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from django.template.loader import render_to_string
@@ -47,10 +48,35 @@ def fill_window(html: str, block) -> str:
     return html.replace(WINDOW_MARKER, str(block), 1)
 
 
+@dataclass(frozen=True)
+class Contact:
+    """Who the applicant deals with: one person, in one team, at one address."""
+
+    name: str
+    team: str
+    email: str
+    phone: str
+
+
+def single_point_of_contact(case: Case) -> Contact:
+    """The case's officer by name, and the area's team: the acknowledgement, every letter and
+    every email to the applicant name the same contact (issue #17)."""
+    area = case.area
+    team = area.spoc_name or f"{area.name} ASB case review team"
+    officer = case.assigned_officer if case.assigned_officer_id else None
+    return Contact(
+        name=officer.full_name if officer else team,
+        team=team,
+        email=area.spoc_email,
+        phone=area.spoc_phone,
+    )
+
+
 def letter_context(case: Case, title: str, context: dict) -> dict:
     return {
         "case": case,
         "area": case.area,
+        "contact": single_point_of_contact(case),
         "title": title,
         "today": timezone.localdate(),
         "address_window": mark_safe(WINDOW_MARKER),  # noqa: S308 - a constant comment

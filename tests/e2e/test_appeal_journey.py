@@ -45,7 +45,7 @@ def applicant_appeals(journey: Journey, case) -> None:
 def pcc_decides(journey: Journey, north, case) -> None:
     page = journey.page
     sign_in(page, journey.live_server, north.pcc_officer.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/appeals/")  # its home page (issue #17)
     journey.goto("/appeals/")
     journey.arrived("Appeals")
     follow_link(journey, case.reference)

@@ -58,12 +58,12 @@ def test_dashboard_works_without_javascript(page_without_js, live_server, publis
     sign_in(page, live_server, published_area.pcc_officer.email, TEST_PASSWORD)
     page.goto(f"{live_server.url}/figures/dashboard/?year=2025")
     assert page.locator("svg[role=img]").count() == 5
-    assert "Eastshire" in page.locator("#statutory ~ table").first.inner_text()
+    assert "Eastshire" in page.locator("#statutory ~ .app-table-scroll table").first.inner_text()
 
 
 def test_dashboard_and_publish_pages_pass_axe(page, live_server, axe_check, published_area):
     sign_in(page, live_server, published_area.admin.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/attention/")  # its home page (issue #17)
     page.click("header >> text=Figures")
     page.wait_for_selector("h1")
     axe_check(page)

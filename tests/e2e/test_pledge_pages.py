@@ -17,7 +17,7 @@ def test_assessment_form_results_and_register_pass_axe(page, live_server, axe_ch
     org = Organisation(area=north.area)
     assessment = services.start_assessment(org, by=north.admin)
     sign_in(page, live_server, north.admin.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/attention/")  # its home page (issue #17)
     page.goto(f"{live_server.url}/pledge/area/north/")
     axe_check(page)
 
@@ -61,7 +61,7 @@ def test_assessment_form_results_and_register_pass_axe(page, live_server, axe_ch
 def test_questionnaire_works_without_javascript(page_without_js, live_server, north):
     page = page_without_js
     sign_in(page, live_server, north.admin.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/attention/")  # its home page (issue #17)
     page.goto(f"{live_server.url}/pledge/area/north/")
     page.click("text=Start a new self-assessment")
     page.wait_for_url("**/pledge/assessments/*/")

@@ -134,7 +134,7 @@ def test_victim_and_agency_pages_pass_axe(page, live_server, axe_check, north, s
     action = Action.objects.get()
     page.context.clear_cookies()
     sign_in(page, live_server, north.responder.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/requests/")  # its home page (issue #17)
     page.goto(f"{live_server.url}/actions/")
     axe_check(page)
     page.click("text=Late-night patrols.")

@@ -89,7 +89,7 @@ def test_lockout_message_passes_axe(page, live_server, axe_check, north, setting
 
 def test_privacy_pages_pass_axe(page, live_server, axe_check, north):
     sign_in(page, live_server, north.admin.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/attention/")  # its home page (issue #17)
     base = f"{live_server.url}/cases/{north.area.slug}/{north.case.reference}"
     page.goto(base + "/")
     page.click("text=switch it off or issue a new one")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def record_a_check(page, live_server, north, axe_check):
     sign_in(page, live_server, north.responder.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/requests/")  # its home page (issue #17)
     page.goto(f"{live_server.url}/requests/")
     assert "Applications to check" in page.content()
     if axe_check:
@@ -61,7 +61,7 @@ def test_the_same_without_javascript(page_without_js, page, live_server, axe_che
     page.route("**/*.js", lambda route: route.abort())
     check = north.case.threshold_checks.get(agency=north.police)
     sign_in(page, live_server, north.responder.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/requests/")  # its home page (issue #17)
     page.goto(f"{live_server.url}/checks/{check.pk}/")
     assert "js-enabled" not in page.evaluate("document.body.className")
     axe_check(page)

@@ -14,7 +14,7 @@ def queue(key="k1", to="victim@example.com", area=None, **kwargs):
         topic="Test",
         context={
             "case": {"reference": "T-1", "applicant_name": "Sam", "threshold_decision_due": None},
-            "officer": {"full_name": "Officer"},
+            "contact": {"name": "Officer", "team": "Team"},
             "area": {"spoc_name": "Team"},
         },
         area=area,

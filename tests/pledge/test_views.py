@@ -241,7 +241,7 @@ def test_organisation_page_charts_scores_over_successive_assessments(client, org
 
 def test_navigation_has_the_pledge_link_for_those_who_use_it(client, north):
     client.force_login(north.admin)
-    assert 'href="/pledge/">PLEDGE<' in client.get(reverse("home")).content.decode()
+    assert 'href="/pledge/">PLEDGE<' in client.get(reverse("home"), {"cases": "1"}).content.decode()
     client.force_login(north.officer)
     assert ">PLEDGE<" not in client.get(reverse("home")).content.decode()
 

@@ -137,4 +137,4 @@ def test_api_reads_are_audited_as_the_tokens_owner_with_its_name(north):
 
 def test_the_header_links_to_the_tokens_page(client, north):
     client.force_login(north.responder)
-    assert reverse("api_tokens") in client.get(reverse("home")).content.decode()
+    assert reverse("api_tokens") in client.get(reverse("home"), {"cases": "1"}).content.decode()

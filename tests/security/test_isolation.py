@@ -276,6 +276,8 @@ LISTS |= {"print_queue"}
 # The case list's CSV export and the form to save its filter (issue #17;
 # tests/triggers/cases/test_export.py and test_saved_filters.py).
 LISTS |= {"case_list_export", "saved_filter_new"}
+# The area admin's start page: counts and cases of their own areas (test below).
+LISTS |= {"attention"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}

@@ -268,6 +268,10 @@ class ImpactForm(forms.Form):
             self.fields["impact"].error_messages["required"] = (
                 "Enter how the behaviour has affected the person you are applying for"
             )
+            self.fields["impact"].help_text = (
+                "For example, on their health, their sleep, their work, their children or "
+                "their feeling of safety at home"
+            )
             self.fields["desired_outcome"].label = "What would a good result look like to them?"
         self.helper = gds_helper(
             Field.textarea("impact", rows=5, max_characters=LONG_ANSWER, threshold=75),

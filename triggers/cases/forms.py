@@ -55,13 +55,24 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if not areas:
+            # "Assigned to me" means nothing to those who are assigned no cases: responders,
+            # chairs, the PCC's officers (issue #17).
+            del self.fields["officer"]
         if len(areas) > 1:
             self.fields["area"] = forms.ChoiceField(
                 label="Area",
                 required=False,
                 choices=[("", "All my areas"), *((a.slug, a.name) for a in areas)],
             )
-        layout = ["q", *(Field.select(name) for name in ("status", "officer", "sort", "dir"))]
+        layout = [
+            "q",
+            *(
+                Field.select(name)
+                for name in ("status", "officer", "sort", "dir")
+                if name in self.fields
+            ),
+        ]
         if "area" in self.fields:
             layout.insert(1, Field.select("area"))
         self.helper = gds_helper(

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
+from agencies.landing import landing_redirect
 from triggers import selectors
 from triggers.cases import handover, notes, services
 from triggers.cases.columns import columns
@@ -26,6 +27,9 @@ UNFILTERED = selectors.CaseFilters(sort="", direction="")
 @login_required
 def home(request):
     """The staff home page: the cases this user may see, searched, filtered and sorted."""
+    landing = landing_redirect(request)
+    if landing:
+        return redirect(landing)
     areas = list(access.areas_for(request.user).order_by("name"))
     form = CaseFilterForm(request.GET or None, areas=areas)
     filters = filters_from(request.GET, areas)

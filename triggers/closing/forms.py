@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from agencies.forms import gds_helper
-from triggers.closing.services import WithdrawalData
+from triggers.closing.services import WithdrawalData, still_open
 from triggers.models import WithdrawalReason
 
 
@@ -39,7 +39,7 @@ class CloseCaseForm(forms.Form):
         reason = self.cleaned_data.get("reason", "").strip()
         if self.open_actions and not reason:
             raise ValidationError(
-                f"{self.open_actions} action(s) are still open: give the reason for closing now"
+                f"{still_open(self.open_actions)}: give the reason for closing now"
             )
         return reason
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.site import site_url
+from agencies.wording import plural
 from notifications.services import queue_email
 from triggers.history import record_event, transition
 from triggers.information.services import close_open_requests
@@ -71,6 +72,11 @@ class Closing:
 
 
 @transaction.atomic
+def still_open(count: int) -> str:
+    """ "1 action is still open", "3 actions are still open"."""
+    return f"{plural(count, 'action')} {'is' if count == 1 else 'are'} still open"
+
+
 def close_case(case: Case, *, by, reason: str = "") -> Closing:
     """Close the case: when every action is done (the officer confirms), or earlier with a
     reason. While the letter can still be appealed, the closure waits for the end of the
@@ -84,7 +90,7 @@ def close_case(case: Case, *, by, reason: str = "") -> Closing:
     reason = reason.strip()
     if open_actions and not reason:
         raise ClosingRefused(
-            f"{open_actions} action(s) are still open: give the reason for closing the case now."
+            f"{still_open(open_actions)}: give the reason for closing the case now."
         )
     if appeal_window_waits(case):
         raise ClosingRefused(

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
-from agencies.forms import gds_helper
+from agencies.forms import RevealingCheckboxes, gds_helper
 from triggers.fields import DateField, text_input
 from triggers.meetings.services import MeetingData
 
@@ -128,9 +128,16 @@ class ReviewMeetingForm(forms.Form):
             Field("date"),
             Field.text("start_time", field_width=Fixed.FIVE),
             Field.text("end_time", field_width=Fixed.FIVE),
-            Field.checkboxes("attend", legend_size=Size.SMALL, small=True),
-            Field.textarea("venue"),
-            Field.text("online_link", field_width=Fluid.FULL),
+            # The venue under "In person", the link under "Online" (GOV.UK conditional reveal).
+            RevealingCheckboxes(
+                "attend",
+                {
+                    IN_PERSON: [Field.textarea("venue")],
+                    ONLINE: [Field.text("online_link", field_width=Fluid.FULL)],
+                },
+                legend_size=Size.SMALL,
+                small=True,
+            ),
             Field.select("chair"),
             Field.checkbox("chair_independent", small=True),
             Field.checkboxes("agencies", legend_size=Size.SMALL, small=True),

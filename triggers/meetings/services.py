@@ -21,6 +21,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from agencies import access
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
 from agencies.site import site_url
+from agencies.wording import govuk_datetime
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
@@ -151,7 +152,7 @@ def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
         Status.REVIEW_SCHEDULED,
         by=by,
         next_due=when.date(),
-        summary=f"Review meeting arranged for {when:%d %B %Y, %H:%M}",
+        summary=f"Review meeting arranged for {govuk_datetime(when)}",
         reasons=_describe(meeting),
     )
     for invitee in invitees(meeting):
@@ -180,7 +181,7 @@ def reschedule_review(meeting: ReviewMeeting, data: MeetingData, *, by) -> Revie
     case.save(update_fields=["next_due", "updated_at"])
     record_event(
         case,
-        f"Review meeting moved to {when:%d %B %Y, %H:%M}",
+        f"Review meeting moved to {govuk_datetime(when)}",
         by=by,
         reasons=_describe(meeting),
     )
@@ -230,7 +231,7 @@ def cancel_pending_meetings(case: Case, *, by, reason: str) -> list[ReviewMeetin
         _call_off(meeting, reason)
         when = timezone.localtime(meeting.starts_at)
         record_event(
-            case, f"Review meeting of {when:%d %B %Y, %H:%M} cancelled", by=by, reasons=reason
+            case, f"Review meeting of {govuk_datetime(when)} cancelled", by=by, reasons=reason
         )
     return pending
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
+from agencies.wording import govuk_date, plural
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event, transition
@@ -121,8 +122,8 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         by=by,
         next_due=review.outcome_due,
         summary="Review meeting held and recorded",
-        reasons=f"Held on {held_on:%-d %B %Y}. {len(data.recommendations)} recommendation(s), "
-        f"{len(data.actions)} action(s). The outcome is due by {review.outcome_due:%d %B %Y}."
+        reasons=f"Held on {govuk_date(held_on)}. {_plan_counts(data)} "
+        f"The outcome is due by {govuk_date(review.outcome_due)}."
         + (f" Recorded without information from {', '.join(missing)}." if missing else ""),
     )
     close_open_requests(case, "The review meeting was held.", by)
@@ -169,9 +170,15 @@ def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord
         case,
         "Review record and draft action plan changed",
         by=by,
-        reasons=f"{len(data.recommendations)} recommendation(s), {len(data.actions)} action(s).",
+        reasons=_plan_counts(data),
     )
     return review
+
+
+def _plan_counts(data: ReviewData) -> str:
+    """ "1 recommendation, 2 actions." for the case's history."""
+    recommendations = plural(len(data.recommendations), "recommendation")
+    return f"{recommendations}, {plural(len(data.actions), 'action')}."
 
 
 def _create_plan(review: ReviewRecord, data: ReviewData) -> None:

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
+from agencies.wording import govuk_date, plural
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -69,8 +70,8 @@ def start_check_round(case: Case, *, by, reason: str) -> list[ThresholdCheck]:
     round_number = earlier + 1
     due = add_working_days(timezone.localdate(), case.area.threshold_decision_days)
     checks = _ask_bodies(case, round_number=round_number, due=due)
-    asked = f"Asked to check: {_names(checks)}. Due {due:%d %B %Y}." if checks else ""
-    closing = f" {closed} check(s) of round {earlier} no longer needed." if closed else ""
+    asked = f"Asked to check: {_names(checks)}. Due {govuk_date(due)}." if checks else ""
+    closing = f" {plural(closed, 'check')} of round {earlier} no longer needed." if closed else ""
     record_event(
         case,
         f"The relevant bodies asked to check the complaints again (round {round_number})",

@@ -1,6 +1,13 @@
 """The threshold stage's forms: a body's check of the complaints, and the decision."""
 
-from crispy_forms_gds.layout import Button, Field, Fieldset, Size
+from crispy_forms_gds.layout import (
+    Button,
+    ConditionalQuestion,
+    ConditionalRadios,
+    Field,
+    Fieldset,
+    Size,
+)
 from django import forms
 
 from agencies.forms import gds_helper
@@ -69,7 +76,7 @@ class ThresholdDecisionForm(forms.Form):
     )
     grounds = forms.MultipleChoiceField(
         label="Grounds for a review on discretion",
-        help_text="Only for a review on discretion. Choose all that apply.",
+        help_text="Choose all that apply.",
         widget=forms.CheckboxSelectMultiple,
         choices=ThresholdDecision.Ground.choices,
         required=False,
@@ -97,8 +104,17 @@ class ThresholdDecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["also_ask"].offer(optional)
         layout = [
-            Field.radios("outcome", legend_size=Size.MEDIUM),
-            Field.checkboxes("grounds", small=True),
+            # The grounds belong to a review on discretion: revealed under that choice (all
+            # shown without JavaScript, as GOV.UK Frontend does).
+            ConditionalRadios(
+                "outcome",
+                ThresholdDecision.Outcome.MET.label,
+                ConditionalQuestion(
+                    ThresholdDecision.Outcome.MET_ON_DISCRETION.label,
+                    Field.checkboxes("grounds", small=True),
+                ),
+                ThresholdDecision.Outcome.NOT_MET.label,
+            ),
             Field.radios("refusal_reason", small=True),
             Field.textarea("reasons"),
         ]

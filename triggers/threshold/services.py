@@ -15,7 +15,7 @@ from notifications.services import queue_email
 from triggers import eligibility
 from triggers.history import record_event, transition
 from triggers.information.services import notify_agencies
-from triggers.letters import preview_html, send_letter, write_letter
+from triggers.letters import preview_html, send_letter, single_point_of_contact, write_letter
 from triggers.models import (
     Case,
     Complaint,
@@ -55,7 +55,12 @@ def acknowledge(case: Case, *, by) -> Case:
             key=person.key(f"case:{case.pk}:acknowledged"),
             to=person.email,
             template="acknowledged",
-            context={"case": case, "officer": by, "area": case.area, "recipient": person},
+            context={
+                "case": case,
+                "contact": single_point_of_contact(case),
+                "area": case.area,
+                "recipient": person,
+            },
             topic="Application acknowledged",
             area=case.area,
             reference=case.reference,

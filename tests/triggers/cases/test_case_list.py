@@ -56,7 +56,7 @@ def test_needs_attention_shows_responders_their_requests(client, north):
 
     decide_threshold(north.case, "met", by=north.officer)
     client.force_login(north.responder)
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("home"), {"cases": "1"}).content.decode()
     assert "1 request for your agency&#x27;s information" in page
 
 

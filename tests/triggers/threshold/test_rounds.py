@@ -81,7 +81,7 @@ def test_the_old_rounds_open_checks_are_closed_and_not_reminded(north):
     first = dict(case.threshold_checks.filter(round=1).values_list("agency__slug", "status"))
     assert first == {"north-council": "closed", "north-police": "checked"}
     event = case.events.get(summary__contains="round 2")
-    assert "1 check(s) of round 1 no longer needed" in event.reasons
+    assert "1 check of round 1 no longer needed" in event.reasons
     # Remind-day for both rounds (round 1 was due earlier): only round 2 is reminded.
     remind_day = add_working_days(timezone.localdate(), north.area.threshold_decision_days - 2)
     assert checks.send_check_reminders(remind_day) == (2, 0)

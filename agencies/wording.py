@@ -1,0 +1,58 @@
+"""Times, dates and counts the GOV.UK way (style guide; issue #17): "4:47pm", "9am", "midday",
+"midnight", "1 April 2026", "1 recommendation", "2 actions". Pure: no ORM, no I/O."""
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+
+def _local(value):
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def govuk_time(value: time | datetime | None) -> str:
+    """12-hour clock, no leading zero, no ":00", "midday" and "midnight" for 12pm and 12am."""
+    if value is None or value == "":
+        return ""
+    value = _local(value)
+    if value.minute == 0 and value.hour in (0, 12):
+        return "midnight" if value.hour == 0 else "midday"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    if value.minute == 0:
+        return f"{hour}{suffix}"
+    return f"{hour}:{value.minute:02d}{suffix}"
+
+
+def govuk_date(value: date | datetime | None, *, weekday: bool = False) -> str:
+    """ "1 April 2026" (or "Wednesday 1 April 2026"): no leading zero, the month in full."""
+    if value is None or value == "":
+        return ""
+    value = _local(value)
+    text = f"{value.day} {value:%B %Y}"
+    return f"{value:%A} {text}" if weekday else text
+
+
+def govuk_datetime(value: datetime | None, *, weekday: bool = False) -> str:
+    """ "1 April 2026, 4:47pm"."""
+    if value is None or value == "":
+        return ""
+    return f"{govuk_date(value, weekday=weekday)}, {govuk_time(value)}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 action", "2 actions", "0 actions": the count and the right word, never "action(s)"."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"
+
+
+# Names that start with a common noun read "the Office of…" inside a sentence.
+NEEDS_THE = ("office of ", "police and crime commissioner", "office for ")
+
+
+def in_sentence(name: str) -> str:
+    if name.lower().startswith(NEEDS_THE):
+        return f"the {name}"
+    return name
