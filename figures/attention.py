@@ -1,8 +1,9 @@
 """The area admin's start page: what needs attention in their areas (issue #17).
 
 It gathers what other pages already show, each as a panel with a link to the page where the
-work is done: messages that could not be sent, figures falling due for publication (s104(10)),
-and cases past a deadline. It lives here because figures sit above the case and the outbox."""
+work is done: messages that could not be sent, letters waiting in the print queue, figures
+falling due for publication (s104(10)), and cases past a deadline. It lives here because
+figures sit above the case and the outbox."""
 
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ OVERDUE_SHOWN = 10
 @dataclass(frozen=True)
 class Panels:
     failed_messages: int
+    letters_to_post: int
     figures_due: list  # PublicationDue, soonest first
     overdue_cases: list
     overdue_count: int
@@ -45,6 +47,7 @@ def panels_for(user) -> Panels:
     first_overdue = overdue.select_related("area").order_by("next_due", "pk")[:OVERDUE_SHOWN]
     return Panels(
         failed_messages=failed,
+        letters_to_post=access.letters_to_post_for(user).filter(area__in=areas).count(),
         figures_due=dues,
         overdue_cases=list(first_overdue),
         overdue_count=overdue.count(),

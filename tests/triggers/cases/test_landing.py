@@ -122,3 +122,18 @@ def test_attention_page_queries_do_not_grow_with_cases(
     client.force_login(north.admin)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("attention")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_attention_page_counts_the_areas_letters_waiting_to_be_posted(client, north, south):
+    from tests.triggers.post.helpers import postal_case
+
+    client.force_login(north.admin)
+    empty = client.get(reverse("attention")).content.decode()
+    assert "No letters are waiting to be posted" in empty
+    postal_case(north)
+    postal_case(north, address="", postcode="", name="No Address")
+    postal_case(south)
+    page = client.get(reverse("attention")).content.decode()
+    assert 'id="panel-post"' in page and reverse("print_queue") in page
+    assert "2 letters waiting in the print queue" in page
