@@ -127,7 +127,7 @@ class RevealingCheckboxes(Field):
 
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
         self.context["reveals"] = {
-            str(value): SafeString(
+            str(value): SafeString(  # nosec B703
                 "".join(render_field(f, form, context, template_pack=template_pack) for f in fields)
             )
             for value, fields in self.reveals.items()

@@ -169,7 +169,7 @@ def _engine_inputs(people: int, seed: int = 2014) -> list[list]:
 
     from triggers.eligibility import Complaint
 
-    rng = random.Random(seed)  # noqa: S311 -- made-up dates, not secrets
+    rng = random.Random(seed)  # noqa: S311  # nosec B311
     start = date(2024, 1, 1).toordinal()
     inputs = []
     for _ in range(people):
