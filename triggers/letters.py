@@ -10,7 +10,7 @@ from datetime import date
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from agencies.working_days import add_working_days
@@ -21,6 +21,8 @@ from triggers.texts import text_people
 
 # Where the addressee goes in a letter's stored HTML: each copy fills in its own.
 WINDOW_MARKER = "<!--address-window-->"
+# And whom it greets ("Dear …"): the same person.
+ADDRESSEE_MARKER = "<!--addressee-->"
 # First-class post is deemed served on the second working day after it was posted (§5.8).
 SERVICE_BY_POST_WORKING_DAYS = 2
 
@@ -43,9 +45,10 @@ def address_block(name: str, address: str = "", postcode: str = ""):
     return format_html_join("", "<p>{}</p>", ((line,) for line in lines if line and line.strip()))
 
 
-def fill_window(html: str, block) -> str:
-    """The letter with `block` (already escaped) in its envelope window."""
-    return html.replace(WINDOW_MARKER, str(block), 1)
+def fill_window(html: str, block, name: str) -> str:
+    """The letter with `block` (already escaped) in its envelope window, greeting `name`."""
+    html = html.replace(WINDOW_MARKER, str(block), 1)
+    return html.replace(ADDRESSEE_MARKER, str(escape(name)), 1)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,11 @@ def single_point_of_contact(case: Case) -> Contact:
     )
 
 
+def applicants_copy(case: Case, html: str) -> str:
+    """The letter as the applicant reads it: their name in the window and the greeting."""
+    return fill_window(html, format_html("<p>{}</p>", case.applicant_name), case.applicant_name)
+
+
 def letter_context(case: Case, title: str, context: dict) -> dict:
     return {
         "case": case,
@@ -80,6 +88,7 @@ def letter_context(case: Case, title: str, context: dict) -> dict:
         "title": title,
         "today": timezone.localdate(),
         "address_window": mark_safe(WINDOW_MARKER),  # noqa: S308  # nosec B308 B703
+        "addressee": mark_safe(ADDRESSEE_MARKER),  # noqa: S308  # nosec B308 B703
         **context,
     }
 
@@ -89,7 +98,7 @@ def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
     context = letter_context(case, title, context)
     html = render_to_string(f"triggers/letters/{kind}.html", context)
     # The copy kept on the case (and emailed) names the applicant, as the letter opens.
-    pdf = html_to_pdf(fill_window(html, format_html("<p>{}</p>", case.applicant_name)))
+    pdf = html_to_pdf(applicants_copy(case, html))
     return Letter.objects.create(
         area_id=case.area_id,
         case=case,
@@ -103,7 +112,8 @@ def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
 
 def preview_pdf(case: Case, kind: str, title: str, context: dict) -> bytes:
     """The letter as it would be written today, as a PDF: nothing is stored."""
-    return render_pdf(f"triggers/letters/{kind}.html", letter_context(case, title, context))
+    html = render_to_string(f"triggers/letters/{kind}.html", letter_context(case, title, context))
+    return html_to_pdf(applicants_copy(case, html))
 
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
@@ -116,6 +126,7 @@ def preview_html(case: Case, kind: str, title: str, context: dict) -> SafeString
     uses, its body only (the page's own styles apply; the CSP allows no inline style), its
     headings two levels down so that they sit under the page's own."""
     html = render_to_string(f"triggers/letters/{kind}.html", letter_context(case, title, context))
+    html = applicants_copy(case, html)
     found = _BODY.search(html)
     # Safe: our own template's output, every value in it escaped by the template engine.
     body = _INLINE_STYLE.sub("", found.group(1) if found else html)
@@ -163,7 +174,7 @@ def _emailed_copy(letter: Letter, person: Recipient) -> bytes:
     with theirs (the victim is written to in their own right, DOMAIN.md §5.9)."""
     if person.role == Role.APPLICANT or not letter.html:
         return bytes(letter.pdf)
-    return html_to_pdf(fill_window(letter.html, format_html("<p>{}</p>", person.name)))
+    return html_to_pdf(fill_window(letter.html, format_html("<p>{}</p>", person.name), person.name))
 
 
 def served_on_for(posted_on: date) -> date:
@@ -172,7 +183,7 @@ def served_on_for(posted_on: date) -> date:
 
 def addressed_pdf(letter: Letter, name: str, address: str, postcode: str) -> bytes:
     """One person's copy: the stored letter with their address in the envelope window."""
-    return html_to_pdf(fill_window(letter.html, address_block(name, address, postcode)))
+    return html_to_pdf(fill_window(letter.html, address_block(name, address, postcode), name))
 
 
 def _queue_for_post(letter: Letter, person: Recipient, key: str, topic: str) -> LetterDelivery:

@@ -18,7 +18,7 @@ from triggers.models import LetterDelivery
 def copy_html(delivery: LetterDelivery) -> str:
     """One copy of the letter, addressed to the delivery's person."""
     block = address_block(delivery.name, delivery.address, delivery.postcode)
-    return fill_window(delivery.letter.html, block)
+    return fill_window(delivery.letter.html, block, delivery.name)
 
 
 def print_pdf(deliveries: Iterable[LetterDelivery]) -> bytes:
