@@ -20,7 +20,7 @@ def test_public_pages_pass_axe(page, live_server, axe_check, path):
 def test_sign_in_error_passes_axe(page, live_server, axe_check, north):
     page.goto(f"{live_server.url}/sign-in/")
     page.click("#id_submit")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.wait_for_selector(".govuk-error-summary", state="visible")
     axe_check(page)
 
 

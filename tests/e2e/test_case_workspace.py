@@ -75,7 +75,7 @@ def test_officer_adds_notes_and_hands_over_without_javascript(
 
     page.context.clear_cookies()
     sign_in(page, live_server, north.responder.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/requests/")  # a responder starts on their requests
     page.goto(case_url)
     content = page.content()
     assert SHARED in content and PRIVATE not in content

@@ -57,7 +57,7 @@ def test_dashboard_works_without_javascript(page_without_js, live_server, publis
     page = page_without_js
     sign_in(page, live_server, published_area.pcc_officer.email, TEST_PASSWORD)
     page.goto(f"{live_server.url}/figures/dashboard/?year=2025")
-    assert page.locator("svg[role=img]").count() == 5
+    assert page.locator("svg[role=img]").count() == 6  # PCC reviews have their own chart
     assert "Eastshire" in page.locator("#statutory ~ .app-table-scroll table").first.inner_text()
 
 

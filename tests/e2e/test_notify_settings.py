@@ -15,7 +15,7 @@ API_KEY = f"north_live-26785a09-ab16-4eb0-8407-a37497a57506-{SECRET}"
 
 def test_notify_settings_pass_axe_and_hide_the_key(page, live_server, axe_check, north):
     sign_in(page, live_server, north.admin.email, TEST_PASSWORD)
-    page.wait_for_url("**/cases/")
+    page.wait_for_url("**/attention/")  # an area admin starts on what needs attention
     page.goto(f"{live_server.url}/messages/failed/")
     page.click("text=Send North's messages through GOV.UK Notify")
     page.wait_for_selector("h1")
