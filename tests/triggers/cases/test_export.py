@@ -87,3 +87,12 @@ def test_the_export_reads_a_constant_number_of_queries(client, north):
     for _ in range(20):
         make_case(north.area)
     assert count() == few
+
+
+def test_the_download_link_counts_its_cases_in_words(client, north):
+    client.force_login(north.officer)
+    one = client.get(reverse("home")).content.decode()
+    assert "Download this case (CSV)" in one
+    make_case(north.area)
+    two = client.get(reverse("home")).content.decode()
+    assert "Download these 2 cases (CSV)" in two
