@@ -201,7 +201,7 @@ def test_a_letter_to_an_applicant_who_wants_post_is_posted_through_notify(north,
     decide_threshold(north.case, "met", by=north.officer)
     (posted,) = Message.objects.filter(channel=Message.Channel.LETTER)
     assert posted.reference == north.case.reference
-    assert posted.attachments.get().content[:4] == b"%PDF"
+    assert bytes(posted.attachments.get().content)[:4] == b"%PDF"  # memoryview on PostgreSQL
     delivery.deliver_due()
     (sent,) = fake_notify.of_kind("letter")
     assert sent.payload["reference"] == posted.idempotency_key
