@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "agencies",
     "audit",
     "notifications",
+    "incidents",
     "triggers",
     "appeals",
     "figures",
