@@ -108,6 +108,26 @@ class Area(models.Model):
         default=PublicationYear.FINANCIAL,
     )
 
+    # Wales (DOMAIN.md §5.12): the health body is a Local Health Board, not an ICB, and the
+    # area's public pages, forms, messages and letters are available in Welsh.
+    class Nation(models.TextChoices):
+        ENGLAND = "england", "England"
+        WALES = "wales", "Wales"
+
+    nation = models.CharField(max_length=7, choices=Nation.choices, default=Nation.ENGLAND)
+
+    class WelshLetters(models.TextChoices):
+        WELSH = "welsh", "In Welsh"
+        BILINGUAL = "bilingual", "Bilingual: Welsh and English side by side"
+
+    welsh_letters = models.CharField(
+        "letters to Welsh speakers",
+        max_length=9,
+        choices=WelshLetters.choices,
+        default=WelshLetters.WELSH,
+        help_text="Only for areas in Wales.",
+    )
+
     # Who hears the area's appeals (DOMAIN.md §5.7): Sch 4 para 3 names no body, so the area
     # chooses. A PCC review of a "threshold not met" decision always goes to the PCC's office.
     class AppealBody(models.TextChoices):

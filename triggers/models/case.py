@@ -28,6 +28,13 @@ class ContactMethod(models.TextChoices):
     TEXT = "text", "Text message"
 
 
+class Language(models.TextChoices):
+    """The language a person chose to deal with the portal in (DOMAIN.md §5.12)."""
+
+    ENGLISH = "en", "English"
+    WELSH = "cy", "Cymraeg"
+
+
 class ConsentHow(models.TextChoices):
     """How the victim agreed to someone applying for them (DOMAIN.md §5.9)."""
 
@@ -145,6 +152,13 @@ class Case(models.Model):
         max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
     )
     adjustments = models.TextField(blank=True, help_text="Language, BSL, easy read, other needs.")
+    # Each person's language, recorded when they choose it; every message to them uses it.
+    applicant_language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    victim_language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
 
     # Deadlines in working days from the area's policy, stored so lists can sort on them.
     acknowledge_due = models.DateField(null=True, blank=True)
