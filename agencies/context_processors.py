@@ -30,6 +30,10 @@ def _navigation(user) -> list[tuple[str, str]]:
         links.append((reverse("inbox"), "Requests"))
     if access.area_ids_for(user):
         links.append(_print_queue_link(user))
+        # People the bodies' linked records show meeting the threshold (issue #20).
+        links.append((reverse("possible_reviews"), "Possible reviews"))
+    if access.has_role(user, Role.AGENCY_RESPONDER, Role.CASE_OFFICER, Role.AREA_ADMIN):
+        links.append((reverse("incidents:feeds"), "Incident records"))
     if access.has_role(user, Role.AGENCY_RESPONDER):
         # The action plan's actions their agency owns (issue #17).
         links.append((reverse("actions"), "Actions"))

@@ -87,6 +87,14 @@ class Area(models.Model):
     appeal_window_days = models.PositiveSmallIntegerField(default=20)
     appeal_decision_days = models.PositiveSmallIntegerField(default=20)
     retention_years = models.PositiveSmallIntegerField(default=6)
+    # The bodies' own incident records (issue #20) are kept for a shorter, set time: long
+    # enough to see a pattern across the six months the law looks back, then deleted.
+    incident_retention_months = models.PositiveSmallIntegerField(
+        default=13,
+        validators=[MinValueValidator(7), MaxValueValidator(120)],
+        help_text="Months the relevant bodies' incident records are kept, from the date "
+        "reported, before they are deleted (at least 7: the law looks back six months).",
+    )
     api_token_days = models.PositiveSmallIntegerField(
         "API token lifetime (days)",
         default=90,

@@ -466,3 +466,9 @@ CELERY_BEAT_SCHEDULE["anonymise-expired-cases"] = {
     "task": "agencies.tasks.anonymise_expired_cases",
     "schedule": crontab(hour=2, minute=15),
 }
+
+# --- The bodies' incident records (issue #20): deleted past the area's retention ------------
+CELERY_BEAT_SCHEDULE["delete-expired-incident-records"] = {
+    "task": "incidents.tasks.delete_expired_records",
+    "schedule": crontab(hour=2, minute=30),
+}

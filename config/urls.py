@@ -36,6 +36,8 @@ urlpatterns = [
     ),
     # The case, stage by stage (triggers/urls.py).
     path("", include("triggers.urls")),
+    # The relevant bodies' incident records (issue #20).
+    path("", include("incidents.urls")),
     path("appeals/", include("appeals.urls")),
     path("figures/", include("figures.urls")),
     path("pledge/", include("pledge.urls")),

@@ -1,0 +1,64 @@
+"""The incident feed's forms: the upload, and matching a body's columns to ours."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Button, Field
+from django import forms
+
+from agencies.forms import gds_helper
+
+from . import schema
+from .services import MAX_CSV_BYTES
+
+
+class UploadForm(forms.Form):
+    membership = forms.ChoiceField(
+        label="Which area are these records for?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the area the records are for"},
+    )
+    file = forms.FileField(
+        label="Upload a CSV file",
+        help_text=f"A .csv file saved as UTF-8, smaller than {MAX_CSV_BYTES // 1024 // 1024}MB, "
+        "with a header row. The columns are described in the incident feed guide.",
+        error_messages={"required": "Choose a CSV file to upload"},
+    )
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.targets = {str(m.pk): m for m in targets}
+        self.fields["membership"].choices = [
+            (key, f"{m.area.name} (as {m.agency.name})") for key, m in self.targets.items()
+        ]
+        self.helper = gds_helper(
+            Field.radios("membership", small=True),
+            Field("file"),
+            Button("submit", "Upload and continue"),
+        )
+
+    def clean_membership(self):
+        return self.targets[self.cleaned_data["membership"]]
+
+
+class MappingForm(forms.Form):
+    """Our columns, each with the body's header that holds it (remembered for next time)."""
+
+    NOT_SENT = ""
+
+    def __init__(self, *args, headers=(), initial_mapping=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(self.NOT_SENT, "Not in this file"), *((h, h) for h in headers)]
+        for column in schema.COLUMNS:
+            self.fields[column.name] = forms.ChoiceField(
+                label=column.label + ("" if column.required else " (optional)"),
+                choices=choices,
+                required=column.required,
+                initial=(initial_mapping or {}).get(column.name, self.NOT_SENT),
+                error_messages={"required": f"Choose the column that holds {column.label.lower()}"},
+            )
+        self.helper = gds_helper(
+            *(Field(c.name) for c in schema.COLUMNS), Button("submit", "Import the records")
+        )
+
+    def mapping(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if v}
