@@ -7,6 +7,7 @@ STAGE_TASKS = (
     "triggers.reviews.tasks",
     "triggers.threshold.tasks",
     "triggers.closing.tasks",
+    "triggers.proactive.tasks",
 )
 
 
@@ -19,3 +20,9 @@ class TriggersConfig(AppConfig):
 
         for module in STAGE_TASKS:
             import_module(module)
+        # The bodies' records sit below the case (incidents never imports triggers): it says
+        # when an import is done, and possible case reviews are looked for then.
+        from incidents.signals import records_imported
+        from triggers.proactive.tasks import after_import
+
+        records_imported.connect(after_import, dispatch_uid="possible_reviews_after_import")

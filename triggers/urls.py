@@ -8,6 +8,7 @@ from triggers.closing.urls import urlpatterns as closing_pages
 from triggers.information.urls import urlpatterns as information_pages
 from triggers.meetings.urls import urlpatterns as meeting_pages
 from triggers.post.urls import urlpatterns as post_pages
+from triggers.proactive.urls import urlpatterns as proactive_pages
 from triggers.reviews.urls import urlpatterns as review_pages
 from triggers.threshold.urls import urlpatterns as threshold_pages
 
@@ -24,5 +25,6 @@ urlpatterns = [
     *review_pages,
     *closing_pages,
     *post_pages,
+    *proactive_pages,
     path("api/v1/", include("triggers.api.urls")),
 ]

@@ -24,6 +24,7 @@ from triggers.models.information import (
 from triggers.models.letters import Letter, LetterDelivery
 from triggers.models.meetings import ReviewMeeting
 from triggers.models.notes import CaseNote
+from triggers.models.proactive import PossibleReview, SuggestionDecision
 from triggers.models.reviews import (
     Action,
     ActionUpdate,
@@ -55,6 +56,7 @@ __all__ = [
     "Letter",
     "LetterDelivery",
     "PlanComment",
+    "PossibleReview",
     "Recommendation",
     "ReferenceCounter",
     "ReturnedReport",
@@ -62,6 +64,7 @@ __all__ = [
     "ReviewRecord",
     "SavedFilter",
     "SendTo",
+    "SuggestionDecision",
     "ThresholdCheck",
     "ThresholdDecision",
     "VictimInvolvement",

@@ -16,4 +16,9 @@ urlpatterns = [
         name="case_threshold_decision_check",
     ),
     path("checks/<int:check_id>/", views.threshold_check, name="threshold_check"),
+    path(
+        "checks/<int:check_id>/suggestions/",
+        views.check_suggestion,
+        name="threshold_check_suggestion",
+    ),
 ]

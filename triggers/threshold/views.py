@@ -15,7 +15,7 @@ from triggers.models import ThresholdCheck, ThresholdDecision
 from triggers.people import applicant_for
 from triggers.recipients import recipients
 from triggers.selectors import case_to_work_on, case_url
-from triggers.threshold import checks
+from triggers.threshold import checks, suggestions
 from triggers.threshold import services as services
 from triggers.threshold.forms import ThresholdCheckForm, ThresholdDecisionForm
 from triggers.workflow import AWAITING_THRESHOLD_DECISION, TransitionNotAllowed
@@ -190,7 +190,11 @@ def threshold_check(request, check_id):
         and request.user.agency_id == check.agency_id
     )
     posted = request.POST if request.method == "POST" else None  # an empty POST is an answer
-    form = ThresholdCheckForm(posted, complaints=complaints) if may_record else None
+    # Suggestions the body confirmed fill in its check: found, with the record's reference.
+    initial = suggestions.confirmed_initial(check) if may_record else {}
+    form = (
+        ThresholdCheckForm(posted, complaints=complaints, initial=initial) if may_record else None
+    )
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             checks.record_check(check, form.findings(), by=request.user)
@@ -200,6 +204,8 @@ def threshold_check(request, check_id):
             messages.success(request, f"Thank you. {case.area.name} has your check.")
             return redirect("threshold_check", check_id=check.pk)
     findings = {f.complaint_id: f for f in check.findings.all()}
+    # The body's own incident records that may be each complaint (its staff only).
+    suggested = suggestions.suggestions_for(check, complaints) if may_record else {}
     return render(
         request,
         "triggers/threshold/check.html",
@@ -208,8 +214,42 @@ def threshold_check(request, check_id):
             "case": case,
             "applicant": applicant_for(request.user, case),
             "form": form,
-            "rows": [(c, findings.get(c.pk)) for c in complaints],
+            "rows": [(c, findings.get(c.pk), suggested.get(c.pk, [])) for c in complaints],
             "elsewhere": checks.reported_elsewhere(case, complaints),
             "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+@require_POST
+def check_suggestion(request, check_id):
+    """The body confirms a suggested record of its own as a complaint, or rejects it."""
+    check = get_object_or_404(
+        access.threshold_checks_for(request.user).select_related("case__area", "agency"),
+        pk=check_id,
+    )
+    try:
+        record = suggestions.decide(
+            check,
+            _whole(request.POST.get("complaint")),
+            _whole(request.POST.get("record")),
+            request.POST.get("decision", ""),
+            by=request.user,
+        )
+    except suggestions.SuggestionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        if request.POST.get("decision") == "confirmed":
+            messages.success(
+                request, f"Your record {record.reference} is filled in below: record your check."
+            )
+        else:
+            messages.success(
+                request, f"Your record {record.reference} will not be suggested again."
+            )
+    return redirect("threshold_check", check_id=check.pk)
+
+
+def _whole(text) -> int:
+    return int(text) if text and str(text).isdigit() else 0

@@ -1,0 +1,157 @@
+"""The officer's list of possible case reviews, each with its evidence and what to do next.
+
+Only the area's case officers and admins see them (the single point of contact offers
+reviews); anyone else gets 404. Every page is written to the access audit: it shows the
+bodies' records about a person.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from agencies.access import area_ids_for
+from audit import services as audit
+from triggers.models import PossibleReview
+from triggers.proactive import services
+from triggers.proactive.forms import AgreementForm, DismissForm, OfferForm
+
+
+def possible_reviews_for(user):
+    """Possible reviews of the user's areas (case officers and area admins only)."""
+    return PossibleReview.objects.filter(area_id__in=area_ids_for(user)).select_related(
+        "area", "case", "offered_by", "dismissed_by"
+    )
+
+
+def _audit(request, possible=None) -> None:
+    audit.record(
+        "view" if request.method in ("GET", "HEAD") else "change",
+        request=request,
+        area_id=possible.area_id if possible else None,
+        object_type="possible review" if possible else "possible reviews",
+        object_id=str(possible.pk) if possible else "list",
+        url_name=request.resolver_match.view_name,
+    )
+
+
+def _possible(request, possible_review_id) -> PossibleReview:
+    possible = get_object_or_404(possible_reviews_for(request.user), pk=possible_review_id)
+    _audit(request, possible)
+    return possible
+
+
+@login_required
+def possible_reviews(request):
+    if not area_ids_for(request.user):
+        raise Http404("Possible case reviews are for the area's officers.")
+    show = request.GET.get("show", "open")
+    listed = possible_reviews_for(request.user)
+    if show != "all":
+        listed = listed.filter(
+            status__in=(PossibleReview.Status.NEW, PossibleReview.Status.OFFERED)
+        )
+    _audit(request)
+    return render(
+        request,
+        "triggers/proactive/list.html",
+        {"possibles": listed.prefetch_related("records__body")[:200], "show": show},
+    )
+
+
+@login_required
+def possible_review(request, possible_review_id):
+    possible = _possible(request, possible_review_id)
+    records = sorted(possible.records.select_related("body"), key=lambda r: (r.reported_date, r.pk))
+    return render(
+        request,
+        "triggers/proactive/detail.html",
+        {"possible": possible, "records": records, "reasons": possible.engine_reasons.splitlines()},
+    )
+
+
+def _act(request, possible, form, act, done: str, template: str):
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = act(form)
+        except services.OfferRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, done)
+            if hasattr(result, "reference"):
+                return redirect("case_detail", result.area.slug, result.reference)
+            return redirect("possible_review", possible_review_id=possible.pk)
+    return render(request, template, {"possible": possible, "form": form})
+
+
+@login_required
+def offer(request, possible_review_id):
+    possible = _possible(request, possible_review_id)
+    if not possible.is_open:
+        return redirect("possible_review", possible_review_id=possible.pk)
+    initial = {"phone": possible.phone, "address": possible.address, "postcode": possible.postcode}
+    form = OfferForm(request.POST or None, initial=initial)
+    return _act(
+        request,
+        possible,
+        form,
+        lambda f: services.offer_review(possible, f.offer(), by=request.user),
+        "The offer is on its way.",
+        "triggers/proactive/offer.html",
+    )
+
+
+@login_required
+def dismiss(request, possible_review_id):
+    possible = _possible(request, possible_review_id)
+    if not possible.is_open:
+        return redirect("possible_review", possible_review_id=possible.pk)
+    form = DismissForm(request.POST or None)
+    return _act(
+        request,
+        possible,
+        form,
+        lambda f: services.dismiss(
+            possible, f.cleaned_data["reason"], f.cleaned_data["details"], by=request.user
+        ),
+        "Dismissed, with your reason.",
+        "triggers/proactive/dismiss.html",
+    )
+
+
+@login_required
+def start(request, possible_review_id):
+    possible = _possible(request, possible_review_id)
+    if not possible.is_open:
+        return redirect("possible_review", possible_review_id=possible.pk)
+    initial = {
+        "victim_name": possible.name,
+        "phone": possible.phone,
+        "address": possible.address,
+        "postcode": possible.postcode,
+    }
+    form = AgreementForm(request.POST or None, initial=initial)
+    return _act(
+        request,
+        possible,
+        form,
+        lambda f: services.start_case(possible, f.agreement(), by=request.user),
+        "The case has started, with the victim's agreement recorded.",
+        "triggers/proactive/start.html",
+    )
+
+
+@login_required
+def letter(request, possible_review_id):
+    """The offer letter, to print and post where the area does not post through Notify."""
+    possible = _possible(request, possible_review_id)
+    if not possible.offer_letter:
+        return redirect("possible_review", possible_review_id=possible.pk)
+    return FileResponse(
+        possible.offer_letter.open("rb"),
+        as_attachment=True,
+        filename=f"review-offer-{possible.pk}.pdf",
+        content_type="application/pdf",
+    )
