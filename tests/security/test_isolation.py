@@ -226,7 +226,74 @@ ROUTES = {
         "post",
         "officer",
     ),
+    # The bodies' incident records (issue #20): the sending body's responders and the area's
+    # officers read them; only the sending body matches a file's columns.
+    "incidents:feed_detail": (lambda side: {"feed_id": police_feed(side).pk}, "get", "responder"),
+    "incidents:feed_columns": (lambda side: {"feed_id": police_feed(side).pk}, "get", "responder"),
+    "incidents:record_detail": (
+        lambda side: {"record_id": police_record(side).pk},
+        "get",
+        "responder",
+    ),
+    # Possible case reviews: the area's officers and admins only. With no letter written the
+    # letter sends the officer back to the evidence (302).
+    "possible_review": (lambda side: possible_review_kwargs(side), "get", "officer"),
+    "possible_review_offer": (lambda side: possible_review_kwargs(side), "get", "officer"),
+    "possible_review_dismiss": (lambda side: possible_review_kwargs(side), "get", "officer"),
+    "possible_review_start": (lambda side: possible_review_kwargs(side), "get", "officer"),
+    "possible_review_letter": (lambda side: possible_review_kwargs(side), "get", "officer"),
+    # Answering the check page's suggestion: with nothing chosen the body is sent back (302).
+    "threshold_check_suggestion": (
+        lambda side: {"check_id": side.case.threshold_checks.get(agency=side.police).pk},
+        "post",
+        "responder",
+    ),
 }
+
+
+def police_record(side):
+    """An incident record the side's police sent (made once)."""
+    from incidents.models import IncidentRecord
+
+    found = IncidentRecord.objects.filter(area=side.area, body=side.police).first()
+    if found is None:
+        from tests.incidents.records import record
+
+        found = record(side, ref=f"{side.area.slug}-1")
+    return found
+
+
+def police_feed(side):
+    """A CSV the side's police uploaded, its columns not matched yet (made once)."""
+    from incidents import services
+    from incidents.models import IncidentFeed
+    from tests.incidents.helpers import csv_file, row
+
+    found = IncidentFeed.objects.filter(area=side.area, body=side.police).first()
+    return found or services.receive_upload(
+        csv_file(row("P-1")), area=side.area, body=side.police, by=side.responder
+    )
+
+
+def possible_review_kwargs(side):
+    """A possible case review of the side's area (made once)."""
+    from django.utils import timezone
+
+    from triggers.models import PossibleReview
+
+    possible, _ = PossibleReview.objects.get_or_create(
+        area=side.area,
+        person_key="1",
+        defaults={
+            "name": "Jane Doe",
+            "engine_route": "complaints",
+            "engine_qualifying": 3,
+            "engine_threshold": 3,
+            "engine_reasons": "The threshold is met.",
+            "found_at": timezone.now(),
+        },
+    )
+    return {"possible_review_id": possible.pk}
 
 
 def unsent_letter_kwargs(side):
@@ -278,6 +345,11 @@ LISTS |= {"print_queue"}
 LISTS |= {"case_list_export", "saved_filter_new"}
 # The area admin's start page: counts and cases of their own areas (test below).
 LISTS |= {"attention"}
+# The bodies' incident records and possible case reviews (issue #20): each list shows only
+# what the user may read, and a batch goes only to an area the user's body feeds
+# (tests/incidents/test_access.py, test_feeds.py; tests/triggers/proactive/).
+LISTS |= {"incidents:feeds", "incidents:records", "incidents:upload", "incidents:api_batch"}
+LISTS |= {"possible_reviews"}
 
 # The applicant's private link: tested below with two applicants' sessions.
 APPLICANT_ROUTES = {"track:case", "track:letter", "track:open"}
@@ -494,6 +566,7 @@ PLAIN_ARGS = {
     "figures:area_json": lambda theirs: [theirs.area.slug],
     "recommendation_answer": lambda theirs: ["not-a-real-response-link-0000000"],
     "notify_receipt": lambda theirs: [theirs.area.slug],
+    "incidents:api_batch": lambda theirs: [theirs.area.slug],
 }
 # An applicant is not signed in: staff pages send them to sign in, the API refuses them.
 NOT_SIGNED_IN = (302, 401, 403, 404)
