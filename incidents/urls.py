@@ -14,7 +14,7 @@ urlpatterns = [
     path("incidents/records/", views.records, name="records"),
     path("incidents/records/<int:record_id>/", views.record_detail, name="record_detail"),
     path(
-        "api/v1/incidents/<slug:area>/records/",
+        "api/v1/incidents/<str:area>/records/",
         api.IncidentBatchView.as_view(),
         name="api_batch",
     ),
