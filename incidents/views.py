@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from audit import services as audit
 
@@ -25,6 +25,16 @@ def _audit(request, object_type: str, object_id, area_id=None, action="view") ->
         object_id=str(object_id),
         url_name=request.resolver_match.view_name,
     )
+
+
+def _found_or_refused(request, queryset, object_type: str, pk):
+    """The object, or 404; a refusal is audited too, saying what was asked for (never
+    whether it exists), as the case pages' middleware does."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        _audit(request, object_type, pk, action="refused")
+        raise Http404("Not found.")
+    return found
 
 
 @login_required
@@ -67,7 +77,7 @@ def upload(request):
 
 def _own_feed(request, feed_id) -> IncidentFeed:
     """A feed of the user's own body: only its senders match its columns."""
-    feed = get_object_or_404(selectors.feeds_for(request.user), pk=feed_id)
+    feed = _found_or_refused(request, selectors.feeds_for(request.user), "incident feed", feed_id)
     if feed.body_id != request.user.agency_id:
         raise Http404("Not your body's feed.")
     return feed
@@ -99,7 +109,7 @@ def feed_columns(request, feed_id):
 @login_required
 def feed_detail(request, feed_id):
     """The import's report: counts, and every bad row with its column and what is wrong."""
-    feed = get_object_or_404(selectors.feeds_for(request.user), pk=feed_id)
+    feed = _found_or_refused(request, selectors.feeds_for(request.user), "incident feed", feed_id)
     _audit(request, "incident feed", feed.pk, feed.area_id)
     labels = {c.name: c.label for c in schema.COLUMNS}
     errors = [{**e, "label": labels.get(e["column"], e["column"])} for e in feed.errors]
@@ -115,8 +125,7 @@ def records(request):
 
 @login_required
 def record_detail(request, record_id):
-    record = get_object_or_404(
-        selectors.records_for(request.user).select_related("feed", "link__cluster"), pk=record_id
-    )
+    records = selectors.records_for(request.user).select_related("feed", "link__cluster")
+    record = _found_or_refused(request, records, "incident record", record_id)
     _audit(request, "incident record", record.pk, record.area_id)
     return render(request, "incidents/record.html", {"record": record})

@@ -45,6 +45,8 @@ def test_nobody_of_another_area_can_read_it(client, north, south):
         client.force_login(getattr(south, role))
         assert client.get(feed_page).status_code == 404, role
         assert "R-1" not in client.get(reverse("incidents:records")).content.decode()
+    refused = AccessRecord.objects.filter(action="refused", object_type="incident record")
+    assert refused.count() == 5 and {r.object_id for r in refused} == {str(police_record.pk)}
 
 
 def test_a_chair_or_pcc_officer_of_the_same_area_cannot_read_it(client, north):

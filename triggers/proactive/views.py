@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from agencies.access import area_ids_for
 from audit import services as audit
@@ -38,7 +38,17 @@ def _audit(request, possible=None) -> None:
 
 
 def _possible(request, possible_review_id) -> PossibleReview:
-    possible = get_object_or_404(possible_reviews_for(request.user), pk=possible_review_id)
+    possible = possible_reviews_for(request.user).filter(pk=possible_review_id).first()
+    if possible is None:
+        # What was asked for, never whether it exists (as the case pages' refusals).
+        audit.record(
+            "refused",
+            request=request,
+            object_type="possible review",
+            object_id=str(possible_review_id),
+            url_name=request.resolver_match.view_name,
+        )
+        raise Http404("Not found.")
     _audit(request, possible)
     return possible
 
