@@ -2,9 +2,13 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 from . import access, landing
 from .enrolment import is_platform_admin
+
+# The service's default name, in the catalogue so that a Welsh page names it in Welsh.
+DEFAULT_SERVICE_NAME = gettext_noop("ASB Case Review (Community Trigger)")
 
 
 def portal(request):
@@ -14,7 +18,7 @@ def portal(request):
         areas = [a.name for a in access.case_areas_for(user).order_by("name")]
         nav = _navigation(user)
     return {
-        "service_name": settings.SERVICE_NAME,
+        "service_name": gettext(settings.SERVICE_NAME),
         "phase": settings.PHASE,
         "user_areas": areas,
         "navigation": nav,
