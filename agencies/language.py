@@ -38,6 +38,11 @@ APPLY_SESSION_KEY = "apply"
 APPLY_REFERENCE_KEY = "apply_reference"
 
 
+def case_language(active: str | None) -> str:
+    """The code kept on the case ("en" or "cy") for the language a page was rendered in."""
+    return WELSH if (active or "").startswith(WELSH) else ENGLISH
+
+
 def is_public_path(path: str) -> bool:
     return path in PUBLIC_PAGES or path.startswith(PUBLIC_PREFIXES)
 

@@ -16,6 +16,8 @@ PUBLIC = {
     "accessibility",
     "privacy",
     "healthz",
+    # The language switch (issue #19): it records a choice only on the visitor's own case.
+    "switch_language",
     "signin",
     "signout",
     # The second step of signing in: they show only the signing-in user's own codes.
@@ -334,10 +336,15 @@ ROLES = ("officer", "admin", "responder", "chair", "pcc_officer", "panel")
 @pytest.fixture
 def sides(north, south):
     """Both sides with a decided threshold (so a letter), agencies asked, and the police's
-    return sent with a document."""
+    return sent with a document. The south side is in Wales (issue #19): its force area is a
+    Welsh one, so every page is walked for a Welsh area too."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from agencies.models import RoleAssignment
+    from agencies.models import Area, RoleAssignment
+
+    Area.objects.filter(pk=south.area.pk).update(nation=Area.Nation.WALES)
+    south.area.refresh_from_db()
+    south.case.area.refresh_from_db()
     from tests.factories import user_with_role
     from triggers.information.services import ReturnData, submit_return
     from triggers.threshold.services import decide_threshold
