@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from agencies.forms import gds_helper
 from agencies.models import Area
-from triggers import eligibility
+from triggers import eligibility, eligibility_words
 from triggers.fields import DateField
 from triggers.threshold import services
 
@@ -100,5 +100,12 @@ def check(request):
         decision = eligibility.assess(
             services.engine_policy(area), form.complaints(), application_date=today, today=today
         )
-        result = {"area": area, "decision": decision, "explanation": eligibility.explain(decision)}
+        # The engine's words in the page's language (Welsh for a Welsh area, if chosen).
+        words = eligibility_words.words()
+        result = {
+            "area": area,
+            "decision": decision,
+            "reasons": [finding.reason_in(words) for finding in decision.complaints],
+            "explanation": eligibility.explain(decision, words),
+        }
     return render(request, "triggers/applications/check.html", {"form": form, "result": result})
