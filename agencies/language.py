@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from . import private_links
 
@@ -36,6 +37,16 @@ PUBLIC_PAGES = ("/",)
 # Where the application journey keeps the chosen area (triggers.applications.journey).
 APPLY_SESSION_KEY = "apply"
 APPLY_REFERENCE_KEY = "apply_reference"
+
+
+# Words crispy-forms-gds translates with its own gettext but ships no Welsh for: listed here so
+# that makemessages puts them in our catalogue (LOCALE_PATHS come first).
+THIRD_PARTY_WORDS = (
+    gettext_noop("Back"),
+    gettext_noop("Day"),
+    gettext_noop("Month"),
+    gettext_noop("Year"),
+)
 
 
 def case_language(active: str | None) -> str:
