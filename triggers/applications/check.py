@@ -9,7 +9,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from agencies.forms import gds_helper
 from agencies.models import Area
@@ -22,13 +22,13 @@ ROWS = 5
 
 class CheckForm(forms.Form):
     area = forms.ModelChoiceField(
-        label=_lazy("Which council area does the behaviour happen in?"),
+        label=gettext_lazy("Which council area does the behaviour happen in?"),
         queryset=Area.objects.order_by("name"),
         to_field_name="slug",
-        empty_label=_lazy("Choose an area"),
+        empty_label=gettext_lazy("Choose an area"),
         error_messages={
-            "required": _lazy("Choose the council area where the behaviour happens"),
-            "invalid_choice": _lazy("Choose the council area from the list"),
+            "required": gettext_lazy("Choose the council area where the behaviour happens"),
+            "invalid_choice": gettext_lazy("Choose the council area from the list"),
         },
     )
 
