@@ -79,6 +79,16 @@ def test_the_private_link_page_of_a_welsh_case_is_welsh(client, welsh_case):
     assert '<html lang="cy"' in html
     assert f"Eich adolygiad achos {welsh_case.reference}" in html
     assert "Beth sy’n digwydd nesaf" in html and "Byddwn yn cysylltu â chi" in html
+    area = welsh_case.area
+    names = (welsh_case.reference, area.name, area.spoc_name, area.spoc_email, area.spoc_phone)
+    assert english_words(html, names=tuple(n for n in names if n)) == []
+
+
+def test_every_status_the_private_link_shows_has_its_welsh_words():
+    from triggers.tracking.page import STATUS_WORDS
+    from triggers.workflow import Status
+
+    assert set(STATUS_WORDS) == {str(label) for label in Status.labels}
 
 
 # --- An English area: no switch, never Welsh ------------------------------------------------
