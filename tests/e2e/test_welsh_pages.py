@@ -2,7 +2,6 @@
 header's switch, the eligibility check, the application's first page and the private link,
 each with lang="cy" and axe-clean. Screenshots go to var/screenshots/welsh/ to be looked at."""
 
-
 from datetime import timedelta
 from pathlib import Path
 
