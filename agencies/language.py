@@ -115,15 +115,19 @@ def public_choice(request) -> str:
 
 
 def language_for(request) -> tuple[bool, str]:
-    """(whether the page offers Welsh, the language to render it in)."""
+    """(whether the page offers Welsh, the language to render it in). For staff pages the
+    first is only True when Welsh was chosen; the header works out the offer itself."""
     if is_public_path(request.path):
         area = area_of_public_page(request)
         offered = is_welsh(area) if area is not None else any_welsh_area()
         return offered, (public_choice(request) if offered else ENGLISH)
+    # Staff: whether the switch is offered is the header's to say (context_processors.portal
+    # reads the user's areas anyway); the database is asked here only for one who chose Welsh.
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and staff_offered_welsh(user):
-        chosen = request.COOKIES.get(STAFF_COOKIE)
-        return True, (chosen if chosen in LANGUAGES else ENGLISH)
+    chosen = request.COOKIES.get(STAFF_COOKIE)
+    signed_in = user is not None and user.is_authenticated
+    if chosen == WELSH and signed_in and staff_offered_welsh(user):
+        return True, WELSH
     return False, ENGLISH
 
 

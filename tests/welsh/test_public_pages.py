@@ -126,7 +126,8 @@ def test_staff_pages_stay_english_unless_staff_choose_welsh(client, cardiff):
     client.force_login(officer)
     client.cookies["asb_language"] = "cy"  # the public choice does not apply to staff pages
     cases = reverse("home") + "?cases=1"
-    assert '<html lang="en"' in client.get(cases).content.decode()
+    english = client.get(cases).content.decode()
+    assert '<html lang="en"' in english and 'hreflang="cy"' in english  # offered, not chosen
     client.get("/language/cy/", {"next": cases})
     html = client.get(cases).content.decode()
     assert '<html lang="cy"' in html and "Neidio i’r prif gynnwys" in html
