@@ -14,6 +14,7 @@ RUN mkdir -p var/frontend/css var/frontend/govuk \
  && npx sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
       frontend/app.scss var/frontend/css/app.css \
  && cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js var/frontend/govuk/ \
+ && python -m agencies.catalogues compile \
  && SECRET_KEY=build-only STATIC_MANIFEST=true python manage.py collectstatic --no-input
 RUN useradd --create-home portal && chown -R portal /app/var
 USER portal

@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ASSETS := var/frontend/css/app.css
+# The Welsh catalogue, compiled by babel (no GNU gettext needed); generated, never committed.
+CATALOGUES := locale/cy/LC_MESSAGES/django.mo
 
 export DEMO_PASSWORD ?= community-trigger-demo
 # Where `make run` serves the portal; links in the demo's messages point there too.
@@ -20,7 +22,10 @@ run: setup ## Set up, load the Merseyside demo and serve on http://$(RUN_ADDRESS
 test: setup ## Set up and run the whole suite (SQLite by default; DATABASE_URL/REDIS_URL switch)
 	$(PY) -m pytest
 
-setup: $(STAMP) $(ASSETS)
+setup: $(STAMP) $(ASSETS) $(CATALOGUES)
+
+$(CATALOGUES): locale/cy/LC_MESSAGES/django.po $(STAMP)
+	$(PY) -m agencies.catalogues compile
 
 $(STAMP): requirements.lock requirements-dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -39,11 +44,12 @@ $(ASSETS): node_modules/.package-lock.json frontend/app.scss
 
 assets: $(ASSETS)
 
-lint: setup ## ruff, bandit on the project's code (exceptions in pyproject.toml), import-linter contracts
+lint: setup ## ruff, bandit on the project's code (exceptions in pyproject.toml), import-linter contracts, the Welsh catalogue
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r .
 	$(VENV)/bin/lint-imports
+	$(PY) -m agencies.catalogues check
 
 format: setup
 	$(VENV)/bin/ruff format .

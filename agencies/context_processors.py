@@ -2,22 +2,33 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
-from . import access, landing
+from . import access, landing, language
 from .enrolment import is_platform_admin
+
+# The service's default name, in the catalogue so that a Welsh page names it in Welsh.
+DEFAULT_SERVICE_NAME = gettext_noop("ASB Case Review (Community Trigger)")
 
 
 def portal(request):
     user = getattr(request, "user", None)
     areas, nav = [], []
+    # The language switch: on public pages where agencies.language allowed it; for staff, when
+    # they work for an area in Wales (read with the areas the header names: no extra query).
+    welsh_offered = getattr(request, "welsh_offered", False)
     if user is not None and user.is_authenticated:
-        areas = [a.name for a in access.case_areas_for(user).order_by("name")]
+        found = list(access.case_areas_for(user).order_by("name"))
+        areas = [a.name for a in found]
         nav = _navigation(user)
+        if not language.is_public_path(request.path):
+            welsh_offered = any(a.in_wales for a in found)
     return {
-        "service_name": settings.SERVICE_NAME,
+        "service_name": gettext(settings.SERVICE_NAME),
         "phase": settings.PHASE,
         "user_areas": areas,
         "navigation": nav,
+        "welsh_offered": welsh_offered,
     }
 
 

@@ -1,4 +1,5 @@
-"""The Merseyside demo region: one force area, its PCC office, five councils and partners.
+"""The demo regions: Merseyside (one force area, its PCC office, five councils and partners)
+and South Wales (agencies/demo_wales.py: two Welsh councils, for the portal in Welsh).
 
 Idempotent: every row is found by its natural key before it is created, so `make run` can load
 the demo on every start. Fictional housing providers; real public bodies' names, made-up people.
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from . import demo_wales
 from .models import Agency, Area, AreaMembership, ForceArea, RoleAssignment, User
 
 Role = RoleAssignment.Role
@@ -110,8 +112,11 @@ def demo_users() -> list[DemoUser]:
             Role.APPEAL_PANEL,
             PANEL_AREA,
         ),
-        DemoUser("platform.admin@example.org", "Platform Admin", None, Role.PLATFORM_ADMIN),
     ]
+    users += demo_wales.demo_users(DemoUser)
+    users.append(
+        DemoUser("platform.admin@example.org", "Platform Admin", None, Role.PLATFORM_ADMIN)
+    )
     return users
 
 
@@ -154,12 +159,13 @@ def load() -> None:
         for area_slug, area in areas.items():
             if only is None or area_slug in only:
                 _member(area, agency, role, f"asb.{slug}@example.org")
+    areas.update(demo_wales.load(_member))
     for demo in demo_users():
         user = _user(demo, areas)
         if demo.role == Role.REVIEW_CHAIR:
             # Named as an independent chair for every demo area: they may be chosen to
-            # chair its reviews, beside the area's own staff (issue #17).
-            for area in areas.values():
+            # chair its reviews, beside the area's own staff (issue #17): Merseyside's only.
+            for area in (areas[slug] for slug, *_ in COUNCILS):
                 RoleAssignment.objects.get_or_create(user=user, role=demo.role, area=area)
 
 

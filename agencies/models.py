@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from knox.models import AbstractAuthToken
 from simple_history.models import HistoricalRecords
 
@@ -190,6 +191,18 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def in_wales(self) -> bool:
+        return self.nation == self.Nation.WALES
+
+    @property
+    def health_body(self) -> str:
+        """The area's health body as a sentence names it (DOMAIN.md §1): an integrated care
+        board in England, a Local Health Board in Wales. In the page's language."""
+        if self.in_wales:
+            return gettext("the Local Health Board")
+        return gettext("the integrated care board (ICB)")
 
     def clean(self):
         """Refuse a policy that makes a stage impossible (DOMAIN.md §5.10)."""

@@ -1,9 +1,12 @@
 """Times, dates and counts the GOV.UK way (style guide; issue #17): "4:47pm", "9am", "midday",
-"midnight", "1 April 2026", "1 recommendation", "2 actions". Pure: no ORM, no I/O."""
+"midnight", "1 April 2026", "1 recommendation", "2 actions". No ORM, no I/O. In the active
+language: Welsh pages read "4:47yh", "9yb", "canol dydd", "1 Ebrill 2026" (issue #19)."""
 
 from datetime import date, datetime, time
 
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import pgettext
 
 
 def _local(value):
@@ -18,9 +21,9 @@ def govuk_time(value: time | datetime | None) -> str:
         return ""
     value = _local(value)
     if value.minute == 0 and value.hour in (0, 12):
-        return "midnight" if value.hour == 0 else "midday"
+        return pgettext("time", "midnight") if value.hour == 0 else pgettext("time", "midday")
     hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
+    suffix = pgettext("time", "am") if value.hour < 12 else pgettext("time", "pm")
     if value.minute == 0:
         return f"{hour}{suffix}"
     return f"{hour}:{value.minute:02d}{suffix}"
@@ -31,8 +34,8 @@ def govuk_date(value: date | datetime | None, *, weekday: bool = False) -> str:
     if value is None or value == "":
         return ""
     value = _local(value)
-    text = f"{value.day} {value:%B %Y}"
-    return f"{value:%A} {text}" if weekday else text
+    # Django's month and day names follow the active language ("1 Ebrill 2026" in Welsh).
+    return date_format(value, "l j F Y" if weekday else "j F Y")
 
 
 def govuk_datetime(value: datetime | None, *, weekday: bool = False) -> str:

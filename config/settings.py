@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "agencies.second_factor.RequireSecondFactorMiddleware",
     "agencies.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions and sign-in: Welsh only on a Welsh area's pages, or for staff who chose it.
+    "agencies.language.LanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -219,6 +221,11 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="community-trigger-demo")
 
 # --- Locale -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
+# Welsh for the pages, forms and messages of areas in Wales (DOMAIN.md §5.12, issue #19);
+# agencies.language decides where. The catalogue is locale/cy/LC_MESSAGES/django.po, compiled
+# by `manage.py compile_catalogues` (babel: no GNU gettext needed).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -8,6 +8,7 @@ from agencies import views as agency_views
 from figures import attention as attention_views
 from notifications import mailbox
 from notifications import views as notification_views
+from triggers.tracking import language as language_views
 
 from . import views
 
@@ -20,6 +21,8 @@ urlpatterns = [
     ),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    # The header's "English | Cymraeg" (issue #19): a link, remembered, recorded on the case.
+    path("language/<str:code>/", language_views.switch, name="switch_language"),
     path("sign-in/", agency_views.SignInView.as_view(), name="signin"),
     path("sign-out/", agency_views.SignOutView.as_view(), name="signout"),
     path("sign-in/code/", agency_views.verify, name="signin_verify"),

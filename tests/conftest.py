@@ -2,6 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from agencies import catalogues
 from agencies.models import Agency, RoleAssignment
 
 from .factories import (
@@ -14,6 +15,15 @@ from .factories import (
 )
 
 Role = RoleAssignment.Role
+
+
+def pytest_configure(config):
+    """The Welsh pages need the compiled catalogue: compile it when the .po is newer (the set-up
+    does the same; this keeps a test run from ever reading a stale one)."""
+    for po_path in catalogues.catalogues():
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            catalogues.compile_catalogue(po_path)
 
 
 @pytest.fixture(autouse=True)

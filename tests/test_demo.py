@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from agencies import demo_wales
 from agencies.demo import COUNCILS, demo_users
 from agencies.models import Agency, Area, AreaMembership, RoleAssignment, User
 from triggers.models import Case
@@ -24,12 +25,13 @@ def load_twice():
 def test_demo_loads_merseyside_and_twice_changes_nothing():
     first = load_twice()
     assert (User.objects.count(), Case.objects.count(), AreaMembership.objects.count()) == first
-    assert sorted(Area.objects.values_list("slug", flat=True)) == sorted(c[0] for c in COUNCILS)
+    merseyside = Area.objects.filter(force_area__slug="merseyside")
+    assert sorted(merseyside.values_list("slug", flat=True)) == sorted(c[0] for c in COUNCILS)
     assert set(Area.objects.values_list("complaint_threshold", "hate_incident_threshold")) == {
         (3, 1)
     }
-    assert Agency.objects.filter(kind=Agency.Kind.PCC_OFFICE).count() == 1
-    assert Agency.objects.filter(kind=Agency.Kind.HOUSING).count() == 2
+    assert Agency.objects.filter(kind=Agency.Kind.PCC_OFFICE).count() == 2
+    assert Agency.objects.filter(kind=Agency.Kind.HOUSING).count() == 3
     assert Case.objects.values("area").distinct().count() >= 3
     assert Case.objects.values("status").distinct().count() >= 4
     # One case a councillor applied for, for a victim with their own email and link (§5.9).
@@ -49,8 +51,9 @@ def expected_visible(demo, case) -> bool:
             case.threshold_checks.filter(agency__slug=demo.agency_slug).exists()
             or case.information_requests.filter(agency__slug=demo.agency_slug).exists()
         )
-    if demo.role == RoleAssignment.Role.PCC_OFFICER:  # Merseyside's appealed cases
-        return case.appeals.exists()
+    if demo.role == RoleAssignment.Role.PCC_OFFICER:  # their own force area's appealed cases
+        pcc = Agency.objects.get(slug=demo.agency_slug)
+        return case.appeals.exists() and case.area.force_area_id == pcc.force_area_id
     return False
 
 
@@ -75,6 +78,7 @@ def test_demo_prints_the_sign_ins(capsys):
     call_command("load_demo", stdout=out)
     text = out.getvalue()
     assert "officer.liverpool@example.org" in text
+    assert "officer.cardiff@example.org" in text and "South Wales" in text
     assert settings.DEMO_PASSWORD in text
 
 
@@ -99,3 +103,28 @@ def test_demo_areas_have_published_last_years_figures_once(client):
     page = client.get(reverse("figures:area", args=["liverpool"])).content.decode()
     published = Publication.objects.get(area__slug="liverpool")
     assert f"Published {timezone.localtime(published.published_at):%-d %B %Y}" in page
+
+
+def test_demo_has_a_welsh_region_with_a_case_applied_for_in_welsh():
+    load_twice()
+    wales = Area.objects.filter(force_area__slug="south-wales").order_by("slug")
+    assert [a.slug for a in wales] == ["cardiff", "swansea"]
+    assert {a.nation for a in wales} == {Area.Nation.WALES}
+    assert {(a.complaint_threshold, a.hate_incident_threshold) for a in wales} == {(3, 1)}
+    assert Agency.objects.get(slug="south-wales-pcc").kind == Agency.Kind.PCC_OFFICE
+    health = AreaMembership.objects.filter(area__in=wales, agency__kind=Agency.Kind.HEALTH)
+    assert sorted(health.values_list("area__slug", "agency__name")) == [
+        ("cardiff", "Cardiff and Vale University Health Board"),
+        ("swansea", "Swansea Bay University Health Board"),
+    ]
+    assert (
+        AreaMembership.objects.filter(area__in=wales, agency__kind=Agency.Kind.HOUSING).count() == 2
+    )
+    welsh = Case.objects.get(area__slug="cardiff")
+    assert welsh.applicant_language == "cy"
+    assert welsh.events.filter(summary="The applicant applied in Cymraeg").exists()
+    # Merseyside's demo is untouched by the Welsh one, and every Welsh sign-in is printed.
+    assert Case.objects.filter(area__slug="swansea").get().applicant_language == "en"
+    emails = {u.email for u in demo_users()}
+    assert {"officer.cardiff@example.org", "pcc.south-wales@example.org"} <= emails
+    assert {u.email for u in demo_wales.demo_users(type(demo_users()[0]))} <= emails

@@ -1,7 +1,8 @@
-"""A handful of demo cases in different states across several Merseyside areas.
+"""A handful of demo cases in different states across several Merseyside areas, and two in
+South Wales: one applied for in Welsh (issue #19).
 
-Loaded once: if any case exists, nothing is added, so running the demo twice never
-duplicates it.
+Loaded once per region: if a region has any case, nothing is added to it, so running the demo
+twice never duplicates it.
 """
 
 from __future__ import annotations
@@ -84,13 +85,32 @@ DESCRIPTIONS = [
 ]
 
 
+# South Wales (agencies/demo_wales.py): Eleri applied in Welsh, so her messages are Welsh.
+WELSH_CASES = [
+    ("cardiff", "Eleri Jones", 4, (70, 45, 20), False, [Status.ACKNOWLEDGED]),
+    ("swansea", "Gareth Price", 15, (60, 30), True, [Status.ACKNOWLEDGED, Status.THRESHOLD_MET]),
+]
+WELSH_SPEAKERS = {"Eleri Jones"}
+WELSH_DESCRIPTIONS = [
+    "Cerddoriaeth uchel a gweiddi o'r fflat uwchben tan 3 y bore.",
+    "Criw yn ymgasglu y tu allan i'r drws ffrynt, yn rhegi ac yn cicio'r drws.",
+    "Wyau wedi'u taflu at y ffenest a'r car wedi'i grafu.",
+]
+
+
 @transaction.atomic
 def load() -> None:
-    if Case.objects.exists():
-        return
-    police = Agency.objects.get(slug="merseyside-police")
+    if not Case.objects.filter(area__force_area__slug="merseyside").exists():
+        _load_cases(DEMO_CASES, "merseyside-police")
+    if not Case.objects.filter(area__force_area__slug="south-wales").exists():
+        _load_cases(WELSH_CASES, "south-wales-police")
+
+
+def _load_cases(cases, police_slug: str) -> None:
+    police = Agency.objects.get(slug=police_slug)
     now = timezone.now()
-    for area_slug, name, received_ago, ages, hate, steps in DEMO_CASES:
+    for area_slug, name, received_ago, ages, hate, steps in cases:
+        welsh = name in WELSH_SPEAKERS
         area = Area.objects.get(slug=area_slug)
         officer = User.objects.filter(
             roles__role=RoleAssignment.Role.CASE_OFFICER, roles__area=area
@@ -100,7 +120,7 @@ def load() -> None:
             ComplaintData(
                 incident_date=(received - timedelta(days=age)).date(),
                 reported_date=(received - timedelta(days=age - 1)).date(),
-                description=DESCRIPTIONS[i % len(DESCRIPTIONS)],
+                description=(WELSH_DESCRIPTIONS if welsh else DESCRIPTIONS)[i % len(DESCRIPTIONS)],
                 reported_to=police,
                 reference_number=f"MP-{2600 + i * 17 + age}",
                 hate_related=hate and i == 0,
@@ -111,9 +131,7 @@ def load() -> None:
             applicant_name=name,
             applicant_email=f"{name.split()[0].lower()}@example.com",
             complaints=complaints,
-            behaviour_location="The street outside my home",
-            impact="I do not feel safe in my own home and cannot sleep.",
-            desired_outcome="For the behaviour to stop and to be kept informed.",
+            **(_in_welsh() if welsh else _in_english()),
             **_victim(name, received),
         )
         case, _ = applications_services.submit_application(
@@ -124,6 +142,23 @@ def load() -> None:
             _police_check(case, police)
         for step in steps:
             _walk(case, step, officer)
+
+
+def _in_english() -> dict:
+    return {
+        "behaviour_location": "The street outside my home",
+        "impact": "I do not feel safe in my own home and cannot sleep.",
+        "desired_outcome": "For the behaviour to stop and to be kept informed.",
+    }
+
+
+def _in_welsh() -> dict:
+    return {
+        "behaviour_location": "Y stryd y tu allan i'm cartref",
+        "impact": "Nid wyf yn teimlo'n ddiogel yn fy nghartref fy hun ac ni allaf gysgu.",
+        "desired_outcome": "I'r ymddygiad ddod i ben ac i gael gwybod beth sy'n digwydd.",
+        "applicant_language": "cy",
+    }
 
 
 def _victim(applicant: str, received) -> dict:

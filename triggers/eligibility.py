@@ -6,7 +6,9 @@ stricter than s104 of the Anti-social Behaviour, Crime and Policing Act 2014. "M
 discretion" (harm, vulnerability, persistence, the response so far) is never the engine's
 answer: that is an officer's recorded decision with reasons.
 
-Pure: standard library only, no ORM, no I/O.
+Pure: standard library only, no ORM, no I/O. The words are English unless the caller passes
+`Words` that translate them (issue #19: a Welsh page passes Django's gettext through
+triggers/eligibility_words.py); the engine itself never looks at a language.
 """
 
 from __future__ import annotations
@@ -16,6 +18,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from triggers.eligibility_reasons import (
+    APPLICATION_WINDOW_MONTHS,
+    ENGLISH,
+    MONTH_NAMES,
+    REPORT_WINDOW_MONTHS,
+    Words,
+    _already_counted_reason,
+    _complaints_count,
+    _counts_reason,
+    _hate_count,
+    _rejection,
+)
 from triggers.periods import months_beginning_with_end
 
 __all__ = [
@@ -30,33 +44,17 @@ __all__ = [
     "Decision",
     "InvalidPolicy",
     "Policy",
+    "Words",
     "assess",
     "explain",
     "format_date",
 ]
 
 STATUTORY_THRESHOLD = 3  # s104(4): a procedure may set a lower number, never a higher one
-REPORT_WINDOW_MONTHS = 1  # s104(11)(a): complaint within one month beginning with the behaviour
-APPLICATION_WINDOW_MONTHS = 6  # s104(11)(b): application within six months of the complaint
 
 ROUTE_COMPLAINTS = "complaints"
 ROUTE_HATE_INCIDENT = "hate_incident"
 ROUTE_NOT_MET = "not_met"
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class InvalidPolicy(ValueError):
@@ -130,9 +128,13 @@ class ComplaintFinding:
     @property
     def reason(self) -> str:
         if self._reason is None:
-            write, *arguments = self._explain
-            self._reason = write(*arguments)
+            self._reason = self.reason_in(ENGLISH)
         return self._reason
+
+    def reason_in(self, words: Words) -> str:
+        """The reason worded by `words` (a translation); `reason` is the English one."""
+        write, *arguments = self._explain
+        return write(*arguments, words=words)
 
     def as_dict(self) -> dict:
         return {
@@ -173,66 +175,6 @@ def format_date(day: date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-# --- One complaint -----------------------------------------------------------------------------
-
-
-def _future_date_reason(complaint: Complaint, application_date: date, today: date) -> str | None:
-    """A date after today cannot be true yet, so nothing resting on it can count."""
-    for label, day in (
-        ("incident", complaint.incident_date),
-        ("report", complaint.reported_date),
-        ("application", application_date),
-    ):
-        if day > today:
-            return (
-                f"Does not count: the {label} date, {format_date(day)}, is in the future "
-                f"(today is {format_date(today)})."
-            )
-    return None
-
-
-def _order_reason(complaint: Complaint, application_date: date) -> str | None:
-    """A report cannot precede what it reports, nor support an application made before it."""
-    incident, reported = complaint.incident_date, complaint.reported_date
-    if reported < incident:
-        return (
-            f"Does not count: reported on {format_date(reported)}, before the incident on "
-            f"{format_date(incident)}."
-        )
-    if reported > application_date:
-        return (
-            f"Does not count: reported on {format_date(reported)}, after the application on "
-            f"{format_date(application_date)}."
-        )
-    return None
-
-
-def _time_limit_reason(complaint: Complaint, application_date: date) -> str | None:
-    """The two time limits of s104(11), each naming the last day that would have counted."""
-    incident, reported = complaint.incident_date, complaint.reported_date
-    report_by = months_beginning_with_end(incident, REPORT_WINDOW_MONTHS)
-    if reported > report_by:
-        return (
-            f"Does not count: reported on {format_date(reported)}, more than one month after "
-            f"the incident on {format_date(incident)} (the last day was "
-            f"{format_date(report_by)})."
-        )
-    apply_by = months_beginning_with_end(reported, APPLICATION_WINDOW_MONTHS)
-    if application_date > apply_by:
-        return (
-            f"Does not count: reported on {format_date(reported)}, more than six months "
-            f"before the application on {format_date(application_date)} (the last day to "
-            f"apply was {format_date(apply_by)})."
-        )
-    return None
-
-
-# The last day of each window, by the day it begins with: a bulk check meets the same few
-# thousand days over and over, and a dictionary look-up is four times cheaper than a call.
 _REPORT_BY: dict[date, date] = {}
 _APPLY_BY: dict[date, date] = {}
 _REMEMBER_AT_MOST = 50_000  # days: well over a century of them
@@ -243,34 +185,6 @@ def _remember(ends: dict[date, date], start: date, months: int) -> date:
         ends.clear()
     end = ends[start] = months_beginning_with_end(start, months)
     return end
-
-
-def _rejection(complaint: Complaint, application_date: date, today: date) -> str | None:
-    """Why a complaint does not qualify, or None when it does (the first failing rule)."""
-    return (
-        _future_date_reason(complaint, application_date, today)
-        or _order_reason(complaint, application_date)
-        or _time_limit_reason(complaint, application_date)
-    )
-
-
-def _counts_reason(complaint: Complaint) -> str:
-    gap = (complaint.reported_date - complaint.incident_date).days
-    when = "on the day of the incident" if gap == 0 else f"{_plural(gap, 'day')} after the incident"
-    return (
-        f"Counts: reported {when}, within one month; the application is within six months "
-        f"of the report."
-    )
-
-
-def _already_counted_reason(earlier_index: int, earlier: Complaint) -> str:
-    # Numbered from 1 because this sentence is read by people, who number complaints so.
-    to_whom = f" to {earlier.reported_to}" if earlier.reported_to else ""
-    return (
-        f"Already counted: the same person reported the same incident{to_whom} "
-        f"(complaint {earlier_index + 1}). One person's reports of one incident count once, "
-        f"however many agencies they told."
-    )
 
 
 # --- Counting ----------------------------------------------------------------------------------
@@ -348,37 +262,47 @@ def assess(
 # --- The summary -------------------------------------------------------------------------------
 
 
-def _counts(n: int, noun: str) -> str:
-    """'no complaints count', '1 complaint counts', '3 complaints count'."""
-    if n == 0:
-        return f"no {noun}s count"
-    return f"{_plural(n, noun)} {'counts' if n == 1 else 'count'}"
-
-
-def explain(decision: Decision) -> str:
-    """One plain-English paragraph for officers and applicants (it appears in letters).
+def explain(decision: Decision, words: Words = ENGLISH) -> str:
+    """One plain-English paragraph for officers and applicants (it appears in letters);
+    `words` word it in another language.
 
     It says only what the reports show; whether to hold a review on discretion is an
     officer's decision, so it is not offered here.
     """
-    counted = _counts(decision.qualifying_complaints, "complaint")
+    _ = words.gettext
+    places = {
+        "counted": _complaints_count(words, decision.qualifying_complaints),
+        "threshold": decision.threshold,
+        "hate": _hate_count(words, decision.hate_related_complaints),
+        "hate_threshold": decision.hate_incident_threshold,
+    }
     if decision.route == ROUTE_COMPLAINTS:
-        threshold = decision.threshold
-        return f"The threshold is met: {counted}, and this area's threshold is {threshold}."
-    hate = _counts(decision.hate_related_complaints, "hate-related complaint")
+        return (
+            _("The threshold is met: %(counted)s, and this area's threshold is %(threshold)s.")
+            % places
+        )
     if decision.route == ROUTE_HATE_INCIDENT:
         return (
-            f"The threshold is met because of a hate incident: {hate}, and in this area "
-            f"{decision.hate_incident_threshold} is enough. In all, {counted}; the threshold "
-            f"for complaints is {decision.threshold}."
+            _(
+                "The threshold is met because of a hate incident: %(hate)s, and in this area "
+                "%(hate_threshold)s is enough. In all, %(counted)s; the threshold for complaints "
+                "is %(threshold)s."
+            )
+            % places
         )
     hate_route = ""
     if decision.hate_incident_threshold is not None:
         hate_route = (
-            f" For hate incidents, {hate}, and {decision.hate_incident_threshold} would be enough."
+            " "
+            + _("For hate incidents, %(hate)s, and %(hate_threshold)s would be enough.") % places
         )
     return (
-        f"The threshold is not met: {counted}, and this area's threshold is "
-        f"{decision.threshold}.{hate_route} A complaint counts when it was made within one month "
-        f"of the incident and the application is made within six months of the complaint."
+        _("The threshold is not met: %(counted)s, and this area's threshold is %(threshold)s.")
+        % places
+        + hate_route
+        + " "
+        + _(
+            "A complaint counts when it was made within one month of the incident and the "
+            "application is made within six months of the complaint."
+        )
     )

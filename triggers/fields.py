@@ -9,6 +9,7 @@ from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 def model_max_length(model, name: str) -> int:
@@ -56,7 +57,8 @@ class DateField(forms.MultiValueField):
 
     @property
     def sentence_start(self) -> str:
-        return self.what[0].upper() + self.what[1:]
+        what = str(self.what)  # `what` may be lazy: worded in the language of the page
+        return what[0].upper() + what[1:]
 
     def clean(self, value):
         day, month, year = self._parts(value)
@@ -64,18 +66,23 @@ class DateField(forms.MultiValueField):
             part.widget.errors = []
         if not (day or month or year):
             if self.required:
-                raise ValidationError(f"Enter {self.what}", code="required")
+                raise ValidationError(_("Enter %(what)s") % {"what": self.what}, code="required")
             return None
         parts = zip(self.PARTS, (day, month, year), strict=True)
         missing = [name for name, part in parts if not part]
         if missing:
-            message = f"{self.sentence_start} must include a {' and '.join(missing)}"
+            names = {"day": _("day"), "month": _("month"), "year": _("year")}
+            message = _("%(what)s must include a %(parts)s") % {
+                "what": self.sentence_start,
+                "parts": _(" and ").join(names[name] for name in missing),
+            }
             self.fields[self.PARTS.index(missing[0])].widget.errors.append(message)
             raise ValidationError(message, code="incomplete")
         typed = self._to_date(day, month, year)
         if typed > (self.today or timezone.localdate()):
             raise ValidationError(
-                f"{self.sentence_start} must be today or in the past", code="future"
+                _("%(what)s must be today or in the past") % {"what": self.sentence_start},
+                code="future",
             )
         return typed
 
@@ -87,7 +94,9 @@ class DateField(forms.MultiValueField):
         return tuple(str(v or "").strip() for v in values)
 
     def _to_date(self, day: str, month: str, year: str) -> date:
-        not_real = ValidationError(f"{self.sentence_start} must be a real date", code="invalid")
+        not_real = ValidationError(
+            _("%(what)s must be a real date") % {"what": self.sentence_start}, code="invalid"
+        )
         numbers = re.fullmatch(r"[0-9]{1,2}", day) and re.fullmatch(r"[0-9]{1,2}", month)
         if not numbers or not re.fullmatch(r"[0-9]{4}", year) or int(year) < 1900:
             raise not_real

@@ -16,6 +16,8 @@ PUBLIC = {
     "accessibility",
     "privacy",
     "healthz",
+    # The language switch (issue #19): it records a choice only on the visitor's own case.
+    "switch_language",
     "signin",
     "signout",
     # The second step of signing in: they show only the signing-in user's own codes.
@@ -406,10 +408,15 @@ ROLES = ("officer", "admin", "responder", "chair", "pcc_officer", "panel")
 @pytest.fixture
 def sides(north, south):
     """Both sides with a decided threshold (so a letter), agencies asked, and the police's
-    return sent with a document."""
+    return sent with a document. The south side is in Wales (issue #19): its force area is a
+    Welsh one, so every page is walked for a Welsh area too."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from agencies.models import RoleAssignment
+    from agencies.models import Area, RoleAssignment
+
+    Area.objects.filter(pk=south.area.pk).update(nation=Area.Nation.WALES)
+    south.area.refresh_from_db()
+    south.case.area.refresh_from_db()
     from tests.factories import user_with_role
     from triggers.information.services import ReturnData, submit_return
     from triggers.threshold.services import decide_threshold
@@ -875,3 +882,24 @@ def test_figures_dashboard_and_return_show_only_own_areas(client, north, south):
         client.force_login(getattr(north, role))
         for name in ("figures:dashboard", "figures:return_csv", "figures:return_json"):
             assert client.get(reverse(name)).status_code == 404, (role, name)
+
+
+@pytest.mark.django_db
+def test_the_language_switch_records_only_on_the_visitors_own_case(client, sides):
+    """Issue #19: switching language on a private-link page writes to that link's case only;
+    the Welsh side's case is untouched by a visitor of the English side, and vice versa."""
+    north, south = sides
+    client.get(reverse("track:open", args=[south.case.token]))
+    client.get(reverse("switch_language", args=["cy"]), {"next": reverse("track:case")})
+    south.case.refresh_from_db()
+    north.case.refresh_from_db()
+    assert (south.case.applicant_language, north.case.applicant_language) == ("cy", "en")
+    other = client_class_for(client)
+    other.get(reverse("track:open", args=[north.case.token]))
+    other.get(reverse("switch_language", args=["cy"]), {"next": reverse("track:case")})
+    north.case.refresh_from_db()
+    assert north.case.applicant_language == "en"  # an English area's case is never Welsh
+
+
+def client_class_for(client):
+    return type(client)()

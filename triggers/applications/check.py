@@ -8,10 +8,12 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agencies.forms import gds_helper
 from agencies.models import Area
-from triggers import eligibility
+from triggers import eligibility, eligibility_words
 from triggers.fields import DateField
 from triggers.threshold import services
 
@@ -20,13 +22,13 @@ ROWS = 5
 
 class CheckForm(forms.Form):
     area = forms.ModelChoiceField(
-        label="Which council area does the behaviour happen in?",
+        label=gettext_lazy("Which council area does the behaviour happen in?"),
         queryset=Area.objects.order_by("name"),
         to_field_name="slug",
-        empty_label="Choose an area",
+        empty_label=gettext_lazy("Choose an area"),
         error_messages={
-            "required": "Choose the council area where the behaviour happens",
-            "invalid_choice": "Choose the council area from the list",
+            "required": gettext_lazy("Choose the council area where the behaviour happens"),
+            "invalid_choice": gettext_lazy("Choose the council area from the list"),
         },
     )
 
@@ -35,16 +37,20 @@ class CheckForm(forms.Form):
         rows = []
         for n in range(1, ROWS + 1):
             self.fields[f"incident_{n}"] = DateField(
-                what=f"the date of incident {n}", label="When it happened", required=False
+                what=_("the date of incident %(n)s") % {"n": n},
+                label=_("When it happened"),
+                required=False,
             )
             self.fields[f"reported_{n}"] = DateField(
-                what=f"the date you reported incident {n}",
-                label="When you reported it",
+                what=_("the date you reported incident %(n)s") % {"n": n},
+                label=_("When you reported it"),
                 required=False,
             )
             self.fields[f"hate_{n}"] = forms.BooleanField(
-                label="I think I was targeted because of disability, race, religion, sexual "
-                "orientation or transgender identity",
+                label=_(
+                    "I think I was targeted because of disability, race, religion, sexual "
+                    "orientation or transgender identity"
+                ),
                 required=False,
             )
             rows.append(
@@ -52,12 +58,12 @@ class CheckForm(forms.Form):
                     Field(f"incident_{n}"),
                     Field(f"reported_{n}"),
                     Field.checkbox(f"hate_{n}", small=True),
-                    legend=f"Incident {n}",
+                    legend=_("Incident %(n)s") % {"n": n},
                     legend_size=Size.SMALL,
                 )
             )
         self.helper = gds_helper(
-            Field.select("area"), *rows, Button("check", "Check"), label_size=Size.SMALL
+            Field.select("area"), *rows, Button("check", _("Check")), label_size=Size.SMALL
         )
 
     def clean(self):
@@ -65,17 +71,22 @@ class CheckForm(forms.Form):
         for n in range(1, ROWS + 1):
             incident, reported = cleaned.get(f"incident_{n}"), cleaned.get(f"reported_{n}")
             if incident and not reported and f"reported_{n}" not in self.errors:
-                self.add_error(f"reported_{n}", f"Enter the date you reported incident {n}")
+                self.add_error(
+                    f"reported_{n}", _("Enter the date you reported incident %(n)s") % {"n": n}
+                )
             if reported and not incident and f"incident_{n}" not in self.errors:
-                self.add_error(f"incident_{n}", f"Enter the date of incident {n}")
+                self.add_error(f"incident_{n}", _("Enter the date of incident %(n)s") % {"n": n})
             if incident and reported and reported < incident:
                 self.add_error(
                     f"reported_{n}",
-                    f"The date you reported incident {n} must be "
-                    "the same as or after the date it happened",
+                    _(
+                        "The date you reported incident %(n)s must be the same as or after "
+                        "the date it happened"
+                    )
+                    % {"n": n},
                 )
         if not self.errors and not self.complaints():
-            self.add_error("incident_1", "Enter at least one incident and when you reported it")
+            self.add_error("incident_1", _("Enter at least one incident and when you reported it"))
         return cleaned
 
     def complaints(self) -> list[eligibility.Complaint]:
@@ -100,5 +111,12 @@ def check(request):
         decision = eligibility.assess(
             services.engine_policy(area), form.complaints(), application_date=today, today=today
         )
-        result = {"area": area, "decision": decision, "explanation": eligibility.explain(decision)}
+        # The engine's words in the page's language (Welsh for a Welsh area, if chosen).
+        words = eligibility_words.words()
+        result = {
+            "area": area,
+            "decision": decision,
+            "reasons": [finding.reason_in(words) for finding in decision.complaints],
+            "explanation": eligibility.explain(decision, words),
+        }
     return render(request, "triggers/applications/check.html", {"form": form, "result": result})

@@ -13,6 +13,7 @@ from __future__ import annotations
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from agencies.models import Area
@@ -35,17 +36,20 @@ class AreaForm(forms.Form):
     """Which council area the behaviour happens in: that area's agencies review it."""
 
     area = forms.ModelChoiceField(
-        label="Which council area does the anti-social behaviour happen in?",
-        help_text="This is the area where the behaviour happens, not where you live, if these "
-        "are different.",
+        label=_("Which council area does the anti-social behaviour happen in?"),
+        help_text=_(
+            "This is the area where the behaviour happens, not where you live, if these "
+            "are different."
+        ),
         queryset=Area.objects.none(),
         to_field_name="slug",
         empty_label=None,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select the council area where the anti-social behaviour happens",
-            "invalid_choice": "Select the council area where the anti-social behaviour "
-            "happens from the list",
+            "required": _("Select the council area where the anti-social behaviour happens"),
+            "invalid_choice": _(
+                "Select the council area where the anti-social behaviour happens from the list"
+            ),
         },
     )
 
@@ -55,12 +59,12 @@ class AreaForm(forms.Form):
         field = self.fields["area"]
         field.queryset = areas
         if areas.count() > MAX_AREA_RADIOS:
-            field.empty_label = "Choose an area"
+            field.empty_label = _("Choose an area")
             field.widget = forms.Select(choices=field.choices)
             layout = Field.select("area")
         else:
             layout = Field.radios("area", legend_size=Size.MEDIUM)
-        self.helper = gds_helper(layout, Button("continue", "Continue"))
+        self.helper = gds_helper(layout, Button("continue", _("Continue")))
 
     def application_fields(self) -> dict:
         """The area is not part of `ApplicationData`: it is the tenant the case belongs to."""

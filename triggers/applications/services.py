@@ -25,6 +25,7 @@ from triggers.models import (
     Complaint,
     ConsentHow,
     ContactMethod,
+    Language,
     ReferenceCounter,
     SendTo,
 )
@@ -87,6 +88,9 @@ class ApplicationData:
     desired_outcome: str = ""
     contact_method: str = "email"
     adjustments: str = ""
+    # The language the applicant applied in ("en" or "cy", DOMAIN.md §5.12): their messages
+    # are written in it.
+    applicant_language: str = "en"
     extra: dict = field(default_factory=dict)
 
     # What the check pages show of the victim's answers, in words.
@@ -163,6 +167,9 @@ def submit_application(
     )
     how = Channel(channel).label.lower()
     record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
+    if case.applicant_language != Language.ENGLISH:
+        language = Language(case.applicant_language).label
+        record_event(case, f"The applicant applied in {language}", by=recorded_by)
     if case.on_behalf:
         record_event(case, consent_summary(case), by=recorded_by)
     _queue_receipt(case, token)

@@ -10,9 +10,11 @@ show the answers as they stand now. The pages the staff journey shares are in `p
 from functools import wraps
 
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from agencies import language
 from triggers.applications.forms import ActionForm, WhoForm
 from triggers.applications.journey import (
     CONTACT,
@@ -72,6 +74,8 @@ def check(request, journey):
     form = ActionForm(request.POST if request.method == "POST" else None, button="Send application")
     problems = []
     if request.method == "POST" and form.is_valid():
+        # Applying in Welsh records Welsh as the applicant's language (DOMAIN.md §5.12).
+        application.applicant_language = language.case_language(get_language())
         try:
             case, _token = submit_application(area, application, channel=Channel.ONLINE)
         except ApplicationRefused as refused:

@@ -22,7 +22,8 @@ class AlsoAskField(forms.MultipleChoiceField):
     def __init__(self, *, label="Also ask", **kwargs):
         kwargs.setdefault(
             "help_text",
-            "The council, police and health body are always asked for information. Choose "
+            "The council, police and health body (the integrated care board in England, the Local "
+            "Health Board in Wales) are always asked for information. Choose "
             "any co-opted housing provider or other partner this case concerns.",
         )
         super().__init__(label=label, required=False, **kwargs)

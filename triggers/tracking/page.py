@@ -11,10 +11,31 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from triggers.meetings.services import current_round
 from triggers.models import Action, Case, Letter, ReviewMeeting, ReviewRecord
 from triggers.workflow import Status
+
+# The case's statuses as the private-link page names them: in the catalogue, so that the page
+# translates each label it shows (`{% translate label %}`) for a Welsh area (issue #19).
+STATUS_WORDS = (
+    gettext_noop("Application received"),
+    gettext_noop("Acknowledged"),
+    gettext_noop("Threshold met"),
+    gettext_noop("Review ordered on discretion"),
+    gettext_noop("Threshold not met"),
+    gettext_noop("Agencies asked for information"),
+    gettext_noop("Review meeting arranged"),
+    gettext_noop("Review meeting held"),
+    gettext_noop("Outcome sent"),
+    gettext_noop("Action plan in progress"),
+    gettext_noop("Appeal lodged"),
+    gettext_noop("Further review ordered"),
+    gettext_noop("Threshold to be decided again"),
+    gettext_noop("Closed"),
+    gettext_noop("Withdrawn"),
+)
 
 
 def review_meeting(case: Case) -> ReviewMeeting | None:

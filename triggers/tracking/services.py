@@ -92,3 +92,25 @@ def reissue_tracking_link(case: Case, *, by, party: str = APPLICANT) -> str | No
         reference=case.reference,
     )
     return None
+
+
+# Each party's language column on the case (DOMAIN.md §5.12).
+LANGUAGE_FIELDS = {APPLICANT: "applicant_language", VICTIM: "victim_language"}
+
+
+@transaction.atomic
+def record_language(case: Case, *, party: str, language: str) -> bool:
+    """Record the language a person chose on their private-link page; every message to them
+    uses it from now on. Returns whether it changed (a choice made again records nothing)."""
+    from triggers.models import Language
+
+    field = LANGUAGE_FIELDS[party]
+    language = Language(language)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if getattr(case, field) == language:
+        return False
+    setattr(case, field, language)
+    case.save(update_fields=[field])
+    whose = "The applicant" if party == APPLICANT else "The victim"
+    record_event(case, f"{whose} chose to be written to in {language.label}")
+    return True

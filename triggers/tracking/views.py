@@ -7,6 +7,7 @@ token stays out of later requests, page addresses and referrers.
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from agencies import access
@@ -25,25 +26,32 @@ from triggers.tracking.services import hash_token
 from triggers.workflow import Status
 
 NEXT_STEP = {
-    Status.SUBMITTED: "We will contact you to tell you who is dealing with your application.",
-    Status.ACKNOWLEDGED: "We are checking whether the threshold for a case review is met.",
-    Status.THRESHOLD_REDECISION: "We are deciding again whether the threshold is met.",
-    Status.THRESHOLD_MET: "We are asking the agencies involved for what they know.",
-    Status.MET_ON_DISCRETION: "We are asking the agencies involved for what they know.",
-    Status.AGENCIES_NOTIFIED: "The agencies are sending us what they know. Next, we will "
-    "arrange the review meeting and ask how you want to take part.",
-    Status.REVIEW_SCHEDULED: "The review meeting has been arranged.",
-    Status.REVIEW_HELD: "The review meeting has taken place. We will write to you with the "
-    "outcome.",
-    Status.OUTCOME_SENT: "We have sent you the outcome of the review.",
-    Status.ACTIONS_IN_PROGRESS: "The agencies are carrying out the action plan.",
-    Status.THRESHOLD_NOT_MET: "The threshold was not met. You can ask for this decision to be "
-    "looked at again: see our letter.",
-    Status.APPEALED: "Your appeal is being looked at, independently of the council. We will "
-    "write to you with the decision.",
-    Status.FURTHER_REVIEW: "A further review has been ordered.",
-    Status.CLOSED: "Your case is closed. Our last letter explains why.",
-    Status.WITHDRAWN: "Your application was withdrawn.",
+    Status.SUBMITTED: _("We will contact you to tell you who is dealing with your application."),
+    Status.ACKNOWLEDGED: _("We are checking whether the threshold for a case review is met."),
+    Status.THRESHOLD_REDECISION: _("We are deciding again whether the threshold is met."),
+    Status.THRESHOLD_MET: _("We are asking the agencies involved for what they know."),
+    Status.MET_ON_DISCRETION: _("We are asking the agencies involved for what they know."),
+    Status.AGENCIES_NOTIFIED: _(
+        "The agencies are sending us what they know. Next, we will "
+        "arrange the review meeting and ask how you want to take part."
+    ),
+    Status.REVIEW_SCHEDULED: _("The review meeting has been arranged."),
+    Status.REVIEW_HELD: _(
+        "The review meeting has taken place. We will write to you with the outcome."
+    ),
+    Status.OUTCOME_SENT: _("We have sent you the outcome of the review."),
+    Status.ACTIONS_IN_PROGRESS: _("The agencies are carrying out the action plan."),
+    Status.THRESHOLD_NOT_MET: _(
+        "The threshold was not met. You can ask for this decision to be "
+        "looked at again: see our letter."
+    ),
+    Status.APPEALED: _(
+        "Your appeal is being looked at, independently of the council. We will "
+        "write to you with the decision."
+    ),
+    Status.FURTHER_REVIEW: _("A further review has been ordered."),
+    Status.CLOSED: _("Your case is closed. Our last letter explains why."),
+    Status.WITHDRAWN: _("Your application was withdrawn."),
 }
 
 

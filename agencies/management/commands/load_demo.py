@@ -17,7 +17,7 @@ from agencies.site import site_url
 
 
 class Command(BaseCommand):
-    help = "Load the Merseyside demo (safe to run again) and print the demo sign-ins."
+    help = "Load the Merseyside and South Wales demo (safe to run again); print the sign-ins."
 
     def handle(self, *args, **options):
         # The demo's applicants are fictional: their messages go to an in-memory mailbox,
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         out = self.stdout
         out.write(
             self.style.SUCCESS(
-                f"\nMerseyside demo loaded. Sign in at {site_url()}/sign-in/ as any of:\n"
+                "\nMerseyside and South Wales demo loaded. "
+                f"Sign in at {site_url()}/sign-in/ as any of:\n"
             )
         )
         for user in demo_users():
