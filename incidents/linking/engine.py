@@ -175,7 +175,9 @@ def link_records(
     rows = prepare_rows(records)
     table = db_api.register(_arrow_table(rows))
     if model is not None:
-        linker = Linker(table, model["splink"], log_level=logging.WARNING)
+        dialect = db_api.sql_dialect.sql_dialect_str
+        parameters = linking_model.settings_with_parameters(model["splink"], dialect)
+        linker = Linker(table, parameters, log_level=logging.WARNING)
     else:
         linker = _trained_linker(db_api, table, rows, len(records), seed)
     predictions = linker.inference.predict(threshold_match_probability=chosen)

@@ -37,7 +37,9 @@ DEFAULT_THRESHOLD = 0.95
 
 def _either_null(*columns: str) -> cll.CustomLevel:
     condition = " OR ".join(f'"{c}_l" IS NULL OR "{c}_r" IS NULL' for c in columns)
-    return cll.CustomLevel(condition, label_for_charts="name missing").configure(is_null_level=True)
+    return cll.CustomLevel(condition, "name missing", base_dialect_str="duckdb").configure(
+        is_null_level=True
+    )
 
 
 def _similar(column: str, jaro_winkler: float, edits: int) -> cll.Or:
@@ -87,6 +89,7 @@ def date_of_birth_comparison() -> cl.CustomComparison:
                 "AND substr(dob_l, 6, 2) = substr(dob_r, 9, 2) "
                 "AND substr(dob_l, 9, 2) = substr(dob_r, 6, 2)",
                 label_for_charts="day and month swapped",
+                base_dialect_str="duckdb",
             ),
             cll.DamerauLevenshteinLevel("dob", 1).configure(
                 label_for_charts="date of birth one digit apart"
@@ -98,7 +101,7 @@ def date_of_birth_comparison() -> cl.CustomComparison:
 
 def _both_missing(*columns: str) -> cll.CustomLevel:
     condition = " AND ".join(f'("{c}_l" IS NULL OR "{c}_r" IS NULL)' for c in columns)
-    return cll.CustomLevel(condition, label_for_charts="address missing").configure(
+    return cll.CustomLevel(condition, "address missing", base_dialect_str="duckdb").configure(
         is_null_level=True
     )
 
@@ -175,6 +178,32 @@ def settings() -> SettingsCreator:
         # Named, not left to Splink to find: the reasons read them on every backend.
         additional_columns_to_retain=["body", "street"],
     )
+
+
+def settings_with_parameters(trained: dict, dialect: str) -> dict:
+    """The model's trained parameters on this module's comparisons, in `dialect`'s SQL.
+
+    A saved model holds SQL in the dialect it was trained on (DuckDB quotes names the way
+    Spark quotes strings), so another backend gets the comparisons written afresh for it,
+    with the same m and u probabilities level by level.
+    """
+    fresh = settings().get_settings(dialect).as_dict()
+    if len(fresh["comparisons"]) != len(trained["comparisons"]):
+        raise ValueError("The model's comparisons are not this version's.")
+    for new, old in zip(fresh["comparisons"], trained["comparisons"], strict=True):
+        new_levels, old_levels = new["comparison_levels"], old["comparison_levels"]
+        if [level.get("label_for_charts") for level in new_levels] != [
+            level.get("label_for_charts") for level in old_levels
+        ]:
+            raise ValueError(
+                f"The model's {new['output_column_name']} levels are not this version's."
+            )
+        for new_level, old_level in zip(new_levels, old_levels, strict=True):
+            for key in ("m_probability", "u_probability"):
+                if key in old_level:
+                    new_level[key] = old_level[key]
+    fresh["probability_two_random_records_match"] = trained["probability_two_random_records_match"]
+    return fresh
 
 
 def estimate_u(linker, *, seed: int, max_pairs: float) -> None:
