@@ -12,7 +12,7 @@ export DEMO_PASSWORD ?= community-trigger-demo
 # Where `make run` serves the portal; links in the demo's messages point there too.
 RUN_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test setup assets migrate demo lint format bench e2e clean
+.PHONY: run test setup assets migrate demo lint format bench e2e clean spark test-spark link-bench
 
 run: setup ## Set up, load the Merseyside demo and serve on http://$(RUN_ADDRESS) (RUN_ADDRESS=host:port to change)
 	DEBUG=true $(PY) manage.py migrate --no-input
@@ -61,6 +61,19 @@ e2e: setup ## Browser journeys and axe-core (needs Debian's chromium)
 # Benchmarks run with the production defaults (DEBUG off), which need a key; a local one will do.
 bench: setup
 	SECRET_KEY=$${SECRET_KEY:-bench-only-$$RANDOM$$RANDOM$$RANDOM} $(PY) manage.py bench
+
+# The optional Spark backend of incident linking (issue #20): pyspark is large and needs Java 17,
+# so it is not part of `setup`. INCIDENT_LINKING_BACKEND=spark then switches linking to it.
+spark: setup ## Install pyspark (requirements-spark.lock) for the Spark linking backend
+	$(VENV)/bin/pip install --quiet -r requirements-spark.lock
+
+test-spark: spark ## The Spark linking tests (local mode): same clusters as DuckDB
+	INCIDENT_LINKING_SPARK_TESTS=1 $(PY) -m pytest -m spark tests/incidents
+
+# Linking quality and speed on synthetic records; RECORDS=1000000 for the issue's measure.
+link-bench: setup
+	SECRET_KEY=$${SECRET_KEY:-bench-only-$$RANDOM$$RANDOM$$RANDOM} $(PY) manage.py link_bench \
+		--records $${RECORDS:-100000} --areas 5 --backend $${BACKEND:-duckdb}
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

@@ -4,44 +4,18 @@ The contract the rest of the portal uses; the Splink model behind it lives in th
 Pure of Django: records in, links out, so the same call runs on DuckDB (the embedded
 default) or Spark (a setting), in a request-free job.
 
-    link_records(records, backend="duckdb", threshold=None) -> LinkResult
+    link_records(records, backend="duckdb", threshold=None, model=None) -> LinkResult
 
-`records` are `LinkRecord`s; every record comes back in exactly one cluster (a singleton
-when nothing matched). `pairs` holds the scored pairs at or above the threshold, with the
-reasons an officer can read ("same date of birth", "postcode matches", "name: Jon ~ John").
+`records` are `LinkRecord`s of one area (records never link across areas); every record
+comes back in exactly one cluster (a singleton when nothing matched). `pairs` holds the
+scored pairs at or above the threshold, with the reasons an officer can read ("same date of
+birth", "postcode matches", "surname: Smyth ~ Smith"). `model` is the area's trained model
+(its match weights and threshold): store it and pass it back to skip training next time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from incidents.linking.contract import LinkedPair, LinkRecord, LinkResult
+from incidents.linking.engine import MODEL_FORMAT, link_records
 
-
-@dataclass(frozen=True)
-class LinkRecord:
-    """One body's incident record, as linking sees it (no free text, no category)."""
-
-    record_id: str  # unique across the batch, e.g. the database id as text
-    body: str  # the reporting agency's slug
-    first_name: str = ""
-    surname: str = ""
-    date_of_birth: date | None = None
-    postcode: str = ""
-    address: str = ""
-    phone: str = ""
-
-
-@dataclass(frozen=True)
-class LinkedPair:
-    left_id: str
-    right_id: str
-    match_probability: float  # 0..1
-    match_weight: float  # log2 Bayes factor, Splink's
-    reasons: tuple[str, ...] = ()
-
-
-@dataclass
-class LinkResult:
-    clusters: dict[str, str] = field(default_factory=dict)  # record_id -> cluster_id
-    pairs: list[LinkedPair] = field(default_factory=list)
-    threshold: float = 0.0
+__all__ = ["MODEL_FORMAT", "LinkRecord", "LinkResult", "LinkedPair", "link_records"]

@@ -9,7 +9,7 @@ from audit.models import AccessRecord
 from tests.factories import user_with_role
 from tests.incidents.records import record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("linker")]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from audit.models import AccessRecord
 from incidents.models import ColumnMapping, IncidentFeed, IncidentRecord
 from tests.incidents.helpers import MAPPING, api_row, csv_file, row
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("linker")]
 
 
 def upload(client, side, file):

@@ -14,7 +14,7 @@ from incidents.models import IncidentFeed, IncidentRecord, LinkCluster, LinkedPa
 from incidents.tasks import delete_expired_records
 from tests.incidents.helpers import MAPPING, csv_file, row
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("linker")]
 
 
 def test_default_retention_is_thirteen_months(north):
