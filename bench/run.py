@@ -222,10 +222,10 @@ def report_line(name: str, got: Measured, bare: Measured, goal, out) -> dict:
     return row
 
 
-def run_engine(out) -> dict:
+def run_engine(args, out) -> dict:
     from triggers.benchmarks import engine
 
-    result = engine(None)
+    result = engine(None, people=args.engine_people)
     rate = result["assessments"] / (result["microseconds_each"] * result["assessments"] / 1e6)
     met = goals.ENGINE.met(per_second=rate)
     out.write(
@@ -275,6 +275,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--seconds", type=float, default=3.0, help="throughput per page")
     parser.add_argument("--threads", type=int, default=4, help="concurrent connections")
     parser.add_argument("--messages", type=int, default=500, help="outbox messages")
+    parser.add_argument("--engine-people", type=int, default=10_000, help="engine assessments")
     parser.add_argument("--json", help="also write every figure to this file")
     return parser
 
@@ -290,7 +291,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> list[dict]:
     rows = []
     for size in sizes:
         rows.extend({"cases": size, **row} for row in run_size(size, args, out))
-    rows.append(run_engine(out))
+    rows.append(run_engine(args, out))
     rows.append(run_outbox(min(sizes), args, out))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2))
