@@ -7,12 +7,11 @@ from __future__ import annotations
 from django.utils import timezone
 from rest_framework import serializers
 
-from agencies.models import Area
 from triggers import eligibility
 from triggers.api.fields import (
-    AreaSlugField,
     ComplaintListField,
     PastDateField,
+    PublicAreaField,
     StrictBooleanField,
     StrictCharField,
 )
@@ -78,14 +77,11 @@ class EligibilityComplaintSerializer(serializers.Serializer):
 
 
 class EligibilityCheckSerializer(serializers.Serializer):
-    area = AreaSlugField()
+    area = PublicAreaField()
     application_date = PastDateField(
         required=False, help_text="The date of the application. Omitted: today."
     )
     complaints = ComplaintListField(child=EligibilityComplaintSerializer())
-
-    def area_queryset(self):
-        return Area.objects.all()
 
     def validate(self, attrs):
         attrs.setdefault("application_date", timezone.localdate())
