@@ -285,6 +285,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {"eligibility": env("ELIGIBILITY_RATE", default="60/min")},
 }
+# Each worker keeps the areas the public eligibility check reads this long (agencies.area_cache).
+AREA_CACHE_SECONDS = env.int("AREA_CACHE_SECONDS", default=60)
 SPECTACULAR_SETTINGS = {
     "TITLE": "ASB Case Review (Community Trigger) API",
     "VERSION": "1.0.0",
