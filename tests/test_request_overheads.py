@@ -215,3 +215,38 @@ def test_the_redis_counter_is_one_round_trip_and_fails_open():
     assert [real.count(key, 5) for _ in range(3)] == [1, 2, 3]
     assert real.get(key) == 3
     real.delete(key)
+
+
+def test_the_api_answer_is_what_the_result_serializer_would_give():
+    from datetime import date, timedelta
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from triggers import eligibility
+    from triggers.api.eligibility import EligibilityResultSerializer as Result
+
+    day = st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 6, 1))
+    complaint = st.builds(
+        lambda incident, late, key, hate: eligibility.Complaint(
+            incident, incident + timedelta(days=late), incident=key, hate_related=hate
+        ),
+        day,
+        st.integers(0, 60),
+        st.sampled_from([None, "a", "b"]),
+        st.booleans(),
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.lists(complaint, min_size=1, max_size=8),
+        st.sampled_from([eligibility.Policy(3, 1), eligibility.Policy(3, None)]),
+    )
+    def same(complaints, policy):
+        decision = eligibility.assess(policy, complaints, date(2026, 6, 2), date(2026, 6, 2))
+        slow = Result(Result.from_decision(decision)).data
+        fast = Result.represent(decision)
+        assert fast == slow and list(fast) == list(slow)
+        assert [list(c) for c in fast["complaints"]] == [list(c) for c in slow["complaints"]]
+
+    same()

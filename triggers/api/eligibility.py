@@ -120,6 +120,32 @@ class EligibilityResultSerializer(serializers.Serializer):
     complaints = ComplaintFindingSerializer(many=True)
 
     @staticmethod
+    def represent(decision: eligibility.Decision) -> dict:
+        """What `EligibilityResultSerializer(from_decision(decision)).data` gives, field for
+        field and in its order, without DRF's per-field machinery: the public API answers
+        with it on every call (issue #18; a test holds the two equal)."""
+        return {
+            "threshold_met": bool(decision.threshold_met),
+            "route": decision.route,
+            "qualifying_complaints": int(decision.qualifying_complaints),
+            "threshold": int(decision.threshold),
+            "hate_related_complaints": int(decision.hate_related_complaints),
+            "hate_incident_threshold": None
+            if decision.hate_incident_threshold is None
+            else int(decision.hate_incident_threshold),
+            "explanation": str(eligibility.explain(decision)),
+            "complaints": [
+                {
+                    "index": int(finding.index),
+                    "qualifies": bool(finding.qualifies),
+                    "counted": bool(finding.counted),
+                    "reason": str(finding.reason),
+                }
+                for finding in decision.complaints
+            ],
+        }
+
+    @staticmethod
     def from_decision(decision: eligibility.Decision) -> dict:
         return {
             **decision._asdict(),

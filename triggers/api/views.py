@@ -196,8 +196,7 @@ class EligibilityView(APIView):
             application_date=checked.validated_data["application_date"],
             today=timezone.localdate(),
         )
-        result = EligibilityResultSerializer.from_decision(decision)
-        return Response(EligibilityResultSerializer(result).data)
+        return Response(EligibilityResultSerializer.represent(decision))
 
 
 # --- Staff and partners: cases ------------------------------------------------------------
