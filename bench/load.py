@@ -41,6 +41,9 @@ class Measured:
     per_second: float
     status: int
     tool: str
+    # The most a request of the page ran: above `queries` when, say, a session's once-a-minute
+    # refresh fell among the requests measured.
+    most_queries: int | None = None
 
 
 def _once(host: str, port: int, request: Request) -> tuple[float, int, int]:
@@ -77,7 +80,7 @@ def latency(
 ) -> tuple[list[float], int, int]:
     for _ in range(max(3, count // 20)):  # warm the worker's caches and connections
         _once(host, port, request)
-    timings, statuses, queries = [], set(), set()
+    timings, statuses, queries = [], set(), []
     stop = time.perf_counter() + budget
     for n in range(count):
         if n >= MIN_COUNT and time.perf_counter() > stop:
@@ -85,8 +88,8 @@ def latency(
         seconds, status, counted = _once(host, port, request)
         timings.append(seconds)
         statuses.add(status)
-        queries.add(counted)
-    return timings, max(statuses), max(queries)
+        queries.append(counted)
+    return timings, max(statuses), queries
 
 
 def throughput_threads(
@@ -169,7 +172,9 @@ def measure(
     return Measured(
         p50_ms=statistics.median(timings) * 1000,
         p95_ms=percentile(timings, 0.95) * 1000,
-        queries=queries,
+        # What a request of the page usually runs (the most common count).
+        queries=statistics.mode(queries),
+        most_queries=max(queries),
         per_second=rate,
         status=status,
         tool="wrk" if use_wrk else "threads",
