@@ -48,7 +48,7 @@ class Measured:
 
 def _once(host: str, port: int, request: Request) -> tuple[float, int, int]:
     started = time.perf_counter()
-    connection = http.client.HTTPConnection(host, port, timeout=30)
+    connection = http.client.HTTPConnection(host, port, timeout=120)
     try:
         connection.request(
             request.method,

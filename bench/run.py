@@ -183,9 +183,21 @@ def run_size(size: int, args, out) -> list[dict]:
     try:
         measured: dict[str, Measured] = {}
         for name, request, goal in pages(sessions):
-            got = measure(
-                HOST, port, request, count=args.requests, seconds=args.seconds, threads=args.threads
-            )
+            try:
+                got = measure(
+                    HOST,
+                    port,
+                    request,
+                    count=args.requests,
+                    seconds=args.seconds,
+                    threads=args.threads,
+                )
+            except OSError as error:  # a timeout or a refused connection: say so, go on
+                out.write(f"{name:<24} no answer ({type(error).__name__}: {error})  FAIL\n")
+                rows.append({"page": name, "status": 0, "error": str(error), "met": False})
+                if name == BARE:
+                    raise
+                continue
             measured[name] = got
             rows.append(report_line(name, got, measured[BARE], goal, out))
     finally:
