@@ -55,7 +55,7 @@ def measure(count: int = 500) -> dict:
             EMAIL_PORT=port,
             EMAIL_USE_TLS=False,
             EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",  # noqa: S106  # nosec B106 -- none: a loopback server
+            EMAIL_HOST_PASSWORD="",  # nosec B106 -- none: a loopback server
         ):
             started = time.perf_counter()
             connection = get_connection()
