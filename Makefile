@@ -12,7 +12,7 @@ export DEMO_PASSWORD ?= community-trigger-demo
 # Where `make run` serves the portal; links in the demo's messages point there too.
 RUN_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test setup assets migrate demo lint format bench e2e clean spark test-spark link-bench
+.PHONY: run test setup assets migrate demo lint format bench bench-apps e2e clean spark test-spark link-bench
 
 run: setup ## Set up, load the Merseyside demo and serve on http://$(RUN_ADDRESS) (RUN_ADDRESS=host:port to change)
 	DEBUG=true $(PY) manage.py migrate --no-input
@@ -58,9 +58,19 @@ format: setup
 e2e: setup ## Browser journeys and axe-core (needs Debian's chromium)
 	$(PY) -m pytest tests/e2e -m e2e
 
-# Benchmarks run with the production defaults (DEBUG off), which need a key; a local one will do.
-bench: setup
-	SECRET_KEY=$${SECRET_KEY:-bench-only-$$RANDOM$$RANDOM$$RANDOM} $(PY) manage.py bench
+# The measuring tool of issue #18 (README, "Benchmarks"): each size in its own PostgreSQL
+# database (asb_bench_<size>, built once, kept), served by gunicorn with the production
+# settings. wrk measures throughput when installed, else a threaded Python client does.
+SIZES ?= 1000,10000
+BENCH_ARGS ?=
+bench: setup ## Pages, engine and outbox against the goals (SIZES=1000,10000,100000)
+	$(PY) -m bench --sizes $(SIZES) $(BENCH_ARGS)
+
+# Each app's own benchmarks (manage.py bench NAME…); they run with the production defaults
+# (DEBUG off), which need a key; a local one will do.
+BENCH ?=
+bench-apps: setup
+	SECRET_KEY=$${SECRET_KEY:-bench-only-$$RANDOM$$RANDOM$$RANDOM} $(PY) manage.py bench $(BENCH)
 
 # The optional Spark backend of incident linking (issue #20): pyspark is large and needs Java 17,
 # so it is not part of `setup`. INCIDENT_LINKING_BACKEND=spark then switches linking to it.

@@ -15,7 +15,7 @@ from django.db.models import Model
 
 from agencies.access import APPLICANT_SESSION_KEY, area_ids_for
 
-from . import services
+from . import context, services
 from .models import AccessRecord
 
 CASE_PATHS = (
@@ -53,6 +53,7 @@ class AccessAuditMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        context.forget()  # a note from an earlier request on this thread is never used
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         if match is None or not _audited(request):
@@ -168,6 +169,9 @@ def _case_model():
 
 
 def _case_by_reference(area_slug, reference) -> dict:
+    seen = context.seen_case(str(area_slug), str(reference))
+    if seen is not None:  # the view read it already: no second round trip
+        return _case_target({"pk": seen["pk"], **seen})
     return _case_row(_case_model().objects.filter(area__slug=area_slug, reference=reference))
 
 
@@ -177,8 +181,10 @@ def _case_by_id(case_id) -> dict:
 
 def _case_row(cases) -> dict:
     row = cases.values("pk", "area_id", "reference").first()
-    if row is None:
-        return {}
+    return {} if row is None else _case_target(row)
+
+
+def _case_target(row: dict) -> dict:
     return {
         "case_id": row["pk"],
         "area_id": row["area_id"],

@@ -40,6 +40,17 @@ def _tasks_run_in_process():
 
 
 @pytest.fixture(autouse=True)
+def _no_areas_remembered():
+    """The eligibility API keeps areas in memory (agencies.area_cache); a test's rolled-back
+    area must not answer for the next test."""
+    from agencies.area_cache import forget
+
+    forget()
+    yield
+    forget()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """The test client speaks plain HTTP (production redirects to HTTPS), and test users'
     passwords need no brute-force resistance: a fast hasher saves seconds per test."""

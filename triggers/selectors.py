@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from agencies import access
 from agencies.working_days import add_working_days
+from audit import context as audit_context
 from triggers import selectors
 from triggers.models import (
     Case,
@@ -116,7 +117,12 @@ def case_detail(user, area_slug: str, reference: str) -> Case:
     from django.shortcuts import get_object_or_404
 
     cases = access.cases_for(user).select_related("area", "assigned_officer", "recorded_by")
-    return get_object_or_404(cases, area__slug=area_slug, reference=reference)
+    case = get_object_or_404(cases, area__slug=area_slug, reference=reference)
+    # The access audit names this case too: it need not read it again.
+    audit_context.note_case(
+        pk=case.pk, area_id=case.area_id, area_slug=case.area.slug, reference=case.reference
+    )
+    return case
 
 
 def document_for(user, cases, document_id: int):

@@ -7,12 +7,11 @@ from __future__ import annotations
 from django.utils import timezone
 from rest_framework import serializers
 
-from agencies.models import Area
 from triggers import eligibility
 from triggers.api.fields import (
-    AreaSlugField,
     ComplaintListField,
     PastDateField,
+    PublicAreaField,
     StrictBooleanField,
     StrictCharField,
 )
@@ -78,14 +77,11 @@ class EligibilityComplaintSerializer(serializers.Serializer):
 
 
 class EligibilityCheckSerializer(serializers.Serializer):
-    area = AreaSlugField()
+    area = PublicAreaField()
     application_date = PastDateField(
         required=False, help_text="The date of the application. Omitted: today."
     )
     complaints = ComplaintListField(child=EligibilityComplaintSerializer())
-
-    def area_queryset(self):
-        return Area.objects.all()
 
     def validate(self, attrs):
         attrs.setdefault("application_date", timezone.localdate())
@@ -122,6 +118,32 @@ class EligibilityResultSerializer(serializers.Serializer):
     hate_incident_threshold = serializers.IntegerField(allow_null=True)
     explanation = serializers.CharField()
     complaints = ComplaintFindingSerializer(many=True)
+
+    @staticmethod
+    def represent(decision: eligibility.Decision) -> dict:
+        """What `EligibilityResultSerializer(from_decision(decision)).data` gives, field for
+        field and in its order, without DRF's per-field machinery: the public API answers
+        with it on every call (issue #18; a test holds the two equal)."""
+        return {
+            "threshold_met": bool(decision.threshold_met),
+            "route": decision.route,
+            "qualifying_complaints": int(decision.qualifying_complaints),
+            "threshold": int(decision.threshold),
+            "hate_related_complaints": int(decision.hate_related_complaints),
+            "hate_incident_threshold": None
+            if decision.hate_incident_threshold is None
+            else int(decision.hate_incident_threshold),
+            "explanation": str(eligibility.explain(decision)),
+            "complaints": [
+                {
+                    "index": int(finding.index),
+                    "qualifies": bool(finding.qualifies),
+                    "counted": bool(finding.counted),
+                    "reason": str(finding.reason),
+                }
+                for finding in decision.complaints
+            ],
+        }
 
     @staticmethod
     def from_decision(decision: eligibility.Decision) -> dict:

@@ -111,11 +111,24 @@ class AreaSlugField(StrictCharField):
 
     def run_validation(self, data=serializers.empty):
         slug = super().run_validation(data)
-        areas = self.parent.area_queryset() if self.parent else Area.objects.all()
-        area = areas.filter(slug=slug).select_related("force_area").first()
+        area = self.lookup(slug)
         if area is None:
             self.fail("unknown", slug=slug)
         return area
+
+    def lookup(self, slug: str) -> Area | None:
+        areas = self.parent.area_queryset() if self.parent else Area.objects.all()
+        return areas.filter(slug=slug).select_related("force_area").first()
+
+
+class PublicAreaField(AreaSlugField):
+    """Any area, by slug, read from the worker's memory when it was read lately
+    (agencies.area_cache): the public eligibility check asks on every call."""
+
+    def lookup(self, slug: str) -> Area | None:
+        from agencies.area_cache import area_by_slug
+
+        return area_by_slug(slug)
 
     def to_representation(self, value):
         return value.slug
