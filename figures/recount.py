@@ -118,7 +118,7 @@ class Span:
         self.first, self.last, self.zone = first, last, zone
 
     def moments(self, field: str) -> Q:
-        q = Q()
+        q = Q(**{f"{field}__isnull": False})  # not yet happened: counts on no day
         if self.first is not None:
             q &= Q(**{f"{field}__gte": datetime.combine(self.first, time.min, tzinfo=self.zone)})
         if self.last is not None:
@@ -127,7 +127,7 @@ class Span:
         return q
 
     def days(self, field: str) -> Q:
-        q = Q()
+        q = Q(**{f"{field}__isnull": False})
         if self.first is not None:
             q &= Q(**{f"{field}__gte": self.first})
         if self.last is not None:
