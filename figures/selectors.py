@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from django.db import models
-from django.db.models import IntegerField, Max, Min, Sum, Value, When
+from django.db.models import IntegerField, Min, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
 from agencies.models import Area
@@ -256,26 +256,30 @@ class PublicationDue:
         return today >= self.remind_from
 
 
+def with_publication_dates(areas: QuerySet[Area]) -> QuerySet[Area]:
+    """The areas with when each last published and received its first application, read in
+    the same query as the areas themselves (for `publication_dues`)."""
+    last = Publication.objects.filter(area_id=OuterRef("pk")).order_by("-published_at")
+    first = Case.objects.filter(area_id=OuterRef("pk")).order_by().values("area_id")
+    return areas.annotate(
+        last_published_at=Subquery(last.values("published_at")[:1]),
+        first_application_on=Subquery(
+            first.annotate(first=Min("application_date")).values("first")
+        ),
+    )
+
+
 def publication_dues(areas: Iterable[Area]) -> dict[int, PublicationDue]:
-    """For each area with a publication or a case, when its next publication is due (two
-    queries for any number of areas)."""
-    areas = {a.pk: a for a in areas}
-    last = dict(
-        Publication.objects.filter(area__in=areas)
-        .values("area")
-        .annotate(last=Max("published_at"))
-        .values_list("area", "last")
-    )
-    first = dict(
-        Case.objects.filter(area__in=areas)
-        .values("area")
-        .annotate(first=Min("application_date"))
-        .values_list("area", "first")
-    )
+    """For each area with a publication or a case, when its next publication is due: no
+    query for areas read through `with_publication_dates`, else one for any number."""
+    areas = list(areas)
+    if not all(hasattr(a, "first_application_on") for a in areas):
+        areas = list(with_publication_dates(Area.objects.filter(pk__in=[a.pk for a in areas])))
     dues = {}
-    for pk, area in areas.items():
-        last_published = timezone.localdate(last[pk]) if last.get(pk) else None
-        due = publication_due(last_published, first.get(pk))
+    for area in areas:
+        last = area.last_published_at
+        last_published = timezone.localdate(last) if last else None
+        due = publication_due(last_published, area.first_application_on)
         if due is not None:
-            dues[pk] = PublicationDue(area, due, last_published, first.get(pk))
+            dues[area.pk] = PublicationDue(area, due, last_published, area.first_application_on)
     return dues
