@@ -149,8 +149,9 @@ def run(sides, path) -> None:
             _decide_appeal(side, case, moments, stays[path["appeal"]])
 
 
+@pytest.mark.timeout(900)  # every example runs whole cases through the services
 @settings(
-    max_examples=8,
+    max_examples=6,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
