@@ -25,9 +25,10 @@ from django.utils import timezone
 from agencies.models import Area
 from triggers.models import Case
 
+from .days import ONE_DAY
 from .models import StageSummary, SummarisedYear
 from .periods import Period, year, year_of
-from .recount import ONE_DAY, RECOUNTS, STAGES_OF, Rows, recount
+from .recount import RECOUNTS, STAGES_OF, Rows, recount
 
 # The first key of the two-key advisory locks this module takes (any fixed number: it keeps
 # them apart from other users of advisory locks).

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from agencies.models import Area
 
+from .days import WorkingDayCounter  # noqa: F401  (re-exported for the tests)
 from .models import StageSummary
 from .periods import Period
-from .recount import TIMESCALE_OF, WorkingDayCounter  # noqa: F401  (WorkingDayCounter: re-exported)
+from .recount import TIMESCALE_OF
 from .selectors import Totals, totals
 
 Stage = StageSummary.Stage
