@@ -16,6 +16,7 @@ RUN_ADDRESS ?= 127.0.0.1:8000
 
 run: setup ## Set up, load the Merseyside demo and serve on http://$(RUN_ADDRESS) (RUN_ADDRESS=host:port to change)
 	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py rebuild_figures
 	DEBUG=true SITE_URL=http://$(RUN_ADDRESS) $(PY) manage.py load_demo
 	DEBUG=true REQUIRE_2FA=false SITE_URL=http://$(RUN_ADDRESS) $(PY) manage.py runserver $(RUN_ADDRESS)
 

@@ -107,6 +107,11 @@ def _build(total: int) -> tuple[User, int]:
     for area_index, area in enumerate(areas):
         count = total // AREAS + (1 if area_index < total % AREAS else 0)
         made += _build_area(area, count, officer, police)
+    # bulk_create bypasses the services, so their summary rows are counted as a deployment
+    # would after loading data: by the rebuild.
+    from .summary import rebuild
+
+    rebuild(areas)
     return officer, made
 
 

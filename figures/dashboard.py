@@ -1,8 +1,8 @@
 """The oversight dashboard's content: each measure as a chart and the table beside it.
 
 A council officer sees their own area(s); a PCC officer sees every area of their force area
-side by side. The number of queries is fixed: a few aggregates and one query per timeliness
-stage, whatever the number of cases or areas.
+side by side. Every measure is read from one query over the summary rows (figures/summary.py),
+whatever the number of cases or areas.
 """
 
 from __future__ import annotations
@@ -35,22 +35,23 @@ class Section:
 
 def build(areas: list[Area], year: Period) -> dict:
     ids = [a.pk for a in areas]
-    counts = selectors.statutory_counts(ids, year)
+    found = selectors.totals(ids, year, by_quarter=True)  # the one query for every measure
+    counts = selectors.statutory_counts(ids, year, found)
     return {
         "counts": [(a, counts[a.pk]) for a in areas],
         "sections": [
-            _applications(areas, year),
-            _threshold(areas, year),
+            _applications(areas, year, found),
+            _threshold(areas, year, found),
             _reviews(areas, counts),
-            _timeliness(areas, year),
-            _appeals(areas, year),
-            _pcc_reviews(areas, year),
+            _timeliness(areas, year, found),
+            _appeals(areas, year, found),
+            _pcc_reviews(areas, year, found),
         ],
     }
 
 
-def _applications(areas, year) -> Section:
-    by_quarter = selectors.applications_by_quarter([a.pk for a in areas], year)
+def _applications(areas, year, found) -> Section:
+    by_quarter = selectors.applications_by_quarter([a.pk for a in areas], year, found)
     labels = [_quarter_name(q) for q in quarters(year)]
     groups = [
         (a.name, [(label, n, str(n)) for label, n in zip(labels, by_quarter[a.pk], strict=True)])
@@ -70,8 +71,8 @@ def _applications(areas, year) -> Section:
     )
 
 
-def _threshold(areas, year) -> Section:
-    outcomes = selectors.threshold_outcomes([a.pk for a in areas], year)
+def _threshold(areas, year, found) -> Section:
+    outcomes = selectors.threshold_outcomes([a.pk for a in areas], year, found)
     groups = [
         ("", [(a.name, outcomes[a.pk].met_rate, percent(outcomes[a.pk].met_rate))]) for a in areas
     ]
@@ -134,8 +135,8 @@ def _reviews(areas, counts) -> Section:
     )
 
 
-def _timeliness(areas, year) -> Section:
-    measured = timeliness(areas, year)
+def _timeliness(areas, year, found) -> Section:
+    measured = timeliness(areas, year, found)
     groups, rows = [], []
     for stage in STAGES:
         bars = []
@@ -179,8 +180,8 @@ def _timeliness(areas, year) -> Section:
     )
 
 
-def _appeals(areas, year) -> Section:
-    outcomes = selectors.appeal_outcomes([a.pk for a in areas], year)
+def _appeals(areas, year, found) -> Section:
+    outcomes = selectors.appeal_outcomes([a.pk for a in areas], year, found)
     groups = [
         (
             a.name,
@@ -209,10 +210,10 @@ def _appeals(areas, year) -> Section:
     )
 
 
-def _pcc_reviews(areas, year) -> Section:
+def _pcc_reviews(areas, year, found) -> Section:
     """PCC reviews of "threshold not met" decisions (Crime and Policing Bill): their own rows,
     never added into appeals."""
-    counted = selectors.pcc_reviews([a.pk for a in areas], year)
+    counted = selectors.pcc_reviews([a.pk for a in areas], year, found)
     groups = [
         (
             a.name,

@@ -1,9 +1,10 @@
 """Reads for the published figures and the oversight dashboards.
 
-Every count is computed from the case history (events and decisions with their dates), never
-from a case's current status, so a past year's figures stay right after its cases move on.
-Each function aggregates in the database with one query for any number of cases and areas;
-the only rows fetched are the few date columns timeliness needs (figures/timeliness.py).
+Every count is read from the summary rows (`StageSummary`: per area, day and stage), which the
+services write when a stage completes and `manage.py rebuild_figures` recounts from the case
+history (figures/recount.py). A period's figures are one query over those rows, whatever the
+number of cases: no page reads the history itself. Pass the `Totals` of one `totals()` call to
+several of the functions below to read them all from that one query.
 
 Which areas a user may see is decided by agencies.access (`figures_areas_for`); the public
 pages show areas' counts only, which carry no personal data.
@@ -11,40 +12,62 @@ pages show areas' counts only, which carry no personal data.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
+from django.db import models
+from django.db.models import IntegerField, Min, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
 from agencies.models import Area
-from appeals.models import Appeal
-from triggers.models import Action, Case, CaseEvent, ReviewRecord, ThresholdDecision
-from triggers.workflow import Status
+from triggers.models import Case
 
-from .models import Publication
+from .models import Publication, StageSummary
 from .periods import Period, publication_due, publication_reminder_from, quarters, year_of
 
-# An appeal is upheld when the case goes back for a further review or a new threshold
-# decision; any other way out of "appealed" means the original decision stands.
-UPHELD_STATUSES = (Status.FURTHER_REVIEW, Status.THRESHOLD_REDECISION)
+Stage = StageSummary.Stage
 
 
-def appeal_decision_events(events):
-    """Of the events where a case left "appealed", those that are an appeal's decision: not a
-    withdrawal (the appeal ended undecided), and not a PCC review's decision (counted apart,
-    DOMAIN.md §5.7). The request a case waited on is the last one lodged before it left."""
-    waited_on = (
-        Appeal.objects.filter(case_id=OuterRef("case_id"), lodged_at__lte=OuterRef("at"))
-        .order_by("-lodged_at", "-pk")
-        .values("kind")[:1]
+@dataclass
+class Totals:
+    """A period's summary rows added up, by area and stage (and, for applications, quarter)."""
+
+    completed: Counter = field(default_factory=Counter)  # (area_id, stage) -> n
+    on_time: Counter = field(default_factory=Counter)  # (area_id, stage) -> n
+    days: dict = field(default_factory=lambda: defaultdict(Counter))  # (area, stage) -> histogram
+    by_quarter: Counter = field(default_factory=Counter)  # (area_id, quarter 0-3) -> applications
+
+    def count(self, area_id: int, stage: str) -> int:
+        return self.completed[(area_id, stage)]
+
+
+def totals(area_ids: Iterable[int], period: Period, *, by_quarter: bool = False) -> Totals:
+    """Every summary row of the areas in the period, added up in the database (one query)."""
+    rows = StageSummary.objects.filter(
+        area_id__in=list(area_ids), day__gte=period.start, day__lte=period.end
     )
-    return (
-        events.exclude(to_status=Status.WITHDRAWN)
-        .alias(request_kind=Subquery(waited_on))
-        .filter(Q(request_kind__isnull=True) | Q(request_kind=Appeal.Kind.APPEAL))
-    )
+    group = ["area_id", "stage", "working_days"]
+    if by_quarter:
+        ends = [q.end for q in quarters(period)]
+        quarter = models.Case(
+            *[When(day__lte=end, then=Value(n)) for n, end in enumerate(ends[:-1])],
+            default=Value(len(ends) - 1),
+            output_field=IntegerField(),
+        )
+        rows = rows.annotate(quarter=quarter)
+        group.append("quarter")
+    found = Totals()
+    grouped = rows.values(*group).annotate(n=Sum("completed"), late=Sum("on_time")).order_by()
+    for row in grouped:
+        key = (row["area_id"], row["stage"])
+        found.completed[key] += row["n"]
+        found.on_time[key] += row["late"]
+        found.days[key][row["working_days"]] += row["n"]
+        if by_quarter and row["stage"] == Stage.APPLICATIONS_RECEIVED:
+            found.by_quarter[(row["area_id"], row["quarter"])] += row["n"]
+    return found
 
 
 @dataclass(frozen=True)
@@ -69,78 +92,18 @@ def area_year_of(area: Area, day: date) -> Period:
     return year_of(day, area.publication_year)
 
 
-def _bounds(period: Period):
-    return period.bounds(timezone.get_current_timezone())
-
-
-def _by_area(queryset, area_field: str, **counts) -> dict[int, dict]:
-    """Group `queryset` by area and compute `counts` (name -> aggregate) in one query."""
-    rows = queryset.values(area_field).annotate(**counts).order_by()
-    return {row[area_field]: row for row in rows}
-
-
-def _count_by_area(queryset, area_field: str = "area_id") -> dict[int, int]:
-    return {a: row["n"] for a, row in _by_area(queryset, area_field, n=Count("pk")).items()}
-
-
-def applications_received(area_ids: Iterable[int], period: Period) -> dict[int, int]:
-    """Applications received in the period (by the date the case was received), by area."""
-    first, after = _bounds(period)
-    return _count_by_area(
-        Case.objects.filter(area_id__in=area_ids, received_at__gte=first, received_at__lt=after)
-    )
-
-
-def threshold_not_met(area_ids: Iterable[int], period: Period) -> dict[int, int]:
-    """Times the threshold was decided not met in the period (by decision date), by area.
-
-    A decision made again after an upheld appeal is another decision, and counts again.
-    """
-    first, after = _bounds(period)
-    return _count_by_area(
-        ThresholdDecision.objects.filter(
-            area_id__in=area_ids,
-            outcome=ThresholdDecision.Outcome.NOT_MET,
-            decided_at__gte=first,
-            decided_at__lt=after,
-        )
-    )
-
-
-def _held_in(area_ids: Iterable[int], period: Period):
-    """The reviews carried out in the period: by the day their meeting was held (DOMAIN.md
-    §5.11), so a meeting on 30 March recorded on 1 April counts in the year of 30 March."""
-    return ReviewRecord.objects.filter(
-        area_id__in=area_ids, held_on__gte=period.start, held_on__lte=period.end
-    )
-
-
-def reviews_held(area_ids: Iterable[int], period: Period) -> dict[int, int]:
-    """Reviews carried out in the period (one per round's review record), by area."""
-    return _count_by_area(_held_in(area_ids, period))
-
-
-def reviews_with_recommendations(area_ids: Iterable[int], period: Period) -> dict[int, int]:
-    """Reviews carried out in the period that resulted in recommendations, by area: those that
-    made recommendations, or whose action plan gives actions to bodies (an action is a
-    recommendation to its owner, DOMAIN.md §5.11). Always a part of `reviews_held`."""
-    with_actions = Exists(Action.objects.filter(review_id=OuterRef("pk")))
-    return _count_by_area(
-        _held_in(area_ids, period).filter(Q(recommendations_made=True) | Q(with_actions))
-    )
-
-
-def statutory_counts(area_ids: Iterable[int], period: Period) -> dict[int, StatutoryCounts]:
-    """The four statutory counts of each area for the period (four queries in all)."""
+def statutory_counts(
+    area_ids: Iterable[int], period: Period, found: Totals | None = None
+) -> dict[int, StatutoryCounts]:
+    """The four statutory counts of each area for the period: applications by the day they
+    were received; "threshold not met" decisions by the day decided (a decision made again
+    after an upheld appeal counts again); reviews carried out on the day their meeting was held
+    (a meeting on 30 March recorded on 1 April counts in the year of 30 March), and those that
+    resulted in recommendations (made some, or gave actions to bodies: DOMAIN.md §5.11)."""
     area_ids = list(area_ids)
-    columns = {
-        "applications_received": applications_received(area_ids, period),
-        "threshold_not_met": threshold_not_met(area_ids, period),
-        "reviews_held": reviews_held(area_ids, period),
-        "reviews_with_recommendations": reviews_with_recommendations(area_ids, period),
-    }
+    found = found or totals(area_ids, period)
     return {
-        area_id: StatutoryCounts(**{name: found.get(area_id, 0) for name, found in columns.items()})
+        area_id: StatutoryCounts(**{name: found.count(area_id, name) for name in FIELDS})
         for area_id in area_ids
     }
 
@@ -148,17 +111,13 @@ def statutory_counts(area_ids: Iterable[int], period: Period) -> dict[int, Statu
 # --- The dashboard's other measures ---------------------------------------------------------
 
 
-def applications_by_quarter(area_ids: Iterable[int], year: Period) -> dict[int, list[int]]:
-    """Applications received in each quarter of a financial year, by area (one query)."""
-    zone = timezone.get_current_timezone()
-    counts = {}
-    for n, quarter in enumerate(quarters(year)):
-        first, after = quarter.bounds(zone)
-        counts[f"q{n}"] = Count("pk", filter=Q(received_at__gte=first, received_at__lt=after))
-    rows = _by_area(Case.objects.filter(area_id__in=area_ids), "area_id", **counts)
-    return {
-        area_id: [rows.get(area_id, {}).get(f"q{n}", 0) for n in range(4)] for area_id in area_ids
-    }
+def applications_by_quarter(
+    area_ids: Iterable[int], year: Period, found: Totals | None = None
+) -> dict[int, list[int]]:
+    """Applications received in each quarter of a year, by area."""
+    area_ids = list(area_ids)
+    found = found or totals(area_ids, year, by_quarter=True)
+    return {area_id: [found.by_quarter[(area_id, n)] for n in range(4)] for area_id in area_ids}
 
 
 @dataclass(frozen=True)
@@ -179,22 +138,19 @@ class ThresholdOutcomes:
         return (self.met + self.met_on_discretion) / self.decided
 
 
-def threshold_outcomes(area_ids: Iterable[int], period: Period) -> dict[int, ThresholdOutcomes]:
-    """Threshold decisions made in the period, by area and outcome (one query)."""
-    first, after = _bounds(period)
-    Outcome = ThresholdDecision.Outcome
-    rows = _by_area(
-        ThresholdDecision.objects.filter(
-            area_id__in=area_ids, decided_at__gte=first, decided_at__lt=after
-        ),
-        "area_id",
-        **{o.value: Count("pk", filter=Q(outcome=o.value)) for o in Outcome},
-    )
+def threshold_outcomes(
+    area_ids: Iterable[int], period: Period, found: Totals | None = None
+) -> dict[int, ThresholdOutcomes]:
+    """Threshold decisions made in the period, by area and outcome."""
+    area_ids = list(area_ids)
+    found = found or totals(area_ids, period)
     return {
-        area_id: ThresholdOutcomes(
-            **{o.value: rows.get(area_id, {}).get(o.value, 0) for o in Outcome}
+        a: ThresholdOutcomes(
+            met=found.count(a, Stage.THRESHOLD_MET),
+            met_on_discretion=found.count(a, Stage.MET_ON_DISCRETION),
+            not_met=found.count(a, Stage.THRESHOLD_NOT_MET),
         )
-        for area_id in area_ids
+        for a in area_ids
     }
 
 
@@ -208,26 +164,19 @@ class AppealOutcomes:
         return self.upheld + self.not_upheld
 
 
-def appeal_outcomes(area_ids: Iterable[int], period: Period) -> dict[int, AppealOutcomes]:
-    """Appeals decided in the period, by area: read from the case history, where a decided
-    appeal is the case leaving "appealed" (one query)."""
-    first, after = _bounds(period)
-    rows = _by_area(
-        appeal_decision_events(
-            CaseEvent.objects.filter(
-                area_id__in=area_ids, from_status=Status.APPEALED, at__gte=first, at__lt=after
-            )
-        ),
-        "area_id",
-        upheld=Count("pk", filter=Q(to_status__in=UPHELD_STATUSES)),
-        not_upheld=Count("pk", filter=~Q(to_status__in=UPHELD_STATUSES)),
-    )
+def appeal_outcomes(
+    area_ids: Iterable[int], period: Period, found: Totals | None = None
+) -> dict[int, AppealOutcomes]:
+    """Appeals decided in the period, by area (a decided appeal is the case leaving
+    "appealed"; withdrawals and PCC reviews are not appeals' decisions)."""
+    area_ids = list(area_ids)
+    found = found or totals(area_ids, period)
     return {
-        area_id: AppealOutcomes(
-            upheld=rows.get(area_id, {}).get("upheld", 0),
-            not_upheld=rows.get(area_id, {}).get("not_upheld", 0),
+        a: AppealOutcomes(
+            upheld=found.count(a, Stage.APPEALS_UPHELD),
+            not_upheld=found.count(a, Stage.APPEALS_NOT_UPHELD),
         )
-        for area_id in area_ids
+        for a in area_ids
     }
 
 
@@ -240,25 +189,19 @@ class PccReviews:
     upheld: int = 0
 
 
-def pcc_reviews(area_ids: Iterable[int], period: Period) -> dict[int, PccReviews]:
-    """PCC reviews lodged, decided and upheld in the period, by area (one query)."""
-    first, after = _bounds(period)
-    lodged = Q(lodged_at__gte=first, lodged_at__lt=after)
-    decided = Q(decided_at__gte=first, decided_at__lt=after) & Q(
-        status__in=[Appeal.Status.UPHELD, Appeal.Status.NOT_UPHELD]
-    )
-    rows = _by_area(
-        Appeal.objects.filter(area_id__in=area_ids, kind=Appeal.Kind.PCC_REVIEW),
-        "area_id",
-        lodged=Count("pk", filter=lodged),
-        decided=Count("pk", filter=decided),
-        upheld=Count("pk", filter=decided & Q(status=Appeal.Status.UPHELD)),
-    )
+def pcc_reviews(
+    area_ids: Iterable[int], period: Period, found: Totals | None = None
+) -> dict[int, PccReviews]:
+    """PCC reviews lodged, decided and upheld in the period, by area."""
+    area_ids = list(area_ids)
+    found = found or totals(area_ids, period)
     return {
-        area_id: PccReviews(
-            **{k: rows.get(area_id, {}).get(k, 0) for k in ("lodged", "decided", "upheld")}
+        a: PccReviews(
+            lodged=found.count(a, Stage.PCC_REVIEWS_LODGED),
+            decided=found.count(a, Stage.PCC_REVIEWS_DECIDED),
+            upheld=found.count(a, Stage.PCC_REVIEWS_UPHELD),
         )
-        for area_id in area_ids
+        for a in area_ids
     }
 
 
@@ -313,26 +256,30 @@ class PublicationDue:
         return today >= self.remind_from
 
 
+def with_publication_dates(areas: QuerySet[Area]) -> QuerySet[Area]:
+    """The areas with when each last published and received its first application, read in
+    the same query as the areas themselves (for `publication_dues`)."""
+    last = Publication.objects.filter(area_id=OuterRef("pk")).order_by("-published_at")
+    first = Case.objects.filter(area_id=OuterRef("pk")).order_by().values("area_id")
+    return areas.annotate(
+        last_published_at=Subquery(last.values("published_at")[:1]),
+        first_application_on=Subquery(
+            first.annotate(first=Min("application_date")).values("first")
+        ),
+    )
+
+
 def publication_dues(areas: Iterable[Area]) -> dict[int, PublicationDue]:
-    """For each area with a publication or a case, when its next publication is due (two
-    queries for any number of areas)."""
-    areas = {a.pk: a for a in areas}
-    last = dict(
-        Publication.objects.filter(area__in=areas)
-        .values("area")
-        .annotate(last=Max("published_at"))
-        .values_list("area", "last")
-    )
-    first = dict(
-        Case.objects.filter(area__in=areas)
-        .values("area")
-        .annotate(first=Min("application_date"))
-        .values_list("area", "first")
-    )
+    """For each area with a publication or a case, when its next publication is due: no
+    query for areas read through `with_publication_dates`, else one for any number."""
+    areas = list(areas)
+    if not all(hasattr(a, "first_application_on") for a in areas):
+        areas = list(with_publication_dates(Area.objects.filter(pk__in=[a.pk for a in areas])))
     dues = {}
-    for pk, area in areas.items():
-        last_published = timezone.localdate(last[pk]) if last.get(pk) else None
-        due = publication_due(last_published, first.get(pk))
+    for area in areas:
+        last = area.last_published_at
+        last_published = timezone.localdate(last) if last else None
+        due = publication_due(last_published, area.first_application_on)
         if due is not None:
-            dues[pk] = PublicationDue(area, due, last_published, first.get(pk))
+            dues[area.pk] = PublicationDue(area, due, last_published, area.first_application_on)
     return dues

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from triggers.models import (
@@ -16,6 +17,14 @@ from triggers.models import (
     CaseEvent,
 )
 from triggers.workflow import Status, check_transition
+
+# Sent inside the transaction of the service that completes a stage, with `area` (the area's
+# id), `what` (a set of names: "application_received", "acknowledged", "threshold_decided",
+# "information_returned", "review_held", "outcome_sent", "appeal" for an appeal or PCC review
+# lodged, decided or withdrawn) and `days` (the local days the stage counts on, and any day it
+# counted on before). figures keeps its summary of each day from it (figures/summary.py):
+# triggers sit below figures and must not import them. A receiver that raises undoes the service.
+stage_completed = Signal()
 
 # The history's words for a new private link: the subject access export finds the last one.
 LINK_REISSUED = "New private link issued; the old one no longer works"
@@ -44,6 +53,28 @@ def record_event(
     )
 
 
+def completed(case: Case, what: str, *moments) -> None:
+    """Say that a stage of `case` completed: `moments` are the dates or date-times it counts
+    on (a date-time counts on its local day)."""
+    days = {
+        timezone.localtime(m).date() if isinstance(m, datetime) else m
+        for m in moments
+        if m is not None
+    }
+    stage_completed.send(sender=Case, area=case.area_id, what={what}, days=days)
+
+
+def _completed_by_transition(previous: str, target: str) -> set[str]:
+    """The stages a status change completes on the day it happens. A threshold decision, a
+    review and an outcome say so themselves (`completed`), with the day they count on."""
+    what = set()
+    if target == Status.ACKNOWLEDGED:
+        what.add("acknowledged")
+    if Status.APPEALED in (previous, target):
+        what.add("appeal")
+    return what
+
+
 @transaction.atomic
 def transition(
     case: Case,
@@ -63,7 +94,7 @@ def transition(
     if target in (Status.CLOSED, Status.WITHDRAWN):
         case.closed_at = timezone.now()
     case.save(update_fields=["status", "next_due", "closed_at", "updated_at"])
-    record_event(
+    event = record_event(
         case,
         summary or Status(target).label,
         by=by,
@@ -71,4 +102,8 @@ def transition(
         from_status=previous,
         to_status=target,
     )
+    what = _completed_by_transition(previous, target)
+    if what:
+        day = timezone.localtime(event.at).date()
+        stage_completed.send(sender=Case, area=case.area_id, what=what, days={day})
     return case

@@ -18,7 +18,7 @@ from django.utils import timezone
 from agencies.models import Agency, Area
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
-from triggers.history import record_event
+from triggers.history import completed, record_event
 from triggers.models import (
     Case,
     Channel,
@@ -170,6 +170,7 @@ def submit_application(
     if case.applicant_language != Language.ENGLISH:
         language = Language(case.applicant_language).label
         record_event(case, f"The applicant applied in {language}", by=recorded_by)
+    completed(case, "application_received", received_on)
     if case.on_behalf:
         record_event(case, consent_summary(case), by=recorded_by)
     _queue_receipt(case, token)

@@ -16,7 +16,7 @@ from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import uploads
-from triggers.history import record_event, transition
+from triggers.history import completed, record_event, transition
 from triggers.models import (
     Case,
     Document,
@@ -168,6 +168,7 @@ def submit_return(
     correcting = request.status == InformationRequest.Status.RETURNED
     if correcting:
         info = request.information_return
+        submitted_before = info.submitted_at  # the return counted on that day until now
         for name, value in answers.items():
             setattr(info, name, value)
         info.submissions += 1
@@ -182,6 +183,7 @@ def submit_return(
     for upload, check in zip(files, checked, strict=True):
         _store_document(request, upload, check, by, now)
     DraftReturn.objects.filter(request=request).delete()
+    completed(request.case, "information_returned", now, submitted_before if correcting else None)
     if correcting:
         record_event(
             request.case,

@@ -21,7 +21,7 @@ from agencies.site import site_url
 from agencies.wording import govuk_date, plural
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
-from triggers.history import record_event, transition
+from triggers.history import completed, record_event, transition
 from triggers.information.services import close_open_requests
 from triggers.letters import send_letter, write_letter
 from triggers.meetings.services import current_meeting, current_round
@@ -126,6 +126,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         f"The outcome is due by {govuk_date(review.outcome_due)}."
         + (f" Recorded without information from {', '.join(missing)}." if missing else ""),
     )
+    completed(case, "review_held", held_on)
     close_open_requests(case, "The review meeting was held.", by)
     _consult(case, review)
     return review
@@ -172,6 +173,7 @@ def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord
         by=by,
         reasons=_plan_counts(data),
     )
+    completed(case, "review_held", review.held_on)  # its recommendations may have changed
     return review
 
 
@@ -274,6 +276,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     letter = write_letter(case, Letter.Kind.OUTCOME, OUTCOME_TITLE, outcome_letter(review, by))
     review.outcome_sent_at = letter.sent_at
     review.save(update_fields=["appeal_by", "outcome_sent_at"])
+    completed(case, "outcome_sent", review.outcome_sent_at)
     transition(
         case,
         Status.OUTCOME_SENT,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import eligibility
-from triggers.history import record_event, transition
+from triggers.history import completed, record_event, transition
 from triggers.information.services import notify_agencies
 from triggers.letters import preview_html, send_letter, single_point_of_contact, write_letter
 from triggers.models import (
@@ -162,6 +162,7 @@ def decide_threshold(
         summary=f"The relevant bodies decided: {status.label.lower()} (recorded by {by.full_name})",
         next_due=meeting_by if met else None,
     )
+    completed(case, "threshold_decided", decision.decided_at)
     close_checks(case)  # the bodies' checks still waiting are no longer needed
     letter = _threshold_letter(case, decision, engine, complaints, meeting_by, by)
     send_letter(
