@@ -87,7 +87,7 @@ def queue_pdf(request, area):
     queued = (
         access.letters_to_post_for(request.user, area)
         .filter(status=Status.QUEUED)
-        .select_related("case", "letter")
+        .select_related("case__area", "letter")
         .defer("letter__pdf")
         .order_by("created_at", "pk")
     )
