@@ -16,8 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email, queue_letter
 from triggers.models import Case, Letter, LetterDelivery
+from triggers.models.letters import appeal_deadline
 from triggers.recipients import Recipient, Role, recipients
-from triggers.selectors import appeal_deadline
 from triggers.texts import text_people
 
 # Where the addressee goes in a letter's stored HTML: each copy fills in its own.

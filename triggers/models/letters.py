@@ -8,7 +8,15 @@ from django.db import models
 from django.utils import timezone
 
 from agencies.models import Area
+from agencies.working_days import add_working_days
 from triggers.models.case import Case
+
+
+def appeal_deadline(sent_on: date, area) -> date:
+    """The last day a letter sent (served) on `sent_on` can be appealed: the area's window in
+    working days from that day. The one rule the letters, the stages and appeals use (kept
+    here, below both triggers.letters and triggers.selectors, which read it)."""
+    return add_working_days(sent_on, area.appeal_window_days)
 
 
 class Letter(models.Model):
