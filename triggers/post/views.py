@@ -65,6 +65,7 @@ def _render_queue(request, area, form, status=200):
             "no_address": [d for d in waiting if d.status == Status.CANNOT_SEND],
             "form": form,
             "selected": set(form.data.getlist("delivery")) if form.is_bound else set(),
+            "administers": access.administered_areas_for(request.user).filter(pk=area.pk).exists(),
         },
         status=status,
     )
