@@ -162,6 +162,9 @@ ROUTES = {
     "case_subject_access": (case_kwargs, "get", "admin"),
     "case_private_link": (case_kwargs, "get", "officer"),
     "case_victim": (victim_case_kwargs, "get", "officer"),
+    "case_victim_consent": (victim_case_kwargs, "get", "officer"),
+    # With nothing to check the officer is sent back to the form (302); others get 404.
+    "case_victim_consent_check": (victim_case_kwargs, "get", "officer"),
     "case_subject_access_file": (lambda side: {**case_kwargs(side), "fmt": "json"}, "get", "admin"),
     # The PLEDGE: a council's organisation is its area, assessed by its area admins.
     "pledge:organisation": (lambda side: pledge_org_kwargs(side), "get", "admin"),
