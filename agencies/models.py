@@ -7,6 +7,7 @@ members of one or more areas, either as a relevant body under s104 ASB, Crime an
 2014, as a co-opted social housing provider (Sch 4 para 5), or as another partner.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -163,6 +164,14 @@ class Area(models.Model):
     spoc_name = models.CharField("single point of contact", max_length=120, blank=True)
     spoc_email = models.EmailField("contact email", blank=True)
     spoc_phone = models.CharField("contact phone", max_length=40, blank=True)
+    # Where Royal Mail returns a letter it cannot deliver: printed above the addressee in a
+    # windowed envelope's window (DOMAIN.md §5.8). Lines, the postcode last.
+    return_address = models.TextField(
+        "postal return address",
+        blank=True,
+        help_text="Where undelivered letters go back to, each line on its own line, the "
+        "postcode last. Printed in the envelope window above the addressee.",
+    )
 
     history = HistoricalRecords()
 
@@ -203,6 +212,11 @@ class Area(models.Model):
         if self.in_wales:
             return gettext("the Local Health Board")
         return gettext("the integrated care board (ICB)")
+
+    @property
+    def return_address_line(self) -> str:
+        """The return address on one line, as the envelope window prints it."""
+        return ", ".join(line.strip() for line in self.return_address.splitlines() if line.strip())
 
     def clean(self):
         """Refuse a policy that makes a stage impossible (DOMAIN.md §5.10)."""
@@ -478,3 +492,22 @@ class NotifySettings(models.Model):
             "letter": self.use_for_letters,
         }.get(channel, False)
         return wanted and self.has_key
+
+
+class NotifySettingsChange(models.Model):
+    """One change to an area's GOV.UK Notify settings: who made it, when, and what changed,
+    in words. Never the API key or the receipts token themselves: a key is named by its hint
+    (its name and last four characters), as the settings page shows it. Append only."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="notify_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=list, help_text="What changed, one sentence each.")
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.area}: {'; '.join(self.changes)}"

@@ -308,6 +308,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The applicant's and the victim's contact methods are one choice set: one name.
+    "ENUM_NAME_OVERRIDES": {"ContactMethodEnum": "triggers.models.case.ContactMethod"},
 }
 
 # API tokens (agencies.ApiToken on django-rest-knox): stored as SHA-512 digests, each with the

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from agencies import enrolment_views, token_views
+from agencies import enrolment_views, return_address, token_views
 from agencies import views as agency_views
 from figures import attention as attention_views
 from notifications import mailbox
@@ -57,6 +57,11 @@ urlpatterns = [
     ),
     path("messages/<int:message_id>/resend/", notification_views.resend, name="message_resend"),
     path("areas/<slug:area>/notify/", notification_views.area_notify, name="area_notify"),
+    path(
+        "areas/<slug:area>/return-address/",
+        return_address.return_address,
+        name="area_return_address",
+    ),
     # GOV.UK Notify's delivery receipts: public, each area's own bearer token (issue #16).
     path("notify/<slug:area>/receipts/", notification_views.notify_receipt, name="notify_receipt"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),

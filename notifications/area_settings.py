@@ -10,7 +10,7 @@ from django import forms
 from django.db import transaction
 
 from agencies.forms import gds_helper
-from agencies.models import NotifySettings
+from agencies.models import NotifySettings, NotifySettingsChange
 from agencies.sealed import seal, token_hash
 
 # Notify's key: "<key name>-<service id>-<secret>", both ids UUIDs (36 characters).
@@ -126,8 +126,14 @@ class NotifySettingsForm(forms.Form):
         return any(data.get(f"use_for_{kind}") for kind in ("email", "text", "letters"))
 
 
+KINDS = (("email", "Emails"), ("text", "Text messages"), ("letters", "Letters"))
+
+
 @transaction.atomic
-def save_settings(saved: NotifySettings, data: dict) -> NotifySettings:
+def save_settings(saved: NotifySettings, data: dict, *, by=None) -> NotifySettings:
+    """Save the area's Notify settings and record what changed, by whom (never a key or a
+    token: a key is named by its hint, as the page shows it)."""
+    changes = _changes(saved, data)
     saved.use_for_email = data["use_for_email"]
     saved.use_for_text = data["use_for_text"]
     saved.use_for_letters = data["use_for_letters"]
@@ -141,4 +147,36 @@ def save_settings(saved: NotifySettings, data: dict) -> NotifySettings:
     if data["callback_token"]:
         saved.callback_token_hash = token_hash(data["callback_token"])
     saved.save()
+    if changes:
+        NotifySettingsChange.objects.create(area_id=saved.area_id, changed_by=by, changes=changes)
     return saved
+
+
+def _changes(saved: NotifySettings, data: dict) -> list[str]:
+    """What saving `data` changes, one sentence each, in the order of the form."""
+    changes = []
+    for kind, words in KINDS:
+        was, now = getattr(saved, f"use_for_{kind}"), bool(data[f"use_for_{kind}"])
+        if was != now:
+            changes.append(f"{words} through GOV.UK Notify turned {'on' if now else 'off'}")
+    if data["api_key"]:
+        hint = key_hint(data["api_key"])
+        if saved.has_key:
+            changes.append(f"API key replaced: {saved.api_key_hint} by {hint}")
+        else:
+            changes.append(f"API key saved: {hint}")
+    elif data.get("remove_key") and saved.has_key:
+        changes.append(f"API key removed: {saved.api_key_hint}")
+    for name, words in (("email_template_id", "Email"), ("text_template_id", "Text message")):
+        was, now = getattr(saved, name), data[name]
+        if was != now:
+            changes.append(f"{words} template ID changed from {was or 'none'} to {now or 'none'}")
+    if data["callback_token"]:
+        replaced = "replaced" if saved.callback_token_hash else "saved"
+        changes.append(f"Delivery receipts bearer token {replaced}")
+    return changes
+
+
+def history_of(area, limit: int = 20):
+    """The area's latest changes to its Notify settings, newest first."""
+    return NotifySettingsChange.objects.filter(area=area).select_related("changed_by")[:limit]

@@ -58,14 +58,20 @@ def area_notify(request, area):
         },
     )
     if request.method == "POST" and form.is_valid():
-        area_settings.save_settings(saved, form.cleaned_data)
+        area_settings.save_settings(saved, form.cleaned_data, by=request.user)
         flash.success(request, f"{area.name}'s GOV.UK Notify settings are saved.")
         return redirect("area_notify", area=area.slug)
     callback_url = site_url() + reverse("notify_receipt", args=[area.slug])
     return render(
         request,
         "notifications/area_notify.html",
-        {"area": area, "form": form, "saved": saved, "callback_url": callback_url},
+        {
+            "area": area,
+            "form": form,
+            "saved": saved,
+            "callback_url": callback_url,
+            "changes": area_settings.history_of(area),
+        },
     )
 
 

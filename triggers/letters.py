@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email, queue_letter
 from triggers.models import Case, Letter, LetterDelivery
+from triggers.models.letters import appeal_deadline
 from triggers.recipients import Recipient, Role, recipients
 from triggers.texts import text_people
 
@@ -24,6 +25,10 @@ from triggers.texts import text_people
 WINDOW_MARKER = "<!--address-window-->"
 # And whom it greets ("Dear …"): the same person.
 ADDRESSEE_MARKER = "<!--addressee-->"
+# The letter's date and the last day to appeal it: a copy posted later than it was written
+# bears the day it is printed and posted, and the window that runs from its service (§5.8).
+LETTER_DATE_MARKER = "<!--letter-date-->"
+APPEAL_BY_MARKER = "<!--appeal-by-->"
 # First-class post is deemed served on the second working day after it was posted (§5.8).
 SERVICE_BY_POST_WORKING_DAYS = 2
 
@@ -72,6 +77,21 @@ def fill_window(html: str, block, name: str) -> str:
     return html.replace(ADDRESSEE_MARKER, str(escape(name)), 1)
 
 
+def fill_dates(html: str, area, *, dated: date, served: date | None = None) -> str:
+    """The letter dated `dated`, its window to appeal (where it has one) counted from the day
+    it is served, `served` (the day it is dated, for email)."""
+    appeal_by = appeal_deadline(served or dated, area)
+    html = html.replace(LETTER_DATE_MARKER, f"{dated:%-d %B %Y}")
+    return html.replace(APPEAL_BY_MARKER, f"{appeal_by:%-d %B %Y}")
+
+
+def posted_copy(html: str, area, block, name: str, *, posted_on: date) -> str:
+    """A copy for the post, printed and posted on `posted_on`: dated that day, served on the
+    second working day after it (DOMAIN.md §5.8)."""
+    html = fill_dates(html, area, dated=posted_on, served=served_on_for(posted_on))
+    return fill_window(html, block, name)
+
+
 @dataclass(frozen=True)
 class Contact:
     """Who the applicant deals with: one person, in one team, at one address."""
@@ -96,8 +116,10 @@ def single_point_of_contact(case: Case) -> Contact:
     )
 
 
-def applicants_copy(case: Case, html: str) -> str:
-    """The letter as the applicant reads it: their name in the window and the greeting."""
+def applicants_copy(case: Case, html: str, *, dated: date | None = None) -> str:
+    """The letter as the applicant reads it by email: their name in the window and the
+    greeting, dated `dated` (today) and appealable from that day."""
+    html = fill_dates(html, case.area, dated=dated or timezone.localdate())
     return fill_window(html, format_html("<p>{}</p>", case.applicant_name), case.applicant_name)
 
 
@@ -110,7 +132,11 @@ def letter_context(case: Case, title: str, context: dict) -> dict:
         "today": timezone.localdate(),
         "address_window": mark_safe(WINDOW_MARKER),  # noqa: S308  # nosec B308 B703
         "addressee": mark_safe(ADDRESSEE_MARKER),  # noqa: S308  # nosec B308 B703
+        "letter_date": mark_safe(LETTER_DATE_MARKER),  # noqa: S308  # nosec B308 B703
         **context,
+        # The caller's deadline (counted from today) is what a letter served today prints;
+        # each copy fills in its own (fill_dates).
+        **({"appeal_by": mark_safe(APPEAL_BY_MARKER)} if "appeal_by" in context else {}),  # noqa: S308  # nosec B308 B703
     }
 
 
@@ -128,6 +154,7 @@ def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
         pdf=pdf,
         html=html,
         sent_at=timezone.now(),
+        dated_on=timezone.localdate(),
     )
 
 
@@ -187,6 +214,7 @@ def send_letter(
         )
         _record(letter, person, LetterDelivery.Channel.EMAIL, LetterDelivery.Status.EMAILED)
     update_service(letter)
+    restamp_posted(letter)  # posted through GOV.UK Notify: its window runs from service
     text_people(case, text, key=key, topic=topic or letter.get_kind_display())
 
 
@@ -195,23 +223,49 @@ def _emailed_copy(letter: Letter, person: Recipient) -> bytes:
     with theirs (the victim is written to in their own right, DOMAIN.md §5.9)."""
     if person.role == Role.APPLICANT or not letter.html:
         return bytes(letter.pdf)
-    return html_to_pdf(fill_window(letter.html, format_html("<p>{}</p>", person.name), person.name))
+    html = fill_dates(letter.html, letter.case.area, dated=letter.dated)
+    return html_to_pdf(fill_window(html, format_html("<p>{}</p>", person.name), person.name))
 
 
 def served_on_for(posted_on: date) -> date:
     return add_working_days(posted_on, SERVICE_BY_POST_WORKING_DAYS)
 
 
-def addressed_pdf(letter: Letter, name: str, address: str, postcode: str) -> bytes:
-    """One person's copy: the stored letter with their address in the envelope window."""
-    return html_to_pdf(fill_window(letter.html, address_block(name, address, postcode), name))
+def addressed_pdf(letter: Letter, name: str, address: str, postcode: str, *, posted_on) -> bytes:
+    """One person's copy for GOV.UK Notify to print and post: dated the day it is written (as
+    emailed copies are), its window to appeal counted from the day it will be served."""
+    html = fill_dates(
+        letter.html, letter.case.area, dated=letter.dated, served=served_on_for(posted_on)
+    )
+    return html_to_pdf(fill_window(html, address_block(name, address, postcode), name))
+
+
+def restamp_posted(letter: Letter) -> None:
+    """Once the applicant's copy is posted, the letter kept on the case (the one the private
+    link and the case page show) bears the day it was posted and the window that runs from
+    the day the letter was served, as the copy in the post does."""
+    posted = letter.deliveries.filter(
+        role=Role.APPLICANT, status=LetterDelivery.Status.POSTED
+    ).first()
+    if posted is None or not letter.html:
+        return
+    # A copy from the print queue (it waited there) bears the day it was posted; one that
+    # GOV.UK Notify posts bears the day it was written, as Notify's own copy does.
+    dated = posted.posted_on if posted.queued_at else letter.dated
+    served = letter.served_on or posted.served_on
+    html = fill_dates(letter.html, letter.case.area, dated=dated, served=served)
+    pdf = html_to_pdf(fill_window(html, format_html("<p>{}</p>", posted.name), posted.name))
+    Letter.objects.filter(pk=letter.pk).update(pdf=pdf, dated_on=dated)
+    letter.pdf, letter.dated_on = pdf, dated
 
 
 def _queue_for_post(letter: Letter, person: Recipient, key: str, topic: str) -> LetterDelivery:
     Status = LetterDelivery.Status
     if not person.has_postal_address:
         return _record(letter, person, LetterDelivery.Channel.POST, Status.CANNOT_SEND)
-    pdf = addressed_pdf(letter, person.name, person.address, person.postcode)
+    # GOV.UK Notify prints and posts it on the next working day.
+    posted_on = add_working_days(timezone.localdate(), 1)
+    pdf = addressed_pdf(letter, person.name, person.address, person.postcode, posted_on=posted_on)
     posted = queue_letter(
         key=person.key(f"{key}:post"),
         letter=File(letter.filename, "application/pdf", pdf),
@@ -221,8 +275,6 @@ def _queue_for_post(letter: Letter, person: Recipient, key: str, topic: str) -> 
     )
     if posted is None:  # the area prints and posts its own letters: the print queue
         return _record(letter, person, LetterDelivery.Channel.POST, Status.QUEUED)
-    # GOV.UK Notify prints and posts it on the next working day.
-    posted_on = add_working_days(timezone.localdate(), 1)
     return _record(
         letter,
         person,

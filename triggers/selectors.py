@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies import access
-from agencies.working_days import add_working_days
 from audit import context as audit_context
 from triggers import selectors
 from triggers.models import (
@@ -21,6 +20,7 @@ from triggers.models import (
     Letter,
     ReturnedReport,
 )
+from triggers.models.letters import appeal_deadline
 from triggers.workflow import (
     OPEN_STATUSES,
     Status,
@@ -335,12 +335,6 @@ def appealable_letter(case: Case) -> Letter | None:
     if kind is None:
         return None
     return case.letters.filter(kind=kind).defer("pdf", "html").order_by("-sent_at").first()
-
-
-def appeal_deadline(sent_on: date, area) -> date:
-    """The last day a letter sent on `sent_on` can be appealed: the area's window in working
-    days from the letter's date. The one rule the letters, the stages and appeals use."""
-    return add_working_days(sent_on, area.appeal_window_days)
 
 
 def served_on(letter: Letter) -> date | None:

@@ -50,3 +50,30 @@ def test_print_queue_without_javascript_passes_axe(page_without_js, live_server,
     page.goto(f"{live_server.url}/cases/{north.area.slug}/{case.reference}/")
     assert "posted on" in page.content() and "served on" in page.content()
     axe_check(page)
+
+
+def test_the_area_admin_sets_the_return_address_without_javascript(
+    page_without_js, live_server, axe_check, north
+):
+    page = page_without_js
+    postal_case(north)
+    sign_in(page, live_server, north.admin.email, TEST_PASSWORD)
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/print-queue/{north.area.slug}/")
+    assert "None set" in page.content()
+    page.click("text=Change the return address")
+    page.wait_for_url(f"**/areas/{north.area.slug}/return-address/")
+    axe_check(page)
+    page.fill("textarea[name=return_address]", "Town Hall\nNowhere")  # no postcode
+    page.click("#id_save")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert "real postcode" in page.content()
+    axe_check(page)
+    page.fill("textarea[name=return_address]", "Town Hall\nNorthtown\nNT1 1AA")
+    page.click("#id_save")
+    page.wait_for_url(f"**/areas/{north.area.slug}/return-address/")
+    assert "return address is saved" in page.content()
+    axe_check(page)
+    page.goto(f"{live_server.url}/print-queue/{north.area.slug}/")
+    assert "Town Hall" in page.content() and "NT1 1AA" in page.content()
+    axe_check(page)

@@ -227,3 +227,39 @@ def test_no_letter_is_posted_where_notify_does_not_post_them(north, fake_notify)
     north.case.refresh_from_db()
     decide_threshold(north.case, "met", by=north.officer)
     assert not Message.objects.filter(channel=Message.Channel.LETTER).exists()
+
+
+def test_a_letter_posted_through_notify_is_dated_today_and_appealable_from_service(
+    north, fake_notify
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from agencies.working_days import add_working_days
+    from triggers.models import Case, ContactMethod
+    from triggers.selectors import appeal_deadline
+    from triggers.threshold.services import decide_threshold
+
+    use_notify(north.area, fake_notify)
+    Case.objects.filter(pk=north.case.pk).update(
+        contact_method=ContactMethod.POST,
+        applicant_address="1 Elm Court",
+        applicant_postcode="NT1 2AB",
+    )
+    north.case.refresh_from_db()
+    decide_threshold(
+        north.case, "not_met", by=north.officer, reasons="Not found.", refusal_reason="not_found"
+    )
+    (posted,) = Message.objects.filter(channel=Message.Channel.LETTER)
+    pdf = bytes(posted.attachments.get().content)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    today = timezone.localdate()
+    served = add_working_days(add_working_days(today, 1), 2)
+    assert f"Date: {today:%-d %B %Y}" in text
+    assert f"{appeal_deadline(served, north.area):%-d %B %Y}" in text
+    # The letter kept on the case says the same.
+    kept = north.case.letters.get()
+    kept_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(kept.pdf))).pages)
+    assert f"{appeal_deadline(served, north.area):%-d %B %Y}" in kept_text
+    assert kept.dated == today

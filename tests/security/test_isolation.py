@@ -164,6 +164,9 @@ ROUTES = {
     "case_subject_access": (case_kwargs, "get", "admin"),
     "case_private_link": (case_kwargs, "get", "officer"),
     "case_victim": (victim_case_kwargs, "get", "officer"),
+    "case_victim_consent": (victim_case_kwargs, "get", "officer"),
+    # With nothing to check the officer is sent back to the form (302); others get 404.
+    "case_victim_consent_check": (victim_case_kwargs, "get", "officer"),
     "case_subject_access_file": (lambda side: {**case_kwargs(side), "fmt": "json"}, "get", "admin"),
     # The PLEDGE: a council's organisation is its area, assessed by its area admins.
     "pledge:organisation": (lambda side: pledge_org_kwargs(side), "get", "admin"),
@@ -209,6 +212,7 @@ ROUTES = {
     "figures:publish": (lambda side: {"area": side.area.slug}, "get", "admin"),
     # An area's GOV.UK Notify settings (issue #16): its own area admins only.
     "area_notify": (lambda side: {"area": side.area.slug}, "get", "admin"),
+    "area_return_address": (lambda side: {"area": side.area.slug}, "get", "admin"),
     # API tokens (issue #15): only their owner reaches one; everyone else gets 404
     # (test_api_tokens.py also tries other users of the same area).
     "api_token_revoke": (lambda side: {"pk": officers_token(side).pk}, "get", "officer"),

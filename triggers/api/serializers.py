@@ -23,6 +23,7 @@ from triggers.api.fields import (
     optional_case_text,
     stored_incident_key,
 )
+from triggers.api.victim import OnBehalfSerializer
 from triggers.applications.services import ApplicationData, ComplaintData
 from triggers.fields import model_max_length
 from triggers.models import Case, Channel, ContactMethod, ThresholdDecision
@@ -233,8 +234,9 @@ class ApplicationComplaintSerializer(EligibilityComplaintSerializer):
     reference_number = StrictCharField(required=False, allow_blank=True, max_length=60, default="")
 
 
-class ApplicationCreateSerializer(serializers.Serializer):
-    """An application a member of staff records for one of their own areas."""
+class ApplicationCreateSerializer(OnBehalfSerializer):
+    """An application a member of staff records for one of their own areas; for someone
+    else (`on_behalf`), with the victim's consent and their own details (OnBehalfSerializer)."""
 
     # How the applicant can be reached for each contact method (as in the online journey).
     NEEDED_FOR = {
@@ -287,27 +289,23 @@ class ApplicationCreateSerializer(serializers.Serializer):
         return access.areas_for(self.context["request"].user)
 
     def validate(self, attrs):
-        if attrs["on_behalf"] and not attrs["victim_consent"]:
-            raise serializers.ValidationError(
-                {"victim_consent": ["The victim must agree to someone applying for them."]}
-            )
+        # Every broken rule at once, each under its field, as the forms' error summaries do.
+        errors = self.on_behalf_errors(attrs)
         method = attrs.get("contact_method")
         if method == ContactMethod.TEXT and not texts_available(attrs["area"]):
-            raise serializers.ValidationError(
-                {"contact_method": ["Text messages are not available in this area."]}
-            )
+            errors["contact_method"] = ["Text messages are not available in this area."]
         if method is None:
             attrs["contact_method"] = self._inferred_contact_method(attrs)
         else:
-            missing = {
-                name: [f"Enter this to contact the applicant by {method}, or choose another way."]
-                for name in self.NEEDED_FOR[method]
-                if not attrs[name]
-            }
-            if missing:
-                raise serializers.ValidationError(missing)
+            for name in self.NEEDED_FOR[method]:
+                if not attrs[name]:
+                    errors.setdefault(name, []).append(
+                        f"Enter this to contact the applicant by {method}, or choose another way."
+                    )
+        if errors:
+            raise serializers.ValidationError(errors)
         attrs["applicant_email"] = attrs["applicant_email"].lower()
-        return attrs
+        return self.cleaned_victim(attrs)
 
     @staticmethod
     def _inferred_contact_method(attrs) -> str:

@@ -227,7 +227,7 @@ class Journey:
 
     def form_options(self, step: str) -> dict:
         """What a page's form needs to know beyond the page itself, from earlier answers."""
-        if step == CONTACT:
+        if step in (CONTACT, VICTIM):
             return {"texts": texts_available(self.area)}
         return {"on_behalf": self.on_behalf} if step == IMPACT else {}
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from agencies import access
+from notifications.services import texts_available
 from triggers.applications import forms
 from triggers.applications.journey import (
     CONTACT,
@@ -257,6 +258,7 @@ def case_victim(request, area, reference):
     form = VictimDetailsForm(
         request.POST if request.method == "POST" else None,
         initial=VictimDetailsForm.initial_for(case),
+        texts=texts_available(case.area),
     )
     if request.method == "POST" and form.is_valid():
         details = form.application_fields()

@@ -58,8 +58,8 @@ class VictimForm(forms.Form):
     victim_contact_method = forms.ChoiceField(
         label="How would they like to be contacted? (optional)",
         widget=forms.RadioSelect,
-        # Texts go to the applicant's mobile only, where the area sends them through Notify.
-        choices=[c for c in ContactMethod.choices if c[0] != ContactMethod.TEXT],
+        # Texts only where the area sends them through GOV.UK Notify (`texts`, below).
+        choices=ContactMethod.choices,
         required=False,
         error_messages={"invalid_choice": "Select how they would like to be contacted"},
     )
@@ -91,6 +91,7 @@ class VictimForm(forms.Form):
     NEEDED_FOR = {
         ContactMethod.EMAIL: (("victim_email", "Enter their email address"),),
         ContactMethod.PHONE: (("victim_phone", "Enter their phone number"),),
+        ContactMethod.TEXT: (("victim_phone", "Enter their mobile number"),),
         ContactMethod.POST: (
             ("victim_address", "Enter their postal address"),
             ("victim_postcode", "Enter their postcode"),
@@ -100,8 +101,15 @@ class VictimForm(forms.Form):
         "Enter their email address or postal address, or choose someone else to write to"
     )
 
-    def __init__(self, *args, **kwargs):
+    NO_TEXTS = "Text messages are not available in this area."
+
+    def __init__(self, *args, texts: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not texts:
+            # The area sends no texts (GOV.UK Notify is not set up for them): not offered.
+            method = self.fields["victim_contact_method"]
+            method.choices = [c for c in method.choices if c[0] != ContactMethod.TEXT]
+            method.help_text = self.NO_TEXTS
         self.helper = gds_helper(*self.layout(), Button("continue", "Continue"))
 
     def layout(self) -> list:

@@ -3,6 +3,7 @@ letters, the subject access export and the applicant's private link."""
 
 from django.urls import path
 
+from triggers.applications import consent_views
 from triggers.applications import staff_views as applications
 from triggers.cases import export, saved_filters, subject_access, views
 from triggers.tracking import private_link
@@ -38,4 +39,10 @@ urlpatterns = [
     ),
     path(f"{CASE}private-link/", private_link.private_link, name="case_private_link"),
     path(f"{CASE}victim/", applications.case_victim, name="case_victim"),
+    path(f"{CASE}victim/consent/", consent_views.consent, name="case_victim_consent"),
+    path(
+        f"{CASE}victim/consent/check/",
+        consent_views.consent_check,
+        name="case_victim_consent_check",
+    ),
 ]

@@ -1,11 +1,22 @@
 """Letters to the people of a case: stored as written (HTML and PDF), listed on the case and
 on the private link, with how each person got their copy (DOMAIN.md §5.8)."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from agencies.models import Area
+from agencies.working_days import add_working_days
 from triggers.models.case import Case
+
+
+def appeal_deadline(sent_on: date, area) -> date:
+    """The last day a letter sent (served) on `sent_on` can be appealed: the area's window in
+    working days from that day. The one rule the letters, the stages and appeals use (kept
+    here, below both triggers.letters and triggers.selectors, which read it)."""
+    return add_working_days(sent_on, area.appeal_window_days)
 
 
 class Letter(models.Model):
@@ -28,6 +39,9 @@ class Letter(models.Model):
     html = models.TextField(blank=True)
     # When it was written (and emailed, for those reached by email).
     sent_at = models.DateTimeField()
+    # The date it bears: the day it was written, or, once the applicant's copy is posted,
+    # the day of posting (the print queue prints the day it prints; DOMAIN.md §5.8).
+    dated_on = models.DateField(null=True, blank=True)
     # A copy still waits to be posted, or for an address: no window runs from the letter yet.
     awaiting_delivery = models.BooleanField(default=False)
     # For a letter that went by post: the day it counts as served on everyone it went to
@@ -40,6 +54,11 @@ class Letter(models.Model):
 
     def __str__(self):
         return f"{self.case}: {self.title}"
+
+    @property
+    def dated(self) -> date:
+        """The date the letter bears (letters written before it was kept: the day written)."""
+        return self.dated_on or timezone.localtime(self.sent_at).date()
 
     @property
     def filename(self) -> str:

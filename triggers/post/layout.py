@@ -10,24 +10,34 @@ copies are then put together in one PDF to print.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from triggers.letters import address_block, fill_window
+from django.utils import timezone
+
+from triggers.letters import address_block, posted_copy
 from triggers.models import LetterDelivery
 
 
-def copy_html(delivery: LetterDelivery) -> str:
-    """One copy of the letter, addressed to the delivery's person."""
+def copy_html(delivery: LetterDelivery, *, printed_on: date | None = None) -> str:
+    """One copy of the letter, addressed to the delivery's person and dated the day it is
+    printed (to be posted that day): the window to appeal it prints runs from then, not from
+    the day the letter was written (DOMAIN.md §5.8)."""
     block = address_block(delivery.name, delivery.address, delivery.postcode)
-    return fill_window(delivery.letter.html, block, delivery.name)
+    printed_on = printed_on or timezone.localdate()
+    letter = delivery.letter
+    return posted_copy(letter.html, delivery.case.area, block, delivery.name, posted_on=printed_on)
 
 
-def print_pdf(deliveries: Iterable[LetterDelivery]) -> bytes:
+def print_pdf(deliveries: Iterable[LetterDelivery], *, printed_on: date | None = None) -> bytes:
     """One PDF of the copies, in the order given, each starting on a new sheet: when a letter
     has an odd number of pages a blank page follows it, so that printing on both sides never
     puts the next letter on the back of this one."""
     from weasyprint import HTML
 
-    documents = [HTML(string=copy_html(d), base_url=None).render() for d in deliveries]
+    printed_on = printed_on or timezone.localdate()
+    documents = [
+        HTML(string=copy_html(d, printed_on=printed_on), base_url=None).render() for d in deliveries
+    ]
     if not documents:
         return b""
     pages = []

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triggers.history import record_event
-from triggers.letters import served_on_for, update_service
+from triggers.letters import restamp_posted, served_on_for, update_service
 from triggers.models import Case, Letter, LetterDelivery, ReviewRecord
 from triggers.recipients import Role
 from triggers.selectors import APPEALABLE_LETTER, appealable_letter, last_day_to_appeal
@@ -52,6 +52,7 @@ def mark_posted(deliveries, *, posted_on: date, by) -> list[LetterDelivery]:
         )
     for letter in {d.letter_id: d.letter for d in rows}.values():
         update_service(letter)
+        restamp_posted(letter)
         if not letter.awaiting_delivery:
             _window_starts(letter)
     return rows

@@ -65,6 +65,7 @@ def _render_queue(request, area, form, status=200):
             "no_address": [d for d in waiting if d.status == Status.CANNOT_SEND],
             "form": form,
             "selected": set(form.data.getlist("delivery")) if form.is_bound else set(),
+            "administers": access.administered_areas_for(request.user).filter(pk=area.pk).exists(),
         },
         status=status,
     )
@@ -87,7 +88,7 @@ def queue_pdf(request, area):
     queued = (
         access.letters_to_post_for(request.user, area)
         .filter(status=Status.QUEUED)
-        .select_related("case", "letter")
+        .select_related("case__area", "letter")
         .defer("letter__pdf")
         .order_by("created_at", "pk")
     )

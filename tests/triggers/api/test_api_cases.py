@@ -289,8 +289,19 @@ def test_applying_for_a_victim_needs_their_consent(api, north):
     on_behalf = {"on_behalf": True, "victim_name": "Sam Victim", "relationship": "Councillor"}
     refused = create(api, application(north.area, **on_behalf))
     assert refused.status_code == 400
-    assert list(refused.json()) == ["victim_consent"]
-    accepted = create(api, application(north.area, **on_behalf, victim_consent=True))
+    assert set(refused.json()) == {
+        "victim_consent",
+        "victim_consent_share",
+        "victim_consent_how",
+        "victim_consent_on",
+    }
+    consent = {
+        "victim_consent": True,
+        "victim_consent_share": True,
+        "victim_consent_how": "verbal",
+        "victim_consent_on": days_ago(2),
+    }
+    accepted = create(api, application(north.area, **on_behalf, **consent))
     assert accepted.status_code == 201
     assert accepted.json()["on_behalf"] is True and accepted.json()["victim_consent"] is True
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agencies', '0007_area_nation'),
+        ('agencies', '0008_area_return_address'),
     ]
 
     operations = [

@@ -8,9 +8,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agencies', '0010_incident_retention'),
+        ('agencies', '0009_incident_retention'),
         ('incidents', '0001_initial'),
-        ('triggers', '0018_person_language'),
+        ('triggers', '0019_victim_rest'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
