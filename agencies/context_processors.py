@@ -1,4 +1,5 @@
-"""Values every page needs: the service name, phase and the signed-in user's areas."""
+"""Values every page needs: the service name, phase, the signed-in user's areas, and whether
+the header carries the staff's case search."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -9,6 +10,12 @@ from .enrolment import is_platform_admin
 
 # The service's default name, in the catalogue so that a Welsh page names it in Welsh.
 DEFAULT_SERVICE_NAME = gettext_noop("ASB Case Review (Community Trigger)")
+
+# Pages for the public (and a victim's private link): no staff search in their header, even
+# when a member of staff who is signed in looks at them.
+PUBLIC_NAMESPACES = {"apply", "track"}
+PUBLIC_PAGES = {"start", "accessibility", "privacy", "check", "track_lodge"}
+PUBLIC_PREFIX = "signin"
 
 
 def portal(request):
@@ -29,7 +36,21 @@ def portal(request):
         "user_areas": areas,
         "navigation": nav,
         "welsh_offered": welsh_offered,
+        "header_search": bool(nav) and not _is_public(request),
     }
+
+
+def _is_public(request) -> bool:
+    """Whether the page is one of the public's; a page that matched no URL (a 404) is too."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return True
+    if set(match.namespaces) & PUBLIC_NAMESPACES:
+        return True
+    name = match.url_name or ""
+    if match.namespace == "pledge":
+        return name == "register"
+    return name in PUBLIC_PAGES or name.startswith(PUBLIC_PREFIX)
 
 
 def _navigation(user) -> list[tuple[str, str]]:

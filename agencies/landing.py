@@ -25,8 +25,8 @@ def landing_for(user) -> str | None:
         return None
     if access.has_role(user, Role.AREA_ADMIN):
         return reverse("attention")
-    if access.has_role(user, Role.PCC_OFFICER):
-        return reverse("appeals:list")  # awaiting decision, due soonest first
+    if access.has_role(user, Role.PCC_OFFICER, Role.APPEAL_PANEL):
+        return reverse("appeals:list")  # "Appeals to decide", due soonest first
     if access.has_role(user, Role.AGENCY_RESPONDER):
         return reverse("inbox")
     return None

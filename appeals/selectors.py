@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -32,6 +34,28 @@ def appeal_list(user, *, show: str = "waiting", sort: str = "due") -> QuerySet[A
         .annotate(ground_count=Count("grounds"))
         .order_by(*SORTS.get(sort, SORTS["due"]))
     )
+
+
+# How many appeals the "Appeals to decide" panel names; the rest are counted and linked.
+TO_DECIDE_SHOWN = 10
+
+
+def to_decide(user, *, today: date) -> dict:
+    """The "Appeals to decide" panel of a PCC officer's or panel member's start page: the
+    appeals waiting for *their* decision (not the ones a council officer merely follows),
+    due soonest first, with how many there are and how many are overdue. Two queries
+    whatever the number of appeals."""
+    clauses = [Q(body=access.PANEL_HEARS, area_id__in=access.panel_area_ids_for(user))]
+    force_ids = access.pcc_force_areas_for(user).values("pk")
+    clauses.append(Q(body=access.PCC_HEARS, area__force_area_id__in=force_ids))
+    waiting = access.appeals_for(user).filter(
+        Q(status=Appeal.Status.LODGED) & (clauses[0] | clauses[1])
+    )
+    counts = waiting.aggregate(
+        total=Count("pk"), overdue=Count("pk", filter=Q(decision_due__lt=today))
+    )
+    shown = waiting.select_related("case", "area").order_by("decision_due", "pk")
+    return {**counts, "appeals": list(shown[:TO_DECIDE_SHOWN]), "today": today}
 
 
 def appeal_detail(user, appeal_id: int) -> Appeal:

@@ -117,6 +117,11 @@ def appeal_list(request):
     page = Paginator(appeals, APPEALS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    today = timezone.localdate()
+    is_pcc = access.has_role(request.user, access.Role.PCC_OFFICER)
+    is_panel = access.has_role(request.user, access.Role.APPEAL_PANEL)
+    # The start page of those who decide appeals (issue #17): what waits for them, first.
+    to_decide = selectors.to_decide(request.user, today=today) if is_pcc or is_panel else None
     return render(
         request,
         "appeals/list.html",
@@ -124,9 +129,10 @@ def appeal_list(request):
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "today": timezone.localdate(),
-            "is_pcc": access.has_role(request.user, access.Role.PCC_OFFICER),
-            "is_panel": access.has_role(request.user, access.Role.APPEAL_PANEL),
+            "today": today,
+            "to_decide": to_decide,
+            "is_pcc": is_pcc,
+            "is_panel": is_panel,
             "panel_areas": Area.objects.filter(pk__in=access.panel_area_ids_for(request.user)),
         },
     )

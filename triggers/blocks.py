@@ -17,6 +17,7 @@ from crispy_forms.layout import HTML
 from crispy_forms_gds.layout import Fieldset, Size
 from django.forms.utils import ErrorDict
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 ADD, REMOVE = "add", "remove"
 # Enough for any return or plan; a page with more blocks than this is not being typed by hand.
@@ -83,11 +84,12 @@ def block(prefix: str, n: int, noun: str, *fields) -> Fieldset:
         format_html(
             '<button type="submit" name="{}" value="{}-{}" class="govuk-button '
             'govuk-button--secondary app-add-another__remove" data-module="govuk-button">'
-            'Remove<span class="govuk-visually-hidden"> {} <span '
+            '{}<span class="govuk-visually-hidden"> {} <span '
             'class="app-add-another__number">{}</span></span></button>',
             REMOVE,
             prefix,
             n,
+            gettext("Remove"),
             noun,
             n,
         )
@@ -107,10 +109,10 @@ def add_button(prefix: str, noun: str) -> HTML:
         format_html(
             '<button type="submit" name="{}" value="{}" class="govuk-button '
             'govuk-button--secondary app-add-another__add" data-module="govuk-button" '
-            'data-add-another-add="{}">Add another {}</button>',
+            'data-add-another-add="{}">{}</button>',
             ADD,
             prefix,
             prefix,
-            noun,
+            gettext("Add another %(noun)s") % {"noun": noun},
         )
     )

@@ -63,12 +63,12 @@ def test_eligibility_check_answer_passes_axe(page, live_server, axe_check, north
     axe_check(page)
     page.select_option("select[name=area]", north.area.slug)
     for n, (day, month) in enumerate([("1", "1"), ("2", "1")], start=1):
-        page.fill(f"input[name=incident_{n}_0]", day)
-        page.fill(f"input[name=incident_{n}_1]", month)
-        page.fill(f"input[name=incident_{n}_2]", "2026")
-        page.fill(f"input[name=reported_{n}_0]", day)
-        page.fill(f"input[name=reported_{n}_1]", month)
-        page.fill(f"input[name=reported_{n}_2]", "2026")
+        if n > 1:
+            page.click("button:has-text('Add another incident')")
+        for field in ("happened", "reported"):
+            page.fill(f"input[name=incident_{n}_{field}_0]", day)
+            page.fill(f"input[name=incident_{n}_{field}_1]", month)
+            page.fill(f"input[name=incident_{n}_{field}_2]", "2026")
     page.click("#id_check")
     assert page.locator(".govuk-panel").is_visible()
     axe_check(page)

@@ -2,8 +2,12 @@
 
 The same engine the officers and the API use, so the answer here is the answer an officer
 will see. Nothing typed is stored.
+
+The incidents are "add another" blocks (triggers/blocks.py): one to start with, "Add another
+incident" and "Remove" as buttons the server understands, enhanced by static/js/add-another.js.
 """
 
+from crispy_forms.layout import HTML
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 from django.shortcuts import render
@@ -13,11 +17,17 @@ from django.utils.translation import gettext_lazy
 
 from agencies.forms import gds_helper
 from agencies.models import Area
-from triggers import eligibility, eligibility_words
+from triggers import blocks, eligibility, eligibility_words
 from triggers.fields import DateField
 from triggers.threshold import services
 
-ROWS = 5
+INCIDENTS = "incident"
+# Enter in a date field submits the form through its first submit button: without this one,
+# hidden and first, that would be incident 1's "Remove" (and typed dates would be lost).
+DEFAULT_SUBMIT = HTML(
+    '<button type="submit" name="check" class="app-default-submit" hidden tabindex="-1">'
+    '{% load i18n %}{% translate "Check" %}</button>'
+)
 
 
 class CheckForm(forms.Form):
@@ -32,53 +42,64 @@ class CheckForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, incidents: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        rows = []
-        for n in range(1, ROWS + 1):
-            self.fields[f"incident_{n}"] = DateField(
-                what=_("the date of incident %(n)s") % {"n": n},
-                label=_("When it happened"),
-                required=False,
-            )
-            self.fields[f"reported_{n}"] = DateField(
-                what=_("the date you reported incident %(n)s") % {"n": n},
-                label=_("When you reported it"),
-                required=False,
-            )
-            self.fields[f"hate_{n}"] = forms.BooleanField(
-                label=_(
-                    "I think I was targeted because of disability, race, religion, sexual "
-                    "orientation or transgender identity"
-                ),
-                required=False,
-            )
-            rows.append(
-                Fieldset(
-                    Field(f"incident_{n}"),
-                    Field(f"reported_{n}"),
-                    Field.checkbox(f"hate_{n}", small=True),
-                    legend=_("Incident %(n)s") % {"n": n},
-                    legend_size=Size.SMALL,
-                )
-            )
+        self.incidents = incidents or blocks.count(self.data if self.is_bound else None, INCIDENTS)
+        rows = [self._incident(n) for n in range(1, self.incidents + 1)]
         self.helper = gds_helper(
-            Field.select("area"), *rows, Button("check", _("Check")), label_size=Size.SMALL
+            DEFAULT_SUBMIT,
+            Field.select("area"),
+            Fieldset(
+                *rows,
+                blocks.add_button(INCIDENTS, _("incident")),
+                legend=_("The incidents you reported"),
+                legend_size=Size.MEDIUM,
+                css_class="app-add-another",
+                **{"data-add-another": INCIDENTS},
+            ),
+            Button("check", _("Check")),
+            label_size=Size.SMALL,
+        )
+
+    def _incident(self, n: int) -> Fieldset:
+        self.fields[f"incident_{n}_happened"] = DateField(
+            what=_("the date of incident %(n)s") % {"n": n},
+            label=_("When it happened"),
+            required=False,
+        )
+        self.fields[f"incident_{n}_reported"] = DateField(
+            what=_("the date you reported incident %(n)s") % {"n": n},
+            label=_("When you reported it"),
+            required=False,
+        )
+        self.fields[f"incident_{n}_hate"] = forms.BooleanField(
+            label=_(
+                "I think I was targeted because of disability, race, religion, sexual "
+                "orientation or transgender identity"
+            ),
+            required=False,
+        )
+        return blocks.block(
+            INCIDENTS,
+            n,
+            _("incident"),
+            Field(f"incident_{n}_happened"),
+            Field(f"incident_{n}_reported"),
+            Field.checkbox(f"incident_{n}_hate", small=True),
         )
 
     def clean(self):
         cleaned = super().clean()
-        for n in range(1, ROWS + 1):
-            incident, reported = cleaned.get(f"incident_{n}"), cleaned.get(f"reported_{n}")
-            if incident and not reported and f"reported_{n}" not in self.errors:
+        for n in range(1, self.incidents + 1):
+            happened, reported = f"incident_{n}_happened", f"incident_{n}_reported"
+            incident, report = cleaned.get(happened), cleaned.get(reported)
+            if incident and not report and reported not in self.errors:
+                self.add_error(reported, _("Enter the date you reported incident %(n)s") % {"n": n})
+            if report and not incident and happened not in self.errors:
+                self.add_error(happened, _("Enter the date of incident %(n)s") % {"n": n})
+            if incident and report and report < incident:
                 self.add_error(
-                    f"reported_{n}", _("Enter the date you reported incident %(n)s") % {"n": n}
-                )
-            if reported and not incident and f"incident_{n}" not in self.errors:
-                self.add_error(f"incident_{n}", _("Enter the date of incident %(n)s") % {"n": n})
-            if incident and reported and reported < incident:
-                self.add_error(
-                    f"reported_{n}",
+                    reported,
                     _(
                         "The date you reported incident %(n)s must be the same as or after "
                         "the date it happened"
@@ -86,26 +107,39 @@ class CheckForm(forms.Form):
                     % {"n": n},
                 )
         if not self.errors and not self.complaints():
-            self.add_error("incident_1", _("Enter at least one incident and when you reported it"))
+            self.add_error(
+                "incident_1_happened", _("Enter at least one incident and when you reported it")
+            )
         return cleaned
 
     def complaints(self) -> list[eligibility.Complaint]:
         data = self.cleaned_data
         return [
             eligibility.Complaint(
-                incident_date=data[f"incident_{n}"],
-                reported_date=data[f"reported_{n}"],
-                hate_related=data.get(f"hate_{n}", False),
+                incident_date=data[f"incident_{n}_happened"],
+                reported_date=data[f"incident_{n}_reported"],
+                hate_related=data.get(f"incident_{n}_hate", False),
             )
-            for n in range(1, ROWS + 1)
-            if data.get(f"incident_{n}") and data.get(f"reported_{n}")
+            for n in range(1, self.incidents + 1)
+            if data.get(f"incident_{n}_happened") and data.get(f"incident_{n}_reported")
         ]
 
 
+def _form(request) -> CheckForm:
+    if request.method != "POST":
+        return CheckForm()
+    if blocks.pressed(request.POST, [INCIDENTS]):
+        # "Add another incident" or "Remove" without JavaScript: the same page, one block
+        # more or less, as typed and not yet judged.
+        edited, counts = blocks.edit(request.POST, [INCIDENTS])
+        return blocks.without_errors(CheckForm(edited, incidents=counts[INCIDENTS]))
+    return CheckForm(request.POST)
+
+
 def check(request):
-    form = CheckForm(request.POST or None)
+    form = _form(request)
     result = None
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and not blocks.pressed(request.POST, [INCIDENTS]) and form.is_valid():
         area = form.cleaned_data["area"]
         today = timezone.localdate()
         decision = eligibility.assess(
