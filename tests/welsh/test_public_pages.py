@@ -35,11 +35,12 @@ def check_answer(client, area, days_ago=(40, 20, 5), hate=False):
     data = {"area": area.slug}
     for n, ago in enumerate(days_ago, start=1):
         day = today - timedelta(days=ago)
-        for prefix in ("incident", "reported"):
-            data.update({f"{prefix}_{n}_0": day.day, f"{prefix}_{n}_1": day.month})
-            data[f"{prefix}_{n}_2"] = day.year
+        for part in ("happened", "reported"):
+            prefix = f"incident_{n}_{part}"
+            data.update({f"{prefix}_0": day.day, f"{prefix}_1": day.month})
+            data[f"{prefix}_2"] = day.year
         if hate:
-            data[f"hate_{n}"] = "on"
+            data[f"incident_{n}_hate"] = "on"
     return client.post(reverse("check"), data)
 
 
@@ -58,7 +59,7 @@ def test_a_reason_names_welsh_months(in_welsh, cardiff):
 
 
 def test_the_check_pages_errors_are_welsh(in_welsh, cardiff):
-    response = in_welsh.post(reverse("check"), {"area": cardiff.slug, "incident_1_0": "40"})
+    response = in_welsh.post(reverse("check"), {"area": cardiff.slug, "incident_1_happened_0": "40"})
     html = welsh(response, names=("Cardiff",))
     assert "Mae problem wedi codi" in html
     assert "Dyddiad digwyddiad 1: rhaid cynnwys mis a blwyddyn" in html
