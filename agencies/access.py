@@ -84,10 +84,7 @@ def pcc_force_areas_for(user) -> QuerySet[ForceArea]:
 
 def _case_filter(user) -> Q | None:
     """A filter on Case for everything the user may see, or None when they may see nothing."""
-    clauses = []
-    officer_areas = area_ids_for(user)
-    if officer_areas:
-        clauses.append(Q(area_id__in=officer_areas))
+    clauses = [c for c in [_officer_clause(user)] if c]
     if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
         clauses.extend(_responder_clauses(user.agency_id))
     if has_role(user, Role.REVIEW_CHAIR):
@@ -161,9 +158,23 @@ def cases_for(user) -> QuerySet:
     condition = _case_filter(user)
     if condition is None:
         return case_model.objects.none()
+    if sees_by_area_only(user):
+        # Officers and admins only: a direct area filter, which the list's indexes serve.
+        return case_model.objects.filter(condition)
     ids = case_model.objects.filter(condition).values("pk")
     # Filtering on the ids keeps the outer query free of joins that would repeat rows.
     return case_model.objects.filter(pk__in=ids)
+
+
+def sees_by_area_only(user) -> bool:
+    """The user's cases are exactly those of their areas (officers, admins, nothing else)."""
+    officer = _officer_clause(user)
+    return officer is not None and _case_filter(user) == officer
+
+
+def _officer_clause(user) -> Q | None:
+    officer_areas = area_ids_for(user)
+    return Q(area_id__in=officer_areas) if officer_areas else None
 
 
 def case_areas_for(user) -> QuerySet[Area]:

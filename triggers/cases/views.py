@@ -2,26 +2,45 @@ from dataclasses import replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
 from agencies.landing import landing_redirect
-from triggers import selectors
+from triggers import listing, selectors
 from triggers.cases import handover, notes, services
 from triggers.cases.columns import columns
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
+from triggers.counts import status_counts as listing_counts
 from triggers.information import services as information_services
 from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
 from triggers.reviews.views import review_context
 from triggers.threshold import services as threshold_services
-from triggers.workflow import AWAITING_THRESHOLD_DECISION
+from triggers.workflow import AWAITING_THRESHOLD_DECISION, OPEN_STATUSES, Status
 
 CASES_PER_PAGE = 25
 UNFILTERED = selectors.CaseFilters(sort="", direction="")
+
+
+def list_total(user, filters, cases, areas) -> int:
+    """How many cases the list holds: from the stored per-status counts when it is filtered
+    by areas and statuses only and the user sees their areas' cases (officers, admins);
+    otherwise a COUNT on triggers_case alone, never over a join."""
+    plain = not (filters.q or filters.overdue or filters.officer)
+    if not (plain and access.sees_by_area_only(user)):
+        return cases.order_by().count()
+    if filters.status:
+        statuses = {filters.status}
+    else:
+        statuses = set(Status) if filters.show_closed else set(OPEN_STATUSES)
+    if filters.area:
+        # Every area the user may filter on is one of `areas`.
+        counts = listing_counts([a.pk for a in areas if a.slug == filters.area])
+    else:
+        counts = selectors.status_counts_for(user)
+    return sum(n for status, n in counts.items() if status in statuses)
 
 
 @login_required
@@ -34,7 +53,13 @@ def home(request):
     form = CaseFilterForm(request.GET or None, areas=areas)
     filters = filters_from(request.GET, areas)
     cases = selectors.case_list(request.user, filters)
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    page = listing.case_page(
+        cases,
+        number=request.GET.get("page"),
+        cursor=request.GET.get("cursor", ""),
+        count=list_total(request.user, filters, cases, areas),
+        per_page=CASES_PER_PAGE,
+    )
     query = query_for(filters)
     return render(
         request,
