@@ -107,18 +107,13 @@ def _ordering(keys, reverse=False):
     return [F(name).desc() if descending != reverse else F(name).asc() for name, descending in keys]
 
 
-def _page_ids(cases: QuerySet, keys, cursor: Cursor | None, offset: int, size: int) -> list:
-    columns = ["pk", *(["list_key", "received_at"] if keys else [])]
-    rows = cases.values_list(*columns)
-    if cursor is not None:
-        found = list(
-            rows.filter(_beyond(keys, cursor.values, cursor.after)).order_by(
-                *_ordering(keys, reverse=not cursor.after)
-            )[:size]
-        )
-        if found:
-            return found if cursor.after else found[::-1]
-    return list(rows[offset : offset + size])
+def _page_ids(cases: QuerySet, keys, cursor: Cursor | None, offset: int, size: int) -> QuerySet:
+    """The page's ids as a subquery on triggers_case alone, ending in its LIMIT."""
+    ids = cases.values("pk")
+    if cursor is None:
+        return ids[offset : offset + size]
+    beyond = ids.filter(_beyond(keys, cursor.values, cursor.after))
+    return beyond.order_by(*_ordering(keys, reverse=not cursor.after))[:size]
 
 
 def overdue_returns() -> Subquery:
@@ -137,38 +132,41 @@ def overdue_returns() -> Subquery:
     return Coalesce(Subquery(late, output_field=IntegerField()), Value(0))
 
 
-def rows_for(ids: list[int]) -> list[Case]:
-    """The page's cases with what the list shows of each, in the order of `ids`."""
-    if not ids:
-        return []
-    found = (
-        Case.objects.filter(pk__in=ids)
-        .select_related("area", "assigned_officer")
-        .annotate(overdue_returns=overdue_returns())
-        .order_by()
-    )
-    by_id = {case.pk: case for case in found}
-    return [by_id[pk] for pk in ids if pk in by_id]
+def with_extras(rows: QuerySet, *, overdue: bool = True) -> QuerySet:
+    """What the list shows of each row besides the case's own columns: its area, officer,
+    and (pages) the returns overdue today, counted for these rows alone."""
+    rows = rows.select_related("area", "assigned_officer")
+    return rows.annotate(overdue_returns=overdue_returns()) if overdue else rows
 
 
-def case_page(
-    cases: QuerySet, *, number, cursor: str, count: int, per_page: int, rows=rows_for
-) -> Page:
+def rows_for(ids: QuerySet, order, *, key=None, overdue: bool = True) -> list[Case]:
+    """The page's cases, with their extras, in the list's order: one statement whose inner
+    query picks the ids (index only, LIMIT) and whose outer query reads those rows only."""
+    rows = Case.objects.filter(pk__in=ids)
+    if key is not None:
+        rows = rows.annotate(list_key=key)
+    return list(with_extras(rows, overdue=overdue).order_by(*order))
+
+
+def case_page(cases: QuerySet, *, number, cursor: str, count: int, per_page: int, key=None) -> Page:
     """The page asked for of `cases` (a sorted queryset on triggers_case, see
-    selectors.case_list), its rows fetched by `rows`; with `next_cursor`/`previous_cursor`
-    for the Next and Previous links."""
-    keys = _keys(cases)
+    selectors.case_list, whose first sort is `key` annotated as "list_key"), with
+    `next_cursor`/`previous_cursor` for the Next and Previous links."""
+    keys = _keys(cases) if key is not None else None
     page = StoredCountPaginator(cases, per_page, count).get_page(number)
-    found = _page_ids(
-        cases, keys, decode(cursor, cases, keys), page.start_index() - 1 if count else 0, per_page
+    offset = page.start_index() - 1 if count else 0
+    order = cases.query.order_by
+    found = rows_for(
+        _page_ids(cases, keys, decode(cursor, cases, keys), offset, per_page), order, key=key
     )
-    page.object_list = rows([row[0] for row in found])
+    if not found and cursor:
+        found = rows_for(_page_ids(cases, keys, None, offset, per_page), order, key=key)
+    page.object_list = found
     page.next_cursor = page.previous_cursor = ""
     if keys and found:
+        values = lambda case: (case.list_key, case.received_at, case.pk)  # noqa: E731
         if page.has_next():
-            page.next_cursor = encode(Cursor(after=True, values=()), found[-1][1:] + found[-1][:1])
+            page.next_cursor = encode(Cursor(after=True, values=()), values(found[-1]))
         if page.has_previous():
-            page.previous_cursor = encode(
-                Cursor(after=False, values=()), found[0][1:] + found[0][:1]
-            )
+            page.previous_cursor = encode(Cursor(after=False, values=()), values(found[0]))
     return page

@@ -222,12 +222,17 @@ class Attention:
 def status_counts_for(user) -> dict[str, int]:
     """Cases per status over the user's own areas (officers and admins), from the stored
     counters (triggers/counts.py); read once per request and kept on the user object."""
-    from triggers.counts import status_counts
+    return _area_counts(user)[0]
 
-    cached = getattr(user, "_status_counts", None)
+
+def _area_counts(user) -> tuple[dict[str, int], int]:
+    from triggers.counts import area_counts
+
+    cached = getattr(user, "_area_counts", None)
     if cached is None:
         areas = access.area_ids_for(user)
-        cached = user._status_counts = status_counts(areas) if areas else {}
+        cached = area_counts(areas, timezone.localdate()) if areas else ({}, 0)
+        user._area_counts = cached
     return cached
 
 
@@ -236,20 +241,11 @@ def needs_attention(user) -> list[Attention]:
 
     from notifications.models import Message
 
-    today = timezone.localdate()
     items = []
-    areas = access.area_ids_for(user)
-    # New applications from the area's stored status counts; cases past their deadline from
-    # the open cases' deadline index, reading only those entries (never the area's cases).
-    counts = {
-        "new": status_counts_for(user).get(Status.SUBMITTED, 0),
-        "overdue": Case.objects.filter(area_id__in=areas, status__in=OPEN_STATUSES)
-        .alias(deadline=DEADLINE_KEY)
-        .filter(deadline__lt=today)
-        .count()
-        if areas
-        else 0,
-    }
+    # New applications from the areas' stored status counts, and their open cases past
+    # their deadline, in one statement that never scans the areas' cases.
+    per_status, overdue = _area_counts(user)
+    counts = {"new": per_status.get(Status.SUBMITTED, 0), "overdue": overdue}
     home = reverse("home")
     if counts["new"]:
         items.append(

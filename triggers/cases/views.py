@@ -49,7 +49,7 @@ def home(request):
     landing = landing_redirect(request)
     if landing:
         return redirect(landing)
-    areas = list(access.areas_for(request.user).order_by("name"))
+    areas = access.own_areas(request.user)
     form = CaseFilterForm(request.GET or None, areas=areas)
     filters = filters_from(request.GET, areas)
     cases = selectors.case_list(request.user, filters)
@@ -59,6 +59,7 @@ def home(request):
         cursor=request.GET.get("cursor", ""),
         count=list_total(request.user, filters, cases, areas),
         per_page=CASES_PER_PAGE,
+        key=selectors.sort_key(*filters.ordering()),
     )
     query = query_for(filters)
     return render(
