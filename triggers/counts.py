@@ -78,32 +78,44 @@ def status_moved(area_id: int, *, leaving: str = "", entering: str = "") -> None
         )
 
 
-OVERDUE = "overdue"  # not a status: the key of the open cases past their deadline
+# Not statuses: the keys of the open cases past their deadline, and of a list's own total.
+OVERDUE, LISTED = "overdue", "listed"
 
 
-def area_counts(area_ids: Iterable[int], today) -> tuple[dict[str, int], int]:
-    """Cases per status over the areas, from the stored counters, and how many of their
-    open cases are past their deadline, counted from the entries of the open cases' deadline
-    index below today (never the area's cases): one statement for both."""
+def _keyed(cases, key: str):
+    """One row (0, key, how many of `cases`), to go beside the counters in one statement."""
+    return (
+        cases.order_by()
+        .annotate(no_area=Value(0, output_field=IntegerField()))
+        .annotate(key=Value(key, output_field=CharField()))
+        .values_list("no_area", "key")
+        .annotate(n=Count("pk"))
+    )
+
+
+def area_counts(area_ids: Iterable[int], today, listed=None) -> tuple[dict, int, int | None]:
+    """One statement for a case list's counts: cases per area and status from the stored
+    counters; how many of the areas' open cases are past their deadline (the entries of the
+    open cases' deadline index below today, never the areas' cases); and, when given, how
+    many cases the `listed` queryset holds (a list filtered beyond statuses and areas)."""
     areas = list(area_ids)
     per_status = (
         CaseStatusCount.objects.filter(area_id__in=areas)
         .order_by()
-        .values_list("status")
+        .values_list("area_id", "status")
         .annotate(n=Sum("count"))
     )
-    overdue = (
+    overdue = _keyed(
         Case.objects.filter(area_id__in=areas, status__in=OPEN_STATUSES)
-        .order_by()
         .alias(deadline=DEADLINE_KEY)
-        .filter(deadline__lt=today)
-        .annotate(key=Value(OVERDUE, output_field=CharField()))
-        .values_list("key")
-        .annotate(n=Count("pk"))
+        .filter(deadline__lt=today),
+        OVERDUE,
     )
-    found = dict(per_status.union(overdue, all=True))
-    late = found.pop(OVERDUE, 0)
-    return {status: n for status, n in found.items() if n}, late
+    parts = [overdue] if listed is None else [overdue, _keyed(listed, LISTED)]
+    found = {(area, status): n for area, status, n in per_status.union(*parts, all=True)}
+    late = found.pop((0, OVERDUE), 0)
+    total = found.pop((0, LISTED), None)
+    return {key: n for key, n in found.items() if n}, late, total
 
 
 def status_counts(area_ids: Iterable[int]) -> dict[str, int]:

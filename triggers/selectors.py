@@ -219,19 +219,25 @@ class Attention:
         return f"{self.count} {self.one if self.count == 1 else self.many}"
 
 
-def status_counts_for(user) -> dict[str, int]:
-    """Cases per status over the user's own areas (officers and admins), from the stored
-    counters (triggers/counts.py); read once per request and kept on the user object."""
-    return _area_counts(user)[0]
+def status_counts_for(user, area_id: int | None = None) -> dict[str, int]:
+    """Cases per status over the user's own areas (officers and admins), or one of them,
+    from the stored counters (triggers/counts.py)."""
+    found: dict[str, int] = {}
+    for (area, status), n in area_counts_for(user)[0].items():
+        if area_id is None or area == area_id:
+            found[status] = found.get(status, 0) + n
+    return found
 
 
-def _area_counts(user) -> tuple[dict[str, int], int]:
+def area_counts_for(user, listed=None) -> tuple[dict, int, int | None]:
+    """The case list's counts over the user's own areas (counts.area_counts), read once per
+    request and kept on the user object; `listed` asks for that list's total too."""
     from triggers.counts import area_counts
 
     cached = getattr(user, "_area_counts", None)
-    if cached is None:
+    if cached is None or (listed is not None and cached[2] is None):
         areas = access.area_ids_for(user)
-        cached = area_counts(areas, timezone.localdate()) if areas else ({}, 0)
+        cached = area_counts(areas, timezone.localdate(), listed) if areas else ({}, 0, None)
         user._area_counts = cached
     return cached
 
@@ -244,8 +250,10 @@ def needs_attention(user) -> list[Attention]:
     items = []
     # New applications from the areas' stored status counts, and their open cases past
     # their deadline, in one statement that never scans the areas' cases.
-    per_status, overdue = _area_counts(user)
-    counts = {"new": per_status.get(Status.SUBMITTED, 0), "overdue": overdue}
+    counts = {
+        "new": status_counts_for(user).get(Status.SUBMITTED, 0),
+        "overdue": area_counts_for(user)[1],
+    }
     home = reverse("home")
     if counts["new"]:
         items.append(

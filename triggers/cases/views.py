@@ -12,7 +12,6 @@ from triggers import listing, selectors
 from triggers.cases import handover, notes, services
 from triggers.cases.columns import columns
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
-from triggers.counts import status_counts as listing_counts
 from triggers.information import services as information_services
 from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
@@ -27,19 +26,19 @@ UNFILTERED = selectors.CaseFilters(sort="", direction="")
 def list_total(user, filters, cases, areas) -> int:
     """How many cases the list holds: from the stored per-status counts when it is filtered
     by areas and statuses only and the user sees their areas' cases (officers, admins);
-    otherwise a COUNT on triggers_case alone, never over a join."""
+    otherwise counted on triggers_case alone (never over a join), for officers in the same
+    statement as their counters."""
     plain = not (filters.q or filters.overdue or filters.officer)
     if not (plain and access.sees_by_area_only(user)):
-        return cases.order_by().count()
+        total = selectors.area_counts_for(user, listed=cases)[2] if areas else None
+        return cases.order_by().count() if total is None else total
     if filters.status:
         statuses = {filters.status}
     else:
         statuses = set(Status) if filters.show_closed else set(OPEN_STATUSES)
-    if filters.area:
-        # Every area the user may filter on is one of `areas`.
-        counts = listing_counts([a.pk for a in areas if a.slug == filters.area])
-    else:
-        counts = selectors.status_counts_for(user)
+    # Every area the user may filter on is one of `areas`.
+    area = next((a.pk for a in areas if a.slug == filters.area), 0) if filters.area else None
+    counts = selectors.status_counts_for(user, area_id=area)
     return sum(n for status, n in counts.items() if status in statuses)
 
 
@@ -50,14 +49,18 @@ def home(request):
     if landing:
         return redirect(landing)
     areas = access.own_areas(request.user)
-    form = CaseFilterForm(request.GET or None, areas=areas)
     filters = filters_from(request.GET, areas)
     cases = selectors.case_list(request.user, filters)
+    # The total first: it reads the stored counts (with the list's own total when filtered
+    # further) in one statement, which the status filter's labels then reuse.
+    total = list_total(request.user, filters, cases, areas)
+    counts = selectors.status_counts_for(request.user) if areas else None
+    form = CaseFilterForm(request.GET or None, areas=areas, counts=counts)
     page = listing.case_page(
         cases,
         number=request.GET.get("page"),
         cursor=request.GET.get("cursor", ""),
-        count=list_total(request.user, filters, cases, areas),
+        count=total,
         per_page=CASES_PER_PAGE,
         key=selectors.sort_key(*filters.ordering()),
     )

@@ -89,6 +89,11 @@ def test_case_list_api_costs_the_same_at_two_sizes(client, north):
     assert filtered_small <= MOST_QUERIES
 
 
+# A responder's page also reads their agency's areas, its pledge and its waiting requests
+# and checks, and counts through the partner view's subquery (no stored counter covers it).
+RESPONDER_MOST_QUERIES = 15
+
+
 def test_responders_list_costs_the_same_at_two_sizes(client, north):
     """The partner view keeps its own rules (cases_for's subquery), still a fixed cost."""
     client.force_login(north.responder)
@@ -96,5 +101,5 @@ def test_responders_list_costs_the_same_at_two_sizes(client, north):
     small, _ = queries(client, reverse("home"), {"cases": "1"})
     grow(north, LARGE)
     large, page = queries(client, reverse("home"), {"cases": "1"})
-    assert small == large <= MOST_QUERIES
+    assert small == large <= RESPONDER_MOST_QUERIES
     assert "30 cases" in page
