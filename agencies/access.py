@@ -26,7 +26,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.models import Q, QuerySet
 
-from .models import Area, ForceArea, RoleAssignment
+from .models import Area, AreaMembership, ForceArea, RoleAssignment
 
 # Applicants have no account, only a private link: what it opens is decided in
 # agencies/private_links.py, and asked here like everything else.
@@ -69,25 +69,29 @@ def areas_for(user) -> QuerySet[Area]:
     return Area.objects.filter(pk__in=area_ids_for(user)).select_related("force_area")
 
 
+def own_areas(user) -> list[Area]:
+    """The same areas, by name, from the roles already read (no query)."""
+    found = {r.area_id: r.area for r in _roles(user) if r.role in RoleAssignment.AREA_ROLES}
+    return sorted((a for a in found.values() if a), key=lambda a: a.name)
+
+
 def administered_areas_for(user) -> QuerySet[Area]:
     """Areas whose configuration and failed messages the user may manage."""
     return Area.objects.filter(pk__in=area_ids_for(user, roles=(Role.AREA_ADMIN,)))
 
 
 def pcc_force_areas_for(user) -> QuerySet[ForceArea]:
-    """Force areas whose appeals the user handles: the force area of their PCC office."""
-    agency = getattr(user, "agency", None)
-    if not has_role(user, Role.PCC_OFFICER) or agency is None or agency.kind != "pcc_office":
+    """Force areas whose appeals the user handles: the force area of their PCC office (the
+    role first, so that nobody else's agency row is read)."""
+    agency = getattr(user, "agency", None) if has_role(user, Role.PCC_OFFICER) else None
+    if agency is None or agency.kind != "pcc_office":
         return ForceArea.objects.none()
     return ForceArea.objects.filter(pk=agency.force_area_id)
 
 
 def _case_filter(user) -> Q | None:
     """A filter on Case for everything the user may see, or None when they may see nothing."""
-    clauses = []
-    officer_areas = area_ids_for(user)
-    if officer_areas:
-        clauses.append(Q(area_id__in=officer_areas))
+    clauses = [c for c in [_officer_clause(user)] if c]
     if has_role(user, Role.AGENCY_RESPONDER) and user.agency_id:
         clauses.extend(_responder_clauses(user.agency_id))
     if has_role(user, Role.REVIEW_CHAIR):
@@ -161,17 +165,30 @@ def cases_for(user) -> QuerySet:
     condition = _case_filter(user)
     if condition is None:
         return case_model.objects.none()
+    if sees_by_area_only(user):
+        # Officers and admins only: a direct area filter, which the list's indexes serve.
+        return case_model.objects.filter(condition)
     ids = case_model.objects.filter(condition).values("pk")
     # Filtering on the ids keeps the outer query free of joins that would repeat rows.
     return case_model.objects.filter(pk__in=ids)
 
 
+def sees_by_area_only(user) -> bool:
+    """The user's cases are exactly those of their areas (officers, admins, nothing else)."""
+    officer = _officer_clause(user)
+    return officer is not None and _case_filter(user) == officer
+
+
+def _officer_clause(user) -> Q | None:
+    return Q(area_id__in=area_ids_for(user)) if area_ids_for(user) else None
+
+
 def case_areas_for(user) -> QuerySet[Area]:
     """Areas the user works in, including through a responder's or PCC officer's agency."""
     ids = set(area_ids_for(user)) | panel_area_ids_for(user)
-    agency = getattr(user, "agency", None)
-    if agency is not None and has_role(user, Role.AGENCY_RESPONDER):
-        ids |= set(agency.memberships.values_list("area_id", flat=True))
+    if has_role(user, Role.AGENCY_RESPONDER) and getattr(user, "agency_id", None):
+        found = AreaMembership.objects.filter(agency_id=user.agency_id)  # not the agency row
+        ids |= set(found.values_list("area_id", flat=True))
     force_ids = pcc_force_areas_for(user).values_list("pk", flat=True)
     return Area.objects.filter(Q(pk__in=ids) | Q(force_area_id__in=force_ids)).distinct()
 

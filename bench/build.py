@@ -74,10 +74,11 @@ def build(total: int, out=sys.stdout) -> dict:
 
 
 def _stored_figures(out) -> None:
-    """bulk_create bypasses the services that keep the stored counts and the figures' summary
-    right, so the bench recounts them from scratch, as an upgrade would."""
+    """bulk_create bypasses the services that keep the case list's stored counts and the
+    figures' summary right, so the bench recounts them from scratch, as an upgrade would."""
     from django.core.management import call_command
 
+    call_command("recount_cases", stdout=out)
     call_command("rebuild_figures", "--all", stdout=out)
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from triggers import counts
 from triggers.models import (
     Case,
     CaseEvent,
@@ -94,6 +95,8 @@ def transition(
     if target in (Status.CLOSED, Status.WITHDRAWN):
         case.closed_at = timezone.now()
     case.save(update_fields=["status", "next_due", "closed_at", "updated_at"])
+    # The area's per-status counts move with the case, in this transaction.
+    counts.status_moved(case.area_id, leaving=previous, entering=target)
     event = record_event(
         case,
         summary or Status(target).label,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import DateField, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from triggers.models import (
     Letter,
     ReturnedReport,
 )
+from triggers.models.case import DEADLINE_KEY
 from triggers.models.letters import appeal_deadline
 from triggers.workflow import (
     OPEN_STATUSES,
@@ -64,34 +66,37 @@ class CaseFilters:
         return column, direction or FIRST_DIRECTION.get(column, "asc")
 
 
+def sort_key(column: str, direction: str):
+    """The expression the list sorts by first. Empty values (no deadline, no officer) go
+    last either way: a missing deadline counts as the latest date ascending, the earliest
+    descending, so the key is never null and pages can continue from it (triggers/listing.py).
+    The ascending deadline is exactly the indexed DEADLINE_KEY."""
+    if column == "deadline":
+        if direction == "asc":
+            return DEADLINE_KEY
+        return Coalesce(F("next_due"), Value(date.min), output_field=DateField())
+    return F(SORT_FIELDS[column])
+
+
 def order_by(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
     column, direction = filters.ordering()
-    field = F(SORT_FIELDS[column])
-    # Empty values (no deadline, no officer) go last either way; then newest first, then the
-    # id, so that pages never share or skip a row.
-    first = field.desc(nulls_last=True) if direction == "desc" else field.asc(nulls_last=True)
+    cases = cases.annotate(list_key=sort_key(column, direction))
+    key = F("list_key")
+    # Then newest first, then the id, so that pages never share or skip a row.
+    first = key.desc(nulls_last=True) if direction == "desc" else key.asc(nulls_last=True)
+    if column != "officer":
+        # Never null: a plain direction, as the indexes are built.
+        first = key.desc() if direction == "desc" else key.asc()
     return cases.order_by(first, "-received_at", "-pk")
 
 
 def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
-    """The cases a user may see, searched, filtered and sorted for the case list."""
+    """The cases a user may see, searched, filtered and sorted for the case list: a query on
+    triggers_case alone (the counts shown are stored on the case, triggers/counts.py)."""
     from triggers import search
 
     today = timezone.localdate()
-    cases = (
-        access.cases_for(user)
-        .for_list()
-        .annotate(
-            overdue_returns=Count(
-                "information_requests",
-                filter=Q(
-                    information_requests__status="requested",
-                    information_requests__due_date__lt=today,
-                ),
-                distinct=True,
-            )
-        )
-    )
+    cases = access.cases_for(user)
     if filters.q:
         cases = search.matching(user, cases, filters.q)
     if filters.status:
@@ -100,7 +105,7 @@ def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
         # A search looks through closed cases too: the person asking may be back.
         cases = cases.filter(status__in=OPEN_STATUSES)
     if filters.overdue:
-        cases = cases.filter(Q(next_due__lt=today) | Q(overdue_returns__gt=0))
+        cases = cases.filter(Q(next_due__lt=today) | Q(open_return_due__lt=today))
     if filters.officer == "me":
         cases = cases.filter(assigned_officer=user)
     elif filters.officer == "none":
@@ -109,7 +114,7 @@ def case_list(user, filters: CaseFilters) -> QuerySet[Case]:
         cases = cases.filter(assigned_officer_id=int(filters.officer))
     if filters.area:
         cases = cases.filter(area__slug=filters.area)
-    return order_by(cases, filters)
+    return order_by(cases, filters).select_related("area", "assigned_officer")
 
 
 def case_detail(user, area_slug: str, reference: str) -> Case:
@@ -220,18 +225,41 @@ class Attention:
         return f"{self.count} {self.one if self.count == 1 else self.many}"
 
 
+def status_counts_for(user, area_id: int | None = None) -> dict[str, int]:
+    """Cases per status over the user's own areas (officers and admins), or one of them,
+    from the stored counters (triggers/counts.py)."""
+    found: dict[str, int] = {}
+    for (area, status), n in area_counts_for(user)[0].items():
+        if area_id is None or area == area_id:
+            found[status] = found.get(status, 0) + n
+    return found
+
+
+def area_counts_for(user, listed=None) -> tuple[dict, int, int | None]:
+    """The case list's counts over the user's own areas (counts.area_counts), read once per
+    request and kept on the user object; `listed` asks for that list's total too."""
+    from triggers.counts import area_counts
+
+    cached = getattr(user, "_area_counts", None)
+    if cached is None or (listed is not None and cached[2] is None):
+        areas = access.area_ids_for(user)
+        cached = area_counts(areas, timezone.localdate(), listed) if areas else ({}, 0, None)
+        user._area_counts = cached
+    return cached
+
+
 def needs_attention(user) -> list[Attention]:
     """What is waiting for this user now: a handful of counts, not one query per case."""
 
     from notifications.models import Message
 
-    today = timezone.localdate()
     items = []
-    officer_cases = access.cases_for(user).filter(area__in=access.areas_for(user))
-    counts = officer_cases.aggregate(
-        new=Count("pk", filter=Q(status=Status.SUBMITTED)),
-        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, next_due__lt=today)),
-    )
+    # New applications from the areas' stored status counts, and their open cases past
+    # their deadline, in one statement that never scans the areas' cases.
+    counts = {
+        "new": status_counts_for(user).get(Status.SUBMITTED, 0),
+        "overdue": area_counts_for(user)[1],
+    }
     home = reverse("home")
     if counts["new"]:
         items.append(

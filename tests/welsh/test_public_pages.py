@@ -59,7 +59,9 @@ def test_a_reason_names_welsh_months(in_welsh, cardiff):
 
 
 def test_the_check_pages_errors_are_welsh(in_welsh, cardiff):
-    response = in_welsh.post(reverse("check"), {"area": cardiff.slug, "incident_1_happened_0": "40"})
+    response = in_welsh.post(
+        reverse("check"), {"area": cardiff.slug, "incident_1_happened_0": "40"}
+    )
     html = welsh(response, names=("Cardiff",))
     assert "Mae problem wedi codi" in html
     assert "Dyddiad digwyddiad 1: rhaid cynnwys mis a blwyddyn" in html

@@ -18,6 +18,7 @@ from django.utils import timezone
 from agencies.models import Agency, Area
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
+from triggers import counts
 from triggers.history import completed, record_event
 from triggers.models import (
     Case,
@@ -159,12 +160,14 @@ def submit_application(
         **_case_fields(data),
     )
     case.next_due = case.acknowledge_due
+    case.complaint_count = len(data.complaints)
     _make_victim_a_party(case, data, recorded_by)
     case.save(force_insert=True)
     Complaint.objects.bulk_create(
         Complaint(area=area, case=case, position=i, **vars(c))
         for i, c in enumerate(data.complaints)
     )
+    counts.status_moved(area.pk, entering=case.status)
     how = Channel(channel).label.lower()
     record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
     if case.applicant_language != Language.ENGLISH:

@@ -10,7 +10,7 @@ from triggers.fields import DateField, text_input
 from triggers.models import CaseNote
 from triggers.search import MAX_WORDS
 from triggers.selectors import SORT_FIELDS, CaseFilters
-from triggers.workflow import Status
+from triggers.workflow import OPEN_STATUSES, Status
 
 SORT_LABELS = {
     "deadline": "Next deadline",
@@ -53,8 +53,16 @@ class CaseFilterForm(forms.Form):
         choices=[("", "Usual order"), ("asc", "Ascending"), ("desc", "Descending")],
     )
 
-    def __init__(self, *args, areas=(), **kwargs):
+    def __init__(self, *args, areas=(), counts=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if counts:
+            # How many of the user's areas' cases each status holds, from the stored counters
+            # (triggers/counts.py): no query over the cases.
+            open_cases = sum(n for status, n in counts.items() if status in OPEN_STATUSES)
+            self.fields["status"].choices = [
+                ("", f"All open cases ({open_cases})"),
+                *((value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices),
+            ]
         if not areas:
             # "Assigned to me" means nothing to those who are assigned no cases: responders,
             # chairs, the PCC's officers (issue #17).

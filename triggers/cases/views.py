@@ -2,14 +2,13 @@ from dataclasses import replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from agencies import access
 from agencies.landing import landing_redirect
-from triggers import selectors
+from triggers import listing, selectors
 from triggers.cases import handover, notes, services
 from triggers.cases.columns import columns
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
@@ -18,10 +17,29 @@ from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
 from triggers.reviews.views import review_context
 from triggers.threshold import services as threshold_services
-from triggers.workflow import AWAITING_THRESHOLD_DECISION
+from triggers.workflow import AWAITING_THRESHOLD_DECISION, OPEN_STATUSES, Status
 
 CASES_PER_PAGE = 25
 UNFILTERED = selectors.CaseFilters(sort="", direction="")
+
+
+def list_total(user, filters, cases, areas) -> int:
+    """How many cases the list holds: from the stored per-status counts when it is filtered
+    by areas and statuses only and the user sees their areas' cases (officers, admins);
+    otherwise counted on triggers_case alone (never over a join), for officers in the same
+    statement as their counters."""
+    plain = not (filters.q or filters.overdue or filters.officer)
+    if not (plain and access.sees_by_area_only(user)):
+        total = selectors.area_counts_for(user, listed=cases)[2] if areas else None
+        return cases.order_by().count() if total is None else total
+    if filters.status:
+        statuses = {filters.status}
+    else:
+        statuses = set(Status) if filters.show_closed else set(OPEN_STATUSES)
+    # Every area the user may filter on is one of `areas`.
+    area = next((a.pk for a in areas if a.slug == filters.area), 0) if filters.area else None
+    counts = selectors.status_counts_for(user, area_id=area)
+    return sum(n for status, n in counts.items() if status in statuses)
 
 
 @login_required
@@ -30,11 +48,22 @@ def home(request):
     landing = landing_redirect(request)
     if landing:
         return redirect(landing)
-    areas = list(access.areas_for(request.user).order_by("name"))
-    form = CaseFilterForm(request.GET or None, areas=areas)
+    areas = access.own_areas(request.user)
     filters = filters_from(request.GET, areas)
     cases = selectors.case_list(request.user, filters)
-    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    # The total first: it reads the stored counts (with the list's own total when filtered
+    # further) in one statement, which the status filter's labels then reuse.
+    total = list_total(request.user, filters, cases, areas)
+    counts = selectors.status_counts_for(request.user) if areas else None
+    form = CaseFilterForm(request.GET or None, areas=areas, counts=counts)
+    page = listing.case_page(
+        cases,
+        number=request.GET.get("page"),
+        cursor=request.GET.get("cursor", ""),
+        count=total,
+        per_page=CASES_PER_PAGE,
+        key=selectors.sort_key(*filters.ordering()),
+    )
     query = query_for(filters)
     return render(
         request,

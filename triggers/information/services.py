@@ -15,7 +15,7 @@ from agencies.models import AreaMembership
 from agencies.site import site_url
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
-from triggers import uploads
+from triggers import counts, uploads
 from triggers.history import completed, record_event, transition
 from triggers.models import (
     Case,
@@ -87,6 +87,7 @@ def notify_agencies(case: Case, *, by, also_ask: tuple[int, ...] = ()) -> list[I
         )
         for m in [*required, *chosen]
     ]
+    counts.requests_changed(case.pk)
     for request in requests:
         _queue_request_email(request, "information_request", "Information requested")
     names = ", ".join(r.agency.name for r in requests)
@@ -195,6 +196,7 @@ def submit_return(
     else:
         request.status = InformationRequest.Status.RETURNED
         request.save(update_fields=["status"])
+        counts.requests_changed(request.case_id)
         record_event(request.case, f"Information returned by {request.agency.name}", by=by)
         _tell_officer_of_return(request, "information_returned")
     return info
@@ -294,6 +296,7 @@ def close_open_requests(case: Case, reason: str, by=None) -> list[InformationReq
         request.closed_at = now
         request.closed_reason = reason[:200]
         request.save(update_fields=["status", "closed_at", "closed_reason"])
+    counts.requests_changed(case.pk)
     record_event(
         case,
         "Information requests closed: no longer needed",

@@ -4,9 +4,12 @@ Every row carries its `area` (the tenant), so that access can always be decided 
 itself and so that row-level security or sharding by area stays possible later.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from agencies.models import Agency, Area
 from triggers.workflow import OPEN_STATUSES, Status
@@ -60,15 +63,20 @@ class WithdrawalReason(models.TextChoices):
     OTHER = "other", "Another reason"
 
 
+# The deadline as the list sorts it: a case with none sorts after every dated one. One
+# expression for the index, the ORDER BY and the keyset condition, so PostgreSQL matches them.
+NO_DEADLINE = date(9999, 12, 31)
+DEADLINE_KEY = Coalesce(F("next_due"), models.Value(NO_DEADLINE), output_field=models.DateField())
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
     def for_list(self):
-        """What a case list shows, fetched in a fixed number of queries."""
-        return self.select_related("area", "assigned_officer").annotate(
-            complaint_count=models.Count("complaints", distinct=True)
-        )
+        """What a case list shows, fetched in a fixed number of queries. The complaints and
+        the earliest open return are counted on the case itself (triggers/counts.py)."""
+        return self.select_related("area", "assigned_officer")
 
 
 class Case(models.Model):
@@ -166,6 +174,16 @@ class Case(models.Model):
     next_due = models.DateField(
         null=True, blank=True, db_index=True, help_text="The deadline of the current stage."
     )
+    # What the case list shows per row, stored so that a page reads triggers_case alone
+    # (issue #18); kept right by the services in their transactions (triggers/counts.py) and
+    # rebuilt from scratch by `manage.py recount_cases`.
+    complaint_count = models.PositiveIntegerField(default=0, editable=False)
+    open_return_due = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The earliest due date of an information request still waiting.",
+    )
 
     tracking_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     tracking_revoked = models.BooleanField(default=False)
@@ -206,7 +224,32 @@ class Case(models.Model):
                 name="on_behalf_needs_consent",
             ),
         ]
-        indexes = [models.Index(fields=["area", "status", "next_due"])]
+        # The case list picks a page's ids from these alone (triggers/listing.py): each
+        # matches a filter and a sort, ending in the list's tie-breakers (newest, then id).
+        indexes = [
+            # Open cases by deadline: the default list, the overdue count, deep pages.
+            models.Index(
+                F("area"),
+                DEADLINE_KEY,
+                F("received_at").desc(),
+                F("id").desc(),
+                name="case_open_by_deadline",
+                condition=Q(status__in=OPEN_STATUSES),
+            ),
+            # One status (the status filter), by deadline.
+            models.Index(
+                F("area"),
+                F("status"),
+                DEADLINE_KEY,
+                F("received_at").desc(),
+                F("id").desc(),
+                name="case_status_by_deadline",
+            ),
+            # Newest first: the list sorted by date received, and the API's order.
+            models.Index(
+                F("area"), F("received_at").desc(), F("id").desc(), name="case_by_received"
+            ),
+        ]
 
     def __str__(self):
         return self.reference
@@ -296,6 +339,23 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case}: {self.summary}"
+
+
+class CaseStatusCount(models.Model):
+    """How many cases of an area are in each status, kept in the transaction that changes a
+    status (triggers/history.py), so the case list's counts never scan the area's cases."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=24, choices=Status.choices)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["area", "status"], name="one_count_per_area_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.area_id} {self.status}: {self.count}"
 
 
 class ReferenceCounter(models.Model):
