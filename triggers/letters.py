@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from agencies import language as languages
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email, queue_letter
 from triggers.models import Case, Letter, LetterDelivery
@@ -48,7 +49,8 @@ def address_block(name: str, address: str = "", postcode: str = ""):
 def fill_window(html: str, block, name: str) -> str:
     """The letter with `block` (already escaped) in its envelope window, greeting `name`."""
     html = html.replace(WINDOW_MARKER, str(block), 1)
-    return html.replace(ADDRESSEE_MARKER, str(escape(name)), 1)
+    # A bilingual letter greets them once in each language ("Annwyl …", "Dear …").
+    return html.replace(ADDRESSEE_MARKER, str(escape(name)))
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,30 @@ def applicants_copy(case: Case, html: str) -> str:
     return fill_window(html, format_html("<p>{}</p>", case.applicant_name), case.applicant_name)
 
 
+def letter_languages(case: Case) -> list[str]:
+    """The languages a case's letter is written in, Welsh first (DOMAIN.md §5.12).
+
+    One letter serves everyone it goes to (each copy differs only by its addressee), so: English
+    when nobody it goes to chose Welsh; Welsh when everyone did; bilingual side by side when the
+    area asks for bilingual letters, or when one person chose Welsh and another English (each
+    then reads theirs). Only a Welsh area's people ever have Welsh (`recipients.language_of`).
+    """
+    people = recipients(case)
+    welsh = [person for person in people if person.language == languages.WELSH]
+    english = languages.ACTIVATE[languages.ENGLISH]
+    if not welsh:
+        return [english]
+    bilingual = case.area.welsh_letters == case.area.WelshLetters.BILINGUAL
+    if bilingual or len(welsh) < len(people):
+        return [languages.WELSH, english]
+    return [languages.WELSH]
+
+
 def letter_context(case: Case, title: str, context: dict) -> dict:
+    written_in = letter_languages(case)
     return {
+        "letter_languages": written_in,
+        "letter_lang": languages.case_language(written_in[0]),
         "case": case,
         "area": case.area,
         "contact": single_point_of_contact(case),
@@ -163,6 +187,7 @@ def send_letter(
             area=case.area,
             reference=case.reference,
             attachments=(pdf,),
+            language=person.language,
         )
         _record(letter, person, LetterDelivery.Channel.EMAIL, LetterDelivery.Status.EMAILED)
     update_service(letter)
