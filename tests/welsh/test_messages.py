@@ -24,7 +24,7 @@ from .english import COMMON_ENGLISH
 pytestmark = pytest.mark.django_db
 __all__ = ["fake_notify"]
 
-CLOSED_BECAUSE = "Mae’r cynllun wedi’i gwblhau."  # the officer's own words, typed in Welsh
+CLOSED_BECAUSE = "Mae'r cynllun wedi'i gwblhau."  # the officer's own words, typed in Welsh
 
 
 def english_left(text: str, *, names: tuple[str, ...] = ()) -> list[str]:
@@ -191,3 +191,51 @@ def test_a_welsh_applicant_and_an_english_victim_share_a_bilingual_letter(welsh_
     if letter_languages(case) == ["cy", "en-gb"]:  # the victim is written to
         victims_copy = pdf_text(bytes(english.attachments.get().content))
         assert "Dear Vic Victim," in victims_copy and "Annwyl Vic Victim," in victims_copy
+
+
+WELSH_EMAILS = [
+    "receipt",
+    "acknowledged",
+    "tracking_link",
+    "threshold_decision",
+    "plan_consultation",
+    "outcome",
+    "closure",
+    "withdrawal",
+]
+
+
+@pytest.mark.parametrize("template", WELSH_EMAILS)
+@pytest.mark.parametrize("met", [True, False])
+def test_each_email_to_the_public_is_all_welsh_for_a_welsh_recipient(
+    welsh_applicant, template, met
+):
+    from types import SimpleNamespace
+
+    from notifications.services import queue_email
+    from triggers.letters import single_point_of_contact
+    from triggers.recipients import applicant_of
+
+    case = welsh_applicant
+    contact = single_point_of_contact(case)
+    context = {
+        "case": case,
+        "area": case.area,
+        "recipient": applicant_of(case),
+        "contact": contact,
+        "met": met,
+        "review": SimpleNamespace(consultation_closes=case.threshold_decision_due),
+    }
+    link = "http://testserver/track/secret/" if template in ("receipt", "tracking_link") else ""
+    message = queue_email(
+        key=f"{template}:{met}",
+        to="eleri@example.com",
+        template=template,
+        context=context,
+        topic="Test",
+        private_link=link,
+        language=applicant_of(case).language,
+    )
+    names = (*names_of(case), contact.name, contact.team)
+    assert english_left(message.subject + " " + message.body, names=names) == []
+    assert "Annwyl Eleri Jones," in message.body
