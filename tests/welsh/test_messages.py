@@ -180,6 +180,7 @@ def test_a_welsh_applicant_and_an_english_victim_share_a_bilingual_letter(welsh_
         victim_name="Vic Victim",
         victim_email="victim@example.com",
         victim_consent=True,
+        victim_consent_contact=True,
         send_to="both",
     )
     case = Case.objects.select_related("area").get(pk=welsh_applicant.pk)
@@ -188,9 +189,10 @@ def test_a_welsh_applicant_and_an_english_victim_share_a_bilingual_letter(welsh_
     (welsh,) = emails_to(case.applicant_email)
     (english,) = emails_to("victim@example.com")
     assert "Annwyl" in welsh.body and "Dear Vic Victim," in english.body
-    if letter_languages(case) == ["cy", "en-gb"]:  # the victim is written to
-        victims_copy = pdf_text(bytes(english.attachments.get().content))
-        assert "Dear Vic Victim," in victims_copy and "Annwyl Vic Victim," in victims_copy
+    # One letter serves both: bilingual, so each reads it in their own language.
+    assert letter_languages(case) == ["cy", "en-gb"]
+    victims_copy = pdf_text(bytes(english.attachments.get().content))
+    assert "Annwyl Vic Victim," in victims_copy and "Dear Vic Victim," in victims_copy
 
 
 WELSH_EMAILS = [
