@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from celery import current_app
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from agencies import language as languages
 from agencies.log_filters import TRACKING_LINK
 from agencies.site import site_url
 
@@ -42,6 +43,7 @@ def queue_email(
     reference: str = "",
     attachments: tuple[File, ...] = (),
     private_link: str = "",
+    language: str = "",
 ) -> Message | None:
     """Write an email to the outbox; it is delivered after the surrounding transaction commits.
 
@@ -51,6 +53,10 @@ def queue_email(
     `private_link` is a link that opens a case (the applicant's /track/<token>/): the template
     shows it as `{{ private_link }}`. The stored body holds a placeholder instead; the link is
     kept beside it only until the message is sent, and put in at delivery.
+
+    `language` ("en" or "cy") is the recipient's (`triggers.recipients`): subject and body are
+    written in it, whatever language the page that queued the message is in. Messages to staff
+    pass none and keep the active language.
     """
     if not to or Message.objects.filter(idempotency_key=key).exists():
         return None
@@ -59,11 +65,9 @@ def queue_email(
         **context,
         "private_link": PRIVATE_LINK_PLACEHOLDER if private_link else "",
     }
-    subject, _, body = (
-        render_to_string(f"notifications/email/{template}.txt", context, using="text")
-        .lstrip()
-        .partition("\n")
-    )
+    with _written_in(language):
+        rendered = render_to_string(f"notifications/email/{template}.txt", context, using="text")
+    subject, _, body = rendered.lstrip().partition("\n")
     if private_link and PRIVATE_LINK_PLACEHOLDER not in body:
         # Sending it without the link would leave the applicant unable to follow their case.
         raise ValueError(f"Template {template!r} has no place for the private link.")
@@ -84,7 +88,15 @@ def queue_email(
 
 
 def queue_text(
-    *, key: str, to: str, template: str, context: dict, topic: str, area, reference: str = ""
+    *,
+    key: str,
+    to: str,
+    template: str,
+    context: dict,
+    topic: str,
+    area,
+    reference: str = "",
+    language: str = "",
 ) -> Message | None:
     """Write a text message to the outbox, for an area that sends texts through GOV.UK Notify.
 
@@ -95,7 +107,9 @@ def queue_text(
     """
     if not to or not texts_available(area) or Message.objects.filter(idempotency_key=key).exists():
         return None
-    body = render_to_string(f"notifications/text/{template}.txt", context, using="text").strip()
+    with _written_in(language):
+        body = render_to_string(f"notifications/text/{template}.txt", context, using="text")
+    body = body.strip()
     if TRACKING_LINK.search(body):
         raise ValueError(f"Text {template!r} holds a private link; texts must not.")
     return _store(
@@ -108,6 +122,13 @@ def queue_text(
         subject="",
         body=body + "\n",
     )
+
+
+def _written_in(language: str):
+    """The recipient's language while their message is rendered (British English for "en")."""
+    if language not in languages.LANGUAGES:
+        return translation.override(translation.get_language())
+    return translation.override(languages.ACTIVATE[language])
 
 
 def queue_letter(

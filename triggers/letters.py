@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from agencies import language as languages
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email, queue_letter
 from triggers.models import Case, Letter, LetterDelivery
@@ -27,8 +28,12 @@ WINDOW_MARKER = "<!--address-window-->"
 ADDRESSEE_MARKER = "<!--addressee-->"
 # The letter's date and the last day to appeal it: a copy posted later than it was written
 # bears the day it is printed and posted, and the window that runs from its service (§5.8).
+# Each marker carries the language of the column it stands in ("<!--letter-date:cy-->"), so a
+# bilingual letter bears its dates in Welsh and in English; a marker stored without one (a
+# letter written before) is English.
 LETTER_DATE_MARKER = "<!--letter-date-->"
 APPEAL_BY_MARKER = "<!--appeal-by-->"
+DATE_MARKERS = re.compile(r"<!--(letter-date|appeal-by)(?::([a-z-]+))?-->")
 # First-class post is deemed served on the second working day after it was posted (§5.8).
 SERVICE_BY_POST_WORKING_DAYS = 2
 
@@ -74,15 +79,34 @@ def address_block(name: str, address: str = "", postcode: str = ""):
 def fill_window(html: str, block, name: str) -> str:
     """The letter with `block` (already escaped) in its envelope window, greeting `name`."""
     html = html.replace(WINDOW_MARKER, str(block), 1)
-    return html.replace(ADDRESSEE_MARKER, str(escape(name)), 1)
+    # A bilingual letter greets them once in each language ("Annwyl …", "Dear …").
+    return html.replace(ADDRESSEE_MARKER, str(escape(name)))
 
 
 def fill_dates(html: str, area, *, dated: date, served: date | None = None) -> str:
     """The letter dated `dated`, its window to appeal (where it has one) counted from the day
     it is served, `served` (the day it is dated, for email)."""
-    appeal_by = appeal_deadline(served or dated, area)
-    html = html.replace(LETTER_DATE_MARKER, f"{dated:%-d %B %Y}")
-    return html.replace(APPEAL_BY_MARKER, f"{appeal_by:%-d %B %Y}")
+    days = {"letter-date": dated, "appeal-by": appeal_deadline(served or dated, area)}
+
+    def in_its_language(marker: re.Match) -> str:
+        with translation.override(marker[2] or "en-gb"):
+            return formats.date_format(days[marker[1]], "j F Y")
+
+    return DATE_MARKERS.sub(in_its_language, html)
+
+
+class _DateMarker:
+    """Renders as its marker in the language active where the template puts it."""
+
+    def __init__(self, marker: str):
+        self.name = marker[4:-3]
+
+    def __html__(self) -> SafeString:
+        # Safe: a fixed comment naming a language code; {% blocktranslate %} str()s it first.
+        marker = f"<!--{self.name}:{translation.get_language() or 'en-gb'}-->"
+        return mark_safe(marker)  # noqa: S308  # nosec B308 B703
+
+    __str__ = __html__
 
 
 def posted_copy(html: str, area, block, name: str, *, posted_on: date) -> str:
@@ -123,8 +147,30 @@ def applicants_copy(case: Case, html: str, *, dated: date | None = None) -> str:
     return fill_window(html, format_html("<p>{}</p>", case.applicant_name), case.applicant_name)
 
 
+def letter_languages(case: Case) -> list[str]:
+    """The languages a case's letter is written in, Welsh first (DOMAIN.md §5.12).
+
+    One letter serves everyone it goes to (each copy differs only by its addressee), so: English
+    when nobody it goes to chose Welsh; Welsh when everyone did; bilingual side by side when the
+    area asks for bilingual letters, or when one person chose Welsh and another English (each
+    then reads theirs). Only a Welsh area's people ever have Welsh (`recipients.language_of`).
+    """
+    people = recipients(case)
+    welsh = [person for person in people if person.language == languages.WELSH]
+    english = languages.ACTIVATE[languages.ENGLISH]
+    if not welsh:
+        return [english]
+    bilingual = case.area.welsh_letters == case.area.WelshLetters.BILINGUAL
+    if bilingual or len(welsh) < len(people):
+        return [languages.WELSH, english]
+    return [languages.WELSH]
+
+
 def letter_context(case: Case, title: str, context: dict) -> dict:
+    written_in = letter_languages(case)
     return {
+        "letter_languages": written_in,
+        "letter_lang": languages.case_language(written_in[0]),
         "case": case,
         "area": case.area,
         "contact": single_point_of_contact(case),
@@ -132,11 +178,11 @@ def letter_context(case: Case, title: str, context: dict) -> dict:
         "today": timezone.localdate(),
         "address_window": mark_safe(WINDOW_MARKER),  # noqa: S308  # nosec B308 B703
         "addressee": mark_safe(ADDRESSEE_MARKER),  # noqa: S308  # nosec B308 B703
-        "letter_date": mark_safe(LETTER_DATE_MARKER),  # noqa: S308  # nosec B308 B703
+        "letter_date": _DateMarker(LETTER_DATE_MARKER),
         **context,
         # The caller's deadline (counted from today) is what a letter served today prints;
         # each copy fills in its own (fill_dates).
-        **({"appeal_by": mark_safe(APPEAL_BY_MARKER)} if "appeal_by" in context else {}),  # noqa: S308  # nosec B308 B703
+        **({"appeal_by": _DateMarker(APPEAL_BY_MARKER)} if "appeal_by" in context else {}),
     }
 
 
@@ -211,6 +257,7 @@ def send_letter(
             area=case.area,
             reference=case.reference,
             attachments=(pdf,),
+            language=person.language,
         )
         _record(letter, person, LetterDelivery.Channel.EMAIL, LetterDelivery.Status.EMAILED)
     update_service(letter)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agencies import language as languages
 from triggers.models import Case, ContactMethod, SendTo
 
 
@@ -29,6 +30,9 @@ class Recipient:
     address: str
     postcode: str
     contact_method: str
+    # The language every message to them is written in (DOMAIN.md §5.12): "cy" only when
+    # they chose Welsh and the case's area is in Wales; an English area never writes Welsh.
+    language: str = languages.ENGLISH
 
     @property
     def has_postal_address(self) -> bool:
@@ -44,6 +48,13 @@ class Recipient:
         return key if self.role == Role.APPLICANT else f"{key}:{self.role}"
 
 
+def language_of(case: Case, chosen: str) -> str:
+    """The language to write to someone who chose `chosen`, for this case's area."""
+    if chosen == languages.WELSH and languages.is_welsh(case.area):
+        return languages.WELSH
+    return languages.ENGLISH
+
+
 def applicant_of(case: Case) -> Recipient:
     return Recipient(
         role=Role.APPLICANT,
@@ -53,6 +64,7 @@ def applicant_of(case: Case) -> Recipient:
         address=case.applicant_address,
         postcode=case.applicant_postcode,
         contact_method=case.contact_method,
+        language=language_of(case, case.applicant_language),
     )
 
 
@@ -65,6 +77,7 @@ def victim_of(case: Case) -> Recipient:
         address=case.victim_address,
         postcode=case.victim_postcode,
         contact_method=case.victim_contact_method or ContactMethod.EMAIL,
+        language=language_of(case, case.victim_language),
     )
 
 

@@ -25,4 +25,5 @@ def text_people(case: Case, template: str, *, key: str, topic: str) -> None:
                 topic=topic,
                 area=case.area,
                 reference=case.reference,
+                language=person.language,
             )

@@ -217,6 +217,7 @@ def _receipt(case: Case, person, token: str) -> None:
         context={"case": case, "area": case.area, "recipient": person},
         # Kept beside the message until it is sent, never in its stored body.
         private_link=tracking_url(token),
+        language=person.language,
         topic="Application received",
         area=case.area,
         reference=case.reference,

@@ -147,6 +147,7 @@ def _consult(case: Case, review: ReviewRecord) -> None:
                 "track_url": _track_url(),
             },
             topic="Draft action plan",
+            language=person.language,
             area=case.area,
             reference=case.reference,
         )

@@ -62,6 +62,7 @@ def acknowledge(case: Case, *, by) -> Case:
                 "recipient": person,
             },
             topic="Application acknowledged",
+            language=person.language,
             area=case.area,
             reference=case.reference,
         )

@@ -87,6 +87,7 @@ def reissue_tracking_link(case: Case, *, by, party: str = APPLICANT) -> str | No
         context={"case": case, "area": case.area, "recipient": person},
         # Kept beside the message until it is sent, never in its stored body.
         private_link=tracking_url(token),
+        language=person.language,
         topic="New private link",
         area=case.area,
         reference=case.reference,
