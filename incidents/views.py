@@ -120,7 +120,11 @@ def feed_detail(request, feed_id):
 def records(request):
     page = Paginator(selectors.records_for(request.user), 50).get_page(request.GET.get("page"))
     _audit(request, "incident records", f"page {page.number}")
-    return render(request, "incidents/records.html", {"page": page})
+    from agencies import access
+
+    # An area admin reaches their areas' linking settings from here.
+    administered = access.administered_areas_for(request.user).order_by("name")
+    return render(request, "incidents/records.html", {"page": page, "administered": administered})
 
 
 @login_required

@@ -210,3 +210,10 @@ def test_csv_imports_from_three_bodies_link_to_one_person_listed_for_review(nort
     possible = PossibleReview.objects.get()
     assert sorted(r.reference for r in possible.records.all()) == ["C-1", "H-1", "P-1"]
     assert (possible.engine_route, possible.engine_qualifying) == ("complaints", 3)
+
+
+def test_the_records_page_leads_an_area_admin_to_their_linking_page(client, north, south):
+    client.force_login(north.admin)
+    page = client.get(reverse("incidents:records")).content.decode()
+    assert reverse("incidents:linking_model", args=[north.area.slug]) in page
+    assert reverse("incidents:linking_model", args=[south.area.slug]) not in page
