@@ -490,3 +490,8 @@ CELERY_BEAT_SCHEDULE["delete-expired-incident-records"] = {
     "task": "incidents.tasks.delete_expired_records",
     "schedule": crontab(hour=2, minute=30),
 }
+
+# Where incident records are linked (issue #20): "duckdb" in this process (the default), or
+# "spark" when an area outgrows one machine (pyspark from requirements-spark.lock). Anything
+# else is refused by a system check (incidents.checks).
+INCIDENT_LINKING_BACKEND = env("INCIDENT_LINKING_BACKEND", default="duckdb")

@@ -11,3 +11,6 @@ class IncidentsConfig(AppConfig):
 
     name = "incidents"
     verbose_name = "Incident records"
+
+    def ready(self):
+        from . import checks  # noqa: F401  -- registers the settings' system checks

@@ -62,3 +62,34 @@ class MappingForm(forms.Form):
 
     def mapping(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class ThresholdForm(forms.Form):
+    """The area admin's linking threshold; its bounds are checked again by the service."""
+
+    threshold = forms.DecimalField(
+        label="Threshold (a match probability)",
+        help_text="Between 0.80 and 0.99. Higher links fewer records: only the surest.",
+        max_digits=4,
+        decimal_places=3,
+        error_messages={
+            "required": "Enter the threshold",
+            "invalid": "Enter the threshold as a number, like 0.95",
+            "max_digits": "Enter the threshold with at most 3 decimal places, like 0.95",
+            "max_decimal_places": "Enter the threshold with at most 3 decimal places, like 0.95",
+        },
+    )
+    reason = forms.CharField(
+        label="Why are you changing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why you are changing the threshold"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field("threshold", css_class="govuk-input--width-5"),
+            Field("reason"),
+            Button("submit", "Save the threshold"),
+        )

@@ -157,3 +157,28 @@ class LinkedPair(models.Model):
 
     def __str__(self):
         return f"{self.left} ~ {self.right} ({self.match_probability:.2f})"
+
+
+class AreaLinkModel(models.Model):
+    """The area's own linking model: its match weights (Splink's trained parameters) and the
+    threshold its officers chose. Linking passes it back each time, so an area's links do not
+    move between imports; it is trained again when the area has grown (services_linking)."""
+
+    MIN_THRESHOLD = 0.80  # below this, strangers with one name and postcode start to link
+    MAX_THRESHOLD = 0.99  # above this, a typo and a moved house split one person in two
+
+    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="link_model")
+    # The model as link_records returns it; {} until the area has enough records to train.
+    parameters = models.JSONField(default=dict, blank=True)
+    threshold = models.FloatField(default=0.95)
+    trained_at = models.DateTimeField(null=True, blank=True)
+    records_trained_on = models.PositiveIntegerField(default=0)
+    # [{"at", "by", "from", "to", "reason"}]: every change of the threshold, oldest first.
+    threshold_history = models.JSONField(default=list, blank=True)
+
+    def __str__(self):
+        return f"Linking model of {self.area}"
+
+    @property
+    def uses_default(self) -> bool:
+        return not self.parameters

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -223,9 +224,10 @@ def _changed(record: IncidentRecord, row: dict, area: Area) -> bool:
 # --- Linking: one function the rest of the portal calls -------------------------------------
 
 
-def link_records_of(records: list[IncidentRecord]):
-    """The linking model (incidents.linking) on these records; imported when first needed, so
-    the model and its engine (DuckDB or Spark) load only in the job that links."""
+def link_records_of(records: list[IncidentRecord], *, model=None, threshold=None):
+    """The linking model (incidents.linking) on these records, on the backend the settings
+    name; imported when first needed, so the model and its engine (DuckDB or Spark) load
+    only in the job that links."""
     from incidents.linking import LinkRecord, link_records
 
     return link_records(
@@ -241,17 +243,23 @@ def link_records_of(records: list[IncidentRecord]):
                 phone=r.phone,
             )
             for r in records
-        ]
+        ],
+        backend=settings.INCIDENT_LINKING_BACKEND,
+        threshold=threshold,
+        model=model,
     )
 
 
 @transaction.atomic
 def relink_area(area: Area) -> int:
-    """Link every record of the area afresh and store the clusters and their pairs. Returns
-    the number of clusters (people). Records stay linked as before when no model is here."""
+    """Link every record of the area afresh with the area's model (link_models) and store
+    the clusters and their pairs. Returns the number of clusters (people). Records stay
+    linked as before when no model is here."""
+    from . import link_models
+
     records = list(IncidentRecord.objects.filter(area=area).select_related("body"))
     try:
-        result = link_records_of(records)
+        result = link_models.link_with_area_model(area, records, link_records_of)
     except ImportError:
         log.warning("No linking model installed: records of %s left as they were", area.slug)
         return LinkCluster.objects.filter(area=area).count()

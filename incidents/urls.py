@@ -13,6 +13,7 @@ urlpatterns = [
     path("incidents/feeds/<int:feed_id>/columns/", views.feed_columns, name="feed_columns"),
     path("incidents/records/", views.records, name="records"),
     path("incidents/records/<int:record_id>/", views.record_detail, name="record_detail"),
+    path("areas/<slug:area>/linking/", views.linking_model, name="linking_model"),
     path(
         "api/v1/incidents/<str:area>/records/",
         api.IncidentBatchView.as_view(),

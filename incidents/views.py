@@ -13,7 +13,7 @@ from audit import services as audit
 
 from . import schema, selectors, services
 from .forms import MappingForm, UploadForm
-from .models import IncidentFeed
+from .models import AreaLinkModel, IncidentFeed
 
 
 def _audit(request, object_type: str, object_id, area_id=None, action="view") -> None:
@@ -120,7 +120,11 @@ def feed_detail(request, feed_id):
 def records(request):
     page = Paginator(selectors.records_for(request.user), 50).get_page(request.GET.get("page"))
     _audit(request, "incident records", f"page {page.number}")
-    return render(request, "incidents/records.html", {"page": page})
+    from agencies import access
+
+    # An area admin reaches their areas' linking settings from here.
+    administered = access.administered_areas_for(request.user).order_by("name")
+    return render(request, "incidents/records.html", {"page": page, "administered": administered})
 
 
 @login_required
@@ -129,3 +133,44 @@ def record_detail(request, record_id):
     record = _found_or_refused(request, records, "incident record", record_id)
     _audit(request, "incident record", record.pk, record.area_id)
     return render(request, "incidents/record.html", {"record": record})
+
+
+@login_required
+def linking_model(request, area):
+    """The area admin's page on the area's linking model: when it was trained, on how many
+    records, and the threshold, which they may change within bounds (with a reason)."""
+    from agencies import access
+
+    from . import link_models
+    from .forms import ThresholdForm
+
+    found = access.administered_areas_for(request.user).filter(slug=area).first()
+    if found is None:
+        _audit(request, "linking model", area, action="refused")
+        raise Http404("Not found.")
+    stored = AreaLinkModel.objects.filter(area=found).first() or AreaLinkModel(area=found)
+    form = ThresholdForm(request.POST or None, initial={"threshold": stored.threshold})
+    if request.method == "POST" and form.is_valid():
+        try:
+            link_models.change_threshold(
+                found,
+                form.cleaned_data["threshold"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except link_models.ThresholdRefused as error:
+            form.add_error("threshold", str(error))
+        else:
+            messages.success(request, "The threshold is saved: the next linking uses it.")
+            return redirect("incidents:linking_model", area=found.slug)
+    return render(
+        request,
+        "incidents/linking_model.html",
+        {
+            "area": found,
+            "stored": stored,
+            "form": form,
+            "history": list(reversed(stored.threshold_history))[:20],
+            "min_records": link_models.defaults.MIN_RECORDS_TO_TRAIN,
+        },
+    )

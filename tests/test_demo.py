@@ -128,3 +128,18 @@ def test_demo_has_a_welsh_region_with_a_case_applied_for_in_welsh():
     emails = {u.email for u in demo_users()}
     assert {"officer.cardiff@example.org", "pcc.south-wales@example.org"} <= emails
     assert {u.email for u in demo_wales.demo_users(type(demo_users()[0]))} <= emails
+
+
+def test_demo_lists_one_possible_case_review_in_liverpool_from_three_bodies_records():
+    """The demo's incident records link with the default model (no training) to one person
+    who reported to the police, the council and their landlord: one possible case review."""
+    from incidents.models import AreaLinkModel
+    from triggers.models import PossibleReview
+
+    load_twice()
+    possible = PossibleReview.objects.get()
+    assert possible.area.slug == "liverpool" and possible.name.endswith("Okafor")
+    bodies = {r.body.slug for r in possible.records.all()}
+    assert bodies == {"merseyside-police", "liverpool-council", "mersey-vale-homes"}
+    assert (possible.engine_route, possible.engine_qualifying) == ("complaints", 3)
+    assert AreaLinkModel.objects.get(area__slug="liverpool").trained_at is None

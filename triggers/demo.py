@@ -104,6 +104,20 @@ def load() -> None:
         _load_cases(DEMO_CASES, "merseyside-police")
     if not Case.objects.filter(area__force_area__slug="south-wales").exists():
         _load_cases(WELSH_CASES, "south-wales-police")
+    _find_possible_reviews()
+
+
+def _find_possible_reviews() -> None:
+    """Link the demo's incident records (incidents/demo.py) with the default model, which
+    needs no training, and list the one resident who meets the threshold."""
+    from incidents import services as incidents
+    from incidents.demo import DEMO_AREA
+    from triggers.proactive import services as proactive
+
+    area = Area.objects.filter(slug=DEMO_AREA).first()
+    if area is not None:
+        incidents.relink_area(area)
+        proactive.refresh_possible_reviews(area)
 
 
 def _load_cases(cases, police_slug: str) -> None:

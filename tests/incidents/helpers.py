@@ -77,7 +77,7 @@ def api_row(ref, incident=30, reported=None, **kw) -> dict:
     }
 
 
-def stand_in_linker(records, backend="duckdb", threshold=None) -> LinkResult:
+def stand_in_linker(records, backend="duckdb", threshold=None, model=None, **kw) -> LinkResult:
     groups: dict[tuple, list] = {}
     for record in records:
         groups.setdefault((record.surname.lower(), record.postcode), []).append(record)

@@ -213,6 +213,8 @@ ROUTES = {
     # An area's GOV.UK Notify settings (issue #16): its own area admins only.
     "area_notify": (lambda side: {"area": side.area.slug}, "get", "admin"),
     "area_return_address": (lambda side: {"area": side.area.slug}, "get", "admin"),
+    # An area's linking model and threshold (issue #20): its own area admins only.
+    "incidents:linking_model": (lambda side: {"area": side.area.slug}, "get", "admin"),
     # API tokens (issue #15): only their owner reaches one; everyone else gets 404
     # (test_api_tokens.py also tries other users of the same area).
     "api_token_revoke": (lambda side: {"pk": officers_token(side).pk}, "get", "officer"),
