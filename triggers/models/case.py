@@ -7,6 +7,7 @@ itself and so that row-level security or sharding by area stays possible later.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 from triggers.workflow import OPEN_STATUSES, Status
@@ -38,10 +39,10 @@ class Language(models.TextChoices):
 class ConsentHow(models.TextChoices):
     """How the victim agreed to someone applying for them (DOMAIN.md §5.9)."""
 
-    WRITING = "writing", "In writing"
-    VERBAL = "verbal", "Verbally"
-    EMAIL = "email", "By email"
-    FORM = "form", "Through the application form"
+    WRITING = "writing", _("In writing")
+    VERBAL = "verbal", _("Verbally")
+    EMAIL = "email", _("By email")
+    FORM = "form", _("Through the application form")
 
 
 class SendTo(models.TextChoices):
