@@ -74,3 +74,9 @@ def test_an_english_visitor_sees_the_journey_in_english(client, caerdydd):
     html = client.get(reverse("apply:on_behalf")).content.decode()
     assert '<html lang="en"' in html
     assert "Full name of the person you are applying for" in html and "In writing" in html
+
+
+def test_the_victims_contact_page_is_welsh(in_welsh, caerdydd):
+    answer_until(in_welsh, caerdydd, "on_behalf", on_behalf=True)
+    html = welsh_page(in_welsh, caerdydd, "victim")
+    assert "At bwy ddylen ni ysgrifennu am yr adolygiad achos?" in html and "E-bost" in html

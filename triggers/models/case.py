@@ -15,18 +15,18 @@ from triggers.workflow import OPEN_STATUSES, Status
 
 class Channel(models.TextChoices):
     ONLINE = "online", "Online"
-    PHONE = "phone", "Phone"
+    PHONE = "phone", _("Phone")
     PAPER = "paper", "Paper form"
     IN_PERSON = "in_person", "In person"
     AGENCY_REFERRAL = "agency_referral", "Agency referral"
 
 
 class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone"
-    POST = "post", "Post"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    POST = "post", _("Post")
     # Only where the area sends texts through GOV.UK Notify (issue #16).
-    TEXT = "text", "Text message"
+    TEXT = "text", _("Text message")
 
 
 class Language(models.TextChoices):
