@@ -80,3 +80,28 @@ def test_the_victims_contact_page_is_welsh(in_welsh, caerdydd):
     answer_until(in_welsh, caerdydd, "on_behalf", on_behalf=True)
     html = welsh_page(in_welsh, caerdydd, "victim")
     assert "At bwy ddylen ni ysgrifennu am yr adolygiad achos?" in html and "E-bost" in html
+
+
+def test_the_contact_page_is_welsh(in_welsh, caerdydd):
+    answer_until(in_welsh, caerdydd, "impact")
+    html = welsh_page(in_welsh, caerdydd, "contact")
+    assert "Eich manylion cyswllt" in html and "Sut dylen ni gysylltu â chi?" in html
+    response = in_welsh.post(
+        reverse("apply:contact"),
+        {"applicant_name": "Eleri", "contact_method": "email", "adjustments": "large_print"},
+    )
+    html = response.content.decode()
+    assert "Rhowch eich cyfeiriad e-bost, neu dewiswch ffordd arall" in html
+
+
+def test_needs_chosen_in_welsh_are_recorded_in_english_for_staff():
+    from django.utils import translation
+
+    from triggers.applications.contact import ContactForm
+
+    data = {"applicant_name": "Eleri", "applicant_email": "eleri@example.com"}
+    data |= {"contact_method": "email", "adjustments": ["large_print"]}
+    with translation.override("cy"):
+        form = ContactForm(data)
+        assert form.is_valid(), form.errors
+        assert form.adjustments_text() == "Large print letters and documents"
