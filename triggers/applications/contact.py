@@ -7,6 +7,8 @@ import re
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.fields import model_max_length, text_input
@@ -26,11 +28,11 @@ class Adjustment:
     OTHER = "other"
 
     CHOICES = (
-        (INTERPRETER, "An interpreter or translation into another language"),
-        (BSL, "A British Sign Language (BSL) interpreter"),
-        (EASY_READ, "Easy read letters and documents"),
-        (LARGE_PRINT, "Large print letters and documents"),
-        (OTHER, "Something else"),
+        (INTERPRETER, _("An interpreter or translation into another language")),
+        (BSL, _("A British Sign Language (BSL) interpreter")),
+        (EASY_READ, _("Easy read letters and documents")),
+        (LARGE_PRINT, _("Large print letters and documents")),
+        (OTHER, _("Something else")),
     )
 
 
@@ -56,89 +58,114 @@ class ContactForm(forms.Form):
     """How to reach the applicant, and what they need to take part on equal terms."""
 
     applicant_name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=model_max_length(Case, "applicant_name"),
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter your full name",
-            "max_length": "Your name must be %(limit_value)d characters or fewer",
+            "required": _("Enter your full name"),
+            "max_length": _("Your name must be %(limit_value)d characters or fewer"),
         },
     )
     applicant_email = forms.EmailField(
-        label="Email address",
-        help_text="We will send a private link to follow your application to this address",
+        label=_("Email address"),
+        help_text=_("We will send a private link to follow your application to this address"),
         max_length=model_max_length(Case, "applicant_email"),
         required=False,
         widget=text_input(input_type="email", autocomplete="email", spellcheck="false"),
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "The email address must be %(limit_value)d characters or fewer",
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("The email address must be %(limit_value)d characters or fewer"),
         },
     )
     applicant_phone = forms.CharField(
-        label="Phone number",
-        help_text="Needed if you want us to phone you. For international numbers include the "
-        "country code",
+        label=_("Phone number"),
+        help_text=_(
+            "Needed if you want us to phone you. For international numbers include the country code"
+        ),
         max_length=model_max_length(Case, "applicant_phone"),
         required=False,
         widget=text_input(input_type="tel", autocomplete="tel"),
         error_messages={
-            "max_length": "The phone number must be %(limit_value)d characters or fewer",
+            "max_length": _("The phone number must be %(limit_value)d characters or fewer"),
         },
     )
     applicant_address = forms.CharField(
-        label="Postal address",
-        help_text="Needed if you want us to write to you",
+        label=_("Postal address"),
+        help_text=_("Needed if you want us to write to you"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
         error_messages={
-            "max_length": "The address must be %(limit_value)d characters or fewer",
+            "max_length": _("The address must be %(limit_value)d characters or fewer"),
         },
     )
     applicant_postcode = forms.CharField(
-        label="Postcode",
+        label=_("Postcode"),
         max_length=model_max_length(Case, "applicant_postcode"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false"}),
         error_messages={
-            "max_length": "Enter a real postcode",
+            "max_length": _("Enter a real postcode"),
         },
     )
     contact_method = forms.ChoiceField(
-        label="How should we contact you?",
+        label=_("How should we contact you?"),
         widget=forms.RadioSelect,
         choices=ContactMethod.choices,
         error_messages={
-            "required": "Select how we should contact you",
-            "invalid_choice": "Select how we should contact you",
+            "required": _("Select how we should contact you"),
+            "invalid_choice": _("Select how we should contact you"),
         },
     )
     adjustments = forms.MultipleChoiceField(
-        label="Do you need any of these to take part? (optional)",
-        help_text="Select all that apply",
+        label=_("Do you need any of these to take part? (optional)"),
+        help_text=_("Select all that apply"),
         widget=forms.CheckboxSelectMultiple,
         choices=Adjustment.CHOICES,
         required=False,
-        error_messages={"invalid_choice": "Select what you need from the list"},
+        error_messages={"invalid_choice": _("Select what you need from the list")},
     )
     adjustments_details = forms.CharField(
-        label="Tell us more about what you need (optional)",
-        help_text="For example, which language you need, or anything else that would help",
+        label=_("Tell us more about what you need (optional)"),
+        help_text=_("For example, which language you need, or anything else that would help"),
         max_length=500,
         required=False,
         error_messages={
-            "max_length": "What you need must be %(limit_value)d characters or fewer",
+            "max_length": _("What you need must be %(limit_value)d characters or fewer"),
         },
     )
 
-    # The contact method, the detail it needs, and the message when that detail is missing.
-    NEEDED_FOR = contact_details_needed(your="your", you="you")
+    # The contact method, the detail it needs, and the message when that detail is missing:
+    # whole sentences, so that each can be translated (issue #19).
+    NEEDED_FOR = {
+        ContactMethod.EMAIL: (
+            (
+                "applicant_email",
+                _("Enter your email address, or choose another way to contact you"),
+            ),
+        ),
+        ContactMethod.PHONE: (
+            ("applicant_phone", _("Enter your phone number, or choose another way to contact you")),
+        ),
+        ContactMethod.TEXT: (
+            (
+                "applicant_phone",
+                _("Enter your mobile number, or choose another way to contact you"),
+            ),
+        ),
+        ContactMethod.POST: (
+            (
+                "applicant_address",
+                _("Enter your postal address, or choose another way to contact you"),
+            ),
+            ("applicant_postcode", _("Enter your postcode, or choose another way to contact you")),
+        ),
+    }
 
-    LANGUAGE_NEEDED = "Enter the language you need"
-    OTHER_NEED_NEEDED = "Enter what else you need"
+    LANGUAGE_NEEDED = _("Enter the language you need")
+    OTHER_NEED_NEEDED = _("Enter what else you need")
 
-    NO_TEXTS = "Text messages are not available in this area."
+    NO_TEXTS = _("Text messages are not available in this area.")
 
     def __init__(self, *args, texts: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,7 +183,7 @@ class ContactForm(forms.Form):
             Field.radios("contact_method", legend_size=Size.MEDIUM),
             Field.checkboxes("adjustments", legend_size=Size.MEDIUM),
             Field.text("adjustments_details", field_width=Fluid.TWO_THIRDS),
-            Button("continue", "Continue"),
+            Button("continue", _("Continue")),
         )
 
     def clean_applicant_email(self):
@@ -166,14 +193,14 @@ class ContactForm(forms.Form):
         phone = self.cleaned_data["applicant_phone"]
         if phone and not PHONE_NUMBER.match(phone):
             raise ValidationError(
-                "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+                _("Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
             )
         return phone
 
     def clean_applicant_postcode(self):
         postcode = " ".join(self.cleaned_data["applicant_postcode"].upper().split())
         if postcode and not UK_POSTCODE.match(postcode):
-            raise ValidationError("Enter a real postcode")
+            raise ValidationError(_("Enter a real postcode"))
         return postcode
 
     def clean(self):
@@ -190,9 +217,12 @@ class ContactForm(forms.Form):
         return data
 
     def adjustments_text(self) -> str:
-        """The needs as one sentence for the case record, which keeps them as free text."""
+        """The needs as one sentence for the case record, which keeps them as free text.
+
+        In English whatever the page's language: staff read the record (issue #19)."""
         labels = dict(Adjustment.CHOICES)
-        needs = [labels[need] for need in self.cleaned_data["adjustments"]]
+        with translation.override("en"):
+            needs = [str(labels[need]) for need in self.cleaned_data["adjustments"]]
         details = self.cleaned_data["adjustments_details"]
         return "; ".join([*needs, *([f"Details: {details}"] if details else [])])
 

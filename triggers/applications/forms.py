@@ -81,20 +81,24 @@ class WhoForm(forms.Form):
     SOMEONE_ELSE = "someone_else"
 
     applying_for = forms.ChoiceField(
-        label="Who are you applying for?",
+        label=_("Who are you applying for?"),
         widget=forms.RadioSelect,
         choices=(
-            Choice(MYSELF, "Myself", hint="The behaviour affects me, my family or my business"),
+            Choice(
+                MYSELF, _("Myself"), hint=_("The behaviour affects me, my family or my business")
+            ),
             Choice(
                 SOMEONE_ELSE,
-                "Someone else",
-                hint="For example, a relative, a neighbour, a constituent or someone you "
-                "support at work",
+                _("Someone else"),
+                hint=_(
+                    "For example, a relative, a neighbour, a constituent or someone you "
+                    "support at work"
+                ),
             ),
         ),
         error_messages={
-            "required": "Select who you are applying for",
-            "invalid_choice": "Select who you are applying for",
+            "required": _("Select who you are applying for"),
+            "invalid_choice": _("Select who you are applying for"),
         },
     )
 
@@ -102,7 +106,7 @@ class WhoForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
             Field.radios("applying_for", legend_size=Size.LARGE, legend_tag="h1"),
-            Button("continue", "Continue"),
+            Button("continue", _("Continue")),
         )
 
     def application_fields(self) -> dict:
@@ -113,70 +117,78 @@ class OnBehalfForm(forms.Form):
     """Who the victim is, and their agreement: nobody may apply for a victim without it."""
 
     victim_name = forms.CharField(
-        label="Full name of the person you are applying for",
+        label=_("Full name of the person you are applying for"),
         max_length=model_max_length(Case, "victim_name"),
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
         error_messages={
-            "required": "Enter the full name of the person you are applying for",
-            "max_length": "The name must be %(limit_value)d characters or fewer",
+            "required": _("Enter the full name of the person you are applying for"),
+            "max_length": _("The name must be %(limit_value)d characters or fewer"),
         },
     )
     relationship = forms.CharField(
-        label="Your relationship to them",
-        help_text="For example, their daughter, their neighbour, their councillor or their "
-        "support worker",
+        label=_("Your relationship to them"),
+        help_text=_(
+            "For example, their daughter, their neighbour, their councillor or their support worker"
+        ),
         max_length=model_max_length(Case, "relationship"),
         error_messages={
-            "required": "Enter your relationship to the person you are applying for",
-            "max_length": "Your relationship must be %(limit_value)d characters or fewer",
+            "required": _("Enter your relationship to the person you are applying for"),
+            "max_length": _("Your relationship must be %(limit_value)d characters or fewer"),
         },
     )
     organisation = forms.CharField(
-        label="Your organisation (optional)",
-        help_text="If you are applying as part of your work, for example for a housing "
-        "provider, a charity or an MP's office",
+        label=_("Your organisation (optional)"),
+        help_text=_(
+            "If you are applying as part of your work, for example for a housing "
+            "provider, a charity or an MP's office"
+        ),
         max_length=model_max_length(Case, "organisation"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         error_messages={
-            "max_length": "The organisation must be %(limit_value)d characters or fewer",
+            "max_length": _("The organisation must be %(limit_value)d characters or fewer"),
         },
     )
     victim_consent = forms.BooleanField(
-        label="Making this application for them",
-        help_text="We cannot accept an application for someone without their agreement. If "
-        "they cannot give it, contact the council's case review contact to talk about it.",
+        label=_("Making this application for them"),
+        help_text=_(
+            "We cannot accept an application for someone without their agreement. If "
+            "they cannot give it, contact the council's case review contact to talk about it."
+        ),
         error_messages={
-            "required": "Confirm that the person you are applying for has agreed to this "
-            "application",
+            "required": _(
+                "Confirm that the person you are applying for has agreed to this application"
+            ),
         },
     )
     victim_consent_share = forms.BooleanField(
-        label="Sharing their information with the agencies that take part in case reviews",
-        help_text="Every application goes to all of them, by law.",
+        label=_("Sharing their information with the agencies that take part in case reviews"),
+        help_text=_("Every application goes to all of them, by law."),
         error_messages={
-            "required": "Confirm that the person you are applying for has agreed to their "
-            "information being shared with the agencies",
+            "required": _(
+                "Confirm that the person you are applying for has agreed to their "
+                "information being shared with the agencies"
+            ),
         },
     )
     victim_consent_contact = forms.BooleanField(
-        label="Being contacted by us about the case review (optional)",
-        help_text="If they have not, we will write only to you.",
+        label=_("Being contacted by us about the case review (optional)"),
+        help_text=_("If they have not, we will write only to you."),
         required=False,
     )
     victim_consent_how = forms.ChoiceField(
-        label="How did they give their agreement?",
+        label=_("How did they give their agreement?"),
         widget=forms.RadioSelect,
         choices=ConsentHow.choices,
         error_messages={
-            "required": "Select how the person you are applying for gave their agreement",
-            "invalid_choice": "Select how the person you are applying for gave their agreement",
+            "required": _("Select how the person you are applying for gave their agreement"),
+            "invalid_choice": _("Select how the person you are applying for gave their agreement"),
         },
     )
     victim_consent_on = DateField(
-        what="the date they gave their agreement",
-        label="When did they give it?",
-        help_text="For example, 27 3 2026",
+        what=_("the date they gave their agreement"),
+        label=_("When did they give it?"),
+        help_text=_("For example, 27 3 2026"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -189,12 +201,12 @@ class OnBehalfForm(forms.Form):
                 Field.checkbox("victim_consent"),
                 Field.checkbox("victim_consent_share"),
                 Field.checkbox("victim_consent_contact"),
-                legend="What they have agreed to",
+                legend=_("What they have agreed to"),
                 legend_size=Size.MEDIUM,
             ),
             Field.radios("victim_consent_how", legend_size=Size.SMALL),
             Field("victim_consent_on"),
-            Button("continue", "Continue"),
+            Button("continue", _("Continue")),
         )
 
     def application_fields(self) -> dict:
@@ -221,68 +233,74 @@ class ImpactForm(forms.Form):
     """What the behaviour does to the victim and what would put it right."""
 
     others_affected = forms.CharField(
-        label="Is anyone else affected? (optional)",
-        help_text="For example, other people in the household, neighbours or a business",
+        label=_("Is anyone else affected? (optional)"),
+        help_text=_("For example, other people in the household, neighbours or a business"),
         max_length=LONG_ANSWER,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "max_length": "Who else is affected must be %(limit_value)d characters or fewer"
+            "max_length": _("Who else is affected must be %(limit_value)d characters or fewer")
         },
     )
     impact = forms.CharField(
-        label="How has the behaviour affected you?",
-        help_text="For example, on your health, your sleep, your work, your children or "
-        "your feeling of safety at home",
+        label=_("How has the behaviour affected you?"),
+        help_text=_(
+            "For example, on your health, your sleep, your work, your children or "
+            "your feeling of safety at home"
+        ),
         max_length=LONG_ANSWER,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
-            "required": "Enter how the behaviour has affected you",
-            "max_length": "How the behaviour has affected you must be %(limit_value)d "
-            "characters or fewer",
+            "required": _("Enter how the behaviour has affected you"),
+            "max_length": _(
+                "How the behaviour has affected you must be %(limit_value)d characters or fewer"
+            ),
         },
     )
     desired_outcome = forms.CharField(
-        label="What would a good result look like to you?",
-        help_text="Tell us what you would like the agencies to do",
+        label=_("What would a good result look like to you?"),
+        help_text=_("Tell us what you would like the agencies to do"),
         max_length=LONG_ANSWER,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
-            "required": "Enter what a good result would look like",
-            "max_length": "What a good result would look like must be %(limit_value)d "
-            "characters or fewer",
+            "required": _("Enter what a good result would look like"),
+            "max_length": _(
+                "What a good result would look like must be %(limit_value)d characters or fewer"
+            ),
         },
     )
     behaviour_location = forms.CharField(
-        label="Where does the behaviour happen? (optional)",
-        help_text="For example, a street, an estate, a park or a block of flats",
+        label=_("Where does the behaviour happen? (optional)"),
+        help_text=_("For example, a street, an estate, a park or a block of flats"),
         max_length=model_max_length(Case, "behaviour_location"),
         required=False,
         error_messages={
-            "max_length": "Where the behaviour happens must be %(limit_value)d characters or fewer"
+            "max_length": _(
+                "Where the behaviour happens must be %(limit_value)d characters or fewer"
+            )
         },
     )
 
     def __init__(self, *args, on_behalf: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if on_behalf:
-            self.fields[
-                "impact"
-            ].label = "How has the behaviour affected the person you are applying for?"
-            self.fields["impact"].error_messages["required"] = (
+            self.fields["impact"].label = _(
+                "How has the behaviour affected the person you are applying for?"
+            )
+            self.fields["impact"].error_messages["required"] = _(
                 "Enter how the behaviour has affected the person you are applying for"
             )
-            self.fields["impact"].help_text = (
+            self.fields["impact"].help_text = _(
                 "For example, on their health, their sleep, their work, their children or "
                 "their feeling of safety at home"
             )
-            self.fields["desired_outcome"].label = "What would a good result look like to them?"
+            self.fields["desired_outcome"].label = _("What would a good result look like to them?")
         self.helper = gds_helper(
             Field.textarea("impact", rows=5, max_characters=LONG_ANSWER, threshold=75),
             Field.textarea("desired_outcome", rows=5, max_characters=LONG_ANSWER, threshold=75),
             Field.textarea("others_affected", rows=3, max_characters=LONG_ANSWER, threshold=75),
             Field.text("behaviour_location", field_width=Fluid.TWO_THIRDS),
-            Button("continue", "Continue"),
+            Button("continue", _("Continue")),
             label_size=Size.MEDIUM,
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.applications.contact import PHONE_NUMBER, UK_POSTCODE
@@ -22,86 +23,88 @@ class VictimForm(forms.Form):
     """The victim's own contact details, preferences and who receives the case's messages."""
 
     victim_email = forms.EmailField(
-        label="Their email address (optional)",
-        help_text="We will send them a private link of their own to follow the application",
+        label=_("Their email address (optional)"),
+        help_text=_("We will send them a private link of their own to follow the application"),
         max_length=model_max_length(Case, "victim_email"),
         required=False,
         widget=text_input(input_type="email", spellcheck="false"),
         error_messages={
-            "invalid": "Enter their email address in the correct format, like name@example.com",
-            "max_length": "The email address must be %(limit_value)d characters or fewer",
+            "invalid": _("Enter their email address in the correct format, like name@example.com"),
+            "max_length": _("The email address must be %(limit_value)d characters or fewer"),
         },
     )
     victim_phone = forms.CharField(
-        label="Their phone number (optional)",
+        label=_("Their phone number (optional)"),
         max_length=model_max_length(Case, "victim_phone"),
         required=False,
         widget=text_input(input_type="tel"),
         error_messages={
-            "max_length": "The phone number must be %(limit_value)d characters or fewer",
+            "max_length": _("The phone number must be %(limit_value)d characters or fewer"),
         },
     )
     victim_address = forms.CharField(
-        label="Their postal address (optional)",
+        label=_("Their postal address (optional)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": "The address must be %(limit_value)d characters or fewer"},
+        error_messages={"max_length": _("The address must be %(limit_value)d characters or fewer")},
     )
     victim_postcode = forms.CharField(
-        label="Their postcode (optional)",
+        label=_("Their postcode (optional)"),
         max_length=model_max_length(Case, "victim_postcode"),
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
-        error_messages={"max_length": "Enter a real postcode"},
+        error_messages={"max_length": _("Enter a real postcode")},
     )
     victim_contact_method = forms.ChoiceField(
-        label="How would they like to be contacted? (optional)",
+        label=_("How would they like to be contacted? (optional)"),
         widget=forms.RadioSelect,
         # Texts only where the area sends them through GOV.UK Notify (`texts`, below).
         choices=ContactMethod.choices,
         required=False,
-        error_messages={"invalid_choice": "Select how they would like to be contacted"},
+        error_messages={"invalid_choice": _("Select how they would like to be contacted")},
     )
     victim_adjustments = forms.CharField(
-        label="Do they need anything to take part? (optional)",
-        help_text="For example, an interpreter, British Sign Language, easy read or large print",
+        label=_("Do they need anything to take part? (optional)"),
+        help_text=_("For example, an interpreter, British Sign Language, easy read or large print"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "max_length": "What they need must be %(limit_value)d characters or fewer",
+            "max_length": _("What they need must be %(limit_value)d characters or fewer"),
         },
     )
     send_to = forms.ChoiceField(
-        label="Who should we write to about the case review?",
-        help_text="Letters, the invitation to the review meeting and the draft action plan. "
-        "If you do not choose, we write to both of you when we have their email or address, "
-        "otherwise to you.",
+        label=_("Who should we write to about the case review?"),
+        help_text=_(
+            "Letters, the invitation to the review meeting and the draft action plan. "
+            "If you do not choose, we write to both of you when we have their email or address, "
+            "otherwise to you."
+        ),
         widget=forms.RadioSelect,
         choices=(
-            (SendTo.BOTH, "Both of us"),
-            (SendTo.VICTIM, "Only the person I am applying for"),
-            (SendTo.APPLICANT, "Only me"),
+            (SendTo.BOTH, _("Both of us")),
+            (SendTo.VICTIM, _("Only the person I am applying for")),
+            (SendTo.APPLICANT, _("Only me")),
         ),
         required=False,
-        error_messages={"invalid_choice": "Select who we should write to"},
+        error_messages={"invalid_choice": _("Select who we should write to")},
     )
 
     NEEDED_FOR = {
-        ContactMethod.EMAIL: (("victim_email", "Enter their email address"),),
-        ContactMethod.PHONE: (("victim_phone", "Enter their phone number"),),
-        ContactMethod.TEXT: (("victim_phone", "Enter their mobile number"),),
+        ContactMethod.EMAIL: (("victim_email", _("Enter their email address")),),
+        ContactMethod.PHONE: (("victim_phone", _("Enter their phone number")),),
+        ContactMethod.TEXT: (("victim_phone", _("Enter their mobile number")),),
         ContactMethod.POST: (
-            ("victim_address", "Enter their postal address"),
-            ("victim_postcode", "Enter their postcode"),
+            ("victim_address", _("Enter their postal address")),
+            ("victim_postcode", _("Enter their postcode")),
         ),
     }
-    NO_WAY_TO_WRITE = (
+    NO_WAY_TO_WRITE = _(
         "Enter their email address or postal address, or choose someone else to write to"
     )
 
-    NO_TEXTS = "Text messages are not available in this area."
+    NO_TEXTS = _("Text messages are not available in this area.")
 
     def __init__(self, *args, texts: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +113,7 @@ class VictimForm(forms.Form):
             method = self.fields["victim_contact_method"]
             method.choices = [c for c in method.choices if c[0] != ContactMethod.TEXT]
             method.help_text = self.NO_TEXTS
-        self.helper = gds_helper(*self.layout(), Button("continue", "Continue"))
+        self.helper = gds_helper(*self.layout(), Button("continue", _("Continue")))
 
     def layout(self) -> list:
         return [
@@ -129,13 +132,13 @@ class VictimForm(forms.Form):
     def clean_victim_phone(self):
         phone = self.cleaned_data["victim_phone"]
         if phone and not PHONE_NUMBER.match(phone):
-            raise ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
+            raise ValidationError(_("Enter a phone number, like 01632 960 001 or 07700 900 982"))
         return phone
 
     def clean_victim_postcode(self):
         postcode = " ".join(self.cleaned_data["victim_postcode"].upper().split())
         if postcode and not UK_POSTCODE.match(postcode):
-            raise ValidationError("Enter a real postcode")
+            raise ValidationError(_("Enter a real postcode"))
         return postcode
 
     def clean(self):

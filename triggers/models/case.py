@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 from triggers.workflow import OPEN_STATUSES, Status
@@ -17,18 +18,18 @@ from triggers.workflow import OPEN_STATUSES, Status
 
 class Channel(models.TextChoices):
     ONLINE = "online", "Online"
-    PHONE = "phone", "Phone"
+    PHONE = "phone", _("Phone")
     PAPER = "paper", "Paper form"
     IN_PERSON = "in_person", "In person"
     AGENCY_REFERRAL = "agency_referral", "Agency referral"
 
 
 class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone"
-    POST = "post", "Post"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    POST = "post", _("Post")
     # Only where the area sends texts through GOV.UK Notify (issue #16).
-    TEXT = "text", "Text message"
+    TEXT = "text", _("Text message")
 
 
 class Language(models.TextChoices):
@@ -41,10 +42,10 @@ class Language(models.TextChoices):
 class ConsentHow(models.TextChoices):
     """How the victim agreed to someone applying for them (DOMAIN.md §5.9)."""
 
-    WRITING = "writing", "In writing"
-    VERBAL = "verbal", "Verbally"
-    EMAIL = "email", "By email"
-    FORM = "form", "Through the application form"
+    WRITING = "writing", _("In writing")
+    VERBAL = "verbal", _("Verbally")
+    EMAIL = "email", _("By email")
+    FORM = "form", _("Through the application form")
 
 
 class SendTo(models.TextChoices):
