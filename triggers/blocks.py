@@ -116,3 +116,17 @@ def add_button(prefix: str, noun: str) -> HTML:
             gettext("Add another %(noun)s") % {"noun": noun},
         )
     )
+
+
+def default_submit(name: str, label: str) -> HTML:
+    """The form's own action, hidden and first. Enter in a field submits a form through its
+    first submit button: without this one, that would be block 1's "Remove", and what was
+    typed in block 1 would be lost."""
+    return HTML(
+        format_html(
+            '<button type="submit" name="{}" class="app-default-submit" hidden tabindex="-1">'
+            "{}</button>",
+            name,
+            label,
+        )
+    )

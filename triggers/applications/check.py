@@ -7,7 +7,6 @@ The incidents are "add another" blocks (triggers/blocks.py): one to start with, 
 incident" and "Remove" as buttons the server understands, enhanced by static/js/add-another.js.
 """
 
-from crispy_forms.layout import HTML
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 from django.shortcuts import render
@@ -22,12 +21,6 @@ from triggers.fields import DateField
 from triggers.threshold import services
 
 INCIDENTS = "incident"
-# Enter in a date field submits the form through its first submit button: without this one,
-# hidden and first, that would be incident 1's "Remove" (and typed dates would be lost).
-DEFAULT_SUBMIT = HTML(
-    '<button type="submit" name="check" class="app-default-submit" hidden tabindex="-1">'
-    '{% load i18n %}{% translate "Check" %}</button>'
-)
 
 
 class CheckForm(forms.Form):
@@ -47,7 +40,7 @@ class CheckForm(forms.Form):
         self.incidents = incidents or blocks.count(self.data if self.is_bound else None, INCIDENTS)
         rows = [self._incident(n) for n in range(1, self.incidents + 1)]
         self.helper = gds_helper(
-            DEFAULT_SUBMIT,
+            blocks.default_submit("check", _("Check")),
             Field.select("area"),
             Fieldset(
                 *rows,

@@ -120,6 +120,10 @@ class InformationReturnForm(forms.Form):
                 )
             )
         self.helper = gds_helper(
+            # Enter saves a draft where drafts are kept: never sends the return by accident.
+            blocks.default_submit(DRAFT, "Save as draft")
+            if drafts
+            else blocks.default_submit("submit", "Send your information"),
             Field.checkbox("holds_no_information"),
             Fieldset(
                 *rows,

@@ -199,7 +199,7 @@ class ReviewRecordForm(forms.Form):
             )
         layout.append(_list(ACTIONS, "action", rows, "Draft action plan"))
         layout.append(Button("submit", "Record the review"))
-        self.helper = gds_helper(*layout)
+        self.helper = gds_helper(blocks.default_submit("submit", "Record the review"), *layout)
 
     def clean(self):
         cleaned = super().clean()
