@@ -200,7 +200,9 @@ def test_list_sorts_by_area_and_shows_decided(client, north):
     east_appeal = lodge(not_met_case(east))
     client.force_login(north.pcc_officer)
     page = client.get(reverse("appeals:list"), {"sort": "area"}).content.decode()
-    assert page.index(east_appeal.case.reference) < page.index(north_appeal.case.reference)
+    # The list sorted, below the "Appeals to decide" panel (which keeps its own order: due).
+    table = page[page.index("All appeals") :]
+    assert table.index(east_appeal.case.reference) < table.index(north_appeal.case.reference)
     from appeals.decisions import DecisionData, decide_appeal
 
     decide_appeal(
@@ -235,7 +237,7 @@ def test_list_query_count_does_not_grow(client, north, django_assert_num_queries
     client.force_login(north.pcc_officer)
     client.get(reverse("appeals:list"), {"show": "all"})  # warm the session
     add(2)
-    with django_assert_num_queries(15) as small:  # the access audit writes one row
+    with django_assert_num_queries(12) as small:  # the access audit writes one row
         client.get(reverse("appeals:list"), {"show": "all"})
     add(20)
     with django_assert_num_queries(len(small.captured_queries)):
