@@ -70,12 +70,13 @@ def status_moved(area_id: int, *, leaving: str = "", entering: str = "") -> None
     table = connection.ops.quote_name(CaseStatusCount._meta.db_table)
     rows = ", ".join(["(%s, %s, %s)"] * len(changes))
     params = [value for status, delta in changes for value in (area_id, status, delta)]
+    # The table's name and the placeholders are ours; every value goes in as a parameter.
+    upsert = (
+        f"INSERT INTO {table} (area_id, status, count) VALUES {rows} "  # noqa: S608  # nosec B608
+        f"ON CONFLICT (area_id, status) DO UPDATE SET count = {table}.count + excluded.count"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (area_id, status, count) VALUES {rows} "  # noqa: S608 -- names are ours
-            f"ON CONFLICT (area_id, status) DO UPDATE SET count = {table}.count + excluded.count",
-            params,
-        )
+        cursor.execute(upsert, params)
 
 
 # Not statuses: the keys of the open cases past their deadline, and of a list's own total.
