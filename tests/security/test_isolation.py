@@ -580,6 +580,7 @@ PLAIN_ARGS = {
     "recommendation_answer": lambda theirs: ["not-a-real-response-link-0000000"],
     "notify_receipt": lambda theirs: [theirs.area.slug],
     "incidents:api_batch": lambda theirs: [theirs.area.slug],
+    "switch_language": lambda theirs: ["cy"],
 }
 # An applicant is not signed in: staff pages send them to sign in, the API refuses them.
 NOT_SIGNED_IN = (302, 401, 403, 404)

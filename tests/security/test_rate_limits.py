@@ -139,7 +139,7 @@ def test_eligibility_api_is_throttled(client, settings):
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"eligibility": "2/min"},
     }
-    assert EligibilityThrottle().get_rate() == "2/min"
+    assert EligibilityThrottle().get_rate() == (2, 60)  # read now: the setting applies at once
     url = reverse("api:eligibility")
     codes = [client.post(url, {}, content_type="application/json").status_code for _ in range(3)]
     assert codes[:2] != [429, 429] and codes[2] == 429
