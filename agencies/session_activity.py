@@ -42,3 +42,11 @@ class SlidingSessionMiddleware:
         if due or session.modified:
             session[REFRESHED_KEY] = int(now)
         return response
+
+
+def stamp_at_sign_in(sender, request, user, **kwargs):
+    """Signing in saves the session anyway: stamp it then, so the first page after signing
+    in does not save it a second time (connected in agencies.apps on user_logged_in)."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[REFRESHED_KEY] = int(time.time())

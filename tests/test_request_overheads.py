@@ -65,7 +65,7 @@ def test_a_staff_request_saves_the_session_only_when_its_refresh_is_due(
 
     settings.SESSION_REFRESH_SECONDS = 60
     client.force_login(north.officer)
-    assert client.get(reverse("home")).status_code == 200  # stamps the session
+    assert client.get(reverse("home")).status_code == 200
     key = client.session.session_key
     expiry = Session.objects.get(pk=key).expire_date
 
@@ -80,6 +80,15 @@ def test_a_staff_request_saves_the_session_only_when_its_refresh_is_due(
         assert client.get(reverse("home")).status_code == 200
     assert len(_session_writes(captured)) == 1
     assert Session.objects.get(pk=key).expire_date > expiry  # still alive while working
+
+
+@pytest.mark.django_db
+def test_signing_in_stamps_the_session_so_the_first_page_does_not_save_it_again(client, north):
+    client.force_login(north.officer)  # fires user_logged_in, as the sign-in page does
+    assert session_activity.REFRESHED_KEY in client.session
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("home")).status_code == 200
+    assert _session_writes(captured) == []
 
 
 @pytest.mark.django_db
