@@ -14,19 +14,10 @@ from django.utils import timezone
 from agencies import access
 from audit import context as audit_context
 from triggers import selectors
-from triggers.models import (
-    Case,
-    CaseNote,
-    Document,
-    Letter,
-    ReturnedReport,
-)
+from triggers.models import Case, CaseNote, Document, Letter, ReturnedReport
 from triggers.models.case import DEADLINE_KEY
 from triggers.models.letters import appeal_deadline
-from triggers.workflow import (
-    OPEN_STATUSES,
-    Status,
-)
+from triggers.workflow import OPEN_STATUSES, Status
 
 # The case list's sortable columns, each with the direction it sorts in first (issue #17).
 # Only these fields are ever ordered on: a sort asked for by URL is looked up here.
