@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def follow_link(journey: Journey, text: str) -> None:
+    # The first such link: the PCC's home lists an appeal under "Appeals to decide" and in
+    # the list of all appeals.
     with journey.page.expect_navigation():
-        journey.page.get_by_role("link", name=text, exact=True).click()
+        journey.page.get_by_role("link", name=text, exact=True).first.click()
 
 
 def applicant_appeals(journey: Journey, case) -> None:

@@ -52,12 +52,21 @@ def test_the_public_journey_in_welsh(browser, live_server, axe_check, javascript
         page.select_option("select[name=area]", "cardiff")
         today = timezone.localdate()
         for n, ago in enumerate((40, 20, 5), start=1):
+            if n > 1:  # one incident to start with; "add another" for each of the rest
+                add = page.locator("button[data-add-another-add=incident]")
+                assert add.inner_text() == "Ychwanegu digwyddiad arall"
+                if javascript:
+                    add.click()
+                else:
+                    with page.expect_navigation():
+                        add.click()
             day = today - timedelta(days=ago)
-            for prefix in ("incident", "reported"):
-                page.fill(f"input[name={prefix}_{n}_0]", str(day.day))
-                page.fill(f"input[name={prefix}_{n}_1]", str(day.month))
-                page.fill(f"input[name={prefix}_{n}_2]", str(day.year))
-        page.click("button:has-text('Gwirio')")
+            for part in ("happened", "reported"):
+                page.fill(f"input[name=incident_{n}_{part}_0]", str(day.day))
+                page.fill(f"input[name=incident_{n}_{part}_1]", str(day.month))
+                page.fill(f"input[name=incident_{n}_{part}_2]", str(day.year))
+        with page.expect_navigation():
+            page.click("button.govuk-button:has-text('Gwirio')")
         in_welsh(page)
         assert "Gallwch ofyn am adolygiad achos" in page.locator("h1").inner_text()
         assert "3 cwyn yn cyfrif" in page.content()
