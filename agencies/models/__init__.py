@@ -7,7 +7,6 @@ members of one or more areas, either as a relevant body under s104 ASB, Crime an
 2014, as a co-opted social housing provider (Sch 4 para 5), or as another partner.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -428,86 +427,22 @@ class ApiToken(AbstractAuthToken):
         return self.scope == self.Scope.READ
 
 
-class EnrolmentLink(models.Model):
-    """A one-time link that lets a user set up their authenticator app.
+# Models of their own concern, kept in their own modules and importable from here.
+from agencies.models.enrolment import EnrolmentLink  # noqa: E402
+from agencies.models.notify import NotifySettings, NotifySettingsChange  # noqa: E402
 
-    Issued by an area admin (or a platform admin, or `manage.py enrolment_link` for the first
-    platform admin) and emailed to the user, so that the password alone never enrols a device.
-    Only the SHA-256 of the link's token is kept; a link works once, until `expires_at`.
-    """
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_links")
-    token_hash = models.CharField(max_length=64, unique=True)
-    issued_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"Set-up link for {self.user} ({self.created_at:%Y-%m-%d})"
-
-    def usable(self) -> bool:
-        return self.used_at is None and timezone.now() < self.expires_at
-
-
-class NotifySettings(models.Model):
-    """An area's own GOV.UK Notify service: an optional channel beside SMTP (issue #16).
-
-    The API key is kept sealed (agencies/sealed.py) and is never shown again once saved: the
-    settings page shows only its name and last characters. The callback token is kept as a
-    hash, like a password. Not in the platform admin on purpose: it is the area's secret.
-    """
-
-    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="notify")
-    use_for_email = models.BooleanField("send emails through Notify", default=False)
-    use_for_text = models.BooleanField("send text messages through Notify", default=False)
-    use_for_letters = models.BooleanField("post letters through Notify", default=False)
-    sealed_api_key = models.TextField(blank=True)
-    api_key_hint = models.CharField(max_length=80, blank=True)
-    email_template_id = models.CharField(max_length=36, blank=True)
-    text_template_id = models.CharField(max_length=36, blank=True)
-    callback_token_hash = models.CharField(max_length=64, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name_plural = "Notify settings"
-
-    def __str__(self):
-        return f"Notify for {self.area}"
-
-    @property
-    def has_key(self) -> bool:
-        return bool(self.sealed_api_key)
-
-    def sends(self, channel: str) -> bool:
-        """Whether this area's messages of `channel` (email, text, letter) go through Notify."""
-        wanted = {
-            "email": self.use_for_email,
-            "text": self.use_for_text,
-            "letter": self.use_for_letters,
-        }.get(channel, False)
-        return wanted and self.has_key
-
-
-class NotifySettingsChange(models.Model):
-    """One change to an area's GOV.UK Notify settings: who made it, when, and what changed,
-    in words. Never the API key or the receipts token themselves: a key is named by its hint
-    (its name and last four characters), as the settings page shows it. Append only."""
-
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="notify_changes")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    changes = models.JSONField(default=list, help_text="What changed, one sentence each.")
-
-    class Meta:
-        ordering = ["-changed_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.area}: {'; '.join(self.changes)}"
+__all__ = [
+    "STATUTORY_COMPLAINT_THRESHOLD",
+    "TIMESCALES",
+    "Agency",
+    "ApiToken",
+    "Area",
+    "AreaMembership",
+    "EnrolmentLink",
+    "ForceArea",
+    "NotifySettings",
+    "NotifySettingsChange",
+    "RoleAssignment",
+    "User",
+    "UserManager",
+]
