@@ -28,6 +28,19 @@ class Status(models.TextChoices):
 
 S = Status
 
+# The colour of each status's GOV.UK tag: grey when finished, red when refused, light blue
+# while new, orange while an appeal or a second decision is pending, green while in hand.
+TAG_MODIFIER = {
+    S.CLOSED: "govuk-tag--grey",
+    S.WITHDRAWN: "govuk-tag--grey",
+    S.THRESHOLD_NOT_MET: "govuk-tag--red",
+    S.SUBMITTED: "govuk-tag--light-blue",
+    S.ACKNOWLEDGED: "govuk-tag--light-blue",
+    S.APPEALED: "govuk-tag--orange",
+    S.FURTHER_REVIEW: "govuk-tag--orange",
+    S.THRESHOLD_REDECISION: "govuk-tag--orange",
+}
+
 ALLOWED: dict[str, frozenset[str]] = {
     S.SUBMITTED: frozenset(
         {S.ACKNOWLEDGED, S.THRESHOLD_MET, S.MET_ON_DISCRETION, S.THRESHOLD_NOT_MET, S.WITHDRAWN}

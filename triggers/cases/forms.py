@@ -53,6 +53,10 @@ class CaseFilterForm(forms.Form):
         choices=[("", "Usual order"), ("asc", "Ascending"), ("desc", "Descending")],
     )
 
+    # The order the filter column shows its selects in; the template writes their GOV.UK
+    # markup itself (crispy-forms took a fifth of the list's time, issue #18).
+    SELECTS = ("area", "status", "officer", "sort", "dir")
+
     def __init__(self, *args, areas=(), counts=None, **kwargs):
         super().__init__(*args, **kwargs)
         if counts:
@@ -73,25 +77,27 @@ class CaseFilterForm(forms.Form):
                 required=False,
                 choices=[("", "All my areas"), *((a.slug, a.name) for a in areas)],
             )
-        layout = [
-            "q",
-            *(
-                Field.select(name)
-                for name in ("status", "officer", "sort", "dir")
-                if name in self.fields
-            ),
+
+    def selects(self) -> list[dict]:
+        """Each select the list offers, with its options and which one is chosen (a bad value
+        chooses none, so the browser shows the first: the default the list falls back to)."""
+        chosen = self.data if self.is_bound else {}
+        return [
+            {
+                "name": name,
+                "label": self.fields[name].label,
+                "options": [
+                    (value, label, chosen.get(name) == value)
+                    for value, label in self.fields[name].choices
+                ],
+            }
+            for name in self.SELECTS
+            if name in self.fields
         ]
-        if "area" in self.fields:
-            layout.insert(1, Field.select("area"))
-        self.helper = gds_helper(
-            *layout,
-            Field.checkbox("overdue", small=True),
-            Button.secondary("apply", "Apply filters"),
-            label_size=Size.SMALL,
-        )
-        # A GET form: crispy-forms-gds would otherwise write a CSRF token into it, and so into
-        # the URL of every filtered list.
-        self.helper.disable_csrf = True
+
+    def only_overdue(self) -> bool:
+        # As Django's checkbox reads it ("false" unticks, any other value ticks).
+        return bool(self["overdue"].value())
 
     def filters(self) -> CaseFilters:
         if not self.is_valid():

@@ -67,3 +67,36 @@ def test_cases_without_a_deadline_sort_after_those_with_one(north):
     second = make_case(north.area)
     Case.objects.filter(pk=north.case.pk).update(next_due=None)
     assert list(case_list(north.officer, CaseFilters(sort="deadline"))) == [second, north.case]
+
+
+def _chosen(page: str, name: str) -> list[str]:
+    """The values of the options the filter `name` shows as selected."""
+    import re
+
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', page, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)" selected>', select)
+
+
+def test_the_filters_show_what_was_chosen_and_a_bad_value_shows_the_default(client, north):
+    client.force_login(north.officer)
+    page = client.get(
+        reverse("home"), {"status": "closed", "sort": "received", "overdue": "on"}
+    ).content.decode()
+    assert _chosen(page, "status") == ["closed"] and _chosen(page, "sort") == ["received"]
+    assert _chosen(page, "officer") == [] and _chosen(page, "dir") == []
+    assert 'id="id_overdue" checked' in page
+
+    bad = client.get(reverse("home"), {"status": "nonsense", "overdue": "false"})
+    page = bad.content.decode()
+    assert _chosen(page, "status") == []  # the browser shows the first: all open cases
+    assert 'id="id_overdue" checked' not in page
+
+
+def test_each_status_has_its_tag_colour():
+    from triggers.templatetags.case_tags import status_tag_class
+    from triggers.workflow import Status
+
+    assert status_tag_class(Status.CLOSED) == "govuk-tag govuk-tag--grey"
+    assert status_tag_class(Status.THRESHOLD_NOT_MET) == "govuk-tag govuk-tag--red"
+    assert status_tag_class(Status.APPEALED) == "govuk-tag govuk-tag--orange"
+    assert status_tag_class(Status.REVIEW_SCHEDULED) == "govuk-tag govuk-tag--green"
