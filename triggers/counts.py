@@ -20,7 +20,6 @@ from django.db.models import CharField, Count, IntegerField, Min, OuterRef, Subq
 from django.db.models.functions import Coalesce
 
 from triggers.models import Case, CaseStatusCount, Complaint, InformationRequest
-from triggers.models.case import DEADLINE_KEY
 from triggers.workflow import OPEN_STATUSES
 
 WAITING = InformationRequest.Status.REQUESTED
@@ -83,14 +82,14 @@ def status_moved(area_id: int, *, leaving: str = "", entering: str = "") -> None
 OVERDUE, LISTED = "overdue", "listed"
 
 
-def _keyed(cases, key: str):
+def _keyed(cases, key: str, *, rows: bool = False):
     """One row (0, key, how many of `cases`), to go beside the counters in one statement."""
     return (
         cases.order_by()
         .annotate(no_area=Value(0, output_field=IntegerField()))
         .annotate(key=Value(key, output_field=CharField()))
         .values_list("no_area", "key")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*" if rows else "pk"))
     )
 
 
@@ -106,11 +105,12 @@ def area_counts(area_ids: Iterable[int], today, listed=None) -> tuple[dict, int,
         .values_list("area_id", "status")
         .annotate(n=Sum("count"))
     )
+    # A case with no deadline is never overdue; counted as rows, not ids, so that the count
+    # reads the open cases' deadline index alone (case_open_due).
     overdue = _keyed(
-        Case.objects.filter(area_id__in=areas, status__in=OPEN_STATUSES)
-        .alias(deadline=DEADLINE_KEY)
-        .filter(deadline__lt=today),
+        Case.objects.filter(area_id__in=areas, status__in=OPEN_STATUSES, next_due__lt=today),
         OVERDUE,
+        rows=True,
     )
     parts = [overdue] if listed is None else [overdue, _keyed(listed, LISTED)]
     found = {(area, status): n for area, status, n in per_status.union(*parts, all=True)}
