@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.html import format_html
+
 # GOV.UK colours with at least 3:1 contrast against white (WCAG 1.4.11, non-text contrast).
 SERIES_COLOURS = ("#1d70b8", "#00703c", "#6f2c91", "#b58840", "#d4351c", "#505a5f")
 
@@ -41,6 +43,28 @@ class Bar:
     @property
     def text_x(self) -> float:
         return self.x + self.width + 6
+
+    def svg(self) -> str:
+        """The bar's label, rectangle and value as SVG, escaped. Written here rather than in
+        the template: a dashboard draws dozens of bars, and six filters per bar were most of
+        its rendering time (issue #18)."""
+        label_y, text_x = f"{self.label_y:.1f}", f"{self.text_x:.1f}"
+        return format_html(
+            '<text x="{}" y="{}" font-size="14" text-anchor="end" fill="#0b0c0c">{}</text>'
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
+            '<text x="{}" y="{}" font-size="14" fill="#0b0c0c">{}</text>',
+            LABEL_WIDTH - 8,
+            label_y,
+            self.label,
+            f"{self.x:.1f}",
+            f"{self.y:.1f}",
+            f"{self.width:.1f}",
+            BAR_HEIGHT,
+            self.colour,
+            text_x,
+            label_y,
+            self.text,
+        )
 
 
 @dataclass(frozen=True)
