@@ -294,6 +294,9 @@ REST_FRAMEWORK = {
 }
 # Each worker keeps the areas the public eligibility check reads this long (agencies.area_cache).
 AREA_CACHE_SECONDS = env.int("AREA_CACHE_SECONDS", default=60)
+# How long a dashboard's added-up summary rows are remembered (figures.remembered): only with
+# a cache the workers share (Redis); a change to the rows forgets them at once.
+FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=300 if REDIS_URL else 0)
 SPECTACULAR_SETTINGS = {
     "TITLE": "ASB Case Review (Community Trigger) API",
     "VERSION": "1.0.0",

@@ -24,6 +24,7 @@ from django.utils import timezone
 from agencies.models import Area
 from triggers.models import Case
 
+from . import remembered
 from .models import Publication, StageSummary
 from .periods import Period, publication_due, publication_reminder_from, quarters, year_of
 
@@ -44,9 +45,11 @@ class Totals:
 
 
 def totals(area_ids: Iterable[int], period: Period, *, by_quarter: bool = False) -> Totals:
-    """Every summary row of the areas in the period, added up in the database (one query)."""
+    """Every summary row of the areas in the period, added up in the database (one query),
+    or remembered from the last time while none of the areas' rows changed."""
+    area_ids = list(area_ids)
     rows = StageSummary.objects.filter(
-        area_id__in=list(area_ids), day__gte=period.start, day__lte=period.end
+        area_id__in=area_ids, day__gte=period.start, day__lte=period.end
     )
     group = ["area_id", "stage", "working_days"]
     if by_quarter:
@@ -59,7 +62,13 @@ def totals(area_ids: Iterable[int], period: Period, *, by_quarter: bool = False)
         rows = rows.annotate(quarter=quarter)
         group.append("quarter")
     found = Totals()
-    grouped = rows.values(*group).annotate(n=Sum("completed"), late=Sum("on_time")).order_by()
+    grouped = remembered.remembered(
+        area_ids,
+        (period.start, period.end, by_quarter),
+        lambda: list(
+            rows.values(*group).annotate(n=Sum("completed"), late=Sum("on_time")).order_by()
+        ),
+    )
     for row in grouped:
         key = (row["area_id"], row["stage"])
         found.completed[key] += row["n"]

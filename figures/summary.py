@@ -25,6 +25,7 @@ from django.utils import timezone
 from agencies.models import Area
 from triggers.models import Case
 
+from . import remembered
 from .days import ONE_DAY
 from .models import StageSummary, SummarisedYear
 from .periods import Period, year, year_of
@@ -64,6 +65,7 @@ def record(area: Area | int, what: Iterable[str], days: Iterable[date | None]) -
         area = Area.objects.get(pk=area)
     counts = {RECOUNTS[name] for name in what}
     stages = [stage for count in counts for stage in STAGES_OF[count]]
+    remembered.changed([area.pk])
     for day in sorted({d for d in days if d is not None}):
         _lock(area.pk, day)
         fresh = recount([area], day, day, counts)
@@ -104,7 +106,9 @@ def rebuild(areas: Iterable[Area] | None = None, *, everything: bool = False, to
     """
     today = today or timezone.localdate()
     written = 0
-    for area in Area.objects.all() if areas is None else areas:
+    areas = list(Area.objects.all() if areas is None else areas)
+    remembered.changed(area.pk for area in areas)
+    for area in areas:
         stored = SummarisedYear.objects.filter(area=area)
         if everything:
             stored.delete()

@@ -11,3 +11,7 @@ import secrets
 os.environ.setdefault("SECRET_KEY", f"tests-only-{secrets.token_urlsafe(40)}")
 
 from config.settings import *  # noqa: F403
+
+# Each run keeps its own keys in a shared Redis, so nothing a previous run remembered (the
+# figures' sums, keyed by area ids that restart with every test database) answers this one.
+CACHES["default"]["KEY_PREFIX"] = f"tests-{secrets.token_hex(6)}"  # noqa: F405
