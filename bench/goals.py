@@ -37,7 +37,8 @@ class Goal:
 # "≤ 12 including everything the request does" (the issue's query-count tests).
 LIST = Goal(p95_ms=50, ratio=0.5, queries=12)
 DASHBOARD = Goal(p95_ms=50, queries=12)
-ELIGIBILITY_API = Goal(p95_ms=5, ratio=0.5)
+# The issue asks only for its p95 (its ratio, 0.07 then, is printed for comparison).
+ELIGIBILITY_API = Goal(p95_ms=5)
 ENGINE = Goal(per_second=100_000)
 OUTBOX = Goal(ratio=0.5)
 
