@@ -82,7 +82,12 @@ def possible_review(request, possible_review_id):
     )
 
 
-def _act(request, possible, form, act, done: str, template: str):
+def _act(request, possible, make_form, act, done: str, template: str):
+    """One act on a possible review (offer, dismiss, start): only while it is open; a
+    decided one sends the officer back to its page, where what was decided is shown."""
+    if not possible.is_open:
+        return redirect("possible_review", possible_review_id=possible.pk)
+    form = make_form(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             result = act(form)
@@ -99,14 +104,11 @@ def _act(request, possible, form, act, done: str, template: str):
 @login_required
 def offer(request, possible_review_id):
     possible = _possible(request, possible_review_id)
-    if not possible.is_open:
-        return redirect("possible_review", possible_review_id=possible.pk)
     initial = {"phone": possible.phone, "address": possible.address, "postcode": possible.postcode}
-    form = OfferForm(request.POST or None, initial=initial)
     return _act(
         request,
         possible,
-        form,
+        lambda data: OfferForm(data, initial=initial),
         lambda f: services.offer_review(possible, f.offer(), by=request.user),
         "The offer is on its way.",
         "triggers/proactive/offer.html",
@@ -116,13 +118,10 @@ def offer(request, possible_review_id):
 @login_required
 def dismiss(request, possible_review_id):
     possible = _possible(request, possible_review_id)
-    if not possible.is_open:
-        return redirect("possible_review", possible_review_id=possible.pk)
-    form = DismissForm(request.POST or None)
     return _act(
         request,
         possible,
-        form,
+        DismissForm,
         lambda f: services.dismiss(
             possible, f.cleaned_data["reason"], f.cleaned_data["details"], by=request.user
         ),
@@ -134,19 +133,16 @@ def dismiss(request, possible_review_id):
 @login_required
 def start(request, possible_review_id):
     possible = _possible(request, possible_review_id)
-    if not possible.is_open:
-        return redirect("possible_review", possible_review_id=possible.pk)
     initial = {
         "victim_name": possible.name,
         "phone": possible.phone,
         "address": possible.address,
         "postcode": possible.postcode,
     }
-    form = AgreementForm(request.POST or None, initial=initial)
     return _act(
         request,
         possible,
-        form,
+        lambda data: AgreementForm(data, initial=initial),
         lambda f: services.start_case(possible, f.agreement(), by=request.user),
         "The case has started, with the victim's agreement recorded.",
         "triggers/proactive/start.html",

@@ -112,6 +112,13 @@ def test_dismissing_needs_a_reason_and_stays_dismissed(client, north, jane):
     assert find(north) == 0  # found again, but it stays as the officer decided
     assert PossibleReview.objects.get().status == "dismissed"
     assert client.get(reverse("possible_reviews")).content.decode().count("Jane Doe") == 0
+    # Once decided, no act is offered again: each sends the officer back to its page.
+    for name in ("possible_review_dismiss", "possible_review_offer", "possible_review_start"):
+        for method in (client.get, client.post):
+            again = method(reverse(name, args=[possible.pk]))
+            assert again.status_code == 302, (name, method)
+            assert again.url == reverse("possible_review", args=[possible.pk])
+    assert PossibleReview.objects.get().status == "dismissed"
 
 
 def test_offering_by_email_in_welsh_goes_through_the_outbox(client, north, jane):
