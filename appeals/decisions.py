@@ -196,7 +196,7 @@ def _move_case(appeal: Appeal, by: User) -> None:
         reasons=f"To address: {appeal.points_to_address}",
     )
     # The earlier round is over: a meeting still arranged for it is called off.
-    cancel_pending_meetings(appeal.case, by=by, reason="The appeal was upheld.")
+    cancel_pending_meetings(appeal.case, by=by, reason=gettext_lazy("The appeal was upheld."))
     if appeal.remedy == Appeal.Remedy.FRESH_THRESHOLD_DECISION:
         start_check_round(appeal.case, by=by, reason="The appeal was upheld.")
 

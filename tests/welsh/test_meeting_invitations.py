@@ -116,3 +116,16 @@ def test_the_applicants_own_calendar_file_is_in_their_language(cardiff):
         meetings.calendar_file(meeting, meetings.applicant_invitee(cardiff.case))
     ).walk("VEVENT")[0]
     assert str(event["SUMMARY"]).startswith("Cyfarfod adolygu achos YG")
+
+
+def test_a_reason_the_service_gives_is_in_each_invitees_language(cardiff):
+    from django.utils.translation import gettext_lazy
+
+    arranged(cardiff)
+    meetings.cancel_pending_meetings(
+        cardiff.case, by=cardiff.officer, reason=gettext_lazy("The appeal was upheld.")
+    )
+    welsh = to(cardiff.case.applicant_email)[-1]
+    english = to(police_contact(cardiff))[-1]
+    assert "Cafodd yr apêl ei chadarnhau." in welsh.body and "upheld" not in welsh.body
+    assert "The appeal was upheld." in english.body

@@ -210,7 +210,7 @@ def cancel_review(meeting: ReviewMeeting, *, by, reason: str) -> ReviewMeeting:
     if not reason.strip():
         # Everyone invited is told why (issue #17): a cancellation never goes out unexplained.
         raise MeetingRefused("Give the reason the meeting is cancelled.")
-    _call_off(meeting, reason)
+    _call_off(meeting, reason.strip())
     case = meeting.case
     transition(
         case,
@@ -247,7 +247,8 @@ def _call_off(meeting: ReviewMeeting, reason: str) -> None:
     meeting.sequence += 1
     meeting.save(update_fields=["status", "sequence"])
     for invitee in invitees(meeting):
-        _send(meeting, invitee, "meeting_cancelled", "CANCEL", reason=reason.strip())
+        # A reason the service gives (lazy) is worded in each invitee's language.
+        _send(meeting, invitee, "meeting_cancelled", "CANCEL", reason=reason)
 
 
 def invitees(meeting: ReviewMeeting) -> list[Invitee]:
