@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from agencies import access
 from agencies.models import User
@@ -22,7 +23,7 @@ from triggers.selectors import officer_and_admins
 from triggers.threshold.checks import start_check_round
 from triggers.workflow import Status
 
-from .lodging import AppealRefused
+from .lodging import INDEPENDENT_PANEL_NAME, AppealRefused
 from .models import Appeal, AppealGround
 from .notices import appeal_url, case_url, email_about
 
@@ -195,24 +196,56 @@ def _move_case(appeal: Appeal, by: User) -> None:
         reasons=f"To address: {appeal.points_to_address}",
     )
     # The earlier round is over: a meeting still arranged for it is called off.
-    cancel_pending_meetings(appeal.case, by=by, reason="The appeal was upheld.")
+    cancel_pending_meetings(appeal.case, by=by, reason=gettext_lazy("The appeal was upheld."))
     if appeal.remedy == Appeal.Remedy.FRESH_THRESHOLD_DECISION:
         start_check_round(appeal.case, by=by, reason="The appeal was upheld.")
 
 
+# The letter's titles, kept in English on the case and translated where the letter prints them.
+LETTER_TITLES = {
+    (Appeal.Kind.APPEAL, True): gettext_noop("Your appeal is upheld"),
+    (Appeal.Kind.APPEAL, False): gettext_noop("Your appeal is not upheld"),
+    (Appeal.Kind.PCC_REVIEW, True): gettext_noop("Your request for a PCC review is upheld"),
+    (Appeal.Kind.PCC_REVIEW, False): gettext_noop("Your request for a PCC review is not upheld"),
+}
+# Each ground as the letter names it, in the language of each of its columns (DOMAIN.md §5.12).
+GROUND_IN_WORDS = {
+    Appeal.Ground.THRESHOLD_WRONGLY_REFUSED: gettext_lazy("The threshold was wrongly refused"),
+    Appeal.Ground.PROCESS_NOT_FOLLOWED: gettext_lazy(
+        "A relevant process, policy or protocol was not followed"
+    ),
+    Appeal.Ground.INFORMATION_NOT_CONSIDERED: gettext_lazy(
+        "Relevant information was not considered"
+    ),
+    Appeal.Ground.RECOMMENDATIONS_INADEQUATE: gettext_lazy(
+        "The recommendations do not address the problem"
+    ),
+    Appeal.Ground.OTHER: gettext_lazy("Another reason"),
+}
+
+
 def _letter_title(appeal: Appeal) -> str:
-    upheld = appeal.status == Appeal.Status.UPHELD
-    noun = "request for a PCC review" if appeal.kind == Appeal.Kind.PCC_REVIEW else "appeal"
-    return f"Your {noun} is upheld" if upheld else f"Your {noun} is not upheld"
+    kind = Appeal.Kind.PCC_REVIEW if appeal.kind == Appeal.Kind.PCC_REVIEW else Appeal.Kind.APPEAL
+    return LETTER_TITLES[kind, appeal.status == Appeal.Status.UPHELD]
 
 
 def _letter_context(appeal: Appeal, grounds: list, by: User) -> dict:
     return {
         "appeal": appeal,
-        "grounds": grounds,
+        "grounds": [
+            {
+                "name": GROUND_IN_WORDS.get(row.ground) or row.get_ground_display(),
+                "made_out": row.made_out,
+                "finding": row.finding,
+            }
+            for row in grounds
+        ],
         "upheld": appeal.status == Appeal.Status.UPHELD,
         "officer_name": by.full_name,
-        "signed_for": appeal.body_name,
+        # The panel's own name as the area set it; the default one in the letter's language.
+        "signed_for": gettext_lazy(INDEPENDENT_PANEL_NAME)
+        if appeal.body_name == INDEPENDENT_PANEL_NAME
+        else appeal.body_name,
     }
 
 

@@ -15,10 +15,12 @@ from datetime import UTC, date, datetime
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from agencies import access
+from agencies import language as languages
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
 from agencies.site import site_url
 from agencies.wording import govuk_datetime
@@ -27,7 +29,7 @@ from notifications.services import File, queue_email
 from triggers.history import record_event, transition
 from triggers.models import Case, ReviewMeeting
 from triggers.recipients import Role as Party
-from triggers.recipients import emailed
+from triggers.recipients import emailed, language_of
 from triggers.texts import text_people
 from triggers.workflow import Status
 
@@ -62,6 +64,10 @@ class Invitee:
     name: str
     # "chair", "agency", "applicant", "victim" or "other": the email's wording depends on it
     kind: str
+    # The language their email and calendar file are written in: the applicant's and the
+    # victim's recorded one (`triggers.recipients.language_of`, DOMAIN.md §5.12); staff and
+    # agencies are written to in English.
+    language: str = languages.ENGLISH
 
     @property
     def is_public(self) -> bool:
@@ -204,7 +210,7 @@ def cancel_review(meeting: ReviewMeeting, *, by, reason: str) -> ReviewMeeting:
     if not reason.strip():
         # Everyone invited is told why (issue #17): a cancellation never goes out unexplained.
         raise MeetingRefused("Give the reason the meeting is cancelled.")
-    _call_off(meeting, reason)
+    _call_off(meeting, reason.strip())
     case = meeting.case
     transition(
         case,
@@ -241,7 +247,8 @@ def _call_off(meeting: ReviewMeeting, reason: str) -> None:
     meeting.sequence += 1
     meeting.save(update_fields=["status", "sequence"])
     for invitee in invitees(meeting):
-        _send(meeting, invitee, "meeting_cancelled", "CANCEL", reason=reason.strip())
+        # A reason the service gives (lazy) is worded in each invitee's language.
+        _send(meeting, invitee, "meeting_cancelled", "CANCEL", reason=reason)
 
 
 def invitees(meeting: ReviewMeeting) -> list[Invitee]:
@@ -251,10 +258,10 @@ def invitees(meeting: ReviewMeeting) -> list[Invitee]:
     case = meeting.case
     found: dict[str, Invitee] = {}
 
-    def add(email, name, kind):
+    def add(email, name, kind, language=languages.ENGLISH):
         email = (email or "").strip().lower()
         if email and email not in found:
-            found[email] = Invitee(email, name, kind)
+            found[email] = Invitee(email, name, kind, language)
 
     add(meeting.chair.email, meeting.chair.full_name, "chair")
     contacts = AreaMembership.objects.filter(
@@ -265,14 +272,19 @@ def invitees(meeting: ReviewMeeting) -> list[Invitee]:
     for email in meeting.invited_emails:
         add(email, "", "other")
     for person in emailed(case):
-        add(person.email, person.name, person.role)
+        add(person.email, person.name, person.role, person.language)
     return list(found.values())
 
 
 def applicant_invitee(case: Case) -> Invitee:
     """The applicant as an invitee, for the calendar file their private link offers (with no
     email address, the file names no attendee)."""
-    return Invitee(case.applicant_email or "", case.applicant_name, "applicant")
+    return Invitee(
+        case.applicant_email or "",
+        case.applicant_name,
+        "applicant",
+        language_of(case, case.applicant_language),
+    )
 
 
 def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str = "") -> None:
@@ -293,6 +305,7 @@ def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str 
             "case_url": "" if invitee.is_public else _case_url(case),
         },
         topic="Review meeting",
+        language=invitee.language,
         area=case.area,
         reference=case.reference,
         attachments=(
@@ -313,7 +326,13 @@ def _organizer(meeting: ReviewMeeting) -> tuple[str, str]:
 
 
 def calendar_file(meeting: ReviewMeeting, invitee: Invitee, method: str = "REQUEST") -> bytes:
-    """The meeting as an iCalendar file for one invitee (times in UTC)."""
+    """The meeting as an iCalendar file for one invitee (times in UTC), its words in their
+    language."""
+    with translation.override(languages.ACTIVATE.get(invitee.language, "en-gb")):
+        return _calendar(meeting, invitee, method)
+
+
+def _calendar(meeting: ReviewMeeting, invitee: Invitee, method: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//ASB Case Review//Review meeting//EN")
     cal.add("version", "2.0")
@@ -325,14 +344,17 @@ def calendar_file(meeting: ReviewMeeting, invitee: Invitee, method: str = "REQUE
     event.add("dtstart", meeting.starts_at.astimezone(UTC))
     event.add("dtend", meeting.ends_at.astimezone(UTC))
     # The reference, never a name: calendars are often shared or synced to phones.
-    event.add("summary", f"ASB case review meeting ({meeting.case.reference})")
+    event.add(
+        "summary",
+        gettext("ASB case review meeting (%(reference)s)") % {"reference": meeting.case.reference},
+    )
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     places = [p for p in (meeting.venue if meeting.in_person else "", meeting.online_link) if p]
     if places:
         event.add("location", " / ".join(places))
     if meeting.online and meeting.online_link:
         event.add("url", meeting.online_link)
-    event.add("description", _describe(meeting))
+    event.add("description", _describe(meeting, translated=True))
     email, name = _organizer(meeting)
     organizer = vCalAddress(f"mailto:{email}")
     organizer.params["cn"] = vText(name)
@@ -353,16 +375,19 @@ def _attendee(invitee: Invitee) -> vCalAddress:
     return attendee
 
 
-def _describe(meeting: ReviewMeeting) -> str:
+def _describe(meeting: ReviewMeeting, *, translated: bool = False) -> str:
+    """How the meeting is held and who chairs it: in the active language for a calendar
+    file (`translated`), in English for the case's history."""
+    _ = gettext if translated else str
     ways = []
     if meeting.in_person:
-        ways.append(f"In person at {meeting.venue}")
+        ways.append(_("In person at %(venue)s") % {"venue": meeting.venue})
     if meeting.online:
-        ways.append(f"Online: {meeting.online_link}")
+        ways.append(_("Online: %(link)s") % {"link": meeting.online_link})
     chair = meeting.chair.full_name
     if meeting.chair_independent:
-        chair += " (independent of the agencies involved)"
-    return "\n".join([*ways, f"Chair: {chair}"])
+        chair = _("%(chair)s (independent of the agencies involved)") % {"chair": chair}
+    return "\n".join([*ways, _("Chair: %(chair)s") % {"chair": chair}])
 
 
 def may_read_pack(user, case) -> bool:

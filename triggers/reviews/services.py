@@ -15,6 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
@@ -302,7 +303,8 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
     return letter
 
 
-OUTCOME_TITLE = "The outcome of your case review"
+# Kept in English on the case; the letter prints it in its own language(s).
+OUTCOME_TITLE = gettext_noop("The outcome of your case review")
 
 
 def outcome_refusal(review: ReviewRecord) -> str:

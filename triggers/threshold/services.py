@@ -9,10 +9,12 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
-from triggers import eligibility
+from triggers import eligibility, eligibility_words
 from triggers.history import completed, record_event, transition
 from triggers.information.services import notify_agencies
 from triggers.letters import preview_html, send_letter, single_point_of_contact, write_letter
@@ -178,16 +180,35 @@ def decide_threshold(
     return decision
 
 
+# The listed reasons as the letter words them, in the language of each column of the letter
+# (lazy: a bilingual letter reads each in Welsh and in English, DOMAIN.md §5.12).
 REFUSAL_IN_WORDS = {
-    ThresholdDecision.RefusalReason.NOT_FOUND: "at least one of the reports you listed could "
-    "not be found in the records of any of the organisations that checked them",
-    ThresholdDecision.RefusalReason.DIFFERENT_BEHAVIOUR: "the reports are about different "
-    "behaviour, not the same anti-social behaviour carrying on",
-    ThresholdDecision.RefusalReason.OUTSIDE_AREA: "the behaviour happened outside this area, "
-    "so another area's organisations must look at it",
-    ThresholdDecision.RefusalReason.DUPLICATE: "it repeats an application that has already "
-    "been made about the same behaviour",
+    ThresholdDecision.RefusalReason.NOT_FOUND: gettext_lazy(
+        "at least one of the reports you listed could not be found in the records of any of "
+        "the organisations that checked them"
+    ),
+    ThresholdDecision.RefusalReason.DIFFERENT_BEHAVIOUR: gettext_lazy(
+        "the reports are about different behaviour, not the same anti-social behaviour carrying on"
+    ),
+    ThresholdDecision.RefusalReason.OUTSIDE_AREA: gettext_lazy(
+        "the behaviour happened outside this area, so another area's organisations must look at it"
+    ),
+    ThresholdDecision.RefusalReason.DUPLICATE: gettext_lazy(
+        "it repeats an application that has already been made about the same behaviour"
+    ),
 }
+# The grounds for a review on discretion, as the letter's sentence names them.
+GROUND_IN_WORDS = {
+    ThresholdDecision.Ground.HARM: gettext_lazy("harm or potential harm"),
+    ThresholdDecision.Ground.VULNERABILITY: gettext_lazy("the victim's vulnerability"),
+    ThresholdDecision.Ground.PERSISTENCE: gettext_lazy("persistence of the behaviour"),
+    ThresholdDecision.Ground.INADEQUATE_RESPONSE: gettext_lazy(
+        "the response so far was not adequate"
+    ),
+}
+# The letter's titles: kept in English on the case, translated where the letter prints them.
+TITLE_NOT_MET = gettext_noop("Your case review: the threshold is not met")
+TITLE_GOES_AHEAD = gettext_noop("Your case review will go ahead")
 
 
 def _listed_refusal(outcome, engine, refusal_reason) -> str:
@@ -236,22 +257,30 @@ def _threshold_letter(case, decision, engine, complaints, meeting_by, by) -> Let
 
 
 def _letter_parts(case, decision, engine, complaints, meeting_by, by) -> tuple[str, dict]:
-    findings = [{"complaint": complaints[f.index], "reason": f.reason} for f in engine.complaints]
-    title = (
-        "Your case review: the threshold is not met"
-        if decision.outcome == "not_met"
-        else "Your case review will go ahead"
-    )
+    findings = [
+        {"complaint": complaints[f.index], "reason": _in_letters_language(f.reason_in)}
+        for f in engine.complaints
+    ]
+    title = TITLE_NOT_MET if decision.outcome == "not_met" else TITLE_GOES_AHEAD
     return title, {
         "decision": decision,
         "findings": findings,
-        "explanation": eligibility.explain(engine),
+        "explanation": _in_letters_language(eligibility.explain, engine),
         "meeting_by": meeting_by,
         "officer_name": by.full_name,
-        "grounds": [ThresholdDecision.Ground(g).label for g in decision.grounds],
+        "grounds": [GROUND_IN_WORDS[ThresholdDecision.Ground(g)] for g in decision.grounds],
         "refusal_in_words": REFUSAL_IN_WORDS.get(decision.refusal_reason, ""),
         "appeal_by": appeal_deadline(timezone.localdate(), case.area),
     }
+
+
+def _worded(write, *arguments) -> str:
+    return write(*arguments, words=eligibility_words.words())
+
+
+# The engine's words, written in the language active where the letter shows them: each
+# column of a bilingual letter reads them in its own (triggers/eligibility_words.py).
+_in_letters_language = lazy(_worded, str)
 
 
 @dataclass
