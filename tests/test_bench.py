@@ -63,7 +63,8 @@ def test_bench_builds_a_spread_of_cases_with_what_every_page_reads():
     import io
 
     from appeals.models import Appeal
-    from bench.build import build, built, signed_in_sessions
+    from bench.build import build, built
+    from bench.people import signed_in_sessions
     from triggers.models import (
         Case,
         CaseEvent,
