@@ -2,7 +2,8 @@
 
 - no import cycle between the project's modules, counting imports inside functions too (a
   cycle hidden in a function is still a cycle: each module needs the other to make sense);
-- no module in triggers/ over 400 lines, and no file named with a stage prefix
+- no module over 400 lines (but the two ARCHITECTURE.md asks to keep whole), and no file in
+  triggers/ named with a stage prefix
   (`review_forms.py` is `reviews/forms.py`);
 - a stage calls another stage's services, never its views or URLs.
 
@@ -16,7 +17,17 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("agencies", "notifications", "audit", "triggers", "appeals", "figures", "pledge", "config")
+APPS = (
+    "agencies",
+    "notifications",
+    "audit",
+    "incidents",
+    "triggers",
+    "appeals",
+    "figures",
+    "pledge",
+    "config",
+)
 STAGES = (
     "applications",
     "threshold",
@@ -132,13 +143,19 @@ def test_no_import_cycles():
     assert cycles(import_graph()) == []
 
 
-def test_no_triggers_module_over_the_limit():
-    too_long = {
-        str(path.relative_to(ROOT)): length
-        for path in (ROOT / "triggers").rglob("*.py")
-        if "migrations" not in path.parts
-        and (length := len(path.read_text().splitlines())) > MAX_LINES
-    }
+# Kept whole on purpose, as ARCHITECTURE.md asks: the one settings module, read from the
+# environment; and access.py, "the one place that decides what a user may see".
+WHOLE_ON_PURPOSE = {"config/settings.py": 520, "agencies/access.py": 420}
+
+
+def test_no_module_over_the_limit():
+    too_long = {}
+    for folder in (*APPS, "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            name = str(path.relative_to(ROOT))
+            limit = WHOLE_ON_PURPOSE.get(name, MAX_LINES)
+            if "migrations" not in path.parts and len(path.read_text().splitlines()) > limit:
+                too_long[name] = len(path.read_text().splitlines())
     assert too_long == {}
 
 
