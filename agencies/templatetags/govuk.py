@@ -2,6 +2,8 @@
 
 from django import template
 from django.template.defaultfilters import date as date_filter
+from django.utils import translation
+from django.utils.dates import MONTHS_3
 
 from agencies import wording
 
@@ -34,3 +36,26 @@ def in_sentence(name: str) -> str:
 def reveal_for(reveals, value) -> str:
     """The questions a checkbox reveals (RevealingCheckboxes in agencies/forms.py)."""
     return (reveals or {}).get(str(value), "")
+
+
+# Each language's month abbreviations ("Jan", "Ion"), worked out once per worker.
+_MONTHS_SHORT: dict[str, list[str]] = {}
+
+
+def _months_short() -> list[str]:
+    language = translation.get_language() or ""
+    found = _MONTHS_SHORT.get(language)
+    if found is None:
+        # As Django's "M" format writes them: the catalogue's abbreviation, capitalised.
+        found = _MONTHS_SHORT[language] = [str(MONTHS_3[m]).title() for m in range(1, 13)]
+    return found
+
+
+@register.filter(expects_localtime=True)
+def short_date(value) -> str:
+    """{{ case.received_at|short_date }} -> "4 Mar 2026", as |date:"j M Y" writes it (in the
+    page's language, a date and time on its local day) without Django's general formatter:
+    a list of cases shows fifty of them, and the formatter was a tenth of its time."""
+    if not value:
+        return ""
+    return f"{value.day} {_months_short()[value.month - 1]} {value.year}"
