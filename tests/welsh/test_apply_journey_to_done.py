@@ -125,6 +125,8 @@ def test_the_whole_journey_in_welsh_to_the_done_page(in_welsh, cardiff):
     html = welsh(go(client, "complaint"), cardiff)
     assert "Pryd ddigwyddodd hyn?" in html and "Diwrnod" in html and "Cadw a pharhau" in html
     assert "Dewiswch i bwy y rhoesoch wybod" in html and "Rhywun arall" in html
+    # What the character count says as the user types, once its script runs.
+    assert 'data-i18n.characters-under-limit.few="Mae gennych %{count} nod ar ôl"' in html
     html = welsh(go(client, "complaint", data={}), cardiff)
     assert "Mae problem wedi codi" in html and "Mae angen rhoi dyddiad y digwyddiad" in html
     assert "Rhowch beth ddigwyddodd" in html
