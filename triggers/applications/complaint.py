@@ -9,6 +9,8 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid
 from django import forms
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from agencies.models import Agency
@@ -29,80 +31,98 @@ class ComplaintForm(forms.Form):
     """
 
     incident_date = DateField(
-        what="the date of the incident",
-        label="When did it happen?",
-        help_text="If it went on for more than a day, give the date it last happened. For "
-        "example, 27 3 2026",
+        what=_("the date of the incident"),
+        label=_("When did it happen?"),
+        help_text=_(
+            "If it went on for more than a day, give the date it last happened. For example, "
+            "27 3 2026"
+        ),
     )
     description = forms.CharField(
-        label="What happened?",
-        help_text="Describe the behaviour: what was done or said, where, and by whom if you know.",
+        label=_("What happened?"),
+        help_text=_(
+            "Describe the behaviour: what was done or said, where, and by whom if you know."
+        ),
         max_length=LONG_ANSWER,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
-            "required": "Enter what happened",
-            "max_length": "What happened must be %(limit_value)d characters or fewer",
+            "required": _("Enter what happened"),
+            "max_length": _("What happened must be %(limit_value)d characters or fewer"),
         },
     )
     reported_to = forms.ChoiceField(
-        label="Who did you report it to?",
-        help_text="If you do not know which organisation it was, choose 'Someone else' and "
-        "tell us who you spoke to.",
+        label=_("Who did you report it to?"),
+        help_text=_(
+            "If you do not know which organisation it was, choose 'Someone else' and tell us "
+            "who you spoke to."
+        ),
         error_messages={
-            "required": "Select who you reported it to",
-            "invalid_choice": "Select who you reported it to from the list",
+            "required": _("Select who you reported it to"),
+            "invalid_choice": _("Select who you reported it to from the list"),
         },
     )
     reported_to_other = forms.CharField(
-        label="If you chose 'Someone else', who did you report it to?",
-        help_text="For example, your landlord, a housing officer, your MP or a local councillor",
+        label=_("If you chose 'Someone else', who did you report it to?"),
+        help_text=_("For example, your landlord, a housing officer, your MP or a local councillor"),
         max_length=model_max_length(Complaint, "reported_to_other"),
         required=False,
         error_messages={
-            "max_length": "Who you reported it to must be %(limit_value)d characters or fewer"
+            "max_length": _("Who you reported it to must be %(limit_value)d characters or fewer")
         },
     )
     reported_date = DateField(
-        what="the date you reported it",
-        label="When did you report it?",
-        help_text="For example, 28 3 2026",
+        what=_("the date you reported it"),
+        label=_("When did you report it?"),
+        help_text=_("For example, 28 3 2026"),
     )
     reference_number = forms.CharField(
-        label="Reference number (optional)",
-        help_text="The crime, incident or case number you were given, if you have one",
+        label=_("Reference number (optional)"),
+        help_text=_("The crime, incident or case number you were given, if you have one"),
         max_length=model_max_length(Complaint, "reference_number"),
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
         error_messages={
-            "max_length": "The reference number must be %(limit_value)d characters or fewer"
+            "max_length": _("The reference number must be %(limit_value)d characters or fewer")
         },
     )
     hate_related = forms.ChoiceField(
-        label="Do you think it was targeted because of disability, race, religion, sexual "
-        "orientation or transgender identity?",
+        label=_(
+            "Do you think it was targeted because of disability, race, religion, sexual "
+            "orientation or transgender identity?"
+        ),
         widget=forms.RadioSelect,
-        choices=((YES, "Yes"), (NO, "No")),
+        # Welsh answers with the verb of the question ("Ydw", "Nac ydw"), hence the context.
+        choices=(
+            (YES, pgettext_lazy("Do you think so?", "Yes")),
+            (NO, pgettext_lazy("Do you think so?", "No")),
+        ),
         error_messages={
-            "required": "Select yes if you think it was targeted because of disability, race, "
-            "religion, sexual orientation or transgender identity",
-            "invalid_choice": "Select yes or no",
+            "required": _(
+                "Select yes if you think it was targeted because of disability, race, "
+                "religion, sexual orientation or transgender identity"
+            ),
+            "invalid_choice": _("Select yes or no"),
         },
     )
     same_incident = forms.ChoiceField(
-        label="Is this the same incident as one you have already told us about, reported to a "
-        "different agency?",
-        help_text="The same incident reported to several agencies counts as one report.",
+        label=_(
+            "Is this the same incident as one you have already told us about, reported to a "
+            "different agency?"
+        ),
+        help_text=_("The same incident reported to several agencies counts as one report."),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether this is the same incident as a report you have "
-            "already told us about",
-            "invalid_choice": "Select a report from the list, or say it is a different incident",
+            "required": _(
+                "Select whether this is the same incident as a report you have already told "
+                "us about"
+            ),
+            "invalid_choice": _("Select a report from the list, or say it is a different incident"),
         },
     )
 
     # Messages of the checks across fields, so that a form speaking to staff can reword them.
-    OTHER_NEEDED = "Enter who you reported it to"
-    REPORTED_BEFORE_INCIDENT = (
+    OTHER_NEEDED = _("Enter who you reported it to")
+    REPORTED_BEFORE_INCIDENT = _(
         "The date you reported it must be the same as or after the date of the incident"
     )
 
@@ -117,18 +137,18 @@ class ComplaintForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.agencies = {agency.slug: agency for agency in agencies}
         self.fields["reported_to"].choices = [
-            ("", "Choose who you reported it to"),
+            ("", _("Choose who you reported it to")),
             *((slug, agency.name) for slug, agency in self.agencies.items()),
-            (SOMEONE_ELSE, "Someone else"),
+            (SOMEONE_ELSE, _("Someone else")),
         ]
         for name in ("incident_date", "reported_date"):
             self.fields[name].today = today
         if earlier_reports:
             choices = [Choice(report_id, label) for report_id, label in earlier_reports]
-            choices[-1].divider = "or"
+            choices[-1].divider = gettext("or")
             self.fields["same_incident"].choices = [
                 *choices,
-                (DIFFERENT_INCIDENT, "No, this is a different incident"),
+                (DIFFERENT_INCIDENT, _("No, this is a different incident")),
             ]
         else:
             del self.fields["same_incident"]
@@ -146,7 +166,7 @@ class ComplaintForm(forms.Form):
         ]
         if "same_incident" in self.fields:
             layout.append(Field.radios("same_incident"))
-        return [*layout, Button("save", "Save and continue")]
+        return [*layout, Button("save", _("Save and continue"))]
 
     def clean(self):
         data = super().clean()
@@ -181,4 +201,13 @@ class ComplaintForm(forms.Form):
         """A short description of the report, to pick it out of a list of reports."""
         data = self.complaint_data()
         who = data.reported_to.name if data.reported_to else data.reported_to_other
-        return f"{format_date(data.incident_date, 'j F Y')}, reported to {who}"
+        words = {"day": format_date(data.incident_date, "j F Y"), "who": who}
+        return gettext("%(day)s, reported to %(who)s") % words
+
+
+def report_name(number: int, summary: str = "") -> str:
+    """ "Report 2", or "Report 2: 27 March 2026, reported to …", in the page's language."""
+    words = {"number": number, "summary": summary}
+    return (
+        gettext("Report %(number)s: %(summary)s") if summary else gettext("Report %(number)s")
+    ) % words

@@ -220,11 +220,16 @@ class ContactForm(forms.Form):
         """The needs as one sentence for the case record, which keeps them as free text.
 
         In English whatever the page's language: staff read the record (issue #19)."""
-        labels = dict(Adjustment.CHOICES)
         with translation.override("en"):
-            needs = [str(labels[need]) for need in self.cleaned_data["adjustments"]]
+            return self.adjustments_words()
+
+    def adjustments_words(self) -> str:
+        """The needs as one sentence in the page's language, as the check page shows them."""
+        labels = dict(Adjustment.CHOICES)
+        needs = [str(labels[need]) for need in self.cleaned_data["adjustments"]]
         details = self.cleaned_data["adjustments_details"]
-        return "; ".join([*needs, *([f"Details: {details}"] if details else [])])
+        more = [_("Details: %(details)s") % {"details": details}] if details else []
+        return "; ".join([*needs, *more])
 
     def application_fields(self) -> dict:
         data = self.cleaned_data

@@ -322,7 +322,8 @@ class ActionForm(forms.Form):
     send the application) use it, so their errors reach the page as the form's errors.
     """
 
-    def __init__(self, *args, button: str = "Continue", warning: bool = False, **kwargs):
+    def __init__(self, *args, button: str | None = None, warning: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        button = _("Continue") if button is None else button
         make = Button.warning if warning else Button.primary
         self.helper = gds_helper(make("submit", button, data_prevent_double_click="true"))

@@ -23,7 +23,7 @@ from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency, Area
 from notifications.services import texts_available
-from triggers.applications.complaint import ComplaintForm
+from triggers.applications.complaint import ComplaintForm, report_name
 from triggers.applications.contact import ContactForm
 from triggers.applications.forms import (
     DIFFERENT_INCIDENT,
@@ -108,7 +108,7 @@ class Report:
 
     @property
     def same_as_label(self) -> str:
-        return f"Report {self.same_as_number}" if self.same_as_number else ""
+        return report_name(self.same_as_number) if self.same_as_number else ""
 
     @property
     def data(self) -> ComplaintData:
@@ -374,9 +374,7 @@ def _typed_values(bound_form) -> dict:
 
 
 def _report_label(report: Report) -> str:
-    if report.is_complete:
-        return f"Report {report.number}: {report.form.summary()}"
-    return f"Report {report.number}"
+    return report_name(report.number, report.form.summary() if report.is_complete else "")
 
 
 def _link_incidents(reports: list[Report]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from triggers.applications.forms import ActionForm
 from triggers.applications.journey import CHECK, COMPLAINTS, MAX_COMPLAINTS, WHO, Journey
@@ -30,10 +31,11 @@ def report_problems(journey: Journey) -> list[tuple[str, str]]:
     """What stops the list of reports from being finished, each with the place to fix it."""
     reports = journey.reports
     if not reports:
-        return [("Add at least one report of the behaviour", "add-report")]
+        return [(_("Add at least one report of the behaviour"), "add-report")]
     return [
         (
-            f"Report {report.number} is not finished: change it to add the missing answers",
+            _("Report %(number)s is not finished: change it to add the missing answers")
+            % {"number": report.number},
             f"report-{report.number}",
         )
         for report in reports
@@ -128,7 +130,7 @@ class JourneyPages:
             problems = report_problems(journey)
             if not problems:
                 return redirect(self.after(request, journey, COMPLAINTS))
-            for message, _ in problems:
+            for message, _anchor in problems:
                 form.add_error(None, message)
         return render(
             request,
@@ -187,7 +189,7 @@ class JourneyPages:
         chosen = journey.report(report)
         if chosen is None:
             return redirect(reports_url)
-        form = ActionForm(_posted(request), button="Remove report", warning=True)
+        form = ActionForm(_posted(request), button=_("Remove report"), warning=True)
         if request.method == "POST" and form.is_valid():
             journey.remove_report(report)
             journey.save(request.session)

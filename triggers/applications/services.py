@@ -14,6 +14,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Area
 from agencies.working_days import add_working_days
@@ -94,10 +95,16 @@ class ApplicationData:
     applicant_language: str = "en"
     extra: dict = field(default_factory=dict)
 
-    # What the check pages show of the victim's answers, in words.
+    # What the check pages show of the victim's answers, in words of the page's language
+    # (the same words as the record's in English: `consent_covers`, `SendTo`).
     @property
     def consent_covers_text(self) -> str:
-        return consent_covers(self.victim_consent_share, self.victim_consent_contact)
+        covers = [_("applying")]
+        if self.victim_consent_share:
+            covers.append(_("sharing their information with the bodies"))
+        if self.victim_consent_contact:
+            covers.append(_("being contacted"))
+        return ", ".join(covers)
 
     @property
     def consent_how_text(self) -> str:
@@ -110,7 +117,12 @@ class ApplicationData:
 
     @property
     def send_to_text(self) -> str:
-        return SendTo(self.send_to).label if self.send_to else "Not chosen"
+        words = {
+            SendTo.BOTH: _("The person affected and the applicant"),
+            SendTo.VICTIM: _("The person affected only"),
+            SendTo.APPLICANT: _("The applicant only"),
+        }
+        return words.get(self.send_to, "") if self.send_to else _("Not chosen")
 
 
 class ApplicationRefused(ValueError):
@@ -140,10 +152,10 @@ def submit_application(
     """
     if data.on_behalf and not data.victim_consent:
         raise ApplicationRefused(
-            "The victim must agree to someone applying for them before the application is sent."
+            _("The victim must agree to someone applying for them before the application is sent.")
         )
     if not data.complaints:
-        raise ApplicationRefused("An application needs at least one report of the behaviour.")
+        raise ApplicationRefused(_("An application needs at least one report of the behaviour."))
     received_at = received_at or timezone.now()
     received_on = timezone.localtime(received_at).date()
     token = secrets.token_urlsafe(32)

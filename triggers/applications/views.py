@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -71,7 +72,8 @@ def check(request, journey):
         area, application = journey.application()
     except Incomplete as missing:
         return redirect(pages.url(missing.step))
-    form = ActionForm(request.POST if request.method == "POST" else None, button="Send application")
+    posted = request.POST if request.method == "POST" else None
+    form = ActionForm(posted, button=_("Send application"))
     problems = []
     if request.method == "POST" and form.is_valid():
         # Applying in Welsh records Welsh as the applicant's language (DOMAIN.md §5.12).
@@ -95,9 +97,17 @@ def check(request, journey):
             "reports": journey.reports,
             "applying_for": WhoForm.SOMEONE_ELSE if application.on_behalf else WhoForm.MYSELF,
             "contact_method": ContactMethod(application.contact_method).label,
+            "needs": _needs_in_words(journey),
             "back_url": pages.url(CONTACT),
         },
     )
+
+
+def _needs_in_words(journey) -> str:
+    """What the applicant needs to take part, in the page's language (the case records it
+    in English for staff)."""
+    form = journey.stored_form(CONTACT)
+    return form.adjustments_words() if form.is_valid() else ""
 
 
 @never_cache
