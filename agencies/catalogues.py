@@ -2,7 +2,8 @@
 with babel, so neither needs GNU gettext (issue #19).
 
     python -m agencies.catalogues compile   # every .po to its .mo (the set-up runs it)
-    python -m agencies.catalogues check     # fails on untranslated, fuzzy or mismatched text
+    python -m agencies.catalogues check     # fails on untranslated, fuzzy, mismatched or
+                                            # duplicated text
 
 Plain Python, no Django: the set-up runs it before any settings exist. The .mo files are
 generated, never committed.
@@ -47,9 +48,27 @@ def placeholders(text: str) -> Counter:
     return Counter(PRINTF.findall(text.replace("%%", ""))) + Counter(BRACES.findall(text))
 
 
+# An entry's key: its context (msgctxt) and its English (msgid), continuation lines joined.
+ENTRY_KEY = re.compile(r'^(?:msgctxt ((?:".*"\n)+))?msgid ((?:".*"\n)+)', re.M)
+
+
+def duplicates(po_path: Path) -> list[str]:
+    """Entries written twice (branches merged with both sides kept): babel reads the last one
+    only, so the first is dead text a translator may correct in vain."""
+    seen, found = set(), []
+    text = po_path.read_text(encoding="utf-8")
+    for match in ENTRY_KEY.finditer(text):
+        context, english = ("".join(re.findall(r'"(.*)"', part or "")) for part in match.groups())
+        if (context, english) in seen:
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(f"{po_path}:{line}: written twice: {english[:60]!r}")
+        seen.add((context, english))
+    return found
+
+
 def problems(po_path: Path) -> list[str]:
     """Every entry that would show English (or the wrong words) to someone who chose Welsh."""
-    found = []
+    found = duplicates(po_path)
     for message in _read(po_path):
         if not message.id:
             continue  # the header

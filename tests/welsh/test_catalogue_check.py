@@ -64,3 +64,13 @@ def test_a_good_catalogue_passes_and_compiles(tmp_path):
     )
     assert catalogues.problems(path) == []
     assert catalogues.compile_catalogue(path).stat().st_size > 0
+
+
+def test_an_entry_written_twice_fails_but_one_in_another_context_does_not(tmp_path):
+    body = (
+        'msgid "Change"\nmsgstr "Newid"\n\n'
+        'msgctxt "answer"\nmsgid "Change"\nmsgstr "Newid"\n\n'
+        'msgid ""\n"Change"\nmsgstr "Newidiwch"\n'
+    )
+    (problem,) = catalogues.problems(catalogue(tmp_path, body))
+    assert "written twice: 'Change'" in problem and ":14:" in problem
