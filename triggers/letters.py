@@ -130,7 +130,7 @@ def single_point_of_contact(case: Case) -> Contact:
     """The case's officer by name, and the area's team: the acknowledgement, every letter and
     every email to the applicant name the same contact (issue #17)."""
     area = case.area
-    team = area.spoc_name or f"{area.name} ASB case review team"
+    team = languages.area_team(area)
     officer = case.assigned_officer if case.assigned_officer_id else None
     return Contact(
         name=officer.full_name if officer else team,
