@@ -90,3 +90,21 @@ def test_the_figures_dashboard_stays_english_for_staff_who_did_not_choose_welsh(
     client.cookies["asb_language"] = "cy"  # the public choice does not apply to staff pages
     html = client.get(reverse("figures:dashboard")).content.decode()
     assert '<html lang="en"' in html and "Applications received" in html
+
+
+def test_the_default_team_is_named_in_the_language_of_the_text(welsh_case):
+    """The contact is made while English is active (a service); a Welsh email or letter
+    rendered from it names the team in Welsh."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from triggers.letters import single_point_of_contact
+
+    contact = single_point_of_contact(welsh_case)
+    line = Template("{{ contact.team }}")
+    with translation.override("cy"):
+        assert line.render(Context({"contact": contact})) == "Tîm adolygu achosion YG Cardiff"
+    assert line.render(Context({"contact": contact})) == "Cardiff ASB case review team"
+    Area.objects.filter(pk=welsh_case.area_id).update(spoc_name="Tîm Cymunedau Diogel")
+    welsh_case.area.refresh_from_db()
+    assert single_point_of_contact(welsh_case).team == "Tîm Cymunedau Diogel"
