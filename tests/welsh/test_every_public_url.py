@@ -149,6 +149,14 @@ def with_letter(client, side):
     return {"letter_id": side.case.letters.first().pk}
 
 
+def met(client, side):
+    """Threshold met, agencies asked: the victim may say how to take part in the review."""
+    from triggers.threshold.services import decide_threshold
+
+    decide_threshold(side.case, "met", by=side.officer)
+    return private_link(client, side)
+
+
 def not_met(client, side):
     from tests.appeals.helpers import not_met_case
 
@@ -170,7 +178,7 @@ REACH = {
     "apply:done": submitted,
     "track:case": private_link,
     "track:letter(letter_id)": with_letter,
-    "track:involvement": with_review,
+    "track:involvement": met,
     "track:plan": with_review,
     "track:withdraw": private_link,
     "track:open(token)": lambda client, side: {"token": side.case.token},
