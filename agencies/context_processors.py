@@ -5,17 +5,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop
 
-from . import access, landing, language
+from . import access, landing, public_pages
 from .enrolment import is_platform_admin
 
 # The service's default name, in the catalogue so that a Welsh page names it in Welsh.
 DEFAULT_SERVICE_NAME = gettext_noop("ASB Case Review (Community Trigger)")
 
-# Pages for the public (and a victim's private link): no staff search in their header, even
-# when a member of staff who is signed in looks at them.
-PUBLIC_NAMESPACES = {"apply", "track"}
-PUBLIC_PAGES = {"start", "accessibility", "privacy", "check", "track_lodge"}
-PUBLIC_PREFIX = "signin"
+# Signing in is a staff page, but no place to search cases from.
+SIGNING_IN = "signin"
 
 
 def portal(request):
@@ -24,11 +21,12 @@ def portal(request):
     # The language switch: on public pages where agencies.language allowed it; for staff, when
     # they work for an area in Wales (read with the areas the header names: no extra query).
     welsh_offered = getattr(request, "welsh_offered", False)
+    public = public_pages.is_public(request)
     if user is not None and user.is_authenticated:
         found = list(access.case_areas_for(user).order_by("name"))
         areas = [a.name for a in found]
         nav = _navigation(user)
-        if not language.is_public_path(request.path):
+        if not public:
             welsh_offered = any(a.in_wales for a in found)
     return {
         "service_name": gettext(settings.SERVICE_NAME),
@@ -36,21 +34,14 @@ def portal(request):
         "user_areas": areas,
         "navigation": nav,
         "welsh_offered": welsh_offered,
-        "header_search": bool(nav) and not _is_public(request),
+        # Never on the public's pages (agencies.public_pages), even for staff looking at one.
+        "header_search": bool(nav) and not public and not _signing_in(request),
     }
 
 
-def _is_public(request) -> bool:
-    """Whether the page is one of the public's; a page that matched no URL (a 404) is too."""
-    match = getattr(request, "resolver_match", None)
-    if match is None:
-        return True
-    if set(match.namespaces) & PUBLIC_NAMESPACES:
-        return True
-    name = match.url_name or ""
-    if match.namespace == "pledge":
-        return name == "register"
-    return name in PUBLIC_PAGES or name.startswith(PUBLIC_PREFIX)
+def _signing_in(request) -> bool:
+    match = public_pages.match_of(request)
+    return match is not None and (match.url_name or "").startswith(SIGNING_IN)
 
 
 def _navigation(user) -> list[tuple[str, str]]:

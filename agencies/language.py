@@ -4,7 +4,8 @@ Welsh is offered only where the Welsh Language Standards apply: the public pages
 private-link pages of an area in Wales, and staff pages for staff of a Welsh area who choose
 it. An English area's pages offer no switch and never render Welsh, whatever a cookie says.
 
-- Public pages (`PUBLIC_PREFIXES`): the area is the one the page is about, known from the
+- Public pages (`agencies.public_pages`, the one decision of which pages are the public's;
+  the national ones among them stay English): the area is the one the page is about, known from the
   private link's case, the application journey's chosen area, or the `area` asked about. A page
   about no area yet (the start page, choosing the area) offers Welsh when the portal serves any
   Welsh area, so that a Welsh speaker can begin in Welsh; once the area is known, it decides.
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.utils import translation
-from django.utils.translation import gettext_noop
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 
-from . import private_links
+from . import private_links, public_pages
 
 ENGLISH = "en"
 WELSH = "cy"
@@ -31,9 +33,6 @@ PUBLIC_COOKIE = "asb_language"
 STAFF_COOKIE = "asb_staff_language"
 COOKIE_AGE = 365 * 24 * 60 * 60
 
-# The pages anyone may open without signing in, in the language of their area.
-PUBLIC_PREFIXES = ("/check/", "/apply/", "/track/", "/accessibility/", "/privacy/")
-PUBLIC_PAGES = ("/",)
 # Where the application journey keeps the chosen area (triggers.applications.journey).
 APPLY_SESSION_KEY = "apply"
 APPLY_REFERENCE_KEY = "apply_reference"
@@ -49,13 +48,30 @@ THIRD_PARTY_WORDS = (
 )
 
 
+def area_team(area) -> str:
+    """The team the public deals with, as pages, emails and letters name it: the area's single
+    point of contact when it named one, else its case review team, in the language the text is
+    written in (lazy: a contact made while English is active still reads Welsh in Welsh)."""
+    if area.spoc_name:
+        return area.spoc_name
+    return _team_of(area.name)
+
+
+def _team_in_active_language(name: str) -> str:
+    return gettext("%(area)s ASB case review team") % {"area": name}
+
+
+_team_of = lazy(_team_in_active_language, str)
+
+
 def case_language(active: str | None) -> str:
     """The code kept on the case ("en" or "cy") for the language a page was rendered in."""
     return WELSH if (active or "").startswith(WELSH) else ENGLISH
 
 
 def is_public_path(path: str) -> bool:
-    return path in PUBLIC_PAGES or path.startswith(PUBLIC_PREFIXES)
+    """Whether the page at `path` is the public's (agencies.public_pages decides)."""
+    return public_pages.is_public_path(path)
 
 
 def is_welsh(area) -> bool:
@@ -70,6 +86,10 @@ def area_of_public_page(request):
     """The area a public page is about, or None when it is about no area yet."""
     path = request.path
     Area = _area_model()
+    match = public_pages.match_of(request)
+    if match is not None and match.namespace == "figures" and "area" in match.kwargs:
+        # An area's published figures: the area the URL names.
+        return Area.objects.filter(slug=str(match.kwargs["area"])[:100]).first()
     if path.startswith("/track/"):
         case = private_links.case_for_applicant(request)
         return case.area if case is not None else None
@@ -117,7 +137,10 @@ def public_choice(request) -> str:
 def language_for(request) -> tuple[bool, str]:
     """(whether the page offers Welsh, the language to render it in). For staff pages the
     first is only True when Welsh was chosen; the header works out the offer itself."""
-    if is_public_path(request.path):
+    match = public_pages.match_of(request)
+    if public_pages.is_public_match(match):
+        if not public_pages.in_area_language(match):
+            return False, ENGLISH  # a national page (the PLEDGE register)
         area = area_of_public_page(request)
         offered = is_welsh(area) if area is not None else any_welsh_area()
         return offered, (public_choice(request) if offered else ENGLISH)

@@ -15,14 +15,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
-from agencies import access
+from agencies import access, language
 from agencies.models import Agency, Area
 
 from . import dashboard, selectors, services
 from .forms import PublishForm, YearForm
-from .periods import FINANCIAL, Period, year, year_of
+from .periods import FINANCIAL, Period, is_calendar_year, is_financial_year, year, year_of
 
 COLUMNS = ("period_start", "period_end", "status", *selectors.FIELDS, "published_at")
 RETURN_COLUMNS = ("force_area", "area", "area_slug", *COLUMNS)
@@ -50,12 +51,29 @@ def figures_rows(area: Area) -> list[dict]:
     return rows
 
 
+def period_label(period: Period) -> str:
+    """The period's months or dates in the page's language ("April 2025 to March 2026")."""
+    if is_financial_year(period):
+        return gettext("April %(start)s to March %(end)s") % {
+            "start": period.start.year,
+            "end": period.end.year,
+        }
+    if is_calendar_year(period):
+        return gettext("January to December %(year)s") % {"year": period.start.year}
+    return gettext("%(start)s to %(end)s") % {
+        "start": formats.date_format(period.start, "j F Y"),
+        "end": formats.date_format(period.end, "j F Y"),
+    }
+
+
 def _row(period: Period, status: str, counts: dict, published_at) -> dict:
+    label = period_label(period)
+    named = is_financial_year(period) or is_calendar_year(period)
     return {
         "period_start": period.start,
         "period_end": period.end,
-        "label": period.label,
-        "name": period.name,
+        "label": label,
+        "name": period.name if named else label,
         "status": status,
         **counts,
         "published_at": published_at,
@@ -70,7 +88,7 @@ def area_page(request, area):
     return render(
         request,
         "figures/area.html",
-        {"area": area, "rows": figures_rows(area), "pcc": pcc},
+        {"area": area, "rows": figures_rows(area), "pcc": pcc, "team": language.area_team(area)},
     )
 
 

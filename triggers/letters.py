@@ -11,7 +11,6 @@ from datetime import date
 
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
-from django.utils.functional import lazy
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -131,7 +130,7 @@ def single_point_of_contact(case: Case) -> Contact:
     """The case's officer by name, and the area's team: the acknowledgement, every letter and
     every email to the applicant name the same contact (issue #17)."""
     area = case.area
-    team = area.spoc_name or _default_team(area.name)
+    team = languages.area_team(area)
     officer = case.assigned_officer if case.assigned_officer_id else None
     return Contact(
         name=officer.full_name if officer else team,
@@ -139,15 +138,6 @@ def single_point_of_contact(case: Case) -> Contact:
         email=area.spoc_email,
         phone=area.spoc_phone,
     )
-
-
-def _team_named(area_name: str) -> str:
-    return translation.gettext("%(area)s ASB case review team") % {"area": area_name}
-
-
-# The team an area that names none gives, in the language of wherever it is printed (each
-# column of a bilingual letter, each recipient's email).
-_default_team = lazy(_team_named, str)
 
 
 def applicants_copy(case: Case, html: str, *, dated: date | None = None) -> str:

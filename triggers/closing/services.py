@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from agencies.site import site_url
 from agencies.wording import plural
@@ -119,7 +120,11 @@ def scheduled_closure_text(closes_on: date) -> str:
 
 
 def _close_now(case: Case, *, by, why: str, all_done: bool, summary: str = "Case closed"):
-    signed = by.full_name if by is not None else (case.area.spoc_name or "The case review team")
+    signed = (
+        by.full_name
+        if by is not None
+        else (case.area.spoc_name or gettext_lazy("The case review team"))
+    )
     letter = write_letter(
         case,
         Letter.Kind.CLOSURE,
