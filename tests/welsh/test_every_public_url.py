@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from agencies import public_pages
 from agencies.models import Area
 from tests.conftest import build_side
+from tests.triggers.applications.test_apply_journey import IMPACT, report
 from tests.welsh.english import english_words
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +29,6 @@ NOT_HTML = {
 
 # Being translated on other branches now: the lead removes these marks after merging them.
 ON_OTHER_BRANCHES = {
-    # The reports pages of the journey are still English on main.
-    "apply:complaints": "cy-journey",
-    "apply:complaint": "cy-journey",
-    "apply:complaint_remove": "cy-journey",
-    "apply:check": "cy-journey",
-    "apply:done": "cy-journey",
     "track:letter": "cy-tracking",
     "track:involvement": "cy-tracking",
     "track:plan": "cy-tracking",
@@ -100,7 +95,9 @@ def names(side):
     area = side.area
     found = (area.name, area.force_area.name, side.police.name, side.council.name, side.pcc.name)
     found += (side.case.reference, side.case.applicant_name, "GOV.UK", "JSON", "CSV")
-    return tuple(n for n in (*found, area.spoc_email, area.spoc_phone) if n)
+    # What the applicant typed in the journey is shown back as they typed it.
+    typed = (report("")["description"], *(v for v in IMPACT.values() if v))
+    return tuple(n for n in (*found, *typed, area.spoc_email, area.spoc_phone) if n)
 
 
 # --- How to reach each public page: the state a visitor has when they open it -------------
