@@ -32,7 +32,17 @@ STAFF_COOKIE = "asb_staff_language"
 COOKIE_AGE = 365 * 24 * 60 * 60
 
 # The pages anyone may open without signing in, in the language of their area.
-PUBLIC_PREFIXES = ("/check/", "/apply/", "/track/", "/accessibility/", "/privacy/")
+PUBLIC_PREFIXES = (
+    "/check/",
+    "/apply/",
+    "/track/",
+    "/accessibility/",
+    "/privacy/",
+    # The appeal lodged through the private link (appeals.views.track_lodge).
+    "/appeals/track/",
+)
+# Public pages that are about the private link's case.
+PRIVATE_LINK_PREFIXES = ("/track/", "/appeals/track/")
 PUBLIC_PAGES = ("/",)
 # Where the application journey keeps the chosen area (triggers.applications.journey).
 APPLY_SESSION_KEY = "apply"
@@ -70,7 +80,7 @@ def area_of_public_page(request):
     """The area a public page is about, or None when it is about no area yet."""
     path = request.path
     Area = _area_model()
-    if path.startswith("/track/"):
+    if path.startswith(PRIVATE_LINK_PREFIXES):
         case = private_links.case_for_applicant(request)
         return case.area if case is not None else None
     if path.startswith("/apply/"):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from agencies import access
@@ -325,7 +326,11 @@ def calendar_file(meeting: ReviewMeeting, invitee: Invitee, method: str = "REQUE
     event.add("dtstart", meeting.starts_at.astimezone(UTC))
     event.add("dtend", meeting.ends_at.astimezone(UTC))
     # The reference, never a name: calendars are often shared or synced to phones.
-    event.add("summary", f"ASB case review meeting ({meeting.case.reference})")
+    # In the active language: a Welsh applicant's private link gives them a Welsh file.
+    event.add(
+        "summary",
+        gettext("ASB case review meeting (%(reference)s)") % {"reference": meeting.case.reference},
+    )
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     places = [p for p in (meeting.venue if meeting.in_person else "", meeting.online_link) if p]
     if places:
@@ -356,13 +361,13 @@ def _attendee(invitee: Invitee) -> vCalAddress:
 def _describe(meeting: ReviewMeeting) -> str:
     ways = []
     if meeting.in_person:
-        ways.append(f"In person at {meeting.venue}")
+        ways.append(gettext("In person at %(venue)s") % {"venue": meeting.venue})
     if meeting.online:
-        ways.append(f"Online: {meeting.online_link}")
+        ways.append(gettext("Online: %(link)s") % {"link": meeting.online_link})
     chair = meeting.chair.full_name
     if meeting.chair_independent:
-        chair += " (independent of the agencies involved)"
-    return "\n".join([*ways, f"Chair: {chair}"])
+        chair = gettext("%(chair)s (independent of the agencies involved)") % {"chair": chair}
+    return "\n".join([*ways, gettext("Chair: %(chair)s") % {"chair": chair}])
 
 
 def may_read_pack(user, case) -> bool:
