@@ -316,6 +316,20 @@ def test_a_welsh_applicants_appeal_emails_are_welsh_and_the_staffs_english(clien
     assert Message.objects.get(to_address=wales.officer.email).subject.startswith("Appeal")
 
 
+def test_the_refusals_an_applicant_may_meet_are_welsh(wales):
+    from django.utils import translation
+
+    from triggers.closing.services import ClosingRefused, request_withdrawal
+
+    case = welsh_case(wales)
+    request_withdrawal(case, "")
+    with translation.override("cy"):
+        with pytest.raises(ClosingRefused, match="Rydych eisoes wedi gofyn am dynnu’n ôl"):
+            request_withdrawal(case, "")
+        with pytest.raises(reviews.ReviewRefused, match="Nid oes cynllun gweithredu drafft"):
+            reviews.comment_on_plan(case, "Sylw.")
+
+
 # --- An English case stays English -------------------------------------------------------------
 
 
