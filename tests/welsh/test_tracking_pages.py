@@ -330,6 +330,26 @@ def test_the_refusals_an_applicant_may_meet_are_welsh(wales):
             reviews.comment_on_plan(case, "Sylw.")
 
 
+def test_every_letter_title_and_appeal_step_the_private_link_shows_has_its_welsh():
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from triggers.tracking.page import APPEAL_STEPS, LETTER_TITLES
+
+    titles = {reviews.OUTCOME_TITLE}
+    steps = set()
+    for kind in Appeal.Kind.values:
+        for status in (Appeal.Status.UPHELD, Appeal.Status.NOT_UPHELD):
+            titles.add(decisions._letter_title(Appeal(kind=kind, status=status)))
+        name = Appeal(kind=kind).get_kind_display()
+        steps.add(f"{name} not upheld: the decision stands")
+        for remedy in Appeal.Remedy:
+            steps.add(f"{name} upheld: {remedy.label.lower()}")
+    assert titles <= set(LETTER_TITLES) and steps == set(APPEAL_STEPS)
+    with translation.override("cy"):
+        assert all(gettext(text) != text for text in (*LETTER_TITLES, *APPEAL_STEPS))
+
+
 # --- An English case stays English -------------------------------------------------------------
 
 
