@@ -33,6 +33,8 @@ PUBLIC_COOKIE = "asb_language"
 STAFF_COOKIE = "asb_staff_language"
 COOKIE_AGE = 365 * 24 * 60 * 60
 
+# Public pages that are about the private link's case (the appeal is lodged through it too).
+PRIVATE_LINK_PREFIXES = ("/track/", "/appeals/track/")
 # Where the application journey keeps the chosen area (triggers.applications.journey).
 APPLY_SESSION_KEY = "apply"
 APPLY_REFERENCE_KEY = "apply_reference"
@@ -90,7 +92,7 @@ def area_of_public_page(request):
     if match is not None and match.namespace == "figures" and "area" in match.kwargs:
         # An area's published figures: the area the URL names.
         return Area.objects.filter(slug=str(match.kwargs["area"])[:100]).first()
-    if path.startswith("/track/"):
+    if path.startswith(PRIVATE_LINK_PREFIXES):
         case = private_links.case_for_applicant(request)
         return case.area if case is not None else None
     if path.startswith("/apply/"):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers import uploads
@@ -21,8 +23,8 @@ YES_NO = [("yes", "Yes, this is made out"), ("no", "No, this is not made out")]
 
 
 KIND_CHOICES = [
-    (Appeal.Kind.APPEAL, "Appeal under the council's case review procedure"),
-    (Appeal.Kind.PCC_REVIEW, "Ask the Police and Crime Commissioner to review the decision"),
+    (Appeal.Kind.APPEAL, _("Appeal under the council's case review procedure")),
+    (Appeal.Kind.PCC_REVIEW, _("Ask the Police and Crime Commissioner to review the decision")),
 ]
 
 
@@ -31,36 +33,33 @@ class AppealForm(forms.Form):
     between an appeal and a PCC review."""
 
     kind = forms.ChoiceField(
-        label="Who do you want to look at the decision again?",
+        label=_("Who do you want to look at the decision again?"),
         widget=forms.RadioSelect,
         choices=KIND_CHOICES,
-        error_messages={"required": "Choose who you want to look at the decision again"},
+        error_messages={"required": _("Choose who you want to look at the decision again")},
     )
     grounds = forms.MultipleChoiceField(
-        label="Why are you appealing?",
-        help_text="Choose all that apply.",
+        label=_("Why are you appealing?"),
+        help_text=_("Choose all that apply."),
         widget=forms.CheckboxSelectMultiple,
         choices=Appeal.Ground.choices,
-        error_messages={"required": "Choose at least one reason for appealing"},
+        error_messages={"required": _("Choose at least one reason for appealing")},
     )
     explanation = forms.CharField(
-        label="Tell us what went wrong",
-        help_text="Say what you think was wrong with the decision and what should have "
-        "happened. Include anything you think was not taken into account.",
+        label=_("Tell us what went wrong"),
+        help_text=_(
+            "Say what you think was wrong with the decision and what should have "
+            "happened. Include anything you think was not taken into account."
+        ),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=10000,
         error_messages={
-            "required": "Explain why you are appealing",
-            "max_length": "Your explanation must be 10,000 characters or fewer",
+            "required": _("Explain why you are appealing"),
+            "max_length": _("Your explanation must be 10,000 characters or fewer"),
         },
     )
-    documents = MultipleFileField(
-        label="Documents (optional)",
-        help_text=f"Up to {lodging.MAX_FILES} files, each smaller than "
-        f"{uploads.MAX_UPLOAD_BYTES // 1024 // 1024}MB: {uploads.ALLOWED_DESCRIPTION}.",
-        required=False,
-    )
-    submit_label = "Send your appeal"
+    documents = MultipleFileField(label=_("Documents (optional)"), required=False)
+    submit_label = _("Send your appeal")
 
     def __init__(
         self, *args, target: lodging.Appealable | None = None, decision: str = "", **kwargs
@@ -71,6 +70,7 @@ class AppealForm(forms.Form):
         # Only the grounds that fit the letter appealed (DOMAIN.md §5.6).
         offered = Appeal.grounds_for(decision)
         self.fields["grounds"].choices = [(value, Appeal.Ground(value).label) for value in offered]
+        self.fields["documents"].help_text = documents_hint()
         # The choice of route only when both are open (a "threshold not met" letter).
         self.chooses_route = target is not None and target.pcc_review_open
         if not self.chooses_route:
@@ -96,6 +96,17 @@ class AppealForm(forms.Form):
             late_reason=data.get("late_reason", ""),
             channel=data.get("channel") or Channel.ONLINE,
         )
+
+
+def documents_hint() -> str:
+    """What may be attached, in the page's language."""
+    files, size = lodging.MAX_FILES, uploads.MAX_UPLOAD_BYTES // 1024 // 1024
+    hint = ngettext(
+        "Up to %(files)s file, each smaller than %(size)sMB: %(kinds)s.",
+        "Up to %(files)s files, each smaller than %(size)sMB: %(kinds)s.",
+        files,
+    )
+    return hint % {"files": files, "size": size, "kinds": gettext(uploads.ALLOWED_DESCRIPTION)}
 
 
 class StaffAppealForm(AppealForm):

@@ -8,14 +8,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
+from agencies import language as languages
 from agencies.models import Agency, Area, User
 from agencies.working_days import add_working_days
 from triggers import uploads
 from triggers.closing.services import cancel_scheduled_closure
 from triggers.history import transition
 from triggers.models import Case, Channel, Letter
+from triggers.recipients import applicant_of
 from triggers.selectors import (
     appeal_deadline,
     appealable_letter,
@@ -42,8 +46,11 @@ class LateAppeal(AppealRefused):
     def __init__(self, appeal_by: date):
         self.appeal_by = appeal_by
         super().__init__(
-            f"The time to appeal ended on {appeal_by:%-d %B %Y}. Contact the council's case "
-            "review team: they can accept a late appeal if there is a good reason."
+            gettext(
+                "The time to appeal ended on %(day)s. Contact the council's case review team: "
+                "they can accept a late appeal if there is a good reason."
+            )
+            % {"day": date_format(appeal_by, "j F Y")}
         )
 
 
@@ -136,7 +143,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     target = appealable(case)
     if target is None:
-        raise AppealRefused("There is no decision on this case that can be appealed now.")
+        raise AppealRefused(gettext("There is no decision on this case that can be appealed now."))
     _check_appeal(data, target)
     late_reason = data.late_reason.strip()
     if target.is_late() and not (by is not None and late_reason):
@@ -184,35 +191,50 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     return appeal
 
 
+def _in_english(text):
+    """History is kept in English, whatever language the applicant's page is in."""
+    with translation.override(languages.ACTIVATE[languages.ENGLISH]):
+        return str(text)
+
+
 def _check_appeal(data: AppealData, target: Appealable) -> None:
     decision = target.decision
     if data.kind not in target.kinds:
         raise AppealRefused(
-            "A PCC review is only of a decision that the threshold was not met."
+            gettext("A PCC review is only of a decision that the threshold was not met.")
             if data.kind == Appeal.Kind.PCC_REVIEW
-            else "Choose who should look at the decision again."
+            else gettext("Choose who should look at the decision again.")
         )
     if not data.grounds:
-        raise AppealRefused("Choose at least one reason for appealing.")
+        raise AppealRefused(gettext("Choose at least one reason for appealing."))
     if set(data.grounds) - set(Appeal.Ground.values):
-        raise AppealRefused("Choose reasons from the list.")
+        raise AppealRefused(gettext("Choose reasons from the list."))
     wrong = [g for g in Appeal.Ground.values if g in data.grounds]
     wrong = [g for g in wrong if g not in Appeal.grounds_for(decision)]
     if wrong:
         raise AppealRefused(
-            f"'{Appeal.Ground(wrong[0]).label}' is not a reason to appeal against "
-            f"{Appeal.Decision(decision).label.lower()}: choose reasons from the list."
+            gettext(
+                "'%(ground)s' is not a reason to appeal against %(decision)s: choose reasons "
+                "from the list."
+            )
+            % {
+                "ground": Appeal.Ground(wrong[0]).label,
+                "decision": str(Appeal.Decision(decision).label).lower(),
+            }
         )
     if not data.explanation.strip():
-        raise AppealRefused("Explain why you are appealing.")
+        raise AppealRefused(gettext("Explain why you are appealing."))
     if data.channel not in Channel.values:
-        raise AppealRefused("Choose how the appeal was made.")
+        raise AppealRefused(gettext("Choose how the appeal was made."))
     if len(data.files) > MAX_FILES:
-        raise AppealRefused(f"Attach at most {MAX_FILES} files.")
+        raise AppealRefused(
+            ngettext("Attach at most %(n)s file.", "Attach at most %(n)s files.", MAX_FILES)
+            % {"n": MAX_FILES}
+        )
 
 
 def _lodged_reasons(appeal: Appeal) -> str:
-    text = f"Against: {appeal.get_appealed_decision_display().lower()}. "
+    text = f"Against: {_in_english(appeal.get_appealed_decision_display()).lower()}. "
     text += f"Decision due {appeal.decision_due:%-d %B %Y}."
     if appeal.late_reason:
         text += (
@@ -237,7 +259,17 @@ def _store_document(appeal, upload, check, now) -> AppealDocument:
 
 def _queue_lodged_emails(appeal: Appeal) -> None:
     case = appeal.case
-    email_about(appeal, "appeal_received", "Appeal received", case.applicant_email, "received")
+    # The applicant's receipt in the language recorded for them (`triggers.recipients`).
+    person = applicant_of(case)
+    email_about(
+        appeal,
+        "appeal_received",
+        "Appeal received",
+        person.email,
+        "received",
+        language=person.language,
+        context={"recipient": person},
+    )
     for person in officer_and_admins(case):
         email_about(appeal, "appeal_lodged", "Appeal lodged", person.email, f"lodged:{person.pk}")
     for person in deciders(appeal):

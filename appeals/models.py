@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 from triggers.models import Case, Channel, Letter
@@ -30,24 +31,27 @@ class Appeal(models.Model):
     Body = Area.AppealBody
 
     class Decision(models.TextChoices):
-        THRESHOLD = "threshold_decision", "The decision that the threshold was not met"
-        OUTCOME = "outcome", "The outcome of the case review"
+        THRESHOLD = "threshold_decision", _("The decision that the threshold was not met")
+        OUTCOME = "outcome", _("The outcome of the case review")
 
     class Ground(models.TextChoices):
-        THRESHOLD_WRONGLY_REFUSED = "threshold_wrongly_refused", "The threshold was wrongly refused"
+        THRESHOLD_WRONGLY_REFUSED = (
+            "threshold_wrongly_refused",
+            _("The threshold was wrongly refused"),
+        )
         PROCESS_NOT_FOLLOWED = (
             "process_not_followed",
-            "A relevant process, policy or protocol was not followed",
+            _("A relevant process, policy or protocol was not followed"),
         )
         INFORMATION_NOT_CONSIDERED = (
             "information_not_considered",
-            "Relevant information was not considered",
+            _("Relevant information was not considered"),
         )
         RECOMMENDATIONS_INADEQUATE = (
             "recommendations_inadequate",
-            "The recommendations do not address the problem",
+            _("The recommendations do not address the problem"),
         )
-        OTHER = "other", "Another reason"
+        OTHER = "other", _("Another reason")
 
     class Status(models.TextChoices):
         # The page says whose decision: see `status_label`.

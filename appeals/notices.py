@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from agencies import language as languages
 from agencies.site import site_url
 from notifications.services import queue_email
 from triggers.models import Case
@@ -20,9 +21,23 @@ def case_url(case: Case) -> str:
     return f"{site_url()}{reverse('case_detail', args=[case.area.slug, case.reference])}"
 
 
-def email_about(appeal: Appeal, template: str, topic: str, to: str, key: str, **extra) -> None:
-    """Queue one email about the appeal (the outbox sends it); `key` makes it once only."""
+def email_about(
+    appeal: Appeal,
+    template: str,
+    topic: str,
+    to: str,
+    key: str,
+    *,
+    language: str = languages.ENGLISH,
+    **extra,
+) -> None:
+    """Queue one email about the appeal (the outbox sends it); `key` makes it once only.
+
+    Written in `language`: the applicant's or victim's recorded language (their
+    `Recipient.language`); staff and agencies are written to in English, whatever language
+    the page that set it off was in (an applicant's Welsh appeal page)."""
     queue_email(
+        language=language,
         key=f"appeal:{appeal.pk}:{key}",
         to=to,
         template=template,

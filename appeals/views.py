@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from agencies import access
@@ -59,17 +60,23 @@ def track_lodge(request):
     appeal = may_lodge and request.method == "POST" and form.is_valid()
     appeal = appeal and _lodge(request, form, case)
     if appeal:
-        messages.success(
-            request,
-            f"Your {appeal.kind_name} has been sent to {appeal.body_name}. "
-            "We have emailed you to confirm it.",
-        )
+        messages.success(request, _lodged_message(appeal))
         return redirect("track:case")
     return render(
         request,
         "appeals/track_lodge.html",
         {"case": case, "target": target, "late": late, "form": form, **_routes(case, target)},
     )
+
+
+def _lodged_message(appeal: Appeal) -> str:
+    """The applicant's confirmation, in the page's language."""
+    if appeal.kind == Appeal.Kind.PCC_REVIEW:
+        said = gettext("Your PCC review has been sent to %(body)s.")
+    else:
+        said = gettext("Your appeal has been sent to %(body)s.")
+    confirmed = gettext("We have emailed you to confirm it.")
+    return f"{said % {'body': appeal.body_name}} {confirmed}"
 
 
 def _routes(case, target) -> dict:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_FILES_PER_RETURN = 10
 
@@ -23,7 +25,10 @@ OFFICE_EXTENSIONS = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".odt": "application/vnd.oasis.opendocument.text",
 }
-ALLOWED_DESCRIPTION = "PDF, Word (.docx), Excel (.xlsx), OpenDocument (.odt), JPEG, PNG or text"
+# In the catalogue: an applicant's page (their appeal) says it in their language.
+ALLOWED_DESCRIPTION = gettext_noop(
+    "PDF, Word (.docx), Excel (.xlsx), OpenDocument (.odt), JPEG, PNG or text"
+)
 
 
 class UploadRefused(ValueError):
@@ -39,14 +44,21 @@ class CheckedUpload:
 
 def check_upload(name: str, size: int, head: bytes) -> CheckedUpload:
     """Decide whether to accept a file from its name, size and first bytes."""
-    display = name[-80:] or "The file"
+    # In the language of the page (an applicant's appeal may be in Welsh).
+    display = name[-80:] or gettext("The file")
     if size == 0:
-        raise UploadRefused(f"{display} is empty")
+        raise UploadRefused(gettext("%(file)s is empty") % {"file": display})
     if size > MAX_UPLOAD_BYTES:
-        raise UploadRefused(f"{display} must be smaller than {MAX_UPLOAD_BYTES // 1024 // 1024}MB")
+        raise UploadRefused(
+            gettext("%(file)s must be smaller than %(size)sMB")
+            % {"file": display, "size": MAX_UPLOAD_BYTES // 1024 // 1024}
+        )
     content_type = _sniff(name, head)
     if content_type is None:
-        raise UploadRefused(f"{display} must be a {ALLOWED_DESCRIPTION}")
+        raise UploadRefused(
+            gettext("%(file)s must be a %(kinds)s")
+            % {"file": display, "kinds": gettext(ALLOWED_DESCRIPTION)}
+        )
     return CheckedUpload(name=name[-200:], content_type=content_type, size=size)
 
 

@@ -28,7 +28,10 @@ def govuk_datetime(value, date_format: str = "j F Y") -> str:
 @register.filter
 def in_sentence(name: str) -> str:
     """An organisation's name inside a sentence: "sent to the Office of the Police and Crime
-    Commissioner for Merseyside", not "sent to Office of…"."""
+    Commissioner for Merseyside", not "sent to Office of…". A Welsh sentence takes the name
+    as it is (English's "the" has no place in it)."""
+    if (translation.get_language() or "").startswith("cy"):
+        return name
     return wording.in_sentence(name)
 
 

@@ -24,16 +24,8 @@ pytestmark = pytest.mark.django_db
 NOT_HTML = {
     "figures:area_csv": "CSV download",
     "figures:area_json": "JSON download",
-    "track:meeting_calendar": "iCalendar file",
-}
-
-# Being translated on other branches now: the lead removes these marks after merging them.
-ON_OTHER_BRANCHES = {
-    "track:letter": "cy-tracking",
-    "track:involvement": "cy-tracking",
-    "track:plan": "cy-tracking",
-    "track:withdraw": "cy-tracking",
-    "appeals:track_lodge": "cy-tracking",
+    "track:meeting_calendar": "iCalendar file (its Welsh: tests/welsh/test_tracking_pages.py)",
+    "track:letter": "a letter's PDF (its Welsh text: tests/welsh/test_letters.py)",
 }
 
 
@@ -75,11 +67,7 @@ def params():
         label = name + (f"({','.join(arguments)})" if arguments else "")
         if name in NOT_HTML:
             continue
-        marks = ()
-        if name in ON_OTHER_BRANCHES:
-            branch = ON_OTHER_BRANCHES[name]
-            marks = pytest.mark.xfail(strict=True, reason=f"translated on branch {branch}")
-        yield pytest.param(name, arguments, id=label, marks=marks)
+        yield pytest.param(name, arguments, id=label)
 
 
 @pytest.fixture
@@ -207,5 +195,5 @@ def test_every_public_page_is_welsh_for_a_welsh_area(in_welsh, caerdydd, name, a
 
 def test_every_public_url_is_walked_or_excluded_with_a_reason():
     walked = {name for name, _ in public_patterns()}
-    assert set(NOT_HTML) <= walked and set(ON_OTHER_BRANCHES) <= walked
+    assert set(NOT_HTML) <= walked
     assert {"figures:index", "figures:area", "appeals:track_lodge", "check"} <= walked

@@ -6,6 +6,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.closing.services import WithdrawalData, still_open
@@ -18,7 +19,7 @@ def _textarea(label: str, *, required=False, rows=4, **kwargs):
         required=required,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"max_length": "Write 5,000 characters or fewer"},
+        error_messages={"max_length": _("Write 5,000 characters or fewer")},
         **kwargs,
     )
 
@@ -77,12 +78,12 @@ class WithdrawForm(forms.Form):
 
 class WithdrawalRequestForm(forms.Form):
     details = _textarea(
-        "Tell us why, if you want to (optional)",
-        help_text="For example, the behaviour has stopped, or you have moved.",
+        _("Tell us why, if you want to (optional)"),
+        help_text=_("For example, the behaviour has stopped, or you have moved."),
     )
     confirm = forms.BooleanField(
-        label="I want to withdraw my application for a case review",
-        error_messages={"required": "Confirm that you want to withdraw your application"},
+        label=_("I want to withdraw my application for a case review"),
+        error_messages={"required": _("Confirm that you want to withdraw your application")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -90,5 +91,5 @@ class WithdrawalRequestForm(forms.Form):
         self.helper = gds_helper(
             Field.textarea("details"),
             Field.checkbox("confirm"),
-            Button("submit", "Ask to withdraw"),
+            Button("submit", _("Ask to withdraw")),
         )

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from agencies.site import site_url
 from agencies.wording import plural
@@ -282,9 +282,11 @@ def request_withdrawal(case: Case, details: str) -> None:
     (they call first: a request may come under pressure from the people complained about)."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status not in WITHDRAWABLE:
-        raise ClosingRefused("This case can no longer be withdrawn online. Contact us instead.")
+        raise ClosingRefused(
+            gettext("This case can no longer be withdrawn online. Contact us instead.")
+        )
     if case.withdrawal_requested_at is not None:
-        raise ClosingRefused("You have already asked to withdraw. We will contact you.")
+        raise ClosingRefused(gettext("You have already asked to withdraw. We will contact you."))
     Case.objects.filter(pk=case.pk).update(
         withdrawal_requested_at=timezone.now(), withdrawal_request_details=details.strip()
     )

@@ -344,6 +344,7 @@ def _calendar(meeting: ReviewMeeting, invitee: Invitee, method: str) -> bytes:
     event.add("dtstart", meeting.starts_at.astimezone(UTC))
     event.add("dtend", meeting.ends_at.astimezone(UTC))
     # The reference, never a name: calendars are often shared or synced to phones.
+    # In the active language: each invitee's own, and the private link page's.
     event.add(
         "summary",
         gettext("ASB case review meeting (%(reference)s)") % {"reference": meeting.case.reference},

@@ -6,6 +6,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Area
 from agencies.working_days import add_working_days
@@ -24,11 +25,11 @@ class Letter(models.Model):
     from, so that a copy for the post can be laid out with an address in the window)."""
 
     class Kind(models.TextChoices):
-        THRESHOLD_DECISION = "threshold_decision", "Threshold decision"
-        OUTCOME = "outcome", "Outcome of the review"
-        APPEAL_DECISION = "appeal_decision", "Appeal decision"
-        CLOSURE = "closure", "Case closed"
-        WITHDRAWAL = "withdrawal", "Case withdrawn"
+        THRESHOLD_DECISION = "threshold_decision", _("Threshold decision")
+        OUTCOME = "outcome", _("Outcome of the review")
+        APPEAL_DECISION = "appeal_decision", _("Appeal decision")
+        CLOSURE = "closure", _("Case closed")
+        WITHDRAWAL = "withdrawal", _("Case withdrawn")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 from triggers.models.case import Case
@@ -17,11 +18,11 @@ class VictimInvolvement(models.Model):
     """
 
     class Way(models.TextChoices):
-        IN_PERSON = "in_person", "Attend the meeting in person"
-        ONLINE = "online", "Join the meeting online"
-        WRITTEN = "written", "Send a written statement"
-        ADVOCATE = "advocate", "Be represented by an advocate"
-        NONE = "none", "Not take part"
+        IN_PERSON = "in_person", _("Attend the meeting in person")
+        ONLINE = "online", _("Join the meeting online")
+        WRITTEN = "written", _("Send a written statement")
+        ADVOCATE = "advocate", _("Be represented by an advocate")
+        NONE = "none", _("Not take part")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="involvements")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers import blocks
@@ -41,30 +42,33 @@ class InvolvementForm(forms.Form):
         label="How will the victim take part in the review meeting?",
         choices=Way.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the victim will take part"},
+        error_messages={"required": _("Choose how the victim will take part")},
     )
     advocate_name = forms.CharField(
-        label="Advocate's name (if represented)", required=False, max_length=120
+        label=_("Advocate's name (if represented)"), required=False, max_length=120
     )
     advocate_contact = forms.CharField(
-        label="How to contact the advocate",
-        help_text="Phone number or email address.",
+        label=_("How to contact the advocate"),
+        help_text=_("Phone number or email address."),
         required=False,
         max_length=200,
     )
     statement = _textarea(
-        "Written statement for the meeting (if sending one)",
-        help_text="The meeting reads this out or reads it beforehand.",
+        _("Written statement for the meeting (if sending one)"),
+        help_text=_("The meeting reads this out or reads it beforehand."),
     )
-    impact = _textarea("The impact of the behaviour", help_text="On the victim and others.")
-    resolution = _textarea("What would a good resolution look like?")
+    impact = _textarea(_("The impact of the behaviour"), help_text=_("On the victim and others."))
+    resolution = _textarea(_("What would a good resolution look like?"))
 
     def __init__(self, *args, applicant: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if applicant:
-            self.fields["way"].label = "How do you want to take part in the review meeting?"
-            self.fields["impact"].label = "How has the behaviour affected you?"
-            self.fields["impact"].help_text = "Tell us about you and anyone else affected."
+            self.fields["way"].label = _("How do you want to take part in the review meeting?")
+            self.fields["way"].error_messages["required"] = _(
+                "Choose how you want to take part in the review meeting"
+            )
+            self.fields["impact"].label = _("How has the behaviour affected you?")
+            self.fields["impact"].help_text = _("Tell us about you and anyone else affected.")
         self.helper = gds_helper(
             Field.radios("way", legend_size=Size.MEDIUM, legend_tag="h2"),
             Field.text("advocate_name"),
@@ -72,7 +76,7 @@ class InvolvementForm(forms.Form):
             Field.textarea("statement"),
             Field.textarea("impact"),
             Field.textarea("resolution"),
-            Button("submit", "Save"),
+            Button("submit", _("Save")),
         )
 
     def clean(self):
@@ -80,11 +84,13 @@ class InvolvementForm(forms.Form):
         way = cleaned.get("way")
         if way == Way.ADVOCATE:
             if not cleaned.get("advocate_name", "").strip():
-                self.add_error("advocate_name", "Enter the advocate's name")
+                self.add_error("advocate_name", _("Enter the advocate's name"))
             if not cleaned.get("advocate_contact", "").strip():
-                self.add_error("advocate_contact", "Enter how to contact the advocate")
+                self.add_error("advocate_contact", _("Enter how to contact the advocate"))
         if way == Way.WRITTEN and not cleaned.get("statement", "").strip():
-            self.add_error("statement", "Write the statement, or choose another way to take part")
+            self.add_error(
+                "statement", _("Write the statement, or choose another way to take part")
+            )
         return cleaned
 
     def involvement_data(self) -> InvolvementData:
@@ -321,15 +327,15 @@ def _names(names: list[str]) -> str:
 
 class PlanCommentForm(forms.Form):
     text = _textarea(
-        "Your comments on the draft action plan",
+        _("Your comments on the draft action plan"),
         required=True,
-        help_text="Tell us what you think of the plan: what is missing, and what would help.",
-        error_messages={"required": "Write your comments on the draft action plan"},
+        help_text=_("Tell us what you think of the plan: what is missing, and what would help."),
+        error_messages={"required": _("Write your comments on the draft action plan")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.textarea("text"), Button("submit", "Send my comments"))
+        self.helper = gds_helper(Field.textarea("text"), Button("submit", _("Send my comments")))
 
 
 class ActionUpdateForm(forms.Form):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from triggers.history import record_event
 from triggers.meetings.services import current_round
@@ -44,7 +45,9 @@ def record_involvement(
     through a private link: `party` says whose, the applicant's or the victim's own).
     Giving it again replaces the earlier answer."""
     if case.status not in INVOLVEMENT_OPEN:
-        raise ReviewRefused("The victim's part can be given before the review meeting only.")
+        raise ReviewRefused(
+            gettext("The victim's part can be given before the review meeting only.")
+        )
     if data.way not in VictimInvolvement.Way.values:
         raise ReviewRefused("Choose how the victim takes part.")
     if data.way == VictimInvolvement.Way.ADVOCATE and not (

@@ -15,7 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
@@ -210,10 +210,10 @@ def comment_on_plan(case: Case, text: str, *, party: str = "applicant") -> PlanC
     victim's own (`party`), recorded as theirs."""
     review = current_review(case)
     if review is None or review.plan_finalised_at is not None:
-        raise ReviewRefused("There is no draft action plan to comment on.")
+        raise ReviewRefused(gettext("There is no draft action plan to comment on."))
     text = text.strip()
     if not text:
-        raise ReviewRefused("Write your comments on the draft action plan.")
+        raise ReviewRefused(gettext("Write your comments on the draft action plan."))
     comment = PlanComment.objects.create(
         area_id=case.area_id, review=review, text=text, at=timezone.now(), party=party
     )

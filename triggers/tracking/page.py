@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from triggers.meetings.services import current_round
 from triggers.models import Action, Case, Letter, ReviewMeeting, ReviewRecord
@@ -37,6 +38,29 @@ STATUS_WORDS = (
     gettext_noop("Withdrawn"),
 )
 
+# The titles of the letters the private link lists (each service writes its own), so that
+# the page names each in Welsh for a Welsh area (`{% translate letter.title %}`).
+LETTER_TITLES = (
+    gettext_noop("Your case review: the threshold is not met"),
+    gettext_noop("Your case review will go ahead"),
+    gettext_noop("The outcome of your case review"),
+    gettext_noop("Your case review is closed"),
+    gettext_noop("Your case review has been withdrawn"),
+    gettext_noop("Your appeal is upheld"),
+    gettext_noop("Your appeal is not upheld"),
+    gettext_noop("Your request for a PCC review is upheld"),
+    gettext_noop("Your request for a PCC review is not upheld"),
+)
+# An appeal's decision as the progress names it (appeals.decisions._move_case's summaries).
+APPEAL_STEPS = (
+    gettext_noop("Appeal not upheld: the decision stands"),
+    gettext_noop("PCC review not upheld: the decision stands"),
+    gettext_noop("Appeal upheld: a further case review"),
+    gettext_noop("Appeal upheld: a fresh decision on the threshold"),
+    gettext_noop("PCC review upheld: a further case review"),
+    gettext_noop("PCC review upheld: a fresh decision on the threshold"),
+)
+
 
 def review_meeting(case: Case) -> ReviewMeeting | None:
     """The meeting of the case's current round, arranged or held (a cancelled one is gone
@@ -54,18 +78,24 @@ def review_meeting(case: Case) -> ReviewMeeting | None:
 def invited(meeting: ReviewMeeting, case: Case) -> list[str]:
     """Who is invited, by part and organisation: the applicant learns which agencies will be
     in the room, not the staff's names or addresses."""
-    chair = "The chair"
     if meeting.chair_independent:
-        chair += ", independent of the agencies involved"
+        chair = gettext("The chair, independent of the agencies involved")
     elif meeting.chair.agency_id:
-        chair += f", from {meeting.chair.agency.name}"
+        chair = gettext("The chair, from %(agency)s") % {"agency": meeting.chair.agency.name}
+    else:
+        chair = gettext("The chair")
     people = [chair]
     people += [agency.name for agency in sorted(meeting.invited_agencies.all(), key=str)]
     others = len(meeting.invited_emails)
     if others:
-        people.append(f"{others} other {'person' if others == 1 else 'people'} invited by email")
+        people.append(
+            ngettext(
+                "%(n)s other person invited by email", "%(n)s other people invited by email", others
+            )
+            % {"n": others}
+        )
     if case.applicant_email:
-        people.append("You (we emailed you the invitation)")
+        people.append(gettext("You (we emailed you the invitation)"))
     return people
 
 
@@ -99,13 +129,16 @@ def action_plan(review: ReviewRecord | None) -> list[Action]:
 
 
 def _progress(action: Action, today) -> str:
+    # In the page's language, dates too (Welsh months on a Welsh page).
     if action.status == Action.Status.DONE:
-        return f"Done on {timezone.localtime(action.completed_at):%-d %B %Y}"
+        day = date_format(timezone.localtime(action.completed_at), "j F Y")
+        return gettext("Done on %(day)s") % {"day": day}
     if action.is_overdue(today):
-        return "Not done by the date agreed: your contact is following it up"
+        return gettext("Not done by the date agreed: your contact is following it up")
     if action.last_update:
-        return f"Under way: last update {timezone.localtime(action.last_update):%-d %B %Y}"
-    return "Not started yet"
+        day = date_format(timezone.localtime(action.last_update), "j F Y")
+        return gettext("Under way: last update %(day)s") % {"day": day}
+    return gettext("Not started yet")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ token stays out of later requests, page addresses and referrers.
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -171,7 +172,9 @@ def track_involvement(request):
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Thank you. We have your answers for the review meeting.")
+            messages.success(
+                request, gettext("Thank you. We have your answers for the review meeting.")
+            )
             return redirect("track:case")
     return render(
         request, "triggers/reviews/involvement.html", {"case": case, "form": form, "staff": False}
@@ -201,7 +204,9 @@ def track_plan(request):
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Thank you. Your comments have been sent to your contact.")
+            messages.success(
+                request, gettext("Thank you. Your comments have been sent to your contact.")
+            )
             return redirect("track:case")
     return render(
         request,
@@ -235,8 +240,10 @@ def track_withdraw(request):
         else:
             messages.success(
                 request,
-                "We have your request to withdraw. Your contact will get in touch to confirm "
-                "it before the case is withdrawn.",
+                gettext(
+                    "We have your request to withdraw. Your contact will get in touch to "
+                    "confirm it before the case is withdrawn."
+                ),
             )
             return redirect("track:case")
     return render(request, "triggers/tracking/withdraw.html", {"case": case, "form": form})
