@@ -1,7 +1,9 @@
 """Django's Redis cache, made to behave like an empty cache while Redis is unreachable.
 
 The cache holds nothing we cannot lose: the counters of the rate limits (agencies.ratelimit)
-and of DRF's eligibility throttle. Sessions live in the database, messages in the outbox. So
+and of DRF's eligibility throttle, and the dashboards' added-up summary rows
+(figures.remembered, added up again when missing). Sessions live in the database, messages in
+the outbox. So
 when Redis is down the right answer is to carry on without it, with the limits not enforced
 (fail open), rather than to answer every public page with a 500 as the plain backend does.
 
