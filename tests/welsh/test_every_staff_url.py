@@ -17,6 +17,7 @@ from tests.security import test_isolation as isolation
 from tests.security.test_isolation import sides  # noqa: F401 -- the walk's two areas
 from tests.welsh.english import english_words
 from tests.welsh.test_every_public_url import _Named, all_patterns
+from triggers.models import Letter
 
 pytestmark = pytest.mark.django_db
 
@@ -75,16 +76,12 @@ NOT_YET_WELSH = {
     "action_detail",
     "actions",
     "add",
-    "api_token_revoke",
-    "api_tokens",
     "appeals:decide",
     "appeals:detail",
     "appeals:figures",
     "appeals:list",
     "appeals:record",
     "area_independent_chairs",
-    "area_notify",
-    "area_return_address",
     "attention",
     "audit_log",
     "case_close",
@@ -109,7 +106,6 @@ NOT_YET_WELSH = {
     "case_victim_consent_check",
     "case_withdraw",
     "case_withdraw_check",
-    "enrolment_staff",
     "figures:dashboard",
     "figures:publish",
     "home",
@@ -121,8 +117,6 @@ NOT_YET_WELSH = {
     "incidents:record_detail",
     "incidents:records",
     "incidents:upload",
-    "letter_address",
-    "messages_failed",
     "pledge:assessment",
     "pledge:home",
     "pledge:improvement",
@@ -135,8 +129,6 @@ NOT_YET_WELSH = {
     "possible_review_offer",
     "possible_review_start",
     "possible_reviews",
-    "print_queue",
-    "print_queue_area",
     "recommendation_respond",
     "record:check",
     "record:complaint",
@@ -152,7 +144,6 @@ NOT_YET_WELSH = {
     "saved_filter",
     "saved_filter_new",
     "signin",
-    "signin_backup_codes",
     "signin_setup",
     "signin_verify",
     "threshold_check",
@@ -185,6 +176,8 @@ def names(side):
     found = (side.area.name, side.force.name, side.council.name, side.police.name, side.pcc.name)
     found += (case.reference, case.applicant_name, case.applicant_email or "")
     found += tuple(user.email for user in _users(side))
+    # A letter's title is part of the letter, written in the case's language, not the page's.
+    found += tuple(Letter.objects.filter(area=side.area).values_list("title", flat=True))
     found += ("GOV.UK", "GOV.UK Notify", "PLEDGE", "ASB Help", "API", "PDF", "CSV", "JSON")
     # What the walk's people typed (isolation.sides and tests.factories), shown as typed.
     found += ("Visited twice.", "Persistent noise.", "Late-night patrols.", "Patrol at night.")
