@@ -33,6 +33,8 @@ NOT_HTML = {
     "recommendation_answer": "a named body's single-use link: it is tested with a link",
     "case_letter": "a letter's PDF (its Welsh text: tests/welsh/test_letters.py)",
     "case_letter_view": "the same letter's PDF, shown in the browser",
+    "case_outcome_letter_preview": "the outcome letter's PDF preview (the letter is in the "
+    "applicant's language: tests/welsh/test_letters.py)",
     "case_review_pack": "the meeting pack's PDF, for the agencies round the table",
     "pledge:report": "the PLEDGE self-assessment's report as a PDF",
     "case_subject_access_file": "a subject access file (JSON or PDF of what is held)",
@@ -108,31 +110,21 @@ SIGNING_IN = {
 NOT_YET_WELSH = {
     "record:complaint_remove",  # needs a way to reach a report (like REACH in the public walk)
     "Deleted",
-    "action_detail",
-    "actions",
     "add",
     "appeals:decide",
     "appeals:detail",
     "appeals:figures",
     "appeals:list",
     "appeals:record",
-    "area_independent_chairs",
     "attention",
     "audit_log",
     "case_close",
     "case_contact_add",
     "case_detail",
     "case_handover",
-    "case_meeting_cancel",
-    "case_meeting_schedule",
     "case_note_add",
     "case_notify",
-    "case_outcome_letter_preview",
-    "case_outcome_send",
-    "case_plan_finalise",
     "case_private_link",
-    "case_review_involvement",
-    "case_review_record",
     "case_subject_access",
     "case_threshold",
     "case_threshold_decision_check",
@@ -164,7 +156,6 @@ NOT_YET_WELSH = {
     "possible_review_offer",
     "possible_review_start",
     "possible_reviews",
-    "recommendation_respond",
     "record:check",
     "record:complaint",
     "record:complaints",
@@ -179,6 +170,68 @@ NOT_YET_WELSH = {
     "saved_filter",
     "saved_filter_new",
     "threshold_check",
+}
+
+
+# Pages that show their content only in a later state of the case: each is reached as the
+# officer would reach it (the meeting arranged, the review recorded, the plan final...),
+# before the walk opens it. Without this the page sends the user back to the case page.
+def _meeting(side, *, days=-1):
+    """The side's review meeting: by default held yesterday, so the review can be recorded."""
+    from tests.triggers.reviews.test_review import schedule
+
+    schedule(side, side.case, days=days)
+
+
+def _review(side, *, final=False):
+    """The side's review recorded (its words those of names()), with a comment on the plan
+    so that it can be finalised; `final`: the plan made final, the outcome not yet sent."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from triggers.models import Case
+    from triggers.reviews import services as reviews
+
+    _meeting(side)
+    review = reviews.record_review(
+        side.case,
+        reviews.ReviewData(
+            attendance="Chair, council and police.",
+            findings="Persistent noise.",
+            recommendations=[reviews.RecommendationData(side.police, "Patrol at night.")],
+            actions=[
+                reviews.ActionData(
+                    side.police, "Late-night patrols.", timezone.localdate() + timedelta(30)
+                )
+            ],
+            without_missing_returns=True,
+        ),
+        by=side.officer,
+    )
+    reviews.comment_on_plan(side.case, "Visited twice.")
+    if final:
+        reviews.finalise_plan(review, by=side.officer)
+        # The outcome letter previewed is in the applicant's language: here they chose Welsh.
+        Case.objects.filter(pk=side.case.pk).update(applicant_language="cy")
+
+
+def _sent_recommendation(side):
+    from django.utils import timezone
+
+    from triggers.models import Recommendation
+
+    recommendation = isolation.police_recommendation(side)
+    Recommendation.objects.filter(pk=recommendation.pk).update(sent_at=timezone.now())
+
+
+REACH = {
+    "case_meeting_cancel": lambda side: _meeting(side, days=7),
+    "case_review_record": _meeting,
+    "case_plan_finalise": _review,
+    "case_outcome_send": lambda side: _review(side, final=True),
+    "actions": isolation.police_action,
+    "recommendation_respond": _sent_recommendation,
 }
 
 
@@ -210,6 +263,8 @@ def names(side):
     found += tuple(user.email for user in _users(side))
     # A letter's title is part of the letter, written in the case's language, not the page's.
     found += tuple(Letter.objects.filter(area=side.area).values_list("title", flat=True))
+    for contact in side.area.memberships.values_list("contact_name", "contact_email"):
+        found += contact
     found += ("GOV.UK", "GOV.UK Notify", "PLEDGE", "ASB Help", "API", "PDF", "CSV", "JSON")
     # What the walk's people typed (isolation.sides and tests.factories), shown as typed.
     found += ("Visited twice.", "Persistent noise.", "Late-night patrols.", "Patrol at night.")
@@ -236,6 +291,8 @@ def params():
 
 @pytest.mark.parametrize("name", params())
 def test_every_staff_page_is_welsh_for_staff_who_chose_it(client, settings, welsh_side, name):
+    if name in REACH:
+        REACH[name](welsh_side)
     if name in SIGNING_IN:
         role = ROLE_OF_LIST.get(name, "officer")
         url = SIGNING_IN[name](client, settings, getattr(welsh_side, role))
@@ -247,6 +304,8 @@ def test_every_staff_page_is_welsh_for_staff_who_chose_it(client, settings, wels
     assert response["Content-Type"].startswith("text/html"), f"{name}: add it to NOT_HTML"
     html = response.content.decode()
     assert '<html lang="cy"' in html, name
+    if name in REACH:  # reached, not sent back to the case page
+        assert len(response.redirect_chain) == 0, (name, response.redirect_chain)
     english = english_words(html, names=names(welsh_side))
     assert english == [], f"{name} ({role}): English left in <main>: {' '.join(english[:80])}"
 
