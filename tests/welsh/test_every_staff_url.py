@@ -137,25 +137,12 @@ NOT_YET_WELSH = {
     "figures:publish",
     "home",
     "inbox",
-    "incidents:feed_columns",
-    "incidents:feed_detail",
-    "incidents:feeds",
-    "incidents:linking_model",
-    "incidents:record_detail",
-    "incidents:records",
-    "incidents:upload",
     "pledge:assessment",
     "pledge:home",
     "pledge:improvement",
     "pledge:organisation",
     "pledge:results",
     "pledge:sign",
-    "possible_review",
-    "possible_review_dismiss",
-    "possible_review_letter",
-    "possible_review_offer",
-    "possible_review_start",
-    "possible_reviews",
     "record:check",
     "record:complaint",
     "record:complaints",
@@ -272,6 +259,20 @@ def names(side):
     return tuple(n for n in found if n)
 
 
+# What one page shows as stored, beyond `names`: kept to that page, so that the same words
+# elsewhere are still checked.
+PAGE_NAMES = {
+    # The headers of the body's own file (tests/incidents/helpers.py), offered as it named them.
+    "incidents:feed_columns": ("Incident date", "Date reported", "Address"),
+    # The walk's possible review is made with an English summary that no records give: a real
+    # one's reasons are worded again in Welsh
+    # (tests/triggers/proactive/test_possible_reviews_welsh.py),
+    # and one the engine can no longer give is shown as it was stored.
+    "possible_review": ("The threshold is met.",),
+    "possible_review_letter": ("The threshold is met.",),  # no letter yet: its review's page
+}
+
+
 def _users(side):
     return [getattr(side, role) for role in isolation.ROLES if getattr(side, role, None)]
 
@@ -306,7 +307,7 @@ def test_every_staff_page_is_welsh_for_staff_who_chose_it(client, settings, wels
     assert '<html lang="cy"' in html, name
     if name in REACH:  # reached, not sent back to the case page
         assert len(response.redirect_chain) == 0, (name, response.redirect_chain)
-    english = english_words(html, names=names(welsh_side))
+    english = english_words(html, names=names(welsh_side) + PAGE_NAMES.get(name, ()))
     assert english == [], f"{name} ({role}): English left in <main>: {' '.join(english[:80])}"
 
 
