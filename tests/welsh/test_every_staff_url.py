@@ -109,8 +109,6 @@ SIGNING_IN = {
 # leave this list. Empty when every staff page is Welsh.
 NOT_YET_WELSH = {
     "record:complaint_remove",  # needs a way to reach a report (like REACH in the public walk)
-    "Deleted",
-    "add",
     "appeals:decide",
     "appeals:detail",
     "appeals:figures",
