@@ -77,16 +77,11 @@ NOT_YET_WELSH = {
     "add",
     "api_token_revoke",
     "api_tokens",
-    "appeals:decide",
     "appeals:detail",
-    "appeals:figures",
-    "appeals:list",
     "appeals:record",
     "area_independent_chairs",
     "area_notify",
     "area_return_address",
-    "attention",
-    "audit_log",
     "case_close",
     "case_contact_add",
     "case_detail",
@@ -110,8 +105,6 @@ NOT_YET_WELSH = {
     "case_withdraw",
     "case_withdraw_check",
     "enrolment_staff",
-    "figures:dashboard",
-    "figures:publish",
     "home",
     "inbox",
     "incidents:feed_columns",
@@ -189,6 +182,7 @@ def names(side):
     # What the walk's people typed (isolation.sides and tests.factories), shown as typed.
     found += ("Visited twice.", "Persistent noise.", "Late-night patrols.", "Patrol at night.")
     found += ("Chair, council and police.", "log.pdf", "Vic Tim", "Feed")
+    found += ("Not fair.",)  # the appeal's explanation, as the applicant typed it
     return tuple(n for n in found if n)
 
 
