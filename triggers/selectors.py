@@ -10,6 +10,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from agencies import access
 from audit import context as audit_context
@@ -146,9 +148,13 @@ def chronology(
     entries = [
         {
             "date": c.incident_date,
-            "source": "Application",
+            "source": gettext("Application"),
             "text": c.description,
-            "detail": f"Reported {c.reported_date:%d %b %Y} to {c.reported_to_name or 'not said'}",
+            "detail": gettext("Reported %(day)s to %(to)s")
+            % {
+                "day": date_format(c.reported_date, "d M Y"),
+                "to": c.reported_to_name or gettext("not said"),
+            },
         }
         for c in case.complaints.select_related("reported_to")
     ]
@@ -160,7 +166,7 @@ def chronology(
             "date": r.reported_on,
             "source": r.information_return.request.agency.name,
             "text": r.summary,
-            "detail": f"Ref {r.reference}" if r.reference else "",
+            "detail": r.reference and gettext("Ref %(ref)s") % {"ref": r.reference},
         }
         for r in reports.select_related("information_return__request__agency")
     ]
@@ -169,19 +175,20 @@ def chronology(
 
 
 def _note_entry(note: CaseNote) -> dict:
-    written = f"Written by {note.written_by.full_name if note.written_by else 'former staff'}"
+    name = note.written_by.full_name if note.written_by else gettext("former staff")
+    written = gettext("Written by %(name)s") % {"name": name}
     if note.kind == CaseNote.Kind.CONTACT:
         how = f"{note.get_channel_display()}, {note.get_direction_display().split(':')[0]}"
         return {
             "date": note.contact_on,
-            "source": f"Contact with {note.contact_with}",
+            "source": gettext("Contact with %(name)s") % {"name": note.contact_with},
             "text": note.text,
             "detail": f"{how.lower()}. {written}",
             "private": not note.shared,
         }
     return {
         "date": timezone.localtime(note.written_at).date(),
-        "source": "Note",
+        "source": gettext("Note"),
         "text": note.text,
         "detail": written,
         "private": not note.shared,
@@ -213,7 +220,7 @@ class Attention:
 
     @property
     def label(self) -> str:
-        return f"{self.count} {self.one if self.count == 1 else self.many}"
+        return f"{self.count} {ngettext(self.one, self.many, self.count)}"
 
 
 def status_counts_for(user, area_id: int | None = None) -> dict[str, int]:

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext_lazy as _
+
 from triggers.cases.forms import query_for
 from triggers.selectors import FIRST_DIRECTION, CaseFilters
 
 # (sort key, heading), in the table's order.
 COLUMNS = (
-    ("reference", "Reference"),
-    ("applicant", "Applicant"),
-    ("place", "Postcode"),
-    ("area", "Area"),
-    ("received", "Received"),
-    ("status", "Status"),
-    ("deadline", "Next deadline"),
-    ("officer", "Officer"),
+    ("reference", _("Reference")),
+    ("applicant", _("Applicant")),
+    ("place", _("Postcode")),
+    ("area", _("Area")),
+    ("received", _("Received")),
+    ("status", _("Status")),
+    ("deadline", _("Next deadline")),
+    ("officer", _("Officer")),
 )
 ARIA_SORT = {"asc": "ascending", "desc": "descending"}
 
@@ -25,7 +27,7 @@ ARIA_SORT = {"asc": "ascending", "desc": "descending"}
 @dataclass(frozen=True)
 class Column:
     key: str
-    heading: str
+    heading: str  # lazy: written in the page's language
     aria_sort: str  # "ascending", "descending" or "none"
     url: str  # the list sorted by this column (the other way round when it already is)
     next_direction: str

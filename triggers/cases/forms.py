@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.cases.notes import ContactData
@@ -13,17 +15,23 @@ from triggers.selectors import SORT_FIELDS, CaseFilters
 from triggers.workflow import OPEN_STATUSES, Status
 
 SORT_LABELS = {
-    "deadline": "Next deadline",
-    "received": "Date received",
-    "reference": "Reference",
-    "applicant": "Applicant",
-    "place": "Postcode",
-    "status": "Status",
-    "officer": "Officer",
-    "area": "Area",
+    "deadline": _("Next deadline"),
+    "received": _("Date received"),
+    "reference": _("Reference"),
+    "applicant": _("Applicant"),
+    "place": _("Postcode"),
+    "status": _("Status"),
+    "officer": _("Officer"),
+    "area": _("Area"),
 }
 # The list's own parameters, in the order a saved filter and the CSV link write them.
 FILTER_PARAMS = ("q", "status", "officer", "overdue", "area", "sort", "dir")
+
+
+def _status_choices():
+    """The statuses, each label in the page's language (the catalogue holds them; the
+    workflow keeps its English, which the history records)."""
+    return [(value, _(label)) for value, label in Status.choices]
 
 
 class CaseFilterForm(forms.Form):
@@ -33,24 +41,24 @@ class CaseFilterForm(forms.Form):
     # Typed in the search box above the list; carried here so that filtering keeps it.
     q = forms.CharField(required=False, widget=forms.HiddenInput)
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "All open cases"), *Status.choices]
+        label=_("Status"), required=False, choices=[("", _("All open cases")), *_status_choices()]
     )
     officer = forms.ChoiceField(
-        label="Officer",
+        label=_("Officer"),
         required=False,
-        choices=[("", "Anyone"), ("me", "Assigned to me"), ("none", "Not assigned")],
+        choices=[("", _("Anyone")), ("me", _("Assigned to me")), ("none", _("Not assigned"))],
     )
-    overdue = forms.BooleanField(label="Only overdue", required=False)
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
         # The list's default (next deadline) first: an unbound form shows it selected.
         choices=[(key, label) for key, label in SORT_LABELS.items() if key in SORT_FIELDS],
     )
     dir = forms.ChoiceField(
-        label="Order",
+        label=_("Order"),
         required=False,
-        choices=[("", "Usual order"), ("asc", "Ascending"), ("desc", "Descending")],
+        choices=[("", _("Usual order")), ("asc", _("Ascending")), ("desc", _("Descending"))],
     )
 
     # The order the filter column shows its selects in; the template writes their GOV.UK
@@ -64,8 +72,11 @@ class CaseFilterForm(forms.Form):
             # (triggers/counts.py): no query over the cases.
             open_cases = sum(n for status, n in counts.items() if status in OPEN_STATUSES)
             self.fields["status"].choices = [
-                ("", f"All open cases ({open_cases})"),
-                *((value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices),
+                ("", gettext("All open cases (%(n)s)") % {"n": open_cases}),
+                *(
+                    (value, f"{gettext(label)} ({counts.get(value, 0)})")
+                    for value, label in Status.choices
+                ),
             ]
         if not areas:
             # "Assigned to me" means nothing to those who are assigned no cases: responders,
@@ -73,9 +84,9 @@ class CaseFilterForm(forms.Form):
             del self.fields["officer"]
         if len(areas) > 1:
             self.fields["area"] = forms.ChoiceField(
-                label="Area",
+                label=_("Area"),
                 required=False,
-                choices=[("", "All my areas"), *((a.slug, a.name) for a in areas)],
+                choices=[("", _("All my areas")), *((a.slug, a.name) for a in areas)],
             )
 
     def selects(self) -> list[dict]:
@@ -119,21 +130,21 @@ class NoteForm(forms.Form):
     """A note on the case; with `contact=True`, a record of a contact with someone."""
 
     text = forms.CharField(
-        label="Note",
+        label=_("Note"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         error_messages={
-            "required": "Enter the note",
-            "max_length": "The note must be 5,000 characters or fewer",
+            "required": _("Enter the note"),
+            "max_length": _("The note must be 5,000 characters or fewer"),
         },
     )
     visibility = forms.ChoiceField(
-        label="Who may read it?",
+        label=_("Who may read it?"),
         widget=forms.RadioSelect,
         choices=CaseNote.Visibility.choices,
         error_messages={
-            "required": "Choose who may read the note",
-            "invalid_choice": "Choose who may read the note",
+            "required": _("Choose who may read the note"),
+            "invalid_choice": _("Choose who may read the note"),
         },
     )
 
@@ -142,7 +153,7 @@ class NoteForm(forms.Form):
         self.contact = contact
         layout = [Field.textarea("text"), Field.radios("visibility", legend_size=Size.SMALL)]
         if contact:
-            self.fields["text"].label = "What was said or done"
+            self.fields["text"].label = _("What was said or done")
             self.fields.update(contact_fields())
             layout = [
                 Field("contact_on"),
@@ -151,7 +162,7 @@ class NoteForm(forms.Form):
                 Field.radios("direction", legend_size=Size.SMALL, small=True),
                 *layout,
             ]
-        label = "Record the contact" if contact else "Add the note"
+        label = gettext("Record the contact") if contact else gettext("Add the note")
         self.helper = gds_helper(*layout, Button("submit", label))
 
     def contact_data(self) -> ContactData | None:
@@ -169,33 +180,33 @@ class NoteForm(forms.Form):
 def contact_fields() -> dict[str, forms.Field]:
     """The contact log's own questions: when, with whom, how, and which way."""
     return {
-        "contact_on": DateField(what="the date of the contact", label="Date of the contact"),
+        "contact_on": DateField(what=_("the date of the contact"), label=_("Date of the contact")),
         "contact_with": forms.CharField(
-            label="Who was it with?",
-            help_text="For example, the applicant, or a named officer of an agency.",
+            label=_("Who was it with?"),
+            help_text=_("For example, the applicant, or a named officer of an agency."),
             max_length=120,
             widget=text_input(),
             error_messages={
-                "required": "Enter who the contact was with",
-                "max_length": "Who the contact was with must be 120 characters or fewer",
+                "required": _("Enter who the contact was with"),
+                "max_length": _("Who the contact was with must be 120 characters or fewer"),
             },
         ),
         "channel": forms.ChoiceField(
-            label="How?",
+            label=_("How?"),
             widget=forms.RadioSelect,
             choices=CaseNote.Channel.choices,
             error_messages={
-                "required": "Choose how the contact was made",
-                "invalid_choice": "Choose how the contact was made",
+                "required": _("Choose how the contact was made"),
+                "invalid_choice": _("Choose how the contact was made"),
             },
         ),
         "direction": forms.ChoiceField(
-            label="Which way?",
+            label=_("Which way?"),
             widget=forms.RadioSelect,
             choices=CaseNote.Direction.choices,
             error_messages={
-                "required": "Choose whether they contacted us or we contacted them",
-                "invalid_choice": "Choose whether they contacted us or we contacted them",
+                "required": _("Choose whether they contacted us or we contacted them"),
+                "invalid_choice": _("Choose whether they contacted us or we contacted them"),
             },
         ),
     }
@@ -205,20 +216,20 @@ class HandoverForm(forms.Form):
     """Hand the case to another officer of the area, and the review to another chair."""
 
     officer = forms.ModelChoiceField(
-        label="Case officer",
+        label=_("Case officer"),
         queryset=None,
-        empty_label="Choose the officer",
+        empty_label=_("Choose the officer"),
         error_messages={
-            "required": "Choose the officer who takes the case",
-            "invalid_choice": "Choose an officer from the list",
+            "required": _("Choose the officer who takes the case"),
+            "invalid_choice": _("Choose an officer from the list"),
         },
     )
     reason = forms.CharField(
-        label="Why is it handed over? (optional)",
+        label=_("Why is it handed over? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=1000,
-        error_messages={"max_length": "The reason must be 1,000 characters or fewer"},
+        error_messages={"max_length": _("The reason must be 1,000 characters or fewer")},
     )
 
     def __init__(self, *args, officers, chairs=None, **kwargs):
@@ -228,18 +239,20 @@ class HandoverForm(forms.Form):
         layout = [Field.select("officer")]
         if chairs is not None:
             self.fields["chair"] = forms.ModelChoiceField(
-                label="Chair of the review meeting",
-                help_text="The area's own staff and its named independent chairs.",
+                label=_("Chair of the review meeting"),
+                help_text=_("The area's own staff and its named independent chairs."),
                 queryset=chairs,
-                empty_label="Choose the chair",
+                empty_label=_("Choose the chair"),
                 error_messages={
-                    "required": "Choose who chairs the review meeting",
-                    "invalid_choice": "Choose a chair from the list",
+                    "required": _("Choose who chairs the review meeting"),
+                    "invalid_choice": _("Choose a chair from the list"),
                 },
             )
             self.fields["chair"].label_from_instance = _person
             layout.append(Field.select("chair"))
-        self.helper = gds_helper(*layout, Field.textarea("reason"), Button("submit", "Hand over"))
+        self.helper = gds_helper(
+            *layout, Field.textarea("reason"), Button("submit", gettext("Hand over"))
+        )
 
 
 def _person(user) -> str:
@@ -281,16 +294,18 @@ class SavedFilterForm(forms.Form):
     """Saving the list's current filter and sort under a name."""
 
     name = forms.CharField(
-        label="Name this filter",
+        label=_("Name this filter"),
         max_length=60,
-        help_text="For example, 'Overdue in Northtown'. A filter with the same name is replaced.",
+        help_text=_(
+            "For example, 'Overdue in Northtown'. A filter with the same name is replaced."
+        ),
         error_messages={
-            "required": "Enter a name for the filter",
-            "max_length": "Name must be 60 characters or fewer",
+            "required": _("Enter a name for the filter"),
+            "max_length": _("Name must be 60 characters or fewer"),
         },
     )
     query = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper("name", "query", Button.primary("save", "Save filter"))
+        self.helper = gds_helper("name", "query", Button.primary("save", gettext("Save filter")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from agencies.models import RoleAssignment, User
 from agencies.site import site_url
@@ -40,7 +41,7 @@ def hand_over(case: Case, officer, *, by, chair=None, reason: str = "") -> Case:
     """Make `officer` the case's officer, and `chair` the chair of its arranged meeting."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if not possible_officers(case).filter(pk=officer.pk).exists():
-        raise HandoverRefused("Choose an officer of this area from the list.")
+        raise HandoverRefused(gettext("Choose an officer of this area from the list."))
     previous = case.assigned_officer
     if previous is None or previous.pk != officer.pk:
         case.assigned_officer = officer

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies import access
 from triggers.history import record_event
@@ -42,12 +43,12 @@ def add_note(
     timeline is read by the agencies, and a private note must not reach them through it.
     """
     if not access.can_work_on(by, case):
-        raise NoteRefused("Only the area's case officers and admins write notes.")
+        raise NoteRefused(gettext("Only the area's case officers and admins write notes."))
     text = text.strip()
     if not text:
-        raise NoteRefused("Enter the note.")
+        raise NoteRefused(gettext("Enter the note."))
     if visibility not in CaseNote.Visibility.values:
-        raise NoteRefused("Choose who may read the note.")
+        raise NoteRefused(gettext("Choose who may read the note."))
     note = CaseNote(
         area_id=case.area_id,
         case=case,
@@ -70,10 +71,10 @@ def add_note(
 
 def _check_contact(contact: ContactData) -> None:
     if contact.on > timezone.localdate():
-        raise NoteRefused("The date of the contact must be today or in the past.")
+        raise NoteRefused(gettext("The date of the contact must be today or in the past."))
     if not contact.with_whom.strip():
-        raise NoteRefused("Enter who the contact was with.")
+        raise NoteRefused(gettext("Enter who the contact was with."))
     if contact.channel not in CaseNote.Channel.values:
-        raise NoteRefused("Choose how the contact was made.")
+        raise NoteRefused(gettext("Choose how the contact was made."))
     if contact.direction not in CaseNote.Direction.values:
-        raise NoteRefused("Choose whether they contacted us or we contacted them.")
+        raise NoteRefused(gettext("Choose whether they contacted us or we contacted them."))

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from agencies import access
@@ -27,7 +28,7 @@ def new(request):
         if form.is_valid():
             query = clean_query(form.cleaned_data["query"], areas)
             saved = services.save_filter(request.user, form.cleaned_data["name"], query)
-            messages.success(request, f"Filter '{saved.name}' saved.")
+            messages.success(request, gettext("Filter '%(name)s' saved.") % {"name": saved.name})
             return redirect(_list_url(query))
     else:
         form = SavedFilterForm(initial={"query": clean_query(request.GET.urlencode(), areas)})
@@ -45,5 +46,5 @@ def open_filter(request, saved_filter_id):
 def delete(request, saved_filter_id):
     saved = get_object_or_404(services.saved_filters_for(request.user), pk=saved_filter_id)
     services.delete_filter(saved)
-    messages.success(request, f"Filter '{saved.name}' deleted.")
+    messages.success(request, gettext("Filter '%(name)s' deleted.") % {"name": saved.name})
     return redirect("home")

@@ -9,7 +9,7 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
 from agencies import access, privacy
@@ -46,9 +46,10 @@ def subject_access_file(request, area, reference, fmt):
         response = HttpResponse(body, content_type="application/json")
     else:
         context = {"case": case, "sections": held, "today": timezone.localdate()}
-        response = HttpResponse(
-            render_pdf("triggers/cases/subject_access_pdf.html", context),
-            content_type="application/pdf",
-        )
+        # English throughout, like the JSON: every app's section titles and fields are held
+        # in English (agencies/privacy.py), so a Welsh page's "Ie" would stand alone in it.
+        with translation.override("en-gb"):
+            pdf = render_pdf("triggers/cases/subject_access_pdf.html", context)
+        response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

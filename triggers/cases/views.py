@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies import access
 from agencies.landing import landing_redirect
@@ -170,7 +171,9 @@ def add_note(request, area, reference, kind="note"):
         except notes.NoteRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Contact recorded." if contact else "Note added.")
+            messages.success(
+                request, gettext("Contact recorded.") if contact else gettext("Note added.")
+            )
             return redirect(selectors.case_url(case))
     return render(
         request, "triggers/cases/note.html", {"case": case, "form": form, "contact": contact}
@@ -200,7 +203,9 @@ def hand_over(request, area, reference):
         except handover.HandoverRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Handed over. The people concerned have been emailed.")
+            messages.success(
+                request, gettext("Handed over. The people concerned have been emailed.")
+            )
             return redirect(selectors.case_url(case))
     return render(
         request,
@@ -217,7 +222,7 @@ def meeting_calendar(request, area, reference):
     if meeting is None:
         if not access.can_work_on(request.user, case):
             raise Http404
-        messages.error(request, "There is no review meeting arranged.")
+        messages.error(request, gettext("There is no review meeting arranged."))
         return redirect(selectors.case_url(case))
     if not access.may_read_meeting_pack(request.user, case, meeting):
         raise Http404

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Area
 from triggers.models.case import Case
@@ -20,21 +21,22 @@ class CaseNote(models.Model):
         NOTE = "note", "Note"
         CONTACT = "contact", "Contact"
 
+    # Labels in the page's language: the note forms and the chronology show them (issue #19).
     class Visibility(models.TextChoices):
-        PRIVATE = "private", "Private to the area's case officers and admins"
-        SHARED = "shared", "Shared with the agencies working on the case"
+        PRIVATE = "private", _("Private to the area's case officers and admins")
+        SHARED = "shared", _("Shared with the agencies working on the case")
 
     class Channel(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        LETTER = "letter", "Letter"
-        VISIT = "visit", "Visit"
-        EMAIL = "email", "Email"
-        MEETING = "meeting", "Meeting"
-        OTHER = "other", "Other"
+        PHONE = "phone", _("Phone call")
+        LETTER = "letter", _("Letter")
+        VISIT = "visit", _("Visit")
+        EMAIL = "email", _("Email")
+        MEETING = "meeting", _("Meeting")
+        OTHER = "other", _("Other")
 
     class Direction(models.TextChoices):
-        IN = "in", "Incoming: they contacted us"
-        OUT = "out", "Outgoing: we contacted them"
+        IN = "in", _("Incoming: they contacted us")
+        OUT = "out", _("Outgoing: we contacted them")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
