@@ -18,6 +18,7 @@ Why this shape (issue #15, #18):
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -194,31 +195,63 @@ def _record(
 ) -> None:
     """Write one try's result. Only a try that happened reaches here, so only it counts."""
     first = message.first_attempt_at or now
-    change = {"attempts": F("attempts") + 1, "first_attempt_at": first}
     if error is None:
-        change |= {
-            "status": Message.Status.SENT,
-            "sent_at": now,
-            "last_error": "",
-            # The live secret goes the moment it has been delivered; with DEBUG on it stays,
-            # for the demo mailbox (notifications/mailbox.py) to show.
-            "private_link": message.private_link if settings.DEBUG else "",
-            "notify_id": notify_id,
-        }
+        updated = _mark_sent(message, lease, now, first, notify_id)
     else:
-        change["last_error"] = redact(f"{type(error).__name__}: {error}")[:2000]
-        deadline = first + GIVE_UP_AFTER
-        if now >= deadline:
-            change |= {"status": Message.Status.FAILED, "failed_at": now, "private_link": ""}
-        else:
-            change["next_attempt_at"] = min(now + backoff(message.attempts + 1), deadline)
-    with transaction.atomic():
-        # Only while our lease holds: if it ran out, another worker owns the row now.
-        updated = Message.objects.filter(
-            pk=message.pk, status=Message.Status.PENDING, next_attempt_at=lease
-        ).update(**change)
+        updated = _mark_failed_try(message, lease, now, first, error)
     if not updated:
         log.warning("Message %s changed while it was being sent; its lease ran out.", message.pk)
+
+
+def _mark_sent(message: Message, lease: datetime, now: datetime, first, notify_id: str) -> int:
+    """Record a delivered message: one statement, the hot path of delivery (one per message).
+
+    Written as SQL prepared once, not built by the ORM each time, and committed without
+    waiting for the disk (PostgreSQL's `synchronous_commit` off for this transaction only):
+    a worker that crashes loses nothing (the commit has happened), and only a crash of the
+    database server itself in the next fraction of a second could forget a "sent" and send
+    that message again. Issue #18 measured both as a third of a message's cost.
+    """
+    adapt = connection.ops.adapt_datetimefield_value
+    # The live secret goes the moment it has been delivered; with DEBUG on it stays, for the
+    # demo mailbox (notifications/mailbox.py) to show.
+    private_link = message.private_link if settings.DEBUG else ""
+    values = [adapt(first), Message.Status.SENT, adapt(now), private_link, notify_id]
+    where = [message.pk, Message.Status.PENDING, adapt(lease)]
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        cursor.execute(_sent_statement(), [*values, *where])
+        return cursor.rowcount
+
+
+@functools.cache  # one database per process: its quoting and the table never change
+def _sent_statement() -> str:
+    table = connection.ops.quote_name(Message._meta.db_table)
+    column = {f.name: connection.ops.quote_name(f.column) for f in Message._meta.concrete_fields}
+    # Only the model's own table and column names, quoted, are put in; every value is a parameter.
+    return (  # nosec B608
+        f"UPDATE {table} SET {column['attempts']} = {column['attempts']} + 1, "  # noqa: S608
+        f"{column['first_attempt_at']} = %s, {column['status']} = %s, {column['sent_at']} = %s, "
+        f"{column['last_error']} = '', {column['private_link']} = %s, {column['notify_id']} = %s "
+        f"WHERE {column['id']} = %s AND {column['status']} = %s "
+        f"AND {column['next_attempt_at']} = %s"
+    )
+
+
+def _mark_failed_try(message: Message, lease: datetime, now: datetime, first, error) -> int:
+    change = {"attempts": F("attempts") + 1, "first_attempt_at": first}
+    change["last_error"] = redact(f"{type(error).__name__}: {error}")[:2000]
+    deadline = first + GIVE_UP_AFTER
+    if now >= deadline:
+        change |= {"status": Message.Status.FAILED, "failed_at": now, "private_link": ""}
+    else:
+        change["next_attempt_at"] = min(now + backoff(message.attempts + 1), deadline)
+    with transaction.atomic():
+        # Only while our lease holds: if it ran out, another worker owns the row now.
+        return Message.objects.filter(
+            pk=message.pk, status=Message.Status.PENDING, next_attempt_at=lease
+        ).update(**change)
 
 
 def _release(messages: list[Message], lease: datetime, now: datetime) -> None:
