@@ -119,9 +119,6 @@ NOT_YET_WELSH = {
     "case_victim",
     "case_victim_consent",
     "case_victim_consent_check",
-    "case_withdraw",
-    "case_withdraw_check",
-    "inbox",
     "record:check",
     "record:complaint",
     "record:complaints",
@@ -132,8 +129,6 @@ NOT_YET_WELSH = {
     "record:start",
     "record:victim",
     "record:who",
-    "request_detail",
-    "threshold_check",
 }
 
 
@@ -234,6 +229,7 @@ def names(side):
     found += ("Visited twice.", "Persistent noise.", "Late-night patrols.", "Patrol at night.")
     found += ("Chair, council and police.", "log.pdf", "Vic Tim", "Feed")
     found += ("Not fair.",)  # the appeal's explanation, as the applicant typed it
+    found += ("Shouting and banging on the door at night.",)  # each complaint, as described
     return tuple(n for n in found if n)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
@@ -26,36 +27,42 @@ def _textarea(label: str, *, required=False, rows=4, **kwargs):
 
 class CloseCaseForm(forms.Form):
     reason = _textarea(
-        "Why is the case closing?",
-        help_text="The applicant reads this in the closure letter. Needed when actions are "
-        "still open; otherwise leave empty to say every action is done.",
+        _("Why is the case closing?"),
+        help_text=_(
+            "The applicant reads this in the closure letter. Needed when actions are "
+            "still open; otherwise leave empty to say every action is done."
+        ),
     )
 
     def __init__(self, *args, open_actions: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.open_actions = open_actions
-        self.helper = gds_helper(Field.textarea("reason"), Button("submit", "Close the case"))
+        self.helper = gds_helper(
+            Field.textarea("reason"), Button("submit", gettext("Close the case"))
+        )
 
     def clean_reason(self):
         reason = self.cleaned_data.get("reason", "").strip()
         if self.open_actions and not reason:
             raise ValidationError(
-                f"{still_open(self.open_actions)}: give the reason for closing now"
+                gettext("%(open)s: give the reason for closing now")
+                % {"open": still_open(self.open_actions)}
             )
         return reason
 
 
 class WithdrawForm(forms.Form):
     reason = forms.ChoiceField(
-        label="Why is the case being withdrawn?",
+        label=_("Why is the case being withdrawn?"),
         choices=WithdrawalReason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose why the case is being withdrawn"},
+        error_messages={"required": _("Choose why the case is being withdrawn")},
     )
     details = _textarea(
-        "More about the reason",
-        help_text="The applicant reads this in the letter. Needed when the reason is "
-        "'Another reason'.",
+        _("More about the reason"),
+        help_text=_(
+            "The applicant reads this in the letter. Needed when the reason is 'Another reason'."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -63,13 +70,13 @@ class WithdrawForm(forms.Form):
         self.helper = gds_helper(
             Field.radios("reason", legend_size=Size.MEDIUM),
             Field.textarea("details"),
-            Button("submit", "Continue"),
+            Button("submit", gettext("Continue")),
         )
 
     def clean(self):
         data = super().clean()
         if data.get("reason") == WithdrawalReason.OTHER and not data.get("details", "").strip():
-            self.add_error("details", "Say why the case is being withdrawn")
+            self.add_error("details", gettext("Say why the case is being withdrawn"))
         return data
 
     def withdrawal_data(self) -> WithdrawalData:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from agencies.site import site_url
-from agencies.wording import plural
 from notifications.services import queue_email
 from triggers.history import record_event, transition
 from triggers.information.services import close_open_requests
@@ -75,7 +75,9 @@ class Closing:
 @transaction.atomic
 def still_open(count: int) -> str:
     """ "1 action is still open", "3 actions are still open"."""
-    return f"{plural(count, 'action')} {'is' if count == 1 else 'are'} still open"
+    return ngettext("%(n)s action is still open", "%(n)s actions are still open", count) % {
+        "n": count
+    }
 
 
 def close_case(case: Case, *, by, reason: str = "") -> Closing:
@@ -84,39 +86,49 @@ def close_case(case: Case, *, by, reason: str = "") -> Closing:
     time to appeal. The applicant gets a letter and an email saying when and why."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status not in CLOSABLE:
-        raise ClosingRefused("A case can be closed once the outcome has been sent.")
+        raise ClosingRefused(gettext("A case can be closed once the outcome has been sent."))
     if case.closes_on is not None:
-        raise ClosingRefused(f"This case already closes on {case.closes_on:%-d %B %Y}.")
+        raise ClosingRefused(
+            gettext("This case already closes on %(day)s.")
+            % {"day": date_filter(case.closes_on, "j F Y")}
+        )
     open_actions = case.actions.filter(status=Action.Status.OPEN).count()
     reason = reason.strip()
     if open_actions and not reason:
         raise ClosingRefused(
-            f"{still_open(open_actions)}: give the reason for closing the case now."
+            gettext("%(open)s: give the reason for closing the case now.")
+            % {"open": still_open(open_actions)}
         )
     if appeal_window_waits(case):
         raise ClosingRefused(
-            "The outcome letter has not been sent to everyone yet (it waits to be posted, or "
-            "for an address): the time to appeal starts when it is served."
+            gettext(
+                "The outcome letter has not been sent to everyone yet (it waits to be posted, "
+                "or for an address): the time to appeal starts when it is served."
+            )
         )
     why = reason or "Every action of the plan has been completed."
     closes_on = closes_on_for(case)
     if closes_on is None:
         return Closing(letter=_close_now(case, by=by, why=why, all_done=not open_actions))
     Case.objects.filter(pk=case.pk).update(closes_on=closes_on, closing_reason=why)
+    with translation.override("en"):  # the history is kept in English
+        closing_text = scheduled_closure_text(closes_on)
     record_event(
         case,
         "Closure set for when the time to appeal ends",
         by=by,
-        reasons=f"{scheduled_closure_text(closes_on)} Reason: {why}",
+        reasons=f"{closing_text} Reason: {why}",
     )
     return Closing(closes_on=closes_on)
 
 
 def scheduled_closure_text(closes_on: date) -> str:
-    return (
-        f"This case will close on {closes_on:%-d %B %Y}, when the time to appeal ends, "
-        "unless the applicant appeals."
-    )
+    """In the active language: the officer's page says it, the case's history keeps it in
+    English."""
+    return gettext(
+        "This case will close on %(day)s, when the time to appeal ends, unless the applicant "
+        "appeals."
+    ) % {"day": date_filter(closes_on, "j F Y")}
 
 
 def _close_now(case: Case, *, by, why: str, all_done: bool, summary: str = "Case closed"):
@@ -232,17 +244,18 @@ class WithdrawalData:
     details: str = ""
 
     def describe(self) -> str:
-        label = WithdrawalReason(self.reason).label
+        with translation.override("en"):  # the history and the letter keep it in English
+            label = str(WithdrawalReason(self.reason).label)
         return f"{label}: {self.details.strip()}" if self.details.strip() else label
 
 
 def check_withdrawal(case: Case, data: WithdrawalData) -> None:
     if case.status not in WITHDRAWABLE:
-        raise ClosingRefused("This case is no longer open: it cannot be withdrawn.")
+        raise ClosingRefused(gettext("This case is no longer open: it cannot be withdrawn."))
     if data.reason not in WithdrawalReason.values:
-        raise ClosingRefused("Choose why the case is being withdrawn.")
+        raise ClosingRefused(gettext("Choose why the case is being withdrawn."))
     if data.reason == WithdrawalReason.OTHER and not data.details.strip():
-        raise ClosingRefused("Say why the case is being withdrawn.")
+        raise ClosingRefused(gettext("Say why the case is being withdrawn."))
 
 
 @transaction.atomic

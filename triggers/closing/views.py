@@ -8,6 +8,7 @@ session until the officer confirms them, and nothing changes before that.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from triggers.closing import services
 from triggers.closing.forms import CloseCaseForm, WithdrawForm
@@ -19,7 +20,7 @@ from triggers.selectors import case_to_work_on, case_url
 def close(request, area, reference):
     case = case_to_work_on(request, area, reference)
     if case.status not in services.CLOSABLE or case.closes_on is not None:
-        messages.error(request, "A case can be closed once the outcome has been sent.")
+        messages.error(request, gettext("A case can be closed once the outcome has been sent."))
         return redirect(case_url(case))
     open_actions = case.actions.filter(status=Action.Status.OPEN).count()
     form = CloseCaseForm(
@@ -34,7 +35,9 @@ def close(request, area, reference):
             if done.closes_on is not None:
                 messages.success(request, services.scheduled_closure_text(done.closes_on))
             else:
-                messages.success(request, "Case closed. The applicant has been told when and why.")
+                messages.success(
+                    request, gettext("Case closed. The applicant has been told when and why.")
+                )
             return redirect(case_url(case))
     return render(
         request,
@@ -86,7 +89,7 @@ def withdraw_check(request, area, reference):
             messages.error(request, str(refused))
             return redirect("case_withdraw", case.area.slug, case.reference)
         del request.session[_session_key(case)]
-        messages.success(request, "Case withdrawn. The applicant has been sent a letter.")
+        messages.success(request, gettext("Case withdrawn. The applicant has been sent a letter."))
         return redirect(case_url(case))
     return render(
         request,

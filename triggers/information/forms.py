@@ -4,13 +4,37 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
+from agencies.models import AreaMembership
 from triggers import blocks, uploads
 from triggers.fields import DateField, MultipleFileField
 from triggers.information.services import ReportData, ReturnData
 
 REPORTS = "report"  # the prefix of the report blocks (add another)
+
+# A member's part in the area, as the choice of whom to ask names it.
+ROLE_IN_WORDS = {
+    AreaMembership.Role.RELEVANT_BODY: _("relevant body"),
+    AreaMembership.Role.CO_OPTED_HOUSING: _("co-opted housing provider"),
+    AreaMembership.Role.PARTNER: _("other partner"),
+}
+ALSO_ASK = _("Also ask")
+
+
+def _documents_help() -> str:
+    return gettext("Up to %(n)s files, each smaller than %(size)sMB: %(kinds)s.") % {
+        "n": uploads.MAX_FILES_PER_RETURN,
+        "size": uploads.MAX_UPLOAD_BYTES // 1024 // 1024,
+        "kinds": gettext(uploads.ALLOWED_DESCRIPTION),
+    }
+
+
+# In the language of the page that shows it.
+documents_help = lazy(_documents_help, str)
 
 
 class AlsoAskField(forms.MultipleChoiceField):
@@ -19,18 +43,20 @@ class AlsoAskField(forms.MultipleChoiceField):
 
     widget = forms.CheckboxSelectMultiple
 
-    def __init__(self, *, label="Also ask", **kwargs):
+    def __init__(self, *, label=ALSO_ASK, **kwargs):
         kwargs.setdefault(
             "help_text",
-            "The council, police and health body (the integrated care board in England, the Local "
-            "Health Board in Wales) are always asked for information. Choose "
-            "any co-opted housing provider or other partner this case concerns.",
+            _(
+                "The council, police and health body (the integrated care board in England, the "
+                "Local Health Board in Wales) are always asked for information. Choose "
+                "any co-opted housing provider or other partner this case concerns."
+            ),
         )
         super().__init__(label=label, required=False, **kwargs)
 
     def offer(self, optional) -> None:
         self.choices = [
-            (str(m.agency_id), f"{m.agency.name} ({m.get_role_display().lower()})")
+            (str(m.agency_id), f"{m.agency.name} ({ROLE_IN_WORDS.get(m.role, m.role)})")
             for m in optional
         ]
 
@@ -50,7 +76,7 @@ class NotifyAgenciesForm(forms.Form):
         choose = (
             [Field.checkboxes("also_ask", legend_size=Size.MEDIUM, small=True)] if optional else []
         )
-        self.helper = gds_helper(*choose, Button("submit", "Send the requests"))
+        self.helper = gds_helper(*choose, Button("submit", gettext("Send the requests")))
 
     def agency_ids(self) -> tuple[int, ...]:
         return AlsoAskField.agency_ids(self.cleaned_data["also_ask"])
@@ -61,34 +87,34 @@ DRAFT = "draft"  # the name of the "Save as draft" button
 
 class InformationReturnForm(forms.Form):
     holds_no_information = forms.BooleanField(
-        label="We hold no information about this behaviour", required=False
+        label=_("We hold no information about this behaviour"), required=False
     )
     actions_taken = forms.CharField(
-        label="Actions already taken",
-        help_text="What your agency has done about this behaviour, with dates.",
+        label=_("Actions already taken"),
+        help_text=_("What your agency has done about this behaviour, with dates."),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=10000,
     )
     risk_and_vulnerability = forms.CharField(
-        label="Risk and vulnerability",
-        help_text="Anything about the victim's or others' safety or vulnerability the "
-        "review should know.",
+        label=_("Risk and vulnerability"),
+        help_text=_(
+            "Anything about the victim's or others' safety or vulnerability the review should know."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=10000,
     )
     proposals = forms.CharField(
-        label="Proposals for the review",
-        help_text="What your agency could do, or suggests others do.",
+        label=_("Proposals for the review"),
+        help_text=_("What your agency could do, or suggests others do."),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=10000,
     )
     documents = MultipleFileField(
-        label="Documents (optional)",
-        help_text=f"Up to {uploads.MAX_FILES_PER_RETURN} files, each smaller than "
-        f"{uploads.MAX_UPLOAD_BYTES // 1024 // 1024}MB: {uploads.ALLOWED_DESCRIPTION}.",
+        label=_("Documents (optional)"),
+        help_text=documents_help(),
         required=False,
     )
 
@@ -98,22 +124,24 @@ class InformationReturnForm(forms.Form):
         rows = []
         for n in range(1, self.reports + 1):
             self.fields[f"report_{n}_date"] = DateField(
-                what=f"the date of report {n}", label="Date reported", required=False
+                what=gettext("the date of report %(n)s") % {"n": n},
+                label=_("Date reported"),
+                required=False,
             )
             self.fields[f"report_{n}_summary"] = forms.CharField(
-                label="What was reported",
+                label=_("What was reported"),
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
                 max_length=2000,
             )
             self.fields[f"report_{n}_reference"] = forms.CharField(
-                label="Your reference (optional)", required=False, max_length=60
+                label=_("Your reference (optional)"), required=False, max_length=60
             )
             rows.append(
                 blocks.block(
                     REPORTS,
                     n,
-                    "report",
+                    gettext("report"),
                     Field(f"report_{n}_date"),
                     Field.textarea(f"report_{n}_summary"),
                     Field.text(f"report_{n}_reference", field_width=20),
@@ -121,14 +149,14 @@ class InformationReturnForm(forms.Form):
             )
         self.helper = gds_helper(
             # Enter saves a draft where drafts are kept: never sends the return by accident.
-            blocks.default_submit(DRAFT, "Save as draft")
+            blocks.default_submit(DRAFT, gettext("Save as draft"))
             if drafts
-            else blocks.default_submit("submit", "Send your information"),
+            else blocks.default_submit("submit", gettext("Send your information")),
             Field.checkbox("holds_no_information"),
             Fieldset(
                 *rows,
-                blocks.add_button(REPORTS, "report"),
-                legend="Reports you hold about this behaviour",
+                blocks.add_button(REPORTS, gettext("report")),
+                legend=gettext("Reports you hold about this behaviour"),
                 legend_size=Size.MEDIUM,
                 css_class="app-add-another",
                 **{"data-add-another": REPORTS},
@@ -137,8 +165,8 @@ class InformationReturnForm(forms.Form):
             Field.textarea("risk_and_vulnerability"),
             Field.textarea("proposals"),
             Field("documents"),
-            Button("submit", "Send your information"),
-            *([Button.secondary(DRAFT, "Save as draft")] if drafts else []),
+            Button("submit", gettext("Send your information")),
+            *([Button.secondary(DRAFT, gettext("Save as draft"))] if drafts else []),
         )
 
     def clean(self):
@@ -147,9 +175,14 @@ class InformationReturnForm(forms.Form):
             has_date = cleaned.get(f"report_{n}_date")
             has_summary = (cleaned.get(f"report_{n}_summary") or "").strip()
             if has_date and not has_summary:
-                self.add_error(f"report_{n}_summary", f"Enter what was reported in report {n}")
+                self.add_error(
+                    f"report_{n}_summary",
+                    gettext("Enter what was reported in report %(n)s") % {"n": n},
+                )
             if has_summary and not has_date and f"report_{n}_date" not in self.errors:
-                self.add_error(f"report_{n}_date", f"Enter the date of report {n}")
+                self.add_error(
+                    f"report_{n}_date", gettext("Enter the date of report %(n)s") % {"n": n}
+                )
         return cleaned
 
     def return_data(self) -> ReturnData:

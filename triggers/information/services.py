@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
@@ -63,12 +64,15 @@ def notify_agencies(case: Case, *, by, also_ask: tuple[int, ...] = ()) -> list[I
     """
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status not in NOTIFIABLE:
-        raise RequestRefused("Agencies can be asked only once a review has been decided on.")
+        raise RequestRefused(
+            gettext("Agencies can be asked only once a review has been decided on.")
+        )
     required, optional = agencies_to_ask(case)
     chosen = [m for m in optional if m.agency_id in set(also_ask)]
     if not required:
         raise RequestRefused(
-            f"{case.area.name} has no relevant bodies set up. Ask your area admin to add them."
+            gettext("%(area)s has no relevant bodies set up. Ask your area admin to add them.")
+            % {"area": case.area.name}
         )
     round_number = _next_round(case)
     now = timezone.now()
@@ -152,11 +156,15 @@ def submit_return(
     request = _request_to_answer(request, by)
     if not data.holds_no_information and not (data.reports or data.actions_taken.strip()):
         raise RequestRefused(
-            "Add at least one report or the actions taken, or say that you hold no information."
+            gettext(
+                "Add at least one report or the actions taken, or say that you hold no information."
+            )
         )
     checked = [uploads.check_file(f) for f in files]
     if len(checked) > uploads.MAX_FILES_PER_RETURN:
-        raise RequestRefused(f"Attach at most {uploads.MAX_FILES_PER_RETURN} files.")
+        raise RequestRefused(
+            gettext("Attach at most %(n)s files.") % {"n": uploads.MAX_FILES_PER_RETURN}
+        )
     now = timezone.now()
     answers = {
         "submitted_by": by,
@@ -211,16 +219,20 @@ def _request_to_answer(request: InformationRequest, by) -> InformationRequest:
     )
     if request.status == InformationRequest.Status.NO_LONGER_NEEDED:
         raise RequestRefused(
-            "This request is no longer needed: "
-            f"{request.closed_reason or 'its purpose has ended'}. Nothing more is needed from "
-            "your agency for it."
+            gettext(
+                "This request is no longer needed: %(reason)s. Nothing more is needed from "
+                "your agency for it."
+            )
+            % {"reason": request.closed_reason or gettext("its purpose has ended")}
         )
     if by.agency_id != request.agency_id:
-        raise RequestRefused("Only staff of the agency asked can return its information.")
+        raise RequestRefused(gettext("Only staff of the agency asked can return its information."))
     if request.status == InformationRequest.Status.RETURNED and not may_correct(request):
         raise RequestRefused(
-            "The review has been held, so this information can no longer be changed. If "
-            "something in it is wrong, tell the case officer."
+            gettext(
+                "The review has been held, so this information can no longer be changed. If "
+                "something in it is wrong, tell the case officer."
+            )
         )
     return request
 
@@ -238,7 +250,9 @@ def save_draft(request: InformationRequest, answers: dict, *, by) -> DraftReturn
     nobody is told and nothing is recorded in the case's history."""
     request = _request_to_answer(request, by)
     if request.status != InformationRequest.Status.REQUESTED:
-        raise RequestRefused("This information has been sent: change it and send it again.")
+        raise RequestRefused(
+            gettext("This information has been sent: change it and send it again.")
+        )
     draft, _ = DraftReturn.objects.update_or_create(
         request=request,
         defaults={

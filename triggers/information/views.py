@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies import access
 from agencies.working_days import add_working_days
@@ -25,7 +26,9 @@ from triggers.selectors import case_to_work_on, case_url
 def notify_agencies(request, area, reference):
     case = case_to_work_on(request, area, reference)
     if case.status not in services.NOTIFIABLE:
-        messages.error(request, "Agencies can be asked once the review has been decided on.")
+        messages.error(
+            request, gettext("Agencies can be asked once the review has been decided on.")
+        )
         return redirect(case_url(case))
     required, optional = services.agencies_to_ask(case)
     form = NotifyAgenciesForm(
@@ -39,7 +42,10 @@ def notify_agencies(request, area, reference):
         except services.RequestRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, f"{len(sent)} agencies have been asked for information.")
+            messages.success(
+                request,
+                gettext("%(n)s agencies have been asked for information.") % {"n": len(sent)},
+            )
             return redirect(case_url(case))
     return render(
         request,
@@ -108,8 +114,11 @@ def request_detail(request, request_id):
                 "documents" if isinstance(refused, uploads.UploadRefused) else None, str(refused)
             )
         else:
-            done = "your corrected information" if correcting else "your information"
-            messages.success(request, f"Thank you. {case.area.name} has {done}.")
+            if correcting:
+                done = gettext("Thank you. %(area)s has your corrected information.")
+            else:
+                done = gettext("Thank you. %(area)s has your information.")
+            messages.success(request, done % {"area": case.area.name})
             return redirect("request_detail", request_id=info_request.pk)
     returned = info_request.status == InformationRequest.Status.RETURNED
     own = request.user.agency_id == info_request.agency_id
@@ -171,8 +180,10 @@ def _save_draft(request, info_request, form):
     else:
         messages.success(
             request,
-            "Your draft is saved. It has not been sent: come back to this page to finish it. "
-            "Documents are not kept in a draft: attach them when you send.",
+            gettext(
+                "Your draft is saved. It has not been sent: come back to this page to finish "
+                "it. Documents are not kept in a draft: attach them when you send."
+            ),
         )
     return redirect("request_detail", request_id=info_request.pk)
 

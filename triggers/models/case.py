@@ -58,10 +58,10 @@ class SendTo(models.TextChoices):
 
 
 class WithdrawalReason(models.TextChoices):
-    APPLICANT_ASKED = "applicant_asked", "The applicant asked to withdraw"
-    BEHAVIOUR_STOPPED = "behaviour_stopped", "The behaviour has stopped"
-    NO_CONTACT = "no_contact", "The applicant cannot be contacted"
-    OTHER = "other", "Another reason"
+    APPLICANT_ASKED = "applicant_asked", _("The applicant asked to withdraw")
+    BEHAVIOUR_STOPPED = "behaviour_stopped", _("The behaviour has stopped")
+    NO_CONTACT = "no_contact", _("The applicant cannot be contacted")
+    OTHER = "other", _("Another reason")
 
 
 # The deadline as the list sorts it: a case with none sorts after every dated one. One

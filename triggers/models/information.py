@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 from triggers.models.case import Case
@@ -15,11 +16,11 @@ class InformationRequest(models.Model):
     """
 
     class Status(models.TextChoices):
-        REQUESTED = "requested", "Waiting for information"
-        RETURNED = "returned", "Information returned"
+        REQUESTED = "requested", _("Waiting for information")
+        RETURNED = "returned", _("Information returned")
         # Closed by the service when its purpose ended: the review was held, or the case was
         # withdrawn or closed (DOMAIN.md §5.4). Nobody is reminded about it, nor can answer it.
-        NO_LONGER_NEEDED = "not_needed", "No longer needed"
+        NO_LONGER_NEEDED = "not_needed", _("No longer needed")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="information_requests")

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 from triggers.models.case import Case, Complaint
@@ -15,24 +16,27 @@ class ThresholdDecision(models.Model):
     """
 
     class Outcome(models.TextChoices):
-        MET = "met", "Threshold met"
-        MET_ON_DISCRETION = "met_on_discretion", "Review ordered on discretion"
-        NOT_MET = "not_met", "Threshold not met"
+        MET = "met", _("Threshold met")
+        MET_ON_DISCRETION = "met_on_discretion", _("Review ordered on discretion")
+        NOT_MET = "not_met", _("Threshold not met")
 
     class Ground(models.TextChoices):
-        HARM = "harm", "Harm or potential harm"
-        VULNERABILITY = "vulnerability", "The victim's vulnerability"
-        PERSISTENCE = "persistence", "Persistence of the behaviour"
-        INADEQUATE_RESPONSE = "inadequate_response", "The response so far was not adequate"
+        HARM = "harm", _("Harm or potential harm")
+        VULNERABILITY = "vulnerability", _("The victim's vulnerability")
+        PERSISTENCE = "persistence", _("Persistence of the behaviour")
+        INADEQUATE_RESPONSE = "inadequate_response", _("The response so far was not adequate")
 
     class RefusalReason(models.TextChoices):
         """The lawful reasons to refuse when the engine counts the threshold as met (DOMAIN.md
         §5.2). "Under investigation by another agency" is not one: it is not on the list."""
 
-        NOT_FOUND = "not_found", "A complaint was not found in any relevant body's records"
-        DIFFERENT_BEHAVIOUR = "different_behaviour", "The complaints are about different behaviour"
-        OUTSIDE_AREA = "outside_area", "The behaviour happened outside the area"
-        DUPLICATE = "duplicate", "It repeats an application already made"
+        NOT_FOUND = "not_found", _("A complaint was not found in any relevant body's records")
+        DIFFERENT_BEHAVIOUR = (
+            "different_behaviour",
+            _("The complaints are about different behaviour"),
+        )
+        OUTSIDE_AREA = "outside_area", _("The behaviour happened outside the area")
+        DUPLICATE = "duplicate", _("It repeats an application already made")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_decisions")
@@ -76,9 +80,9 @@ class ThresholdCheck(models.Model):
     """
 
     class Status(models.TextChoices):
-        REQUESTED = "requested", "Waiting for the check"
-        CHECKED = "checked", "Checked"
-        CLOSED = "closed", "No longer needed"
+        REQUESTED = "requested", _("Waiting for the check")
+        CHECKED = "checked", _("Checked")
+        CLOSED = "closed", _("No longer needed")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="threshold_checks")
@@ -115,9 +119,9 @@ class ComplaintFinding(models.Model):
     """What one body's records say about one of the applicant's complaints."""
 
     class Finding(models.TextChoices):
-        FOUND = "found", "Found in our records"
-        NOT_FOUND = "not_found", "Not found in our records"
-        NOT_OURS = "not_ours", "Not reported to us"
+        FOUND = "found", _("Found in our records")
+        NOT_FOUND = "not_found", _("Not found in our records")
+        NOT_OURS = "not_ours", _("Not reported to us")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     check_record = models.ForeignKey(

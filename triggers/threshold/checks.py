@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
@@ -147,15 +148,17 @@ def record_check(check: ThresholdCheck, findings: list[FindingData], *, by) -> T
         .get(pk=check.pk)
     )
     if check.status != ThresholdCheck.Status.REQUESTED:
-        raise CheckRefused("This check is closed: it has been recorded or is no longer needed.")
+        raise CheckRefused(
+            gettext("This check is closed: it has been recorded or is no longer needed.")
+        )
     if by.agency_id != check.agency_id:
-        raise CheckRefused("Only staff of the body asked can record its check.")
+        raise CheckRefused(gettext("Only staff of the body asked can record its check."))
     complaint_ids = set(check.case.complaints.values_list("pk", flat=True))
     given = {f.complaint_id: f for f in findings}
     if set(given) != complaint_ids:
-        raise CheckRefused("Give a finding for every complaint in the application.")
+        raise CheckRefused(gettext("Give a finding for every complaint in the application."))
     if any(f.finding not in ComplaintFinding.Finding.values for f in findings):
-        raise CheckRefused("Choose found, not found or not ours for every complaint.")
+        raise CheckRefused(gettext("Choose found, not found or not ours for every complaint."))
     ComplaintFinding.objects.bulk_create(
         ComplaintFinding(
             area_id=check.area_id,

@@ -9,6 +9,9 @@ from crispy_forms_gds.layout import (
     Size,
 )
 from django import forms
+from django.template.defaultfilters import date as date_filter
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.information.forms import AlsoAskField
@@ -25,16 +28,19 @@ class ThresholdCheckForm(forms.Form):
         rows = []
         for n, complaint in enumerate(self.complaints, start=1):
             self.fields[f"finding_{complaint.pk}"] = forms.ChoiceField(
-                label="Is it in your records?",
+                label=_("Is it in your records?"),
                 widget=forms.RadioSelect,
                 choices=ComplaintFinding.Finding.choices,
-                error_messages={"required": f"Choose whether complaint {n} is in your records"},
+                error_messages={
+                    "required": gettext("Choose whether complaint %(n)s is in your records")
+                    % {"n": n}
+                },
             )
             self.fields[f"reference_{complaint.pk}"] = forms.CharField(
-                label="Your reference (optional)", required=False, max_length=60
+                label=_("Your reference (optional)"), required=False, max_length=60
             )
             self.fields[f"note_{complaint.pk}"] = forms.CharField(
-                label="Note (optional)",
+                label=_("Note (optional)"),
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
                 max_length=2000,
@@ -44,13 +50,17 @@ class ThresholdCheckForm(forms.Form):
                     Field.radios(f"finding_{complaint.pk}", legend_size=Size.SMALL, small=True),
                     Field.text(f"reference_{complaint.pk}", field_width=20),
                     Field.textarea(f"note_{complaint.pk}"),
-                    legend=f"Complaint {n}: {complaint.incident_date:%-d %b %Y}, "
-                    f"reported {complaint.reported_date:%-d %b %Y} to "
-                    f"{complaint.reported_to_name or 'not said'}",
+                    legend=gettext("Complaint %(n)s: %(day)s, reported %(reported)s to %(who)s")
+                    % {
+                        "n": n,
+                        "day": date_filter(complaint.incident_date, "j M Y"),
+                        "reported": date_filter(complaint.reported_date, "j M Y"),
+                        "who": complaint.reported_to_name or gettext("not said"),
+                    },
                     legend_size=Size.MEDIUM,
                 )
             )
-        self.helper = gds_helper(*rows, Button("submit", "Record your check"))
+        self.helper = gds_helper(*rows, Button("submit", gettext("Record your check")))
 
     def findings(self) -> list[FindingData]:
         data = self.cleaned_data
@@ -69,36 +79,40 @@ class ThresholdDecisionForm(forms.Form):
     """The officer's threshold decision. The service re-checks every rule."""
 
     outcome = forms.ChoiceField(
-        label="Is the threshold met?",
+        label=_("Is the threshold met?"),
         widget=forms.RadioSelect,
         choices=ThresholdDecision.Outcome.choices,
-        error_messages={"required": "Choose whether the threshold is met"},
+        error_messages={"required": _("Choose whether the threshold is met")},
     )
     grounds = forms.MultipleChoiceField(
-        label="Grounds for a review on discretion",
-        help_text="Choose all that apply.",
+        label=_("Grounds for a review on discretion"),
+        help_text=_("Choose all that apply."),
         widget=forms.CheckboxSelectMultiple,
         choices=ThresholdDecision.Ground.choices,
         required=False,
     )
     refusal_reason = forms.ChoiceField(
-        label="Why do the relevant bodies refuse?",
-        help_text="Only when refusing although the reports count to the threshold. Being "
-        "under investigation by another agency is not a reason to refuse.",
+        label=_("Why do the relevant bodies refuse?"),
+        help_text=_(
+            "Only when refusing although the reports count to the threshold. Being "
+            "under investigation by another agency is not a reason to refuse."
+        ),
         widget=forms.RadioSelect,
         choices=ThresholdDecision.RefusalReason.choices,
         required=False,
     )
     reasons = forms.CharField(
-        label="Reasons",
-        help_text="Needed unless the reports meet the threshold. The applicant will read these "
-        "in their letter: use plain words.",
+        label=_("Reasons"),
+        help_text=_(
+            "Needed unless the reports meet the threshold. The applicant will read these "
+            "in their letter: use plain words."
+        ),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=5000,
     )
 
-    also_ask = AlsoAskField(label="If a review goes ahead, also ask")
+    also_ask = AlsoAskField(label=_("If a review goes ahead, also ask"))
 
     def __init__(self, *args, optional=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,16 +122,18 @@ class ThresholdDecisionForm(forms.Form):
             # shown without JavaScript, as GOV.UK Frontend does).
             ConditionalRadios(
                 "outcome",
-                ThresholdDecision.Outcome.MET.label,
+                # The labels as the page's language words them (crispy-forms-gds matches
+                # each to its choice by label, and takes only str).
+                str(ThresholdDecision.Outcome.MET.label),
                 ConditionalQuestion(
-                    ThresholdDecision.Outcome.MET_ON_DISCRETION.label,
+                    str(ThresholdDecision.Outcome.MET_ON_DISCRETION.label),
                     Field.checkboxes("grounds", small=True),
                 ),
-                ThresholdDecision.Outcome.NOT_MET.label,
+                str(ThresholdDecision.Outcome.NOT_MET.label),
             ),
             Field.radios("refusal_reason", small=True),
             Field.textarea("reasons"),
         ]
         if optional:
             layout.append(Field.checkboxes("also_ask", small=True))
-        self.helper = gds_helper(*layout, Button("submit", "Continue"))
+        self.helper = gds_helper(*layout, Button("submit", gettext("Continue")))

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
@@ -133,7 +133,7 @@ def decide_threshold(
     """
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status not in AWAITING_THRESHOLD_DECISION:
-        raise DecisionRefused("The threshold has already been decided for this case.")
+        raise DecisionRefused(gettext("The threshold has already been decided for this case."))
     complaints = list(case.complaints.select_related("reported_to"))
     engine = assess_case(case, complaints)
     _check_decision(engine, outcome, reasons, grounds, refusal_reason)
@@ -221,33 +221,42 @@ def _listed_refusal(outcome, engine, refusal_reason) -> str:
 def _history_reasons(decision: ThresholdDecision) -> str:
     if not decision.refusal_reason:
         return decision.reasons
-    reason = ThresholdDecision.RefusalReason(decision.refusal_reason).label
+    with translation.override("en"):  # the history is kept in English
+        reason = str(ThresholdDecision.RefusalReason(decision.refusal_reason).label)
     return f"Refused although the reports count to the threshold: {reason}. {decision.reasons}"
 
 
 def _check_decision(engine, outcome, reasons, grounds, refusal_reason=""):
     Outcome = ThresholdDecision.Outcome
     if outcome not in Outcome.values:
-        raise DecisionRefused("Choose whether the threshold is met.")
+        raise DecisionRefused(gettext("Choose whether the threshold is met."))
     if outcome == Outcome.MET and not engine.threshold_met:
         raise DecisionRefused(
-            "The reports do not meet the threshold. To hold a review anyway, choose "
-            "'review on discretion' and give the reasons."
+            gettext(
+                "The reports do not meet the threshold. To hold a review anyway, choose "
+                "'review on discretion' and give the reasons."
+            )
         )
     if outcome == Outcome.MET_ON_DISCRETION and not grounds:
-        raise DecisionRefused("Choose at least one ground for ordering a review on discretion.")
+        raise DecisionRefused(
+            gettext("Choose at least one ground for ordering a review on discretion.")
+        )
     if outcome != Outcome.MET and not reasons.strip():
-        raise DecisionRefused("Give the reasons for this decision: the applicant will read them.")
+        raise DecisionRefused(
+            gettext("Give the reasons for this decision: the applicant will read them.")
+        )
     unknown = set(grounds) - set(ThresholdDecision.Ground.values)
     if unknown:
-        raise DecisionRefused("Choose grounds from the list.")
+        raise DecisionRefused(gettext("Choose grounds from the list."))
     if refusal_reason and refusal_reason not in ThresholdDecision.RefusalReason.values:
-        raise DecisionRefused("Choose the reason for refusing from the list.")
+        raise DecisionRefused(gettext("Choose the reason for refusing from the list."))
     if outcome == Outcome.NOT_MET and engine.threshold_met and not refusal_reason:
         raise DecisionRefused(
-            "The reports count to the threshold. To refuse, choose why from the list: a "
-            "complaint not found in any body's records, different behaviour, outside the area, "
-            "or a duplicate application."
+            gettext(
+                "The reports count to the threshold. To refuse, choose why from the list: a "
+                "complaint not found in any body's records, different behaviour, outside the "
+                "area, or a duplicate application."
+            )
         )
 
 
@@ -300,7 +309,7 @@ def preview_decision(
 ) -> DecisionPreview:
     """Check a decision as `decide_threshold` would, and show its letter, changing nothing."""
     if case.status not in AWAITING_THRESHOLD_DECISION:
-        raise DecisionRefused("The threshold has already been decided for this case.")
+        raise DecisionRefused(gettext("The threshold has already been decided for this case."))
     complaints = list(case.complaints.select_related("reported_to"))
     engine = assess_case(case, complaints)
     _check_decision(engine, outcome, reasons, grounds, refusal_reason)

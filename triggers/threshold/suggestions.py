@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from incidents.models import IncidentRecord
 from incidents.schema import normalise_postcode
@@ -44,7 +45,7 @@ class Suggestion:
 
     @property
     def words(self) -> str:
-        return "Strong match" if self.strength >= 0.8 else "Possible match"
+        return gettext("Strong match") if self.strength >= 0.8 else gettext("Possible match")
 
 
 def _people(case) -> list[tuple[str, str]]:
@@ -64,7 +65,11 @@ def score(complaint: Complaint, record: IncidentRecord, people) -> tuple[float, 
     """How likely the record is this complaint: dates (0.3), name (0.4), postcode (0.3)."""
     apart = abs((record.incident_date - complaint.incident_date).days)
     date_part = max(0.0, 1 - apart / (DAYS_APART + 1))
-    reasons = ["incident on the same day" if apart == 0 else f"incidents {apart} days apart"]
+    reasons = [
+        gettext("incident on the same day")
+        if apart == 0
+        else gettext("incidents %(days)s days apart") % {"days": apart}
+    ]
     best, best_reasons = 0.0, []
     for name, postcode in people:
         surname = name.split()[-1] if name.split() else ""
@@ -73,11 +78,15 @@ def score(complaint: Complaint, record: IncidentRecord, people) -> tuple[float, 
         total = 0.4 * name_part + 0.3 * place_part
         if total > best:
             best = total
-            best_reasons = [f"name: {name} ~ {record.name}"] if name_part >= 0.7 else []
+            best_reasons = (
+                [gettext("name: %(name)s ~ %(record)s") % {"name": name, "record": record.name}]
+                if name_part >= 0.7
+                else []
+            )
             if place_part:
-                best_reasons.append("same postcode")
+                best_reasons.append(gettext("same postcode"))
     if record.reference and record.reference == complaint.reference_number:
-        best, best_reasons = 0.7, [*best_reasons, "the applicant gave this reference"]
+        best, best_reasons = 0.7, [*best_reasons, gettext("the applicant gave this reference")]
     return round(min(1.0, best + 0.3 * date_part), 2), reasons + best_reasons
 
 
@@ -128,15 +137,15 @@ def decide(check: ThresholdCheck, complaint_id: int, record_id: int, decision: s
     """The body's answer to one suggestion. Confirming one replaces any earlier confirmation
     for that complaint (a complaint is one record)."""
     if check.status != ThresholdCheck.Status.REQUESTED or by.agency_id != check.agency_id:
-        raise SuggestionRefused("Only the body asked can answer, while its check is open.")
+        raise SuggestionRefused(gettext("Only the body asked can answer, while its check is open."))
     if decision not in Decision.values:
-        raise SuggestionRefused("Choose whether the record is this complaint.")
+        raise SuggestionRefused(gettext("Choose whether the record is this complaint."))
     complaint = check.case.complaints.filter(pk=complaint_id).first()
     record = IncidentRecord.objects.filter(
         pk=record_id, body_id=check.agency_id, area_id=check.case.area_id
     ).first()
     if complaint is None or record is None:
-        raise SuggestionRefused("That suggestion is no longer there.")
+        raise SuggestionRefused(gettext("That suggestion is no longer there."))
     strength, _ = score(complaint, record, _people(check.case))
     if decision == Decision.CONFIRMED:
         SuggestionDecision.objects.filter(

@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from agencies import access
+from triggers import eligibility_words
 from triggers.information import services as information_services
 from triggers.information.forms import AlsoAskField
 from triggers.models import ThresholdCheck, ThresholdDecision
@@ -32,7 +34,9 @@ def acknowledge(request, area, reference):
     else:
         messages.success(
             request,
-            "Acknowledged. The applicant has been told you are their single point of contact.",
+            gettext(
+                "Acknowledged. The applicant has been told you are their single point of contact."
+            ),
         )
     return redirect(case_url(case))
 
@@ -76,7 +80,7 @@ def decide_threshold(request, area, reference):
     """The decision form. Nothing is recorded here: the next page checks it first."""
     case = case_to_work_on(request, area, reference)
     if case.status not in AWAITING_THRESHOLD_DECISION:
-        messages.error(request, "The threshold has already been decided for this case.")
+        messages.error(request, gettext("The threshold has already been decided for this case."))
         return redirect(case_url(case))
     posted = request.POST if request.method == "POST" else _typed(request, case)
     form, _ = _decision_form(case, posted)
@@ -95,6 +99,8 @@ def decide_threshold(request, area, reference):
     complaints = list(case.complaints.select_related("reported_to"))
     engine = services.assess_case(case, complaints)
     body_checks, rows = checks.findings_table(case, complaints, engine)
+    # Why each report counts or not, worded in the page's language.
+    words = eligibility_words.words()
     return render(
         request,
         "triggers/threshold/decide.html",
@@ -102,6 +108,7 @@ def decide_threshold(request, area, reference):
             "case": case,
             "form": form,
             "engine": engine,
+            "reasons": [finding.reason_in(words) for finding in engine.complaints],
             "complaints": complaints,
             "checks": body_checks,
             "rows": rows,
@@ -164,10 +171,14 @@ def _record_decision(request, case, data):
         messages.error(request, str(refused))
         return redirect("case_threshold", case.area.slug, case.reference)
     del request.session[_decision_key(case)]
-    told = "The applicant's letter is on its way"
     if data["outcome"] != ThresholdDecision.Outcome.NOT_MET:
-        told += ", and the agencies have been asked for information"
-    messages.success(request, f"Decision recorded. {told}.")
+        told = gettext(
+            "Decision recorded. The applicant's letter is on its way, and the agencies have "
+            "been asked for information."
+        )
+    else:
+        told = gettext("Decision recorded. The applicant's letter is on its way.")
+    messages.success(request, told)
     return redirect(case_url(case))
 
 
@@ -201,7 +212,10 @@ def threshold_check(request, check_id):
         except checks.CheckRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, f"Thank you. {case.area.name} has your check.")
+            messages.success(
+                request,
+                gettext("Thank you. %(area)s has your check.") % {"area": case.area.name},
+            )
             return redirect("threshold_check", check_id=check.pk)
     findings = {f.complaint_id: f for f in check.findings.all()}
     # The body's own incident records that may be each complaint (its staff only).
@@ -242,11 +256,15 @@ def check_suggestion(request, check_id):
     else:
         if request.POST.get("decision") == "confirmed":
             messages.success(
-                request, f"Your record {record.reference} is filled in below: record your check."
+                request,
+                gettext("Your record %(reference)s is filled in below: record your check.")
+                % {"reference": record.reference},
             )
         else:
             messages.success(
-                request, f"Your record {record.reference} will not be suggested again."
+                request,
+                gettext("Your record %(reference)s will not be suggested again.")
+                % {"reference": record.reference},
             )
     return redirect("threshold_check", check_id=check.pk)
 
