@@ -72,7 +72,6 @@ class Closing:
     closes_on: date | None = None
 
 
-@transaction.atomic
 def still_open(count: int) -> str:
     """ "1 action is still open", "3 actions are still open"."""
     return ngettext("%(n)s action is still open", "%(n)s actions are still open", count) % {
@@ -80,6 +79,7 @@ def still_open(count: int) -> str:
     }
 
 
+@transaction.atomic
 def close_case(case: Case, *, by, reason: str = "") -> Closing:
     """Close the case: when every action is done (the officer confirms), or earlier with a
     reason. While the letter can still be appealed, the closure waits for the end of the

@@ -104,3 +104,28 @@ def test_the_beat_runs_the_task_every_day():
     )
     assert close_cases_due.name == "triggers.tasks.close_cases_due"
     assert entry["schedule"].day_of_week == set(range(7))
+
+
+def test_closing_is_one_transaction_so_a_failure_part_way_leaves_the_case_as_it_was(
+    north, monkeypatch
+):
+    """The closure date and its history are written together or not at all (and the case's
+    row lock, taken first, needs the transaction: PostgreSQL refuses one outside it)."""
+    case = outcome_sent_case(north)
+
+    def history_fails(*args, **kwargs):
+        raise RuntimeError("the history could not be written")
+
+    monkeypatch.setattr(closing, "record_event", history_fails)
+    with pytest.raises(RuntimeError):
+        closing.close_case(case, by=north.officer, reason="The family moved away.")
+    case.refresh_from_db()
+    assert case.closes_on is None and case.closing_reason == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_takes_its_row_lock_inside_its_own_transaction(north):
+    """No request-wide transaction here (ATOMIC_REQUESTS is off), as in production."""
+    case = outcome_sent_case(north)
+    done = closing.close_case(case, by=north.officer, reason="The family moved away.")
+    assert done.closes_on is not None
