@@ -106,3 +106,14 @@ def test_the_consent_form_errors_are_welsh_and_the_history_stays_english(client,
     assert "Mae cofnod cydsyniad y dioddefwr wedi’i newid." in saved
     event = case.events.get(summary="The victim's consent record changed")
     assert "How they gave it: Not recorded" in event.reasons
+
+
+def test_the_victims_details_page_refuses_in_welsh(client, officer):
+    from triggers.models import Case
+
+    case = officer.case
+    Case.objects.filter(pk=case.pk).update(on_behalf=True, victim_consent=True)
+    url = reverse("case_victim", args=[officer.area.slug, case.reference])
+    html = client.post(url, {"send_to": "victim"}).content.decode()
+    assert "Rhowch eu cyfeiriad e-bost neu eu cyfeiriad post, neu dewiswch y ceisydd" in html
+    assert "Enter their email address" not in html
