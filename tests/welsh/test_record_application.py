@@ -59,8 +59,14 @@ def test_a_report_made_after_the_application_arrived_is_refused_in_welsh(client,
     assert "The date they reported it" not in html
 
 
-def test_missing_contact_details_and_the_recorded_message_are_welsh(client, officer):
-    assert post(client, "start", arrival(officer, "paper")).status_code == 302
+@pytest.mark.parametrize(
+    ("channel", "words", "recorded"),
+    [("paper", "Ffurflen bapur", "paper form"), ("phone", "Ffôn", "phone")],
+)
+def test_missing_contact_details_and_the_recorded_message_are_welsh(
+    client, officer, channel, words, recorded
+):
+    assert post(client, "start", arrival(officer, channel)).status_code == 302
     assert post(client, "who", {"applying_for": "myself"}).status_code == 302
     assert post(client, "complaint", report(officer.police.slug)).status_code == 302
     assert post(client, "complaints", {}).status_code == 302
@@ -70,12 +76,12 @@ def test_missing_contact_details_and_the_recorded_message_are_welsh(client, offi
     assert "Rhowch eu cyfeiriad e-bost, neu dewiswch ffordd arall o gysylltu â nhw" in html
     assert post(client, "contact", CONTACT).status_code == 302
     check = client.get(reverse("record:check")).content.decode()
-    assert "Gwiriwch yr atebion cyn cofnodi’r cais" in check and "Ffurflen bapur" in check
+    assert "Gwiriwch yr atebion cyn cofnodi’r cais" in check and words in check
     done = client.post(reverse("record:check"), {}, follow=True).content.decode()
     assert "wedi’i gofnodi" in done  # Application ... recorded.
     case = officer.area.cases.get(applicant_name=CONTACT["applicant_name"])
     assert case.events.get(summary__startswith="Application received").summary == (
-        "Application received (paper form)"
+        f"Application received ({recorded})"  # the history in English, whoever recorded it
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Area
@@ -180,7 +180,8 @@ def submit_application(
         for i, c in enumerate(data.complaints)
     )
     counts.status_moved(area.pk, entering=case.status)
-    how = Channel(channel).label.lower()
+    with translation.override("en"):  # the history is in English, whoever recorded it
+        how = str(Channel(channel).label).lower()
     record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
     if case.applicant_language != Language.ENGLISH:
         language = Language(case.applicant_language).label
