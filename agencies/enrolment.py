@@ -23,6 +23,7 @@ from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from . import access
 from .models import EnrolmentLink, User
@@ -78,8 +79,8 @@ def staff_for(issuer) -> QuerySet[User]:
 def whom_to_ask(user) -> str:
     """Plain words for the sign-in page: who can send this user a set-up link."""
     if is_platform_admin(user) or access.has_role(user, Role.AREA_ADMIN):
-        return "a platform admin"
-    return "your area admin"
+        return gettext("a platform admin")
+    return gettext("your area admin")
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,7 +22,9 @@ def open_link(request, token):
     enrolment.remember(request, link)
     if second_factor.pending_user(request) == link.user:
         return redirect("signin_setup")
-    messages.info(request, "Sign in with your password, then set up your authenticator app.")
+    messages.info(
+        request, gettext("Sign in with your password, then set up your authenticator app.")
+    )
     return redirect("signin")
 
 
@@ -50,5 +53,7 @@ def staff(request):
 def send_link(request, user_id):
     person = get_object_or_404(enrolment.staff_for(request.user), pk=user_id)
     enrolment.issue_link(person, by=request.user)
-    messages.success(request, f"A set-up link has been emailed to {person.email}.")
+    messages.success(
+        request, gettext("A set-up link has been emailed to %(email)s.") % {"email": person.email}
+    )
     return redirect("enrolment_staff")

@@ -4,6 +4,7 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 
 def gds_helper(*layout, label_size=Size.SMALL) -> FormHelper:
@@ -20,23 +21,25 @@ class SignInForm(AuthenticationForm):
     """Staff sign in with their work email address and password."""
 
     username = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.gov.uk"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
-        error_messages={"required": "Enter your password"},
+        error_messages={"required": _("Enter your password")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
-        "invalid_login": "Enter a correct email address and password. Both may be case-sensitive.",
-        "inactive": "This account has been switched off. Ask your area admin to switch it on.",
+        "invalid_login": _(
+            "Enter a correct email address and password. Both may be case-sensitive."
+        ),
+        "inactive": _("This account has been switched off. Ask your area admin to switch it on."),
     }
 
     def __init__(self, *args, **kwargs):
@@ -44,7 +47,7 @@ class SignInForm(AuthenticationForm):
         self.helper = gds_helper(
             Field.text("username", field_width=Fluid.TWO_THIRDS),
             Field.text("password", field_width=Fluid.TWO_THIRDS),
-            Button("submit", "Sign in"),
+            Button("submit", _("Sign in")),
         )
 
     def clean_username(self):
@@ -54,13 +57,13 @@ class SignInForm(AuthenticationForm):
 class SecondFactorForm(forms.Form):
     """The code from the authenticator app, or one of the backup codes."""
 
-    WRONG_CODE = "The code is not right or has expired. Enter the code your app shows now."
+    WRONG_CODE = _("The code is not right or has expired. Enter the code your app shows now.")
 
     code = forms.CharField(
-        label="Security code",
-        help_text="The 6-digit code from your authenticator app, or one of your backup codes.",
+        label=_("Security code"),
+        help_text=_("The 6-digit code from your authenticator app, or one of your backup codes."),
         max_length=20,
-        error_messages={"required": "Enter the security code"},
+        error_messages={"required": _("Enter the security code")},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),
@@ -70,7 +73,7 @@ class SecondFactorForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
             Field.text("code", field_width=10),
-            Button("submit", "Continue"),
+            Button("submit", _("Continue")),
         )
 
 
@@ -78,20 +81,22 @@ class ApiTokenForm(forms.Form):
     """A new API token for the signed-in user: its name and what it may do."""
 
     name = forms.CharField(
-        label="Name",
-        help_text="Say what uses it, for example 'Housing system nightly import'. The access "
-        "audit shows this name beside every call made with it.",
+        label=_("Name"),
+        help_text=_(
+            "Say what uses it, for example 'Housing system nightly import'. The access "
+            "audit shows this name beside every call made with it."
+        ),
         max_length=60,
-        error_messages={"required": "Enter a name for the token"},
+        error_messages={"required": _("Enter a name for the token")},
     )
     scope = forms.ChoiceField(
-        label="What may it do?",
+        label=_("What may it do?"),
         choices=[
-            ("read", "Read only: list and open cases"),
-            ("read_write", "Read and write: also record applications"),
+            ("read", _("Read only: list and open cases")),
+            ("read_write", _("Read and write: also record applications")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what the token may do"},
+        error_messages={"required": _("Select what the token may do")},
     )
 
     def __init__(self, *args, owner=None, **kwargs):
@@ -100,7 +105,7 @@ class ApiTokenForm(forms.Form):
         self.helper = gds_helper(
             Field.text("name", field_width=Fluid.TWO_THIRDS),
             Field.radios("scope", legend_size=Size.SMALL),
-            Button("submit", "Create token"),
+            Button("submit", _("Create token")),
         )
 
     def clean_name(self):
@@ -108,7 +113,7 @@ class ApiTokenForm(forms.Form):
 
         name = self.cleaned_data["name"].strip()
         if self.owner is not None and tokens_of(self.owner).filter(name__iexact=name).exists():
-            raise forms.ValidationError("You already have a token with this name")
+            raise forms.ValidationError(_("You already have a token with this name"))
         return name
 
 

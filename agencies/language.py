@@ -12,6 +12,9 @@ it. An English area's pages offer no switch and never render Welsh, whatever a c
   The choice is kept in the session and a cookie (`PUBLIC_COOKIE`).
 - Staff pages: English unless the member of staff chose Welsh (`STAFF_COOKIE`), offered to
   staff who work for an area in Wales.
+- Signing in (`SIGN_IN_PAGES`): before a member of staff is signed in, their areas are not known
+  yet, so these pages follow the staff cookie alone (only staff of a Welsh area can have chosen
+  Welsh). Once signed in, the staff rule above applies to them too.
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ SESSION_KEY = "language"
 PUBLIC_COOKIE = "asb_language"
 STAFF_COOKIE = "asb_staff_language"
 COOKIE_AGE = 365 * 24 * 60 * 60
+# The pages of signing in (URL names): the password, the second factor, and a set-up link.
+SIGN_IN_PAGES = frozenset(
+    {"signin", "signin_verify", "signin_setup", "signin_backup_codes", "signin_enrol"}
+)
 
 # Public pages that are about the private link's case (the appeal is lodged through it too).
 PRIVATE_LINK_PREFIXES = ("/track/", "/appeals/track/")
@@ -151,9 +158,16 @@ def language_for(request) -> tuple[bool, str]:
     user = getattr(request, "user", None)
     chosen = request.COOKIES.get(STAFF_COOKIE)
     signed_in = user is not None and user.is_authenticated
+    if chosen == WELSH and not signed_in and is_sign_in_page(match):
+        return True, WELSH  # no areas to check yet: the cookie says it
     if chosen == WELSH and signed_in and staff_offered_welsh(user):
         return True, WELSH
     return False, ENGLISH
+
+
+def is_sign_in_page(match) -> bool:
+    """Whether the resolved URL is one of signing in (`SIGN_IN_PAGES`)."""
+    return match is not None and not match.namespaces and match.url_name in SIGN_IN_PAGES
 
 
 class LanguageMiddleware:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from .forms import SignInForm
 
@@ -15,10 +16,10 @@ def attempted_email(request, credentials) -> str:
 def locked_out(request, response=None, credentials=None):
     """The sign-in page, with a message that says what happened and what to do."""
     minutes = round(settings.AXES_COOLOFF_TIME * 60)
-    message = (
-        f"You have entered the wrong password too many times, so signing in is locked for "
-        f"{minutes} minutes. Try again later, or ask your area admin for help."
-    )
+    message = gettext(
+        "You have entered the wrong password too many times, so signing in is locked for "
+        "%(minutes)s minutes. Try again later, or ask your area admin for help."
+    ) % {"minutes": minutes}
     return render(
         request,
         "agencies/signin.html",

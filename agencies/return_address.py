@@ -12,6 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies import access
 from agencies.forms import gds_helper
@@ -25,22 +27,24 @@ MOST_LINES, LONGEST_LINE, LONGEST_IN_ALL = 6, 60, 110
 
 class ReturnAddressForm(forms.Form):
     return_address = forms.CharField(
-        label="Return address",
-        help_text="Each line on its own line, the postcode on the last line. For example: "
-        "ASB Case Review Team, Municipal Buildings, Dale Street, Liverpool, L2 2DH. Leave "
-        "empty to print the area's name only.",
+        label=_("Return address"),
+        help_text=_(
+            "Each line on its own line, the postcode on the last line. For example: "
+            "ASB Case Review Team, Municipal Buildings, Dale Street, Liverpool, L2 2DH. Leave "
+            "empty to print the area's name only."
+        ),
         required=False,
         max_length=MOST_LINES * (LONGEST_LINE + 1),
         widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off"}),
         error_messages={
-            "max_length": "The return address must be %(limit_value)d characters or fewer"
+            "max_length": _("The return address must be %(limit_value)d characters or fewer")
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
-            Field.textarea("return_address", rows=6), Button("save", "Save return address")
+            Field.textarea("return_address", rows=6), Button("save", _("Save return address"))
         )
 
     def clean_return_address(self):
@@ -49,21 +53,31 @@ class ReturnAddressForm(forms.Form):
         if not lines:
             return ""
         if len(lines) < 2:
-            raise forms.ValidationError("Enter the address on more than one line, with a postcode")
+            raise forms.ValidationError(
+                gettext("Enter the address on more than one line, with a postcode")
+            )
         if len(lines) > MOST_LINES:
-            raise forms.ValidationError(f"Enter the address on {MOST_LINES} lines or fewer")
+            raise forms.ValidationError(
+                gettext("Enter the address on %(n)s lines or fewer") % {"n": MOST_LINES}
+            )
         if any(len(line) > LONGEST_LINE for line in lines):
             raise forms.ValidationError(
-                f"Each line of the address must be {LONGEST_LINE} characters or fewer"
+                gettext("Each line of the address must be %(n)s characters or fewer")
+                % {"n": LONGEST_LINE}
             )
         if len(", ".join(lines)) > LONGEST_IN_ALL:
             raise forms.ValidationError(
-                f"The return address must be {LONGEST_IN_ALL} characters or fewer in all, to fit "
-                "the envelope window"
+                gettext(
+                    "The return address must be %(n)s characters or fewer in all, to fit "
+                    "the envelope window"
+                )
+                % {"n": LONGEST_IN_ALL}
             )
         postcode = " ".join(lines[-1].upper().split())
         if not UK_POSTCODE.match(postcode):
-            raise forms.ValidationError("Enter a real postcode on the last line of the address")
+            raise forms.ValidationError(
+                gettext("Enter a real postcode on the last line of the address")
+            )
         return "\n".join([*lines[:-1], postcode])
 
 
@@ -85,7 +99,9 @@ def return_address(request, area):
     form = ReturnAddressForm(request.POST or None, initial={"return_address": area.return_address})
     if request.method == "POST" and form.is_valid():
         set_return_address(area, form.cleaned_data["return_address"], by=request.user)
-        messages.success(request, f"{area.name}'s return address is saved.")
+        messages.success(
+            request, gettext("%(area)s's return address is saved.") % {"area": area.name}
+        )
         return redirect("area_return_address", area=area.slug)
     changes = area.history.filter(history_change_reason="Postal return address changed")
     return render(

@@ -7,6 +7,7 @@ signed-in user's own tokens: another user's token is not found (404).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from . import tokens
@@ -47,6 +48,10 @@ def revoke(request, pk):
     token = get_object_or_404(tokens.tokens_of(request.user), pk=pk)
     if request.method == "POST":
         tokens.revoke_token(token)
-        messages.success(request, f"The token '{token.name}' has been revoked. It no longer works.")
+        messages.success(
+            request,
+            gettext("The token '%(name)s' has been revoked. It no longer works.")
+            % {"name": token.name},
+        )
         return redirect("api_tokens")
     return render(request, "agencies/api_token_revoke.html", {"token": token})

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from agencies import access
 from agencies.models import User
@@ -99,32 +99,49 @@ def preview_decision(appeal: Appeal, data: DecisionData, *, by: User) -> Decisio
 def consequences(appeal: Appeal) -> list[str]:
     """What recording this decision sets in motion, in the words the confirm page shows."""
     said = [
-        f"The letter below goes to the applicant, signed for {appeal.body_name}, and the "
-        "council's officers are emailed.",
-        "This is the last stage of the procedure: the decision cannot be changed afterwards.",
+        gettext(
+            "The letter below goes to the applicant, signed for %(body)s, and the "
+            "council's officers are emailed."
+        )
+        % {"body": appeal.body_name},
+        gettext(
+            "This is the last stage of the procedure: the decision cannot be changed afterwards."
+        ),
     ]
     if appeal.status == Appeal.Status.UPHELD:
+        remedy = gettext(Appeal.Remedy(appeal.remedy).label).lower()
         said.append(
-            f"The case goes back to the council for {appeal.get_remedy_display().lower()}; "
-            "any meeting still arranged for the earlier round is called off."
+            gettext(
+                "The case goes back to the council for %(remedy)s; "
+                "any meeting still arranged for the earlier round is called off."
+            )
+            % {"remedy": remedy}
         )
     elif appeal.previous_status == Status.THRESHOLD_NOT_MET:
-        said.append("The decision stands: the case closes by itself on the next daily run.")
+        said.append(
+            gettext("The decision stands: the case closes by itself on the next daily run.")
+        )
     elif appeal.cancelled_closure_reason and appeal.previous_status in CLOSABLE:
         said.append(
-            "The decision stands: the closure the officer had set is set again, and the case "
-            "closes by itself on the next daily run."
+            gettext(
+                "The decision stands: the closure the officer had set is set again, and the case "
+                "closes by itself on the next daily run."
+            )
         )
     else:
-        said.append("The decision stands: the case returns to where it was.")
+        said.append(gettext("The decision stands: the case returns to where it was."))
     return said
 
 
 def _check_may_decide(appeal: Appeal, data: DecisionData, by: User) -> dict:
     if appeal.status != Appeal.Status.LODGED:
-        raise AppealRefused("This appeal is no longer waiting for a decision.")
+        raise AppealRefused(gettext("This appeal is no longer waiting for a decision."))
     if not access.decides_appeal(by, appeal):
-        raise AppealRefused(f"Only {appeal.body_name} decides this {appeal.kind_name}.")
+        if appeal.kind == Appeal.Kind.PCC_REVIEW:
+            only = gettext("Only %(body)s decides this PCC review.")
+        else:
+            only = gettext("Only %(body)s decides this appeal.")
+        raise AppealRefused(only % {"body": appeal.body_name})
     grounds = {g.ground: g for g in appeal.grounds.all()}
     _check_decision(appeal, data, grounds)
     return grounds
@@ -140,23 +157,25 @@ def _apply(appeal: Appeal, data: DecisionData, by: User) -> None:
 
 def _check_decision(appeal: Appeal, data: DecisionData, grounds: dict) -> None:
     if {f.ground for f in data.findings} != set(grounds):
-        raise AppealRefused("Record a finding on every ground of the appeal.")
+        raise AppealRefused(gettext("Record a finding on every ground of the appeal."))
     if any(not f.finding.strip() for f in data.findings):
-        raise AppealRefused("Explain the finding on every ground.")
+        raise AppealRefused(gettext("Explain the finding on every ground."))
     if not data.reasons.strip():
-        raise AppealRefused("Give the reasons for the decision: the applicant will read them.")
+        raise AppealRefused(
+            gettext("Give the reasons for the decision: the applicant will read them.")
+        )
     made_out = any(f.made_out for f in data.findings)
     if data.upheld and not made_out:
-        raise AppealRefused("An upheld appeal needs at least one ground found made out.")
+        raise AppealRefused(gettext("An upheld appeal needs at least one ground found made out."))
     if not data.upheld and made_out:
         raise AppealRefused(
-            "A ground is found made out: uphold the appeal, or change that finding."
+            gettext("A ground is found made out: uphold the appeal, or change that finding.")
         )
     if data.upheld:
         if data.remedy not in remedies_for(appeal):
-            raise AppealRefused("Choose what must happen next.")
+            raise AppealRefused(gettext("Choose what must happen next."))
         if not data.points_to_address.strip():
-            raise AppealRefused("Say what the council must address.")
+            raise AppealRefused(gettext("Say what the council must address."))
 
 
 def remedies_for(appeal: Appeal) -> list[str]:

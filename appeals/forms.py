@@ -19,7 +19,15 @@ from triggers.models import Channel
 from . import decisions, lodging
 from .models import Appeal
 
-YES_NO = [("yes", "Yes, this is made out"), ("no", "No, this is not made out")]
+YES_NO = [("yes", _("Yes, this is made out")), ("no", _("No, this is not made out"))]
+
+# How an appeal reached the council, as the staff form offers it.
+CHANNEL_LABELS = {
+    Channel.PHONE: _("Phone"),
+    Channel.PAPER: _("Paper form"),
+    Channel.IN_PERSON: _("In person"),
+    Channel.AGENCY_REFERRAL: _("Agency referral"),
+}
 
 
 KIND_CHOICES = [
@@ -114,26 +122,32 @@ class StaffAppealForm(AppealForm):
     may accept it after the window with a recorded reason."""
 
     channel = forms.ChoiceField(
-        label="How did the applicant appeal?",
+        label=_("How did the applicant appeal?"),
         widget=forms.RadioSelect,
-        choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
-        error_messages={"required": "Choose how the applicant appealed"},
+        choices=[
+            (value, CHANNEL_LABELS.get(value, label))
+            for value, label in Channel.choices
+            if value != Channel.ONLINE
+        ],
+        error_messages={"required": _("Choose how the applicant appealed")},
     )
     late_reason = forms.CharField(
-        label="Reason for accepting it late",
-        help_text="Only if the appeal arrived after the deadline. The reason is kept in the "
-        "case's history and the council and the body hearing the appeal see it.",
+        label=_("Reason for accepting it late"),
+        help_text=_(
+            "Only if the appeal arrived after the deadline. The reason is kept in the "
+            "case's history and the council and the body hearing the appeal see it."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,
     )
-    submit_label = "Record the appeal"
+    submit_label = _("Record the appeal")
 
     def __init__(self, *args, late: bool = False, **kwargs):
         self.late = late
         super().__init__(*args, **kwargs)
-        self.fields["grounds"].label = "Why are they appealing?"
-        self.fields["explanation"].label = "What the applicant says went wrong"
+        self.fields["grounds"].label = gettext("Why are they appealing?")
+        self.fields["explanation"].label = gettext("What the applicant says went wrong")
 
     def layout(self) -> list:
         layout = [*super().layout()]
@@ -147,7 +161,7 @@ class StaffAppealForm(AppealForm):
     def clean_late_reason(self):
         reason = self.cleaned_data["late_reason"].strip()
         if self.late and not reason:
-            raise forms.ValidationError("Give the reason for accepting the appeal late")
+            raise forms.ValidationError(gettext("Give the reason for accepting the appeal late"))
         return reason
 
 
@@ -155,51 +169,55 @@ class DecisionForm(forms.Form):
     """The body's structured review: a finding on each ground, then the decision."""
 
     outcome = forms.ChoiceField(
-        label="Your decision",
+        label=_("Your decision"),
         widget=forms.RadioSelect,
-        choices=[("upheld", "Upheld"), ("not_upheld", "Not upheld: the decision stands")],
-        error_messages={"required": "Choose whether the appeal is upheld"},
+        choices=[("upheld", _("Upheld")), ("not_upheld", _("Not upheld: the decision stands"))],
+        error_messages={"required": _("Choose whether the appeal is upheld")},
     )
     remedy = forms.ChoiceField(
-        label="If upheld, what must happen",
+        label=_("If upheld, what must happen"),
         widget=forms.RadioSelect,
         required=False,
     )
     points_to_address = forms.CharField(
-        label="If upheld, the points the council must address",
-        help_text="The council sees these on the case. The applicant reads them in your letter.",
+        label=_("If upheld, the points the council must address"),
+        help_text=_("The council sees these on the case. The applicant reads them in your letter."),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=5000,
     )
     reasons = forms.CharField(
-        label="Reasons for your decision",
-        help_text="The applicant will read these in your letter: use plain words.",
+        label=_("Reasons for your decision"),
+        help_text=_("The applicant will read these in your letter: use plain words."),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=10000,
-        error_messages={"required": "Give the reasons for your decision"},
+        error_messages={"required": _("Give the reasons for your decision")},
     )
 
     def __init__(self, *args, appeal: Appeal, **kwargs):
         super().__init__(*args, **kwargs)
         self.grounds = list(appeal.grounds.all())
         self.fields["remedy"].choices = [
-            (value, Appeal.Remedy(value).label) for value in decisions.remedies_for(appeal)
+            (value, gettext(Appeal.Remedy(value).label)) for value in decisions.remedies_for(appeal)
         ]
         review = []
         for row in self.grounds:
             name = row.get_ground_display()
             self.fields[f"{row.ground}_made_out"] = forms.ChoiceField(
-                label="Is it made out?",
+                label=_("Is it made out?"),
                 widget=forms.RadioSelect,
                 choices=YES_NO,
-                error_messages={"required": f"Say whether “{name}” is made out"},
+                error_messages={
+                    "required": gettext("Say whether “%(ground)s” is made out") % {"ground": name}
+                },
             )
             self.fields[f"{row.ground}_finding"] = forms.CharField(
-                label="Your finding",
+                label=_("Your finding"),
                 widget=forms.Textarea(attrs={"rows": 3}),
                 max_length=5000,
-                error_messages={"required": f"Give your finding on “{name}”"},
+                error_messages={
+                    "required": gettext("Give your finding on “%(ground)s”") % {"ground": name}
+                },
             )
             review.append(
                 Fieldset(
@@ -210,12 +228,14 @@ class DecisionForm(forms.Form):
                 )
             )
         self.helper = gds_helper(
-            Fieldset(*review, legend="Your finding on each ground", legend_size=Size.MEDIUM),
+            Fieldset(
+                *review, legend=gettext("Your finding on each ground"), legend_size=Size.MEDIUM
+            ),
             Field.radios("outcome", legend_size=Size.MEDIUM),
             Field.radios("remedy", legend_size=Size.SMALL),
             Field.textarea("points_to_address"),
             Field.textarea("reasons"),
-            Button("submit", "Continue"),
+            Button("submit", gettext("Continue")),
         )
 
     def clean(self):
@@ -223,9 +243,9 @@ class DecisionForm(forms.Form):
         if cleaned.get("outcome") != "upheld":
             return cleaned
         if not cleaned.get("remedy"):
-            self.add_error("remedy", "Choose what must happen now the appeal is upheld")
+            self.add_error("remedy", gettext("Choose what must happen now the appeal is upheld"))
         if not (cleaned.get("points_to_address") or "").strip():
-            self.add_error("points_to_address", "Say what the council must address")
+            self.add_error("points_to_address", gettext("Say what the council must address"))
         return cleaned
 
     def decision_data(self) -> decisions.DecisionData:
@@ -250,25 +270,25 @@ class AppealListForm(forms.Form):
     """The PCC workspace's filters. A GET form: bad values fall back to the defaults."""
 
     show = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         required=False,
-        choices=[("waiting", "Awaiting decision"), ("decided", "Decided"), ("all", "All")],
+        choices=[("waiting", _("Awaiting decision")), ("decided", _("Decided")), ("all", _("All"))],
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
         choices=[
-            ("due", "Decision due"),
-            ("lodged", "Newest first"),
-            ("area", "Area"),
-            ("reference", "Case reference"),
+            ("due", _("Decision due")),
+            ("lodged", _("Newest first")),
+            ("area", _("Area")),
+            ("reference", _("Case reference")),
         ],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
-            Field.select("show"), Field.select("sort"), Button.secondary("apply", "Apply")
+            Field.select("show"), Field.select("sort"), Button.secondary("apply", gettext("Apply"))
         )
         self.helper.disable_csrf = True
 

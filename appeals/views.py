@@ -97,16 +97,20 @@ def record(request, area, reference):
         raise Http404
     target = lodging.appealable(case)
     if target is None:
-        messages.error(request, "There is no decision on this case that can be appealed now.")
+        messages.error(
+            request, gettext("There is no decision on this case that can be appealed now.")
+        )
         return redirect(case_url(case))
     late = target.is_late()
     form = StaffAppealForm(*_posted(request), late=late, target=target)
     appeal = request.method == "POST" and form.is_valid()
     appeal = appeal and _lodge(request, form, case, by=request.user)
     if appeal:
-        messages.success(
-            request, f"{appeal.get_kind_display()} recorded and sent to {appeal.body_name}."
-        )
+        if appeal.kind == Appeal.Kind.PCC_REVIEW:
+            said = gettext("PCC review recorded and sent to %(body)s.")
+        else:
+            said = gettext("Appeal recorded and sent to %(body)s.")
+        messages.success(request, said % {"body": appeal.body_name})
         return redirect(case_url(case))
     return render(
         request,
@@ -197,7 +201,7 @@ def decide(request, appeal_id):
     if not access.decides_appeal(request.user, appeal):
         raise Http404
     if not appeal.is_waiting:
-        messages.error(request, "This appeal is no longer waiting for a decision.")
+        messages.error(request, gettext("This appeal is no longer waiting for a decision."))
         return redirect("appeals:detail", appeal_id=appeal.pk)
     form = DecisionForm(*_posted(request)[:1], appeal=appeal)
     context = {"appeal": appeal, "case": appeal.case, "form": form}
@@ -216,7 +220,9 @@ def decide(request, appeal_id):
         return render(request, "appeals/decide.html", context)
     messages.success(
         request,
-        "Decision recorded. The applicant's letter and the council's notice are on their way.",
+        gettext(
+            "Decision recorded. The applicant's letter and the council's notice are on their way."
+        ),
     )
     return redirect("appeals:detail", appeal_id=appeal.pk)
 

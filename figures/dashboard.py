@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from agencies.models import Area
 
 from . import selectors
@@ -18,7 +21,23 @@ from .timeliness import STAGES, timeliness
 
 
 def _quarter_name(quarter: Period) -> str:
-    return f"{quarter.start:%b} to {quarter.end:%b} {quarter.start.year}"
+    """ "Apr to Jun 2025", the months in the page's language."""
+    return _("%(start)s to %(end)s %(year)s") % {
+        "start": formats.date_format(quarter.start, "M"),
+        "end": formats.date_format(quarter.end, "M"),
+        "year": quarter.start.year,
+    }
+
+
+def _label(year: Period) -> str:
+    """The year's months in the page's language ("April 2025 to March 2026")."""
+    from .views import period_label  # the views import this module
+
+    return period_label(year)
+
+
+def _percent(share: float | None) -> str:
+    return _("no data") if share is None else percent(share)
 
 
 @dataclass
@@ -34,6 +53,7 @@ class Section:
 
 
 def build(areas: list[Area], year: Period) -> dict:
+    """Every measure, its words in the page's language."""
     ids = [a.pk for a in areas]
     found = selectors.totals(ids, year, by_quarter=True)  # the one query for every measure
     counts = selectors.statutory_counts(ids, year, found)
@@ -59,14 +79,15 @@ def _applications(areas, year, found) -> Section:
     ]
     return Section(
         "applications",
-        "Applications per quarter",
+        _("Applications per quarter"),
         bar_chart(
             "chart-applications",
-            "Applications per quarter",
-            f"Applications received in each quarter of {year.label}, by area.",
+            _("Applications per quarter"),
+            _("Applications received in each quarter of %(year)s, by area.")
+            % {"year": _label(year)},
             groups,
         ),
-        ["Area", *labels, "Total"],
+        [_("Area"), *labels, _("Total")],
         [[a.name, *by_quarter[a.pk], sum(by_quarter[a.pk])] for a in areas],
     )
 
@@ -74,19 +95,27 @@ def _applications(areas, year, found) -> Section:
 def _threshold(areas, year, found) -> Section:
     outcomes = selectors.threshold_outcomes([a.pk for a in areas], year, found)
     groups = [
-        ("", [(a.name, outcomes[a.pk].met_rate, percent(outcomes[a.pk].met_rate))]) for a in areas
+        ("", [(a.name, outcomes[a.pk].met_rate, _percent(outcomes[a.pk].met_rate))]) for a in areas
     ]
     return Section(
         "threshold",
-        "Threshold met rate",
+        _("Threshold met rate"),
         bar_chart(
             "chart-threshold",
-            "Threshold met rate",
-            f"The share of threshold decisions in {year.label} that led to a review, by area.",
+            _("Threshold met rate"),
+            _("The share of threshold decisions in %(year)s that led to a review, by area.")
+            % {"year": _label(year)},
             groups,
             maximum=1,
         ),
-        ["Area", "Decisions", "Met", "Review on discretion", "Not met", "Met rate"],
+        [
+            _("Area"),
+            _("Decisions"),
+            _("Met"),
+            _("Review on discretion"),
+            _("Not met"),
+            _("Met rate"),
+        ],
         [
             [
                 a.name,
@@ -94,7 +123,7 @@ def _threshold(areas, year, found) -> Section:
                 o.met,
                 o.met_on_discretion,
                 o.not_met,
-                percent(o.met_rate),
+                _percent(o.met_rate),
             ]
             for a in areas
             for o in [outcomes[a.pk]]
@@ -107,9 +136,9 @@ def _reviews(areas, counts) -> Section:
         (
             a.name,
             [
-                ("Reviews carried out", c.reviews_held, str(c.reviews_held)),
+                (_("Reviews carried out"), c.reviews_held, str(c.reviews_held)),
                 (
-                    "With recommendations",
+                    _("With recommendations"),
                     c.reviews_with_recommendations,
                     str(c.reviews_with_recommendations),
                 ),
@@ -120,14 +149,14 @@ def _reviews(areas, counts) -> Section:
     ]
     return Section(
         "reviews",
-        "Reviews with recommendations",
+        _("Reviews with recommendations"),
         bar_chart(
             "chart-reviews",
-            "Reviews with recommendations",
-            "Reviews carried out, and those that resulted in recommendations, by area.",
+            _("Reviews with recommendations"),
+            _("Reviews carried out, and those that resulted in recommendations, by area."),
             groups,
         ),
-        ["Area", "Reviews carried out", "With recommendations"],
+        [_("Area"), _("Reviews carried out"), _("With recommendations")],
         [
             [a.name, counts[a.pk].reviews_held, counts[a.pk].reviews_with_recommendations]
             for a in areas
@@ -139,41 +168,45 @@ def _timeliness(areas, year, found) -> Section:
     measured = timeliness(areas, year, found)
     groups, rows = [], []
     for stage in STAGES:
+        stage_label = _(stage.label)
         bars = []
         for a in areas:
             result = measured[stage.key][a.pk]
             share = result.on_time_share
-            bars.append((a.name, share, percent(share)))
+            bars.append((a.name, share, _percent(share)))
             median = result.median_days
             rows.append(
                 [
-                    stage.label,
+                    stage_label,
                     a.name,
                     getattr(a, stage.timescale_field),
                     result.completed,
-                    percent(share),
-                    "no data" if median is None else f"{median:g}",
+                    _percent(share),
+                    _("no data") if median is None else f"{median:g}",
                 ]
             )
-        groups.append((stage.label, bars))
+        groups.append((stage_label, bars))
     return Section(
         "timeliness",
-        "Timeliness",
+        _("Timeliness"),
         bar_chart(
             "chart-timeliness",
-            "Stages completed within the area's timescale",
-            f"For each stage completed in {year.label}, the share done within the area's "
-            "timescale, by area.",
+            _("Stages completed within the area's timescale"),
+            _(
+                "For each stage completed in %(year)s, the share done within the area's "
+                "timescale, by area."
+            )
+            % {"year": _label(year)},
             groups,
             maximum=1,
         ),
         [
-            "Stage",
-            "Area",
-            "Timescale (working days)",
-            "Completed",
-            "Within timescale",
-            "Median working days",
+            _("Stage"),
+            _("Area"),
+            _("Timescale (working days)"),
+            _("Completed"),
+            _("Within timescale"),
+            _("Median working days"),
         ],
         rows,
         wide_table=True,
@@ -186,23 +219,26 @@ def _appeals(areas, year, found) -> Section:
         (
             a.name,
             [
-                ("Upheld", outcomes[a.pk].upheld, str(outcomes[a.pk].upheld)),
-                ("Not upheld", outcomes[a.pk].not_upheld, str(outcomes[a.pk].not_upheld)),
+                (_("Upheld"), outcomes[a.pk].upheld, str(outcomes[a.pk].upheld)),
+                (_("Not upheld"), outcomes[a.pk].not_upheld, str(outcomes[a.pk].not_upheld)),
             ],
         )
         for a in areas
     ]
     return Section(
         "appeals",
-        "Appeals by outcome",
+        _("Appeals by outcome"),
         bar_chart(
             "chart-appeals",
-            "Appeals by outcome",
-            f"Appeals decided in {year.label}: upheld (sent back for a further review or a new "
-            "threshold decision) or not upheld, by area.",
+            _("Appeals by outcome"),
+            _(
+                "Appeals decided in %(year)s: upheld (sent back for a further review or a new "
+                "threshold decision) or not upheld, by area."
+            )
+            % {"year": _label(year)},
             groups,
         ),
-        ["Area", "Decided", "Upheld", "Not upheld"],
+        [_("Area"), _("Decided"), _("Upheld"), _("Not upheld")],
         [
             [a.name, outcomes[a.pk].decided, outcomes[a.pk].upheld, outcomes[a.pk].not_upheld]
             for a in areas
@@ -218,25 +254,28 @@ def _pcc_reviews(areas, year, found) -> Section:
         (
             a.name,
             [
-                ("Lodged", counted[a.pk].lodged, str(counted[a.pk].lodged)),
-                ("Decided", counted[a.pk].decided, str(counted[a.pk].decided)),
-                ("Upheld", counted[a.pk].upheld, str(counted[a.pk].upheld)),
+                (_("Lodged"), counted[a.pk].lodged, str(counted[a.pk].lodged)),
+                (_("Decided"), counted[a.pk].decided, str(counted[a.pk].decided)),
+                (_("Upheld"), counted[a.pk].upheld, str(counted[a.pk].upheld)),
             ],
         )
         for a in areas
     ]
     return Section(
         "pcc-reviews",
-        "PCC reviews of threshold decisions",
+        _("PCC reviews of threshold decisions"),
         bar_chart(
             "chart-pcc-reviews",
-            "PCC reviews of threshold decisions",
-            f"Requests to the Police and Crime Commissioner to review a decision that the "
-            f"threshold was not met, in {year.label}: lodged, decided and upheld, by area. "
-            "Counted apart from appeals.",
+            _("PCC reviews of threshold decisions"),
+            _(
+                "Requests to the Police and Crime Commissioner to review a decision that the "
+                "threshold was not met, in %(year)s: lodged, decided and upheld, by area. "
+                "Counted apart from appeals."
+            )
+            % {"year": _label(year)},
             groups,
         ),
-        ["Area", "PCC reviews lodged", "PCC reviews decided", "PCC reviews upheld"],
+        [_("Area"), _("PCC reviews lodged"), _("PCC reviews decided"), _("PCC reviews upheld")],
         [
             [a.name, counted[a.pk].lodged, counted[a.pk].decided, counted[a.pk].upheld]
             for a in areas

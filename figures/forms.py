@@ -1,6 +1,7 @@
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 
@@ -12,7 +13,9 @@ def year_choices(kind: str = FINANCIAL, *, ended_only: bool = False) -> list[tup
     years = years_until(today, kind)
     if ended_only:
         years = [y for y in years if y.end < today]
-    return [(str(y.start.year), f"{y.name} ({y.label})") for y in years]
+    from .views import period_label  # the views import this module
+
+    return [(str(y.start.year), f"{y.name} ({period_label(y)})") for y in years]
 
 
 class YearForm(forms.Form):
@@ -20,8 +23,8 @@ class YearForm(forms.Form):
     form: a bad value falls back to the current year."""
 
     year = forms.ChoiceField(
-        label="Financial year",
-        error_messages={"invalid_choice": "Choose a year from the list"},
+        label=_("Financial year"),
+        error_messages={"invalid_choice": _("Choose a year from the list")},
     )
 
     def __init__(self, *args, kind: str = FINANCIAL, **kwargs):
@@ -29,8 +32,8 @@ class YearForm(forms.Form):
         self.kind = kind
         self.fields["year"].choices = year_choices(kind)
         if kind != FINANCIAL:
-            self.fields["year"].label = "Year"
-        self.helper = gds_helper(Field.select("year"), Button.secondary("show", "Show figures"))
+            self.fields["year"].label = _("Year")
+        self.helper = gds_helper(Field.select("year"), Button.secondary("show", _("Show figures")))
         self.helper.disable_csrf = True
 
     def period(self) -> Period:
@@ -43,10 +46,10 @@ class PublishForm(forms.Form):
     """An area admin chooses a year that has ended (of the kind the area publishes by)."""
 
     year = forms.ChoiceField(
-        label="Which year's figures do you want to publish?",
+        label=_("Which year's figures do you want to publish?"),
         error_messages={
-            "required": "Choose the year to publish",
-            "invalid_choice": "Choose a year from the list",
+            "required": _("Choose the year to publish"),
+            "invalid_choice": _("Choose a year from the list"),
         },
     )
 
@@ -55,7 +58,9 @@ class PublishForm(forms.Form):
         self.kind = kind
         self.fields["year"].choices = year_choices(kind, ended_only=True)
         self.helper = gds_helper(
-            Field.select("year"), Button("publish", "Publish these figures"), label_size=Size.MEDIUM
+            Field.select("year"),
+            Button("publish", _("Publish these figures")),
+            label_size=Size.MEDIUM,
         )
 
     def period(self) -> Period:

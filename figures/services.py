@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import Area, RoleAssignment
 from agencies.site import site_url
@@ -29,8 +30,11 @@ def publish_figures(area: Area, period: Period, *, by) -> Publication:
     earlier publication is kept.
     """
     if period.end >= timezone.localdate():
+        from .views import period_label  # the views import this module
+
         raise PublicationRefused(
-            f"Figures for {period.label} can be published once the period has ended."
+            gettext("Figures for %(year)s can be published once the period has ended.")
+            % {"year": period_label(period)}
         )
     counts = selectors.statutory_counts([area.pk], period)[area.pk]
     return Publication.objects.create(

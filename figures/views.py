@@ -150,6 +150,7 @@ def dashboard_page(request):
             "areas": areas,
             "publishable": [(a, dues.get(a.pk)) for a in publishable],
             "today": timezone.localdate(),
+            "year_label": period_label(year),
             **dashboard.build(areas, year),
         },
     )
@@ -234,7 +235,11 @@ def publish(request, area):
             form.add_error("year", str(error))
         else:
             name = Period(publication.period_start, publication.period_end).name
-            messages.success(request, f"{area.name}'s figures for {name} are published.")
+            messages.success(
+                request,
+                gettext("%(area)s's figures for %(year)s are published.")
+                % {"area": area.name, "year": name},
+            )
             return redirect("figures:area", area=area.slug)
     kind = area.publication_year
     last_ended = year(year_of(timezone.localdate(), kind).start.year - 1, kind)
@@ -246,6 +251,7 @@ def publish(request, area):
             "area": area,
             "form": form,
             "last_ended": last_ended,
+            "last_ended_label": period_label(last_ended),
             "preview": preview,
             "published": selectors.published_years(area),
             "due": selectors.publication_dues([area]).get(area.pk),

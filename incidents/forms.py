@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 
@@ -13,27 +16,33 @@ from .services import MAX_CSV_BYTES
 
 class UploadForm(forms.Form):
     membership = forms.ChoiceField(
-        label="Which area are these records for?",
+        label=_("Which area are these records for?"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the area the records are for"},
+        error_messages={"required": _("Choose the area the records are for")},
     )
     file = forms.FileField(
-        label="Upload a CSV file",
-        help_text=f"A .csv file saved as UTF-8, smaller than {MAX_CSV_BYTES // 1024 // 1024}MB, "
-        "with a header row. The columns are described in the incident feed guide.",
-        error_messages={"required": "Choose a CSV file to upload"},
+        label=_("Upload a CSV file"),
+        help_text=format_lazy(
+            _(
+                "A .csv file saved as UTF-8, smaller than {size}MB, with a header row. "
+                "The columns are described in the incident feed guide."
+            ),
+            size=MAX_CSV_BYTES // 1024 // 1024,
+        ),
+        error_messages={"required": _("Choose a CSV file to upload")},
     )
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.targets = {str(m.pk): m for m in targets}
         self.fields["membership"].choices = [
-            (key, f"{m.area.name} (as {m.agency.name})") for key, m in self.targets.items()
+            (key, gettext("%(area)s (as %(body)s)") % {"area": m.area.name, "body": m.agency.name})
+            for key, m in self.targets.items()
         ]
         self.helper = gds_helper(
             Field.radios("membership", small=True),
             Field("file"),
-            Button("submit", "Upload and continue"),
+            Button("submit", gettext("Upload and continue")),
         )
 
     def clean_membership(self):
@@ -47,17 +56,23 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args, headers=(), initial_mapping=None, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(self.NOT_SENT, "Not in this file"), *((h, h) for h in headers)]
+        choices = [(self.NOT_SENT, gettext("Not in this file")), *((h, h) for h in headers)]
         for column in schema.COLUMNS:
             self.fields[column.name] = forms.ChoiceField(
-                label=column.label + ("" if column.required else " (optional)"),
+                label=column.shown
+                if column.required
+                else gettext("%(column)s (optional)") % {"column": column.shown},
                 choices=choices,
                 required=column.required,
                 initial=(initial_mapping or {}).get(column.name, self.NOT_SENT),
-                error_messages={"required": f"Choose the column that holds {column.label.lower()}"},
+                error_messages={
+                    "required": gettext("Choose the column that holds %(column)s")
+                    % {"column": column.shown.lower()}
+                },
             )
         self.helper = gds_helper(
-            *(Field(c.name) for c in schema.COLUMNS), Button("submit", "Import the records")
+            *(Field(c.name) for c in schema.COLUMNS),
+            Button("submit", gettext("Import the records")),
         )
 
     def mapping(self) -> dict:
@@ -68,22 +83,22 @@ class ThresholdForm(forms.Form):
     """The area admin's linking threshold; its bounds are checked again by the service."""
 
     threshold = forms.DecimalField(
-        label="Threshold (a match probability)",
-        help_text="Between 0.80 and 0.99. Higher links fewer records: only the surest.",
+        label=_("Threshold (a match probability)"),
+        help_text=_("Between 0.80 and 0.99. Higher links fewer records: only the surest."),
         max_digits=4,
         decimal_places=3,
         error_messages={
-            "required": "Enter the threshold",
-            "invalid": "Enter the threshold as a number, like 0.95",
-            "max_digits": "Enter the threshold with at most 3 decimal places, like 0.95",
-            "max_decimal_places": "Enter the threshold with at most 3 decimal places, like 0.95",
+            "required": _("Enter the threshold"),
+            "invalid": _("Enter the threshold as a number, like 0.95"),
+            "max_digits": _("Enter the threshold with at most 3 decimal places, like 0.95"),
+            "max_decimal_places": _("Enter the threshold with at most 3 decimal places, like 0.95"),
         },
     )
     reason = forms.CharField(
-        label="Why are you changing it?",
+        label=_("Why are you changing it?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why you are changing the threshold"},
+        error_messages={"required": _("Say why you are changing the threshold")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -91,5 +106,5 @@ class ThresholdForm(forms.Form):
         self.helper = gds_helper(
             Field("threshold", css_class="govuk-input--width-5"),
             Field("reason"),
-            Button("submit", "Save the threshold"),
+            Button("submit", gettext("Save the threshold")),
         )

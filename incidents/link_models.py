@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import Area
 from audit import services as audit
@@ -73,10 +74,13 @@ def change_threshold(area: Area, threshold, *, by, reason: str = "") -> AreaLink
     try:
         chosen = round(float(threshold), 3)
     except (TypeError, ValueError):
-        raise ThresholdRefused("Enter the threshold as a number, like 0.95") from None
+        raise ThresholdRefused(gettext("Enter the threshold as a number, like 0.95")) from None
     low, high = AreaLinkModel.MIN_THRESHOLD, AreaLinkModel.MAX_THRESHOLD
     if not low <= chosen <= high:
-        raise ThresholdRefused(f"The threshold must be between {low:.2f} and {high:.2f}")
+        raise ThresholdRefused(
+            gettext("The threshold must be between %(low)s and %(high)s")
+            % {"low": f"{low:.2f}", "high": f"{high:.2f}"}
+        )
     stored = stored_model(area)
     if chosen == stored.threshold:
         return stored

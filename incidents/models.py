@@ -7,6 +7,7 @@ may read them from those two columns alone.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Area
 
@@ -20,12 +21,12 @@ class IncidentFeed(models.Model):
     """One batch of records as received: a CSV file (kept as sent) or an API call."""
 
     class Source(models.TextChoices):
-        UPLOAD = "upload", "CSV upload"
+        UPLOAD = "upload", _("CSV upload")
         API = "api", "API"
 
     class Status(models.TextChoices):
-        MAPPING = "mapping", "Waiting for its columns to be matched"
-        IMPORTED = "imported", "Imported"
+        MAPPING = "mapping", _("Waiting for its columns to be matched")
+        IMPORTED = "imported", _("Imported")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
     body = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="incident_feeds")

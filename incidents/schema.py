@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.utils.translation import gettext, gettext_noop
+
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 TRUE_WORDS = {"yes", "y", "true", "1"}
 FALSE_WORDS = {"no", "n", "false", "0", ""}
@@ -27,20 +29,25 @@ class Column:
     max_length: int = 0
     kind: str = "text"  # text, date, boolean, postcode
 
+    @property
+    def shown(self) -> str:
+        """The label in the active language (`label` stays English: headers are matched by it)."""
+        return gettext(self.label)
+
 
 COLUMNS = (
-    Column("reference", "Your reference", True, 60),
-    Column("incident_date", "Date of the incident", True, kind="date"),
-    Column("reported_date", "Date reported", True, kind="date"),
-    Column("first_name", "Reporter's first name", False, 80),
-    Column("surname", "Reporter's surname", True, 80),
-    Column("date_of_birth", "Reporter's date of birth", False, kind="date"),
-    Column("address", "Address", False, 300),
-    Column("postcode", "Postcode", False, kind="postcode"),
-    Column("phone", "Phone", False, 40),
-    Column("category", "Category", False, 80),
-    Column("description", "What happened", False, 5000),
-    Column("hate_related", "Hate-related", False, kind="boolean"),
+    Column("reference", gettext_noop("Your reference"), True, 60),
+    Column("incident_date", gettext_noop("Date of the incident"), True, kind="date"),
+    Column("reported_date", gettext_noop("Date reported"), True, kind="date"),
+    Column("first_name", gettext_noop("Reporter's first name"), False, 80),
+    Column("surname", gettext_noop("Reporter's surname"), True, 80),
+    Column("date_of_birth", gettext_noop("Reporter's date of birth"), False, kind="date"),
+    Column("address", gettext_noop("Address"), False, 300),
+    Column("postcode", gettext_noop("Postcode"), False, kind="postcode"),
+    Column("phone", gettext_noop("Phone"), False, 40),
+    Column("category", gettext_noop("Category"), False, 80),
+    Column("description", gettext_noop("What happened"), False, 5000),
+    Column("hate_related", gettext_noop("Hate-related"), False, kind="boolean"),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
 REQUIRED = tuple(c.name for c in COLUMNS if c.required)
@@ -86,22 +93,33 @@ def _value(column: Column, text: str, today: date):
             return None, None
         day = _date(text)
         if day is None:
-            return None, f"{column.label} must be a date like 2026-03-31 or 31/03/2026"
+            return None, gettext("%(column)s must be a date like 2026-03-31 or 31/03/2026") % {
+                "column": column.shown
+            }
         if day > today:
-            return None, f"{column.label} must be today or in the past"
+            return None, gettext("%(column)s must be today or in the past") % {
+                "column": column.shown
+            }
         return day, None
     if column.kind == "boolean":
         word = text.lower()
         if word in TRUE_WORDS or word in FALSE_WORDS:
             return word in TRUE_WORDS, None
-        return None, f"{column.label} must be yes or no"
+        return None, gettext("%(column)s must be yes or no") % {"column": column.shown}
     if column.kind == "postcode":
         if not text:
             return "", None
         postcode = normalise_postcode(text)
-        return postcode, None if postcode else f"{column.label} must be a UK postcode, like L1 8JQ"
+        if postcode:
+            return postcode, None
+        return None, gettext("%(column)s must be a UK postcode, like L1 8JQ") % {
+            "column": column.shown
+        }
     if column.max_length and len(text) > column.max_length:
-        return None, f"{column.label} must be {column.max_length} characters or fewer"
+        return None, gettext("%(column)s must be %(max)s characters or fewer") % {
+            "column": column.shown,
+            "max": column.max_length,
+        }
     return text, None
 
 
@@ -114,7 +132,8 @@ def read_row(row_number: int, cells: dict, today: date) -> tuple[dict | None, li
         if column.name == "description" and raw is not None:
             text = str(raw).strip()  # free text keeps its line breaks
         if column.required and not text:
-            errors.append(RowError(row_number, column.name, f"Enter the {column.label.lower()}"))
+            message = gettext("Enter the %(column)s") % {"column": column.shown.lower()}
+            errors.append(RowError(row_number, column.name, message))
             continue
         value, message = _value(column, text, today)
         if message:
@@ -124,7 +143,11 @@ def read_row(row_number: int, cells: dict, today: date) -> tuple[dict | None, li
     incident, reported = values.get("incident_date"), values.get("reported_date")
     if incident and reported and reported < incident:
         errors.append(
-            RowError(row_number, "reported_date", "Date reported must be on or after the incident")
+            RowError(
+                row_number,
+                "reported_date",
+                gettext("Date reported must be on or after the incident"),
+            )
         )
     if errors:
         return None, errors
@@ -146,7 +169,7 @@ def guess_mapping(headers: list[str], remembered: dict | None = None) -> dict:
         if known in headers:
             mapping[column.name] = known
             continue
-        for candidate in (column.name, column.label):
+        for candidate in (column.name, column.label, column.shown):
             if squash(candidate) in by_squashed:
                 mapping[column.name] = by_squashed[squash(candidate)]
                 break

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import Agency, Area
 from audit import services as audit
@@ -56,19 +57,26 @@ class ImportReport:
 
 def check_csv(name: str, size: int, head: bytes) -> None:
     """A CSV by its content: text, UTF-8 (a BOM allowed), and not too large."""
-    display = name[-80:] or "The file"
+    named = {"file": name[-80:] or gettext("The file")}
     if size == 0:
-        raise FeedRefused(f"{display} is empty")
+        raise FeedRefused(gettext("%(file)s is empty") % named)
     if size > MAX_CSV_BYTES:
-        raise FeedRefused(f"{display} must be smaller than {MAX_CSV_BYTES // 1024 // 1024}MB")
+        raise FeedRefused(
+            gettext("%(file)s must be smaller than %(size)sMB")
+            % {**named, "size": MAX_CSV_BYTES // 1024 // 1024}
+        )
     if not name.lower().endswith(".csv") or b"\x00" in head:
-        raise FeedRefused(f"{display} must be a CSV file (comma-separated values, .csv)")
+        raise FeedRefused(
+            gettext("%(file)s must be a CSV file (comma-separated values, .csv)") % named
+        )
     try:
         head.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         # The sample may end inside a multi-byte character: allow an incomplete tail.
         if error.start < len(head) - 3:
-            raise FeedRefused(f"{display} must be saved as UTF-8 (CSV UTF-8 in Excel)") from None
+            raise FeedRefused(
+                gettext("%(file)s must be saved as UTF-8 (CSV UTF-8 in Excel)") % named
+            ) from None
 
 
 def _read_csv(content: bytes) -> tuple[list[str], list[dict]]:
@@ -76,11 +84,16 @@ def _read_csv(content: bytes) -> tuple[list[str], list[dict]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     headers = [h.strip() for h in (reader.fieldnames or []) if h and h.strip()]
     if not headers:
-        raise FeedRefused("The file has no header row: its first line must name the columns")
+        raise FeedRefused(
+            gettext("The file has no header row: its first line must name the columns")
+        )
     rows = []
     for row in reader:
         if len(rows) >= schema.MAX_ROWS:
-            raise FeedRefused(f"The file has more than {schema.MAX_ROWS} rows: split it up")
+            raise FeedRefused(
+                gettext("The file has more than %(rows)s rows: split it up")
+                % {"rows": schema.MAX_ROWS}
+            )
         rows.append({(k or "").strip(): v for k, v in row.items() if not isinstance(v, list)})
     return headers, rows
 
@@ -116,7 +129,9 @@ def import_upload(feed: IncidentFeed, mapping: dict, *, by) -> ImportReport:
     """Import a received file's rows through the body's column mapping, and remember it."""
     missing = [c for c in schema.REQUIRED if not mapping.get(c)]
     if missing:
-        raise FeedRefused("Choose a column for " + ", ".join(missing))
+        raise FeedRefused(
+            gettext("Choose a column for %(columns)s") % {"columns": ", ".join(missing)}
+        )
     ColumnMapping.objects.update_or_create(body=feed.body, defaults={"mapping": mapping})
     with feed.file.open("rb") as stored:
         _, rows = _read_csv(stored.read())

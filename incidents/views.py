@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from audit import services as audit
 
@@ -97,11 +98,22 @@ def feed_columns(request, feed_id):
         except services.FeedRefused as refused:
             form.add_error(None, str(refused))
         else:
-            done = f"{report.created} new records, {report.updated} updated"
+            counts = {"created": report.created, "updated": report.updated}
             if report.errors:
-                messages.warning(request, f"{done}. Some rows could not be imported: see below.")
+                messages.warning(
+                    request,
+                    gettext(
+                        "%(created)s new records, %(updated)s updated. "
+                        "Some rows could not be imported: see below."
+                    )
+                    % counts,
+                )
             else:
-                messages.success(request, f"{done}. Every row was imported.")
+                messages.success(
+                    request,
+                    gettext("%(created)s new records, %(updated)s updated. Every row was imported.")
+                    % counts,
+                )
             return redirect("incidents:feed_detail", feed_id=feed.pk)
     return render(request, "incidents/columns.html", {"feed": feed, "form": form})
 
@@ -111,7 +123,7 @@ def feed_detail(request, feed_id):
     """The import's report: counts, and every bad row with its column and what is wrong."""
     feed = _found_or_refused(request, selectors.feeds_for(request.user), "incident feed", feed_id)
     _audit(request, "incident feed", feed.pk, feed.area_id)
-    labels = {c.name: c.label for c in schema.COLUMNS}
+    labels = {c.name: c.shown for c in schema.COLUMNS}
     errors = [{**e, "label": labels.get(e["column"], e["column"])} for e in feed.errors]
     return render(request, "incidents/feed.html", {"feed": feed, "errors": errors})
 
@@ -161,7 +173,7 @@ def linking_model(request, area):
         except link_models.ThresholdRefused as error:
             form.add_error("threshold", str(error))
         else:
-            messages.success(request, "The threshold is saved: the next linking uses it.")
+            messages.success(request, gettext("The threshold is saved: the next linking uses it."))
             return redirect("incidents:linking_model", area=found.slug)
     return render(
         request,

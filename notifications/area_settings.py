@@ -8,6 +8,7 @@ import re
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Size
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from agencies.models import NotifySettings, NotifySettingsChange
@@ -29,44 +30,52 @@ def key_hint(api_key: str) -> str:
 
 
 class NotifySettingsForm(forms.Form):
-    use_for_email = forms.BooleanField(label="Send emails through GOV.UK Notify", required=False)
+    use_for_email = forms.BooleanField(label=_("Send emails through GOV.UK Notify"), required=False)
     use_for_text = forms.BooleanField(
-        label="Send text messages through GOV.UK Notify", required=False
+        label=_("Send text messages through GOV.UK Notify"), required=False
     )
-    use_for_letters = forms.BooleanField(label="Post letters through GOV.UK Notify", required=False)
+    use_for_letters = forms.BooleanField(
+        label=_("Post letters through GOV.UK Notify"), required=False
+    )
     api_key = forms.CharField(
-        label="API key",
-        help_text="A live key from your Notify service's API integration page. Once saved it "
-        "is never shown again; leave this empty to keep the saved key.",
+        label=_("API key"),
+        help_text=_(
+            "A live key from your Notify service's API integration page. Once saved it "
+            "is never shown again; leave this empty to keep the saved key."
+        ),
         required=False,
         max_length=200,
         strip=True,
         # A password field is never filled in again, not even when the form has errors.
         widget=forms.PasswordInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    remove_key = forms.BooleanField(label="Remove the saved API key", required=False)
+    remove_key = forms.BooleanField(label=_("Remove the saved API key"), required=False)
     email_template_id = forms.CharField(
-        label="Email template ID",
-        help_text="The template's subject is ((subject)); its message is ((body)) and may show "
-        "((reference)) and ((file)), the link to a letter.",
+        label=_("Email template ID"),
+        help_text=_(
+            "The template's subject is ((subject)); its message is ((body)) and may show "
+            "((reference)) and ((file)), the link to a letter."
+        ),
         required=False,
         max_length=36,
     )
     text_template_id = forms.CharField(
-        label="Text message template ID",
-        help_text="The template's message is ((body)); it may show ((reference)).",
+        label=_("Text message template ID"),
+        help_text=_("The template's message is ((body)); it may show ((reference))."),
         required=False,
         max_length=36,
     )
     callback_token = forms.CharField(
-        label="Delivery receipts bearer token",
-        help_text="The bearer token you give Notify with the callback URL below (at least 10 "
-        "characters). Never shown again; leave empty to keep the saved one.",
+        label=_("Delivery receipts bearer token"),
+        help_text=_(
+            "The bearer token you give Notify with the callback URL below (at least 10 "
+            "characters). Never shown again; leave empty to keep the saved one."
+        ),
         required=False,
         min_length=10,
         max_length=200,
         widget=forms.PasswordInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"min_length": "The bearer token must be 10 characters or more"},
+        error_messages={"min_length": _("The bearer token must be 10 characters or more")},
     )
 
     def __init__(self, *args, saved: NotifySettings, **kwargs):
@@ -77,7 +86,7 @@ class NotifySettingsForm(forms.Form):
                 Field.checkbox("use_for_email"),
                 Field.checkbox("use_for_text"),
                 Field.checkbox("use_for_letters"),
-                legend="What goes through GOV.UK Notify",
+                legend=_("What goes through GOV.UK Notify"),
                 legend_size=Size.MEDIUM,
             ),
             Field.text("api_key", field_width=Fluid.TWO_THIRDS),
@@ -85,7 +94,7 @@ class NotifySettingsForm(forms.Form):
             Field.text("email_template_id", field_width=Fluid.TWO_THIRDS),
             Field.text("text_template_id", field_width=Fluid.TWO_THIRDS),
             Field.text("callback_token", field_width=Fluid.TWO_THIRDS),
-            Button("save", "Save settings"),
+            Button("save", _("Save settings")),
         )
         if not saved.has_key:
             del self.fields["remove_key"]
@@ -94,14 +103,14 @@ class NotifySettingsForm(forms.Form):
         key = self.cleaned_data["api_key"]
         if key and not API_KEY.match(key):
             raise forms.ValidationError(
-                "Enter the whole API key, as Notify shows it: its name, then two long codes"
+                _("Enter the whole API key, as Notify shows it: its name, then two long codes")
             )
         return key
 
     def _template_id(self, name):
         value = self.cleaned_data[name].strip().lower()
         if value and not UUID.match(value):
-            raise forms.ValidationError("Enter the template ID as Notify shows it")
+            raise forms.ValidationError(_("Enter the template ID as Notify shows it"))
         return value
 
     def clean_email_template_id(self):
@@ -114,11 +123,11 @@ class NotifySettingsForm(forms.Form):
         data = super().clean()
         keeps_key = self.saved.has_key and not data.get("remove_key")
         if not (data.get("api_key") or keeps_key) and self._uses_notify(data):
-            self.add_error("api_key", "Enter the API key to send through GOV.UK Notify")
+            self.add_error("api_key", _("Enter the API key to send through GOV.UK Notify"))
         if data.get("use_for_email") and not data.get("email_template_id"):
-            self.add_error("email_template_id", "Enter the email template ID")
+            self.add_error("email_template_id", _("Enter the email template ID"))
         if data.get("use_for_text") and not data.get("text_template_id"):
-            self.add_error("text_template_id", "Enter the text message template ID")
+            self.add_error("text_template_id", _("Enter the text message template ID"))
         return data
 
     @staticmethod

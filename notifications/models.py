@@ -7,6 +7,7 @@ never sends it twice.
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Area
 
@@ -24,9 +25,9 @@ class Message(models.Model):
         FAILED = "failed", "Failed"
 
     class Channel(models.TextChoices):
-        EMAIL = "email", "Email"
-        TEXT = "text", "Text message"
-        LETTER = "letter", "Letter by post"
+        EMAIL = "email", _("Email")
+        TEXT = "text", _("Text message")
+        LETTER = "letter", _("Letter by post")
 
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -37,7 +38,10 @@ def failed(request):
 def resend(request, message_id):
     message = get_object_or_404(_messages_for(request.user), pk=message_id)
     services.resend(message)
-    flash.success(request, f"The message to {message.to_address} will be sent again.")
+    flash.success(
+        request,
+        gettext("The message to %(to)s will be sent again.") % {"to": message.to_address},
+    )
     return redirect("messages_failed")
 
 
@@ -59,7 +63,9 @@ def area_notify(request, area):
     )
     if request.method == "POST" and form.is_valid():
         area_settings.save_settings(saved, form.cleaned_data, by=request.user)
-        flash.success(request, f"{area.name}'s GOV.UK Notify settings are saved.")
+        flash.success(
+            request, gettext("%(area)s's GOV.UK Notify settings are saved.") % {"area": area.name}
+        )
         return redirect("area_notify", area=area.slug)
     callback_url = site_url() + reverse("notify_receipt", args=[area.slug])
     return render(

@@ -9,18 +9,24 @@ To add a provider (keys named in the fixture without one simply get no pre-fill)
 function of (area, today) returning an Evidence or None, decorated with @provider("key").
 
 Providers read case data across the whole area: they run only for an area's own assessment.
+
+A figure is kept in English, as the portal's data (each made from one of the FIGURES below,
+outside any translation); `shown` puts a kept figure into the active language when a page
+displays it (issue #19), and leaves a figure it does not recognise as it is.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 
 from .scoring import NO, PARTLY, YES
 
@@ -49,11 +55,109 @@ def provider(key: str):
 
 
 def suggest(key: str, area, today: date | None = None) -> Evidence | None:
-    """The portal's suggestion for `key` in `area`, or None (no provider, or no data)."""
+    """The portal's suggestion for `key` in `area`, or None (no provider, or no data).
+    Its figure is in English whatever the page's language: `shown` translates it."""
     function = PROVIDERS.get(key)
     if function is None or area is None:
         return None
-    return function(area, today or timezone.localdate())
+    with translation.override("en"):
+        return function(area, today or timezone.localdate())
+
+
+# --- Figures: kept in English, shown in the page's language ---------------------------------
+
+THRESHOLD = gettext_noop("Threshold set to %(threshold)s complaints in 6 months; %(hate)s")
+HATE_ROUTE = gettext_noop("hate incident %(hate)s")
+NO_HATE_ROUTE = gettext_noop("no hate incident route")
+SPOC = gettext_noop("Single point of contact: %(name)s, %(contact)s")
+SPOC_PARTLY = gettext_noop("Single point of contact partly set: %(given)s")
+NO_SPOC = gettext_noop("No single point of contact set in the area's settings")
+NO_HOUSING = gettext_noop("No housing provider co-opted in the portal")
+HOUSING = (
+    gettext_noop("%(n)s housing provider co-opted: %(names)s"),
+    gettext_noop("%(n)s housing providers co-opted: %(names)s"),
+)
+CHANNELS = gettext_noop("Applications in the last 12 months: %(counts)s")
+BODIES = gettext_noop(
+    "%(met)s of %(total)s applications in the last 12 months reached every relevant body "
+    "(%(percent)s)"
+)
+TIMESCALES = gettext_noop(
+    "Acknowledged in time: %(acknowledged)s of %(due)s; threshold decided in time: "
+    "%(decided)s of %(decisions)s (last 12 months)"
+)
+VICTIMS = gettext_noop(
+    "The victim chose how to take part before %(met)s of %(total)s reviews in the last 12 "
+    "months (%(percent)s)"
+)
+PLANS = gettext_noop(
+    "%(consulted)s of %(total)s action plans finalised in the last 12 months were put to the "
+    "victim first; the victim commented on %(commented)s"
+)
+NOT_PUBLISHED = gettext_noop("No case review figures published through the portal")
+PUBLISHED = gettext_noop("Figures for %(start)s to %(end)s published on %(on)s")
+FIGURES = (THRESHOLD, SPOC, SPOC_PARTLY, NO_SPOC, NO_HOUSING, *HOUSING, CHANNELS, BODIES)
+FIGURES += (TIMESCALES, VICTIMS, PLANS, NOT_PUBLISHED, PUBLISHED)
+
+# How the figure of channels names each (Channel's label, lower case), in its own words.
+CHANNEL_CONTEXT = "PLEDGE figure: a way of applying"
+# The words as the catalogue holds them (msgctxt CHANNEL_CONTEXT): "online", "phone",
+# "paper form", "in person", "agency referral".
+CHANNEL_WORDS = ("online", "phone", "paper form", "in person", "agency referral")
+
+
+def _pattern(template: str) -> re.Pattern:
+    """A regular expression matching the English text the template makes."""
+    parts = re.split(r"%\((\w+)\)s", template)
+    pattern = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+    )
+    return re.compile(f"^{pattern}$", re.S)
+
+
+def shown(figure: str) -> str:
+    """A kept (English) figure in the active language; one not recognised, as it is."""
+    for template in FIGURES if figure else ():
+        found = _pattern(template).match(figure)
+        if found:
+            return _translated(template, found.groupdict()) or figure
+    return figure
+
+
+def _translated(template: str, values: dict) -> str | None:
+    if template == THRESHOLD:
+        hate = _pattern(HATE_ROUTE).match(values["hate"])
+        if hate:
+            values["hate"] = gettext(HATE_ROUTE) % hate.groupdict()
+        elif values["hate"] == NO_HATE_ROUTE:
+            values["hate"] = gettext(NO_HATE_ROUTE)
+        else:
+            return None
+    if template in HOUSING:
+        return ngettext(*HOUSING, int(values["n"])) % values if values["n"].isdigit() else None
+    if template == CHANNELS:
+        values["counts"] = _channels(values["counts"])
+    if template == PUBLISHED:
+        values = {key: _date(value) for key, value in values.items()}
+    return gettext(template) % values
+
+
+def _channels(counts: str) -> str:
+    shown_counts = []
+    for item in counts.split(", "):
+        word, _space, number = item.rpartition(" ")
+        if word in CHANNEL_WORDS:
+            word = pgettext(CHANNEL_CONTEXT, word)
+        shown_counts.append(f"{word} {number}" if word else item)
+    return ", ".join(shown_counts)
+
+
+def _date(text: str) -> str:
+    try:
+        day = datetime.strptime(text, "%d %B %Y").date()
+    except ValueError:
+        return text
+    return formats.date_format(day, "j F Y")
 
 
 def answer_for_share(met: int, total: int) -> str:
@@ -82,11 +186,11 @@ def threshold_setting(area, today):
     from agencies.models import STATUTORY_COMPLAINT_THRESHOLD
 
     hate = (
-        f"hate incident {area.hate_incident_threshold}"
+        HATE_ROUTE % {"hate": area.hate_incident_threshold}
         if area.hate_incident_threshold
-        else "no hate incident route"
+        else NO_HATE_ROUTE
     )
-    figure = f"Threshold set to {area.complaint_threshold} complaints in 6 months; {hate}"
+    figure = THRESHOLD % {"threshold": area.complaint_threshold, "hate": hate}
     lawful = area.complaint_threshold <= STATUTORY_COMPLAINT_THRESHOLD
     return Evidence(YES if lawful else NO, figure)
 
@@ -95,11 +199,11 @@ def threshold_setting(area, today):
 def single_point_of_contact(area, today):
     contact = [v for v in (area.spoc_email, area.spoc_phone) if v]
     if area.spoc_name and contact:
-        return Evidence(YES, f"Single point of contact: {area.spoc_name}, {', '.join(contact)}")
+        return Evidence(YES, SPOC % {"name": area.spoc_name, "contact": ", ".join(contact)})
     if area.spoc_name or contact:
         given = area.spoc_name or ", ".join(contact)
-        return Evidence(PARTLY, f"Single point of contact partly set: {given}")
-    return Evidence(NO, "No single point of contact set in the area's settings")
+        return Evidence(PARTLY, SPOC_PARTLY % {"given": given})
+    return Evidence(NO, NO_SPOC)
 
 
 @provider("housing_co_opted")
@@ -112,12 +216,9 @@ def housing_co_opted(area, today):
         .values_list("agency__name", flat=True)
     )
     if not names:
-        return Evidence(NO, "No housing provider co-opted in the portal")
-    return Evidence(
-        YES,
-        f"{len(names)} housing provider{'s' if len(names) > 1 else ''} co-opted: "
-        + ", ".join(names),
-    )
+        return Evidence(NO, NO_HOUSING)
+    template = HOUSING[0] if len(names) == 1 else HOUSING[1]
+    return Evidence(YES, template % {"n": len(names), "names": ", ".join(names)})
 
 
 @provider("several_channels")
@@ -129,9 +230,9 @@ def several_channels(area, today):
         return None
     # Referrals by an agency are not a way for the public to apply.
     public = {c: n for c, n in counts.items() if c != Channel.AGENCY_REFERRAL}
-    figure = "Applications in the last 12 months: " + ", ".join(
-        f"{Channel(c).label.lower()} {n}" for c, n in sorted(counts.items())
-    )
+    figure = CHANNELS % {
+        "counts": ", ".join(f"{Channel(c).label.lower()} {n}" for c, n in sorted(counts.items()))
+    }
     if len(public) >= 2:
         return Evidence(YES, figure)
     return Evidence(PARTLY, figure)
@@ -155,10 +256,8 @@ def relevant_bodies_notified(area, today):
     for case_id, agency_id in _passed_on(case_ids):
         passed_to[case_id].add(agency_id)
     met = sum(1 for agencies in passed_to.values() if bodies <= agencies)
-    figure = (
-        f"{met} of {len(case_ids)} applications in the last 12 months "
-        f"reached every relevant body ({_percent(met, len(case_ids))})"
-    )
+    total = len(case_ids)
+    figure = BODIES % {"met": met, "total": total, "percent": _percent(met, total)}
     return Evidence(answer_for_share(met, len(case_ids)), figure)
 
 
@@ -179,10 +278,12 @@ def timescales_met(area, today):
         return None
     met = sum(acknowledged) + sum(decided)
     total = len(acknowledged) + len(decided)
-    figure = (
-        f"Acknowledged in time: {sum(acknowledged)} of {len(acknowledged)}; "
-        f"threshold decided in time: {sum(decided)} of {len(decided)} (last 12 months)"
-    )
+    figure = TIMESCALES % {
+        "acknowledged": sum(acknowledged),
+        "due": len(acknowledged),
+        "decided": sum(decided),
+        "decisions": len(decided),
+    }
     return Evidence(answer_for_share(met, total), figure)
 
 
@@ -257,10 +358,7 @@ def victims_invited(area, today):
     if not reviews:
         return None
     met = sum(reviews)
-    figure = (
-        f"The victim chose how to take part before {met} of {len(reviews)} reviews "
-        f"in the last 12 months ({_percent(met, len(reviews))})"
-    )
+    figure = VICTIMS % {"met": met, "total": len(reviews), "percent": _percent(met, len(reviews))}
     return Evidence(answer_for_share(met, len(reviews)), figure)
 
 
@@ -279,10 +377,7 @@ def victim_consulted_on_plan(area, today):
         return None
     consulted = sum(1 for r in responses if r in ReviewRecord.VictimResponse.values)
     commented = responses.count(ReviewRecord.VictimResponse.COMMENTED)
-    figure = (
-        f"{consulted} of {len(responses)} action plans finalised in the last 12 months were "
-        f"put to the victim first; the victim commented on {commented}"
-    )
+    figure = PLANS % {"consulted": consulted, "total": len(responses), "commented": commented}
     return Evidence(answer_for_share(consulted, len(responses)), figure)
 
 
@@ -294,10 +389,11 @@ def data_published(area, today):
 
     publication = latest_publication(area)
     if publication is None:
-        return Evidence(NO, "No case review figures published through the portal")
+        return Evidence(NO, NOT_PUBLISHED)
     on = timezone.localdate(publication.published_at)
-    figure = (
-        f"Figures for {publication.period_start:%-d %B %Y} to {publication.period_end:%-d %B %Y} "
-        f"published on {on:%-d %B %Y}"
-    )
+    figure = PUBLISHED % {
+        "start": f"{publication.period_start:%-d %B %Y}",
+        "end": f"{publication.period_end:%-d %B %Y}",
+        "on": f"{on:%-d %B %Y}",
+    }
     return Evidence(YES if on >= _year_before(today) else NO, figure)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Answer
 from .services import (
     OVERRIDE_MESSAGE,
     PROCEDURE_URL_MAX,
+    PROCEDURE_URL_MISSING,
+    PROCEDURE_URL_TOO_LONG,
     AnswerData,
     override_missing,
     procedure_url_problem,
@@ -26,18 +30,18 @@ class AssessmentForm(forms.Form):
         for answer in answers:
             code = answer.question.code
             self.fields[f"{code}-value"] = forms.ChoiceField(
-                label=answer.question.text,
+                label=gettext(answer.question.text),  # the shipped text is in the catalogue
                 choices=Answer.Value.choices,
                 required=False,
                 initial=answer.value,
                 widget=forms.RadioSelect,
             )
             self.fields[f"{code}-note"] = forms.CharField(
-                label="Evidence", required=False, initial=answer.note, widget=forms.Textarea
+                label=_("Evidence"), required=False, initial=answer.note, widget=forms.Textarea
             )
             if answer.prefilled_value:
                 self.fields[f"{code}-override"] = forms.CharField(
-                    label="If your answer differs from the portal's figures, say why",
+                    label=_("If your answer differs from the portal's figures, say why"),
                     required=False,
                     initial=answer.override_note,
                     widget=forms.Textarea,
@@ -72,38 +76,40 @@ class AssessmentForm(forms.Form):
 
 class ImprovementForm(forms.Form):
     owner = forms.CharField(
-        label="Owner", max_length=120, required=False, help_text="A job title or team."
+        label=_("Owner"), max_length=120, required=False, help_text=_("A job title or team.")
     )
     target_date = forms.DateField(
-        label="Target date",
+        label=_("Target date"),
         required=False,
-        help_text="For example, 31/03/2027",
+        help_text=_("For example, 31/03/2027"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        error_messages={"invalid": "Enter the target date as day/month/year, like 31/03/2027"},
+        error_messages={"invalid": _("Enter the target date as day/month/year, like 31/03/2027")},
         widget=forms.DateInput(format="%d/%m/%Y"),
     )
-    done = forms.BooleanField(label="This improvement is done", required=False)
+    done = forms.BooleanField(label=_("This improvement is done"), required=False)
 
 
 class SignForm(forms.Form):
     signatory_name = forms.CharField(
-        label="Full name of the person signing",
+        label=_("Full name of the person signing"),
         max_length=120,
-        error_messages={"required": "Enter the full name of the person signing"},
+        error_messages={"required": _("Enter the full name of the person signing")},
     )
     job_title = forms.CharField(
-        label="Their job title",
+        label=_("Their job title"),
         max_length=120,
-        error_messages={"required": "Enter the job title of the person signing"},
+        error_messages={"required": _("Enter the job title of the person signing")},
     )
     procedure_url = forms.CharField(
-        label="Link to your published case review procedure",
-        help_text="The web page where the public can read it, starting https://. The public "
-        "register links to it.",
+        label=_("Link to your published case review procedure"),
+        help_text=_(
+            "The web page where the public can read it, starting https://. The public "
+            "register links to it."
+        ),
         max_length=PROCEDURE_URL_MAX,
         error_messages={
-            "required": "Enter the link to your published case review procedure",
-            "max_length": f"The link must be {PROCEDURE_URL_MAX} characters or fewer",
+            "required": PROCEDURE_URL_MISSING,
+            "max_length": PROCEDURE_URL_TOO_LONG,
         },
     )
 

@@ -11,6 +11,8 @@ partner *agency* (its staff assess). Each tenant-owned row carries exactly one o
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Area
@@ -68,8 +70,8 @@ class Section(models.Model):
 
 class Question(models.Model):
     class Kind(models.TextChoices):
-        LEGAL = "legal", "Legal compliance"
-        GOOD_PRACTICE = "good_practice", "Good practice"
+        LEGAL = "legal", _("Legal compliance")
+        GOOD_PRACTICE = "good_practice", _("Good practice")
 
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.CASCADE, related_name="questions"
@@ -133,8 +135,8 @@ def one_organisation(name: str) -> models.CheckConstraint:
 
 class Assessment(OrganisationOwned):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
 
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.PROTECT, related_name="assessments"
@@ -181,10 +183,12 @@ class Assessment(OrganisationOwned):
 
 class Answer(models.Model):
     class Value(models.TextChoices):
-        YES = "yes", "Yes"
-        PARTLY = "partly", "Partly"
-        NO = "no", "No"
-        NOT_APPLICABLE = "n/a", "Not applicable"
+        # An answer to the questionnaire's questions (Welsh answers follow the question's verb:
+        # the context keeps these apart from the public pages' "Yes" and "No").
+        YES = "yes", pgettext_lazy("PLEDGE answer", "Yes")
+        PARTLY = "partly", pgettext_lazy("PLEDGE answer", "Partly")
+        NO = "no", pgettext_lazy("PLEDGE answer", "No")
+        NOT_APPLICABLE = "n/a", pgettext_lazy("PLEDGE answer", "Not applicable")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
@@ -212,8 +216,8 @@ class ImprovementItem(models.Model):
     """One gap ('no' or 'partly') turned into an action, with an owner and a target date."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "To do"
-        DONE = "done", "Done"
+        OPEN = "open", _("To do")
+        DONE = "done", _("Done")
 
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="improvements"

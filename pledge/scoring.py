@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 YES, PARTLY, NO, NOT_APPLICABLE = "yes", "partly", "no", "n/a"
 POINTS = {YES: Decimal(1), PARTLY: Decimal("0.5"), NO: Decimal(0)}
 
@@ -25,7 +27,7 @@ GREEN_FROM = Decimal("0.8")
 AMBER_FROM = Decimal("0.5")
 
 GREEN, AMBER, RED = "green", "amber", "red"
-RATING_LABELS = {GREEN: "Green", AMBER: "Amber", RED: "Red"}
+RATING_LABELS = {GREEN: _("Green"), AMBER: _("Amber"), RED: _("Red")}
 
 
 @dataclass(frozen=True)

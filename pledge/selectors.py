@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from agencies import access
 from agencies.models import Agency, Area
@@ -37,7 +38,9 @@ class Organisation:
 
     @property
     def name(self) -> str:
-        return f"{self.area.name} (council area)" if self.area else self.agency.name
+        if self.area:
+            return gettext("%(area)s (council area)") % {"area": self.area.name}
+        return self.agency.name
 
     @property
     def owner(self) -> dict:

@@ -13,6 +13,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import evidence, scoring
 from .models import Answer, Assessment, ImprovementItem, Question, Signature
@@ -36,7 +39,7 @@ def start_assessment(organisation: Organisation, *, by, today: date | None = Non
     type(target).objects.select_for_update().filter(pk=target.pk).first()
     draft = organisation.assessments().filter(status=Assessment.Status.DRAFT).first()
     if draft is not None:
-        raise AssessmentRefused("There is already a draft assessment: finish it first.")
+        raise AssessmentRefused(gettext("There is already a draft assessment: finish it first."))
     version = current_version()
     assessment = Assessment.objects.create(
         **organisation.owner, version=version, started_by=by, started_at=timezone.now()
@@ -71,7 +74,7 @@ def override_missing(answer: Answer, data: AnswerData) -> bool:
     return departs and not data.override_note.strip()
 
 
-OVERRIDE_MESSAGE = "Say why your answer differs from what the portal's figures suggest"
+OVERRIDE_MESSAGE = _("Say why your answer differs from what the portal's figures suggest")
 
 
 @transaction.atomic
@@ -79,7 +82,9 @@ def save_answers(assessment: Assessment, answers: dict[str, AnswerData], *, by) 
     """Record a draft's answers (keyed by question code); nothing is saved if any is refused."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if not assessment.is_draft:
-        raise AssessmentRefused("This assessment has been submitted and can no longer change.")
+        raise AssessmentRefused(
+            gettext("This assessment has been submitted and can no longer change.")
+        )
     rows = {a.question.code: a for a in assessment.answers.select_related("question")}
     errors = {
         code: OVERRIDE_MESSAGE
@@ -87,9 +92,9 @@ def save_answers(assessment: Assessment, answers: dict[str, AnswerData], *, by) 
         if code in rows and override_missing(rows[code], data)
     }
     unknown = [c for c, d in answers.items() if d.value and d.value not in Answer.Value.values]
-    errors.update(dict.fromkeys(unknown, "Choose an answer from the list"))
+    errors.update(dict.fromkeys(unknown, gettext("Choose an answer from the list")))
     if errors:
-        raise AssessmentRefused("Some answers need attention.", errors)
+        raise AssessmentRefused(gettext("Some answers need attention."), errors)
     changed = []
     for code, data in answers.items():
         if code in rows:
@@ -106,11 +111,11 @@ def submit_assessment(assessment: Assessment, *, by) -> Assessment:
     """Submit a complete draft, and turn every 'no' or 'partly' into an improvement item."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if not assessment.is_draft:
-        raise AssessmentRefused("This assessment has already been submitted.")
+        raise AssessmentRefused(gettext("This assessment has already been submitted."))
     answers = list(assessment.answers.select_related("question"))
-    errors = {a.question.code: "Answer this question" for a in answers if not a.value}
+    errors = {a.question.code: gettext("Answer this question") for a in answers if not a.value}
     if errors:
-        raise AssessmentRefused("Answer every question before you submit.", errors)
+        raise AssessmentRefused(gettext("Answer every question before you submit."), errors)
     assessment.status = Assessment.Status.SUBMITTED
     assessment.submitted_by = by
     assessment.submitted_at = timezone.now()
@@ -156,10 +161,12 @@ class SigningRefused(ValueError):
 def signing_check(organisation: Organisation) -> Assessment:
     """The submitted assessment that allows signing, or SigningRefused saying why not."""
     if organisation.signature() is not None:
-        raise SigningRefused(f"{organisation.name} has already signed the pledge.")
+        raise SigningRefused(
+            gettext("%(name)s has already signed the pledge.") % {"name": organisation.name}
+        )
     assessment = organisation.assessments().filter(status=Assessment.Status.SUBMITTED).first()
     if assessment is None:
-        raise SigningRefused("Submit a self-assessment before you sign the pledge.")
+        raise SigningRefused(gettext("Submit a self-assessment before you sign the pledge."))
     unmet = [
         a.question
         for a in assessment.answers.select_related("question")
@@ -167,18 +174,29 @@ def signing_check(organisation: Organisation) -> Assessment:
     ]
     if unmet:
         raise SigningRefused(
-            "Every legal-compliance question must be answered 'yes' in your latest submitted "
-            "assessment before you sign.",
+            gettext(
+                "Every legal-compliance question must be answered 'yes' in your latest "
+                "submitted assessment before you sign."
+            ),
             unmet,
         )
     return assessment
 
 
 PROCEDURE_URL_MAX = 500
-PROCEDURE_URL_MESSAGE = (
+PROCEDURE_URL_MESSAGE = _(
     "Enter the link to your published procedure as a full web address starting https://, "
     "like https://www.example.gov.uk/asb-case-review"
 )
+PROCEDURE_URL_MISSING = _("Enter the link to your published case review procedure")
+
+
+def _procedure_url_too_long() -> str:
+    return gettext("The link must be %(max)s characters or fewer") % {"max": PROCEDURE_URL_MAX}
+
+
+# Lazy: the forms' error messages are made once, shown in each page's language.
+PROCEDURE_URL_TOO_LONG = lazy(_procedure_url_too_long, str)()
 _https_url = URLValidator(schemes=["https"])
 
 
@@ -189,13 +207,13 @@ def procedure_url_problem(url: str) -> str | None:
     """
     url = url.strip()
     if not url:
-        return "Enter the link to your published case review procedure"
+        return str(PROCEDURE_URL_MISSING)
     if len(url) > PROCEDURE_URL_MAX:
-        return f"The link must be {PROCEDURE_URL_MAX} characters or fewer"
+        return str(PROCEDURE_URL_TOO_LONG)
     try:
         _https_url(url)
     except ValidationError:
-        return PROCEDURE_URL_MESSAGE
+        return str(PROCEDURE_URL_MESSAGE)
     return None
 
 
@@ -207,7 +225,7 @@ def sign_pledge(
     gives the link to its published procedure for the register."""
     assessment = signing_check(organisation)
     if not signatory_name.strip() or not job_title.strip():
-        raise SigningRefused("Give the name and job title of the person signing.")
+        raise SigningRefused(gettext("Give the name and job title of the person signing."))
     problem = procedure_url_problem(procedure_url)
     if problem:
         raise SigningRefused(problem)

@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from . import charts, scoring, selectors, services
@@ -51,7 +52,7 @@ def organisation(request, kind, slug):
             "signature": org.signature(),
             "history": history,
             "chart": charts.history_chart(
-                [(f"{a.submitted_at:%d %b %Y}", percent) for a, percent in history]
+                [(formats.date_format(a.submitted_at, "d M Y"), percent) for a, percent in history]
             ),
         },
     )
@@ -93,12 +94,12 @@ def assessment(request, assessment_id):
             services.save_answers(item, form.answers_data(), by=request.user)
             if request.POST.get("action") == SUBMIT:
                 services.submit_assessment(item, by=request.user)
-                messages.success(request, "Your self-assessment has been submitted.")
+                messages.success(request, gettext("Your self-assessment has been submitted."))
                 return redirect("pledge:results", item.pk)
         except services.AssessmentRefused as refused:
             _add_errors(form, refused)
         else:
-            messages.success(request, "Your answers have been saved.")
+            messages.success(request, gettext("Your answers have been saved."))
             return redirect("pledge:assessment", item.pk)
     return render(
         request,
@@ -172,7 +173,7 @@ def improvement(request, assessment_id, item_id):
     form = ImprovementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.update_improvement(gap, **form.cleaned_data, by=request.user)
-        messages.success(request, "The improvement has been updated.")
+        messages.success(request, gettext("The improvement has been updated."))
         return redirect("pledge:results", item.pk)
     return render(
         request, "pledge/improvement.html", {"assessment": item, "item": gap, "form": form}
@@ -194,7 +195,9 @@ def sign(request, kind, slug):
         except services.SigningRefused as refused:
             refusal = refused
         else:
-            messages.success(request, f"{org.name} has signed the ASB Help PLEDGE.")
+            messages.success(
+                request, gettext("%(name)s has signed the ASB Help PLEDGE.") % {"name": org.name}
+            )
             return redirect("pledge:organisation", kind, slug)
     return render(
         request,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from django.utils.translation import gettext, gettext_noop
+
 from incidents.linking import model
 
 # A level's reason: fixed words, words made from the pair's values, or None (no reason).
@@ -135,3 +137,36 @@ class ReasonWriter:
         if shared is not None:
             return shared
         return reasons_for(dict(zip(self.columns, values, strict=True)))
+
+
+# --- The reasons in the page's language (issue #19) -----------------------------------------
+# The reasons are stored as written above, in English. A page shows each in its own language:
+# fixed words are translated whole; a reason that shows the pair's values translates its
+# label and keeps the values as the records hold them ("surname: Smyth ~ Smith").
+SHOWN_WORDS = (
+    gettext_noop("name matches"),
+    gettext_noop("first name and surname swapped"),
+    gettext_noop("surname matches"),
+    gettext_noop("same date of birth"),
+    gettext_noop("same address and phone number"),
+    gettext_noop("same address and postcode"),
+    gettext_noop("same address"),
+    gettext_noop("same phone number"),
+    gettext_noop("postcode matches"),
+    gettext_noop("same postcode sector"),
+    gettext_noop("same postcode district"),
+    gettext_noop("first name"),
+    gettext_noop("surname"),
+    gettext_noop("date of birth, day and month swapped"),
+    gettext_noop("date of birth"),
+    gettext_noop("same house number, street"),
+)
+
+
+def shown(reason: str) -> str:
+    """One stored reason in the active language (what is not known is shown as stored)."""
+    parts = []
+    for part in reason.split("; "):
+        label, colon, values = part.partition(": ")
+        parts.append(f"{gettext(label)}{colon}{values}" if label in SHOWN_WORDS else part)
+    return "; ".join(parts)

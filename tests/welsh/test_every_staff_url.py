@@ -14,9 +14,11 @@ from django.urls import reverse
 
 from agencies import public_pages
 from tests.security import test_isolation as isolation
+from tests.security import test_second_factor as second_factor
 from tests.security.test_isolation import sides  # noqa: F401 -- the walk's two areas
 from tests.welsh.english import english_words
 from tests.welsh.test_every_public_url import _Named, all_patterns
+from triggers.models import Letter
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,8 @@ NOT_HTML = {
     "recommendation_answer": "a named body's single-use link: it is tested with a link",
     "case_letter": "a letter's PDF (its Welsh text: tests/welsh/test_letters.py)",
     "case_letter_view": "the same letter's PDF, shown in the browser",
+    "case_outcome_letter_preview": "the outcome letter's PDF preview (the letter is in the "
+    "applicant's language: tests/welsh/test_letters.py)",
     "case_review_pack": "the meeting pack's PDF, for the agencies round the table",
     "pledge:report": "the PLEDGE self-assessment's report as a PDF",
     "case_subject_access_file": "a subject access file (JSON or PDF of what is held)",
@@ -66,87 +70,131 @@ ROLE_OF_LIST = {
 }
 
 
+# Signing in is reached the way a member of staff reaches it, not signed in yet (the page
+# follows the staff language cookie, agencies.language.SIGN_IN_PAGES): each returns the URL to
+# open. signin_backup_codes is opened signed in, as it is right after setting up the app.
+def _not_signed_in(client, settings, user):
+    return reverse("signin")
+
+
+def _half_way_to_the_code(client, settings, user):
+    """The password given, the authenticator app's code asked for next."""
+    settings.REQUIRE_2FA = True
+    second_factor.app_for(user)
+    second_factor.sign_in(client, user)
+    return reverse("signin_verify")
+
+
+def _half_way_to_setting_up(client, settings, user):
+    """A set-up link opened and the password given: the app is set up next."""
+    settings.REQUIRE_2FA = True
+    client.get(second_factor.set_up_link(user))
+    second_factor.sign_in(client, user)
+    return reverse("signin_setup")
+
+
+def _a_set_up_link(client, settings, user):
+    return second_factor.set_up_link(user)
+
+
+SIGNING_IN = {
+    "signin": _not_signed_in,
+    "signin_verify": _half_way_to_the_code,
+    "signin_setup": _half_way_to_setting_up,
+    "signin_enrol": _a_set_up_link,
+}
+
+
 # Pages not yet in Welsh: each is expected to fail (strict), so a page put into Welsh must
 # leave this list. Empty when every staff page is Welsh.
 NOT_YET_WELSH = {
-    "signin_enrol",  # needs a set-up link
-    "Deleted",
-    "action_detail",
-    "actions",
-    "add",
-    "api_token_revoke",
-    "api_tokens",
-    "appeals:decide",
     "appeals:detail",
-    "appeals:figures",
-    "appeals:list",
     "appeals:record",
-    "area_independent_chairs",
-    "area_notify",
-    "area_return_address",
-    "attention",
-    "audit_log",
     "case_close",
     "case_contact_add",
     "case_detail",
     "case_handover",
-    "case_meeting_cancel",
-    "case_meeting_schedule",
     "case_note_add",
     "case_notify",
-    "case_outcome_letter_preview",
-    "case_outcome_send",
-    "case_plan_finalise",
     "case_private_link",
-    "case_review_involvement",
-    "case_review_record",
     "case_subject_access",
     "case_threshold",
     "case_threshold_decision_check",
     "case_withdraw",
     "case_withdraw_check",
-    "enrolment_staff",
-    "figures:dashboard",
-    "figures:publish",
     "home",
     "inbox",
-    "incidents:feed_columns",
-    "incidents:feed_detail",
-    "incidents:feeds",
-    "incidents:linking_model",
-    "incidents:record_detail",
-    "incidents:records",
-    "incidents:upload",
-    "letter_address",
-    "messages_failed",
-    "pledge:assessment",
-    "pledge:home",
-    "pledge:improvement",
-    "pledge:organisation",
-    "pledge:results",
-    "pledge:sign",
-    "possible_review",
-    "possible_review_dismiss",
-    "possible_review_letter",
-    "possible_review_offer",
-    "possible_review_start",
-    "possible_reviews",
-    "print_queue",
-    "print_queue_area",
-    "recommendation_respond",
     "request_detail",
     "saved_filter",
     "saved_filter_new",
-    "signin",
-    "signin_backup_codes",
-    "signin_setup",
-    "signin_verify",
     "threshold_check",
 }
 
 
-# How a page is reached with what comes before it (like REACH in the public walk): called
-# after signing in, it may fill the session in and returns the URL's arguments, if any. A
+# Pages that show their content only in a later state of the case: each is reached as the
+# officer would reach it (the meeting arranged, the review recorded, the plan final...),
+# before the walk opens it. Without this the page sends the user back to the case page.
+def _meeting(side, *, days=-1):
+    """The side's review meeting: by default held yesterday, so the review can be recorded."""
+    from tests.triggers.reviews.test_review import schedule
+
+    schedule(side, side.case, days=days)
+
+
+def _review(side, *, final=False):
+    """The side's review recorded (its words those of names()), with a comment on the plan
+    so that it can be finalised; `final`: the plan made final, the outcome not yet sent."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from triggers.models import Case
+    from triggers.reviews import services as reviews
+
+    _meeting(side)
+    review = reviews.record_review(
+        side.case,
+        reviews.ReviewData(
+            attendance="Chair, council and police.",
+            findings="Persistent noise.",
+            recommendations=[reviews.RecommendationData(side.police, "Patrol at night.")],
+            actions=[
+                reviews.ActionData(
+                    side.police, "Late-night patrols.", timezone.localdate() + timedelta(30)
+                )
+            ],
+            without_missing_returns=True,
+        ),
+        by=side.officer,
+    )
+    reviews.comment_on_plan(side.case, "Visited twice.")
+    if final:
+        reviews.finalise_plan(review, by=side.officer)
+        # The outcome letter previewed is in the applicant's language: here they chose Welsh.
+        Case.objects.filter(pk=side.case.pk).update(applicant_language="cy")
+
+
+def _sent_recommendation(side):
+    from django.utils import timezone
+
+    from triggers.models import Recommendation
+
+    recommendation = isolation.police_recommendation(side)
+    Recommendation.objects.filter(pk=recommendation.pk).update(sent_at=timezone.now())
+
+
+REACH = {
+    "case_meeting_cancel": lambda side: _meeting(side, days=7),
+    "case_review_record": _meeting,
+    "case_plan_finalise": _review,
+    "case_outcome_send": lambda side: _review(side, final=True),
+    "actions": isolation.police_action,
+    "recommendation_respond": _sent_recommendation,
+}
+
+
+# How a page is reached by the signed-in user with what comes before it (like REACH in the
+# public walk): it may fill the session in and returns the URL's arguments, if any. A
 # step of recording an application with nothing answered before it sends the officer back
 # to the first page, so each step is reached with the answers of the steps before it.
 def record(*steps, on_behalf=False):
@@ -217,7 +265,7 @@ def consent_changed(client, side):
 
 
 BEFORE_CHECK = ("start", "who", "on_behalf", "victim", "complaint", "complaints", "impact")
-REACH = {
+REACH_SIGNED_IN = {
     "record:who": record("start"),
     "record:on_behalf": record("start", "who", on_behalf=True),
     "record:victim": record("start", "who", "on_behalf", on_behalf=True),
@@ -265,11 +313,30 @@ def names(side):
     found = (side.area.name, side.force.name, side.council.name, side.police.name, side.pcc.name)
     found += (case.reference, case.applicant_name, case.applicant_email or "")
     found += tuple(user.email for user in _users(side))
+    # A letter's title is part of the letter, written in the case's language, not the page's.
+    found += tuple(Letter.objects.filter(area=side.area).values_list("title", flat=True))
+    for contact in side.area.memberships.values_list("contact_name", "contact_email"):
+        found += contact
     found += ("GOV.UK", "GOV.UK Notify", "PLEDGE", "ASB Help", "API", "PDF", "CSV", "JSON")
     # What the walk's people typed (isolation.sides and tests.factories), shown as typed.
     found += ("Visited twice.", "Persistent noise.", "Late-night patrols.", "Patrol at night.")
     found += ("Chair, council and police.", "log.pdf", "Vic Tim", "Feed")
+    found += ("Not fair.",)  # the appeal's explanation, as the applicant typed it
     return tuple(n for n in found if n)
+
+
+# What one page shows as stored, beyond `names`: kept to that page, so that the same words
+# elsewhere are still checked.
+PAGE_NAMES = {
+    # The headers of the body's own file (tests/incidents/helpers.py), offered as it named them.
+    "incidents:feed_columns": ("Incident date", "Date reported", "Address"),
+    # The walk's possible review is made with an English summary that no records give: a real
+    # one's reasons are worded again in Welsh
+    # (tests/triggers/proactive/test_possible_reviews_welsh.py),
+    # and one the engine can no longer give is shown as it was stored.
+    "possible_review": ("The threshold is met.",),
+    "possible_review_letter": ("The threshold is met.",),  # no letter yet: its review's page
+}
 
 
 def _users(side):
@@ -290,19 +357,25 @@ def params():
 
 
 @pytest.mark.parametrize("name", params())
-def test_every_staff_page_is_welsh_for_staff_who_chose_it(client, welsh_side, name):
-    role = role_of(name)
-    client.force_login(getattr(welsh_side, role))
-    arguments = REACH[name](client, welsh_side) if name in REACH else None
-    url, _role = url_and_role(name, welsh_side, arguments)
-    response = client.get(url, follow=True)
+def test_every_staff_page_is_welsh_for_staff_who_chose_it(client, settings, welsh_side, name):
     if name in REACH:
-        assert not response.redirect_chain, (name, response.redirect_chain)
+        REACH[name](welsh_side)
+    if name in SIGNING_IN:
+        role = ROLE_OF_LIST.get(name, "officer")
+        url = SIGNING_IN[name](client, settings, getattr(welsh_side, role))
+    else:
+        role = role_of(name)
+        client.force_login(getattr(welsh_side, role))
+        reach = REACH_SIGNED_IN.get(name)
+        url, _role = url_and_role(name, welsh_side, reach(client, welsh_side) if reach else None)
+    response = client.get(url, follow=True)
     assert response.status_code == 200, (name, role, response.status_code)
     assert response["Content-Type"].startswith("text/html"), f"{name}: add it to NOT_HTML"
     html = response.content.decode()
     assert '<html lang="cy"' in html, name
-    english = english_words(html, names=names(welsh_side))
+    if name in REACH or name in REACH_SIGNED_IN:  # reached, not sent back
+        assert len(response.redirect_chain) == 0, (name, response.redirect_chain)
+    english = english_words(html, names=names(welsh_side) + PAGE_NAMES.get(name, ()))
     assert english == [], f"{name} ({role}): English left in <main>: {' '.join(english[:80])}"
 
 

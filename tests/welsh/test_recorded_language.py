@@ -40,3 +40,19 @@ def test_applying_in_welsh_records_welsh(cardiff):
     case = make_case(cardiff, data={"applicant_language": "cy"})
     assert case.applicant_language == "cy"
     assert case.events.filter(summary="The applicant applied in Cymraeg").exists()
+
+
+def test_a_switch_clicked_on_another_site_changes_the_page_but_not_the_case(client, welsh_case):
+    """Another site may link a victim to the switch (a GET, outside CSRF's reach): their page
+    turns Welsh, but the language every letter to them is written in stays as they chose."""
+    client.get(reverse("track:open", args=[welsh_case.token]))
+    following = {"next": reverse("track:case")}
+    response = client.get("/language/cy/", following, headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 302
+    assert '<html lang="cy"' in client.get(reverse("track:case")).content.decode()
+    welsh_case.refresh_from_db()
+    assert welsh_case.applicant_language == "en"
+    assert not welsh_case.events.filter(summary__startswith="The applicant chose").exists()
+    client.get("/language/cy/", following, headers={"Sec-Fetch-Site": "same-origin"})
+    welsh_case.refresh_from_db()
+    assert welsh_case.applicant_language == "cy"

@@ -8,6 +8,7 @@ new chair's name.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from agencies.models import RoleAssignment, User
 from triggers.history import record_event
@@ -78,8 +79,10 @@ def name_independent_chair(area, email: str) -> User:
     user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
         raise MeetingRefused(
-            "There is no active staff account with that email address: ask a platform admin "
-            "to create one first"
+            gettext(
+                "There is no active staff account with that email address: ask a platform "
+                "admin to create one first"
+            )
         )
     RoleAssignment.objects.get_or_create(user=user, role=Role.REVIEW_CHAIR, area=area)
     return user

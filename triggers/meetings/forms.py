@@ -10,6 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import RevealingCheckboxes, gds_helper
 from triggers.fields import DateField, text_input
@@ -29,9 +32,17 @@ class MeetingDateField(DateField):
         typed = super().clean(value)
         if typed is not None and typed < timezone.localdate():
             raise ValidationError(
-                f"{self.sentence_start} must be today or in the future", code="past"
+                gettext("%(what)s must be today or in the future") % {"what": self.sentence_start},
+                code="past",
             )
         return typed
+
+
+def _enter_now(what) -> str:
+    return gettext("Enter %(what)s") % {"what": what}
+
+
+_enter = lazy(_enter_now, str)  # "Enter the start time", worded when the error is shown
 
 
 class TimeField(forms.CharField):
@@ -39,10 +50,10 @@ class TimeField(forms.CharField):
 
     def __init__(self, *, what: str, **kwargs):
         self.what = what
-        kwargs.setdefault("help_text", "Use the 24-hour clock, for example 14:30")
+        kwargs.setdefault("help_text", _("Use the 24-hour clock, for example 14:30"))
         super().__init__(
             max_length=5,
-            error_messages={"required": f"Enter {what}"},
+            error_messages={"required": _enter(what)},
             widget=text_input(inputmode="numeric", autocomplete="off"),
             **kwargs,
         )
@@ -51,66 +62,73 @@ class TimeField(forms.CharField):
         text = (super().clean(value) or "").strip().replace(".", ":")
         found = re.fullmatch(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", text)
         if not found:
+            what = str(self.what)  # worded in the language of the page
             raise ValidationError(
-                f"{self.what[0].upper()}{self.what[1:]} must be a real time, like 14:30",
+                gettext("%(what)s must be a real time, like 14:30")
+                % {"what": what[0].upper() + what[1:]},
                 code="invalid",
             )
         return time(int(found[1]), int(found[2]))
 
 
 class ReviewMeetingForm(forms.Form):
-    date = MeetingDateField(what="the date of the meeting", label="Date of the meeting")
-    start_time = TimeField(what="the start time", label="Start time")
-    end_time = TimeField(what="the end time", label="End time")
+    date = MeetingDateField(what=_("the date of the meeting"), label=_("Date of the meeting"))
+    start_time = TimeField(what=_("the start time"), label=_("Start time"))
+    end_time = TimeField(what=_("the end time"), label=_("End time"))
     attend = forms.MultipleChoiceField(
-        label="How can people attend?",
-        help_text="The applicant may join in person or online (statutory guidance, July 2025). "
-        "Select all that apply.",
-        choices=[(IN_PERSON, "In person"), (ONLINE, "Online")],
+        label=_("How can people attend?"),
+        help_text=_(
+            "The applicant may join in person or online (statutory guidance, July 2025). "
+            "Select all that apply."
+        ),
+        choices=[(IN_PERSON, _("In person")), (ONLINE, _("Online"))],
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select how people can attend: in person, online or both"},
+        error_messages={"required": _("Select how people can attend: in person, online or both")},
     )
     venue = forms.CharField(
-        label="Venue (if in person)",
-        help_text="The address and room, and anything about access.",
+        label=_("Venue (if in person)"),
+        help_text=_("The address and room, and anything about access."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=1000,
     )
     online_link = forms.URLField(
-        label="Link to join online (if online)",
+        label=_("Link to join online (if online)"),
         required=False,
         max_length=500,
         assume_scheme="https",
         widget=text_input(spellcheck="false"),
-        error_messages={"invalid": "Enter the link in the correct format, like https://..."},
+        error_messages={"invalid": _("Enter the link in the correct format, like https://...")},
     )
     chair = forms.ModelChoiceField(
-        label="Chair",
+        label=_("Chair"),
         queryset=None,
-        empty_label="Choose the chair",
+        empty_label=_("Choose the chair"),
         error_messages={
-            "required": "Choose who chairs the meeting",
-            "invalid_choice": "Choose a chair from the list",
+            "required": _("Choose who chairs the meeting"),
+            "invalid_choice": _("Choose a chair from the list"),
         },
     )
     chair_independent = forms.BooleanField(
-        label="The chair is independent of the agencies involved in this case",
-        help_text="The guidance recommends an independent chair.",
+        label=_("The chair is independent of the agencies involved in this case"),
+        help_text=_("The guidance recommends an independent chair."),
         required=False,
     )
     agencies = forms.MultipleChoiceField(
-        label="Agencies invited",
-        help_text="Their contacts for this area are invited. Those asked for information "
-        "are selected.",
+        label=_("Agencies invited"),
+        help_text=_(
+            "Their contacts for this area are invited. Those asked for information are selected."
+        ),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        error_messages={"invalid_choice": "Choose agencies from the list"},
+        error_messages={"invalid_choice": _("Choose agencies from the list")},
     )
     extra_emails = forms.CharField(
-        label="Other people to invite (optional)",
-        help_text="Email addresses, one a line. The applicant is invited automatically when "
-        "they gave an email address.",
+        label=_("Other people to invite (optional)"),
+        help_text=_(
+            "Email addresses, one a line. The applicant is invited automatically when "
+            "they gave an email address."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,
@@ -142,7 +160,7 @@ class ReviewMeetingForm(forms.Form):
             Field.checkbox("chair_independent", small=True),
             Field.checkboxes("agencies", legend_size=Size.SMALL, small=True),
             Field.textarea("extra_emails"),
-            Button("submit", "Send the invitations"),
+            Button("submit", _("Send the invitations")),
         )
 
     def clean_extra_emails(self):
@@ -153,26 +171,31 @@ class ReviewMeetingForm(forms.Form):
                 validate_email(email)
             except ValidationError:
                 raise ValidationError(
-                    f"'{email[:60]}' is not an email address, like name@example.gov.uk",
+                    gettext("'%(email)s' is not an email address, like name@example.gov.uk")
+                    % {"email": email[:60]},
                     code="invalid",
                 ) from None
         if len(emails) > MAX_EXTRA_EMAILS:
-            raise ValidationError(f"Invite at most {MAX_EXTRA_EMAILS} other people")
+            raise ValidationError(
+                gettext("Invite at most %(n)s other people") % {"n": MAX_EXTRA_EMAILS}
+            )
         return emails
 
     def clean(self):
         cleaned = super().clean()
         attend = set(cleaned.get("attend") or ())
         if IN_PERSON in attend and not (cleaned.get("venue") or "").strip():
-            self.add_error("venue", "Enter the venue, or untick 'In person'")
+            self.add_error("venue", gettext("Enter the venue, or untick 'In person'"))
         if ONLINE in attend and not cleaned.get("online_link") and "online_link" not in self.errors:
-            self.add_error("online_link", "Enter the link to join online, or untick 'Online'")
+            self.add_error(
+                "online_link", gettext("Enter the link to join online, or untick 'Online'")
+            )
         day, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
         if day and start and end:
             if end <= start:
-                self.add_error("end_time", "The end time must be after the start time")
+                self.add_error("end_time", gettext("The end time must be after the start time"))
             elif self.starts_at() <= timezone.now():
-                self.add_error("start_time", "The start time must be in the future")
+                self.add_error("start_time", gettext("The start time must be in the future"))
         return cleaned
 
     def _at(self, moment: time) -> datetime:
@@ -224,19 +247,21 @@ class CancelMeetingForm(forms.Form):
     """Why the meeting is called off: everyone invited reads it, and the history keeps it."""
 
     reason = forms.CharField(
-        label="Why is the meeting cancelled?",
-        help_text="Everyone invited, the applicant included, reads this in the cancellation. "
-        "Use plain words.",
+        label=_("Why is the meeting cancelled?"),
+        help_text=_(
+            "Everyone invited, the applicant included, reads this in the cancellation. "
+            "Use plain words."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        error_messages={"required": "Give the reason the meeting is cancelled"},
+        error_messages={"required": _("Give the reason the meeting is cancelled")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
             Field.textarea("reason", label_size=Size.MEDIUM),
-            Button.warning("submit", "Cancel the meeting"),
+            Button.warning("submit", _("Cancel the meeting")),
         )
 
 
@@ -244,16 +269,16 @@ class IndependentChairForm(forms.Form):
     """Name a chair independent of the agencies for the area, by their staff email."""
 
     email = forms.EmailField(
-        label="Email address of the chair's staff account",
+        label=_("Email address of the chair's staff account"),
         max_length=254,
         error_messages={
-            "required": "Enter the email address of the chair's staff account",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
+            "required": _("Enter the email address of the chair's staff account"),
+            "invalid": _("Enter an email address in the correct format, like name@example.org"),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
-            Field.text("email", field_width=Fluid.TWO_THIRDS), Button("submit", "Name as chair")
+            Field.text("email", field_width=Fluid.TWO_THIRDS), Button("submit", _("Name as chair"))
         )

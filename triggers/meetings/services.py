@@ -104,20 +104,20 @@ def current_meeting(case: Case) -> ReviewMeeting | None:
 
 def _check(case: Case, data: MeetingData) -> None:
     if data.ends_at <= data.starts_at:
-        raise MeetingRefused("The meeting must end after it starts.")
+        raise MeetingRefused(gettext("The meeting must end after it starts."))
     if data.starts_at <= timezone.now():
-        raise MeetingRefused("The meeting must start in the future.")
+        raise MeetingRefused(gettext("The meeting must start in the future."))
     if not (data.in_person or data.online):
-        raise MeetingRefused("Choose whether people attend in person, online or both.")
+        raise MeetingRefused(gettext("Choose whether people attend in person, online or both."))
     if data.in_person and not data.venue.strip():
-        raise MeetingRefused("Enter where the meeting is held.")
+        raise MeetingRefused(gettext("Enter where the meeting is held."))
     if data.online and not data.online_link.strip():
-        raise MeetingRefused("Enter the link to join the meeting online.")
+        raise MeetingRefused(gettext("Enter the link to join the meeting online."))
     if not possible_chairs(case).filter(pk=data.chair.pk).exists():
-        raise MeetingRefused("Choose a chair from the list.")
+        raise MeetingRefused(gettext("Choose a chair from the list."))
     area_agencies = set(case.area.memberships.values_list("agency_id", flat=True))
     if any(a.pk not in area_agencies for a in data.agencies):
-        raise MeetingRefused("Choose agencies from the list.")
+        raise MeetingRefused(gettext("Choose agencies from the list."))
 
 
 def _apply(meeting: ReviewMeeting, data: MeetingData) -> None:
@@ -143,7 +143,10 @@ def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status != Status.AGENCIES_NOTIFIED:
         raise MeetingRefused(
-            "A review meeting can be arranged once the agencies have been asked for information."
+            gettext(
+                "A review meeting can be arranged once the agencies have been asked for "
+                "information."
+            )
         )
     _check(case, data)
     meeting = ReviewMeeting(
@@ -174,7 +177,7 @@ def reschedule_review(meeting: ReviewMeeting, data: MeetingData, *, by) -> Revie
     meeting = ReviewMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     case = meeting.case
     if meeting.status != ReviewMeeting.Status.SCHEDULED:
-        raise MeetingRefused("Only a meeting that is still arranged can be changed.")
+        raise MeetingRefused(gettext("Only a meeting that is still arranged can be changed."))
     _check(case, data)
     before = {i.email: i for i in invitees(meeting)}
     _apply(meeting, data)
@@ -206,10 +209,10 @@ def cancel_review(meeting: ReviewMeeting, *, by, reason: str) -> ReviewMeeting:
     date (its deadline is again the area's timescale from the threshold decision)."""
     meeting = ReviewMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if meeting.status != ReviewMeeting.Status.SCHEDULED:
-        raise MeetingRefused("This meeting is no longer arranged.")
+        raise MeetingRefused(gettext("This meeting is no longer arranged."))
     if not reason.strip():
         # Everyone invited is told why (issue #17): a cancellation never goes out unexplained.
-        raise MeetingRefused("Give the reason the meeting is cancelled.")
+        raise MeetingRefused(gettext("Give the reason the meeting is cancelled."))
     _call_off(meeting, reason.strip())
     case = meeting.case
     transition(

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from agencies import access
 from triggers import history as reviews
@@ -24,7 +26,10 @@ def schedule(request, area, reference):
     if meeting is None and case.status != Status.AGENCIES_NOTIFIED:
         messages.error(
             request,
-            "A review meeting can be arranged once the agencies have been asked for information.",
+            gettext(
+                "A review meeting can be arranged once the agencies have been asked for "
+                "information."
+            ),
         )
         return redirect(case_url(case))
     memberships = case.area.memberships.select_related("agency").order_by("agency__name")
@@ -45,13 +50,22 @@ def schedule(request, area, reference):
         except (meetings.MeetingRefused, TransitionNotAllowed) as refused:
             form.add_error(None, str(refused))
         else:
-            done = "arranged" if meeting is None else "changed"
-            late = deadline and saved.starts_at.date() > deadline
-            messages.success(
-                request,
-                f"Review meeting {done}. Everyone invited has been emailed a calendar invitation."
-                + (f" It is later than the deadline of {deadline:%d %B %Y}." if late else ""),
+            done = (
+                gettext(
+                    "Review meeting arranged. Everyone invited has been emailed a calendar "
+                    "invitation."
+                )
+                if meeting is None
+                else gettext(
+                    "Review meeting changed. Everyone invited has been emailed a calendar "
+                    "invitation."
+                )
             )
+            if deadline and saved.starts_at.date() > deadline:
+                done += gettext(" It is later than the deadline of %(deadline)s.") % {
+                    "deadline": date_format(deadline, "d F Y")
+                }
+            messages.success(request, done)
             return redirect(case_url(case))
     typed = getattr(form, "cleaned_data", {}).get("date")
     return render(
@@ -77,7 +91,7 @@ def cancel(request, area, reference):
     case = case_to_work_on(request, area, reference)
     meeting = meetings.current_meeting(case)
     if meeting is None:
-        messages.error(request, "There is no review meeting arranged to cancel.")
+        messages.error(request, gettext("There is no review meeting arranged to cancel."))
         return redirect(case_url(case))
     form = CancelMeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -86,7 +100,9 @@ def cancel(request, area, reference):
         except (meetings.MeetingRefused, TransitionNotAllowed) as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Review meeting cancelled. Everyone invited has been told.")
+            messages.success(
+                request, gettext("Review meeting cancelled. Everyone invited has been told.")
+            )
             return redirect(case_url(case))
     return render(
         request,
@@ -120,7 +136,7 @@ def independent_chairs(request, area):
     form = IndependentChairForm(request.POST or None)
     if request.method == "POST" and request.POST.get("withdraw", "").isdigit():
         chairs.withdraw_independent_chair(area, int(request.POST["withdraw"]))
-        messages.success(request, "Taken off the list of independent chairs.")
+        messages.success(request, gettext("Taken off the list of independent chairs."))
         return redirect("area_independent_chairs", area=area.slug)
     if request.method == "POST" and form.is_valid():
         try:
@@ -128,7 +144,11 @@ def independent_chairs(request, area):
         except meetings.MeetingRefused as refused:
             form.add_error("email", str(refused))
         else:
-            messages.success(request, f"{named.full_name} may now chair {area.name}'s reviews.")
+            messages.success(
+                request,
+                gettext("%(name)s may now chair %(area)s's reviews.")
+                % {"name": named.full_name, "area": area.name},
+            )
             return redirect("area_independent_chairs", area=area.slug)
     return render(
         request,

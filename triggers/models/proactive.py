@@ -8,6 +8,7 @@ review, dismiss with a reason, or (with the victim's agreement) start the case.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Area
 from incidents.models import IncidentRecord
@@ -16,17 +17,17 @@ from triggers.models.case import Case, ContactMethod, Language
 
 class PossibleReview(models.Model):
     class Status(models.TextChoices):
-        NEW = "new", "To consider"
-        OFFERED = "offered", "Review offered"
-        DISMISSED = "dismissed", "Dismissed"
-        STARTED = "started", "Case started"
+        NEW = "new", _("To consider")
+        OFFERED = "offered", _("Review offered")
+        DISMISSED = "dismissed", _("Dismissed")
+        STARTED = "started", _("Case started")
 
     class DismissalReason(models.TextChoices):
-        NOT_SAME_PERSON = "not_same_person", "The records are not about the same person"
-        NOT_ASB = "not_asb", "The records are not about anti-social behaviour"
-        DECLINED = "declined", "The victim does not want a review"
-        ALREADY_HANDLED = "already_handled", "A case or another process already covers it"
-        OTHER = "other", "Another reason"
+        NOT_SAME_PERSON = "not_same_person", _("The records are not about the same person")
+        NOT_ASB = "not_asb", _("The records are not about anti-social behaviour")
+        DECLINED = "declined", _("The victim does not want a review")
+        ALREADY_HANDLED = "already_handled", _("A case or another process already covers it")
+        OTHER = "other", _("Another reason")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     # The linked person's key (incidents.LinkCluster.key): stable while their first record is.

@@ -62,8 +62,8 @@ class ReviewRecord(models.Model):
     """
 
     class VictimResponse(models.TextChoices):
-        COMMENTED = "commented", "The victim commented on the draft plan"
-        NO_RESPONSE = "no_response", "The victim did not respond by the closing date"
+        COMMENTED = "commented", _("The victim commented on the draft plan")
+        NO_RESPONSE = "no_response", _("The victim did not respond by the closing date")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reviews")
@@ -112,8 +112,8 @@ class Recommendation(models.Model):
     """
 
     class Response(models.TextChoices):
-        ACCEPTED = "accepted", "Accepted"
-        NOT_ACCEPTED = "not_accepted", "Not accepted"
+        ACCEPTED = "accepted", _("Accepted")
+        NOT_ACCEPTED = "not_accepted", _("Not accepted")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     review = models.ForeignKey(
@@ -174,8 +174,8 @@ class Action(models.Model):
     """
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.fields import DateField, model_max_length
@@ -16,16 +17,16 @@ class ChooseLettersForm(forms.Form):
 
     delivery = forms.TypedMultipleChoiceField(
         coerce=int,
-        label="Letters",
+        label=_("Letters"),
         error_messages={
-            "required": "Select the letters",
-            "invalid_choice": "A letter you selected is no longer in the print queue",
+            "required": _("Select the letters"),
+            "invalid_choice": _("A letter you selected is no longer in the print queue"),
         },
     )
     posted_on = DateField(
-        what="the date of posting",
-        label="Date of posting",
-        help_text="Leave empty if the letters were posted today.",
+        what=_("the date of posting"),
+        label=_("Date of posting"),
+        help_text=_("Leave empty if the letters were posted today."),
         required=False,
     )
 
@@ -37,17 +38,17 @@ class ChooseLettersForm(forms.Form):
 
 class AddressForm(forms.Form):
     address = forms.CharField(
-        label="Address",
-        help_text="Each line of the address on its own line, without the postcode.",
+        label=_("Address"),
+        help_text=_("Each line of the address on its own line, without the postcode."),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
-        error_messages={"required": "Enter the address"},
+        error_messages={"required": _("Enter the address")},
     )
     postcode = forms.CharField(
-        label="Postcode",
+        label=_("Postcode"),
         max_length=model_max_length(Case, "applicant_postcode"),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
-        error_messages={"required": "Enter the postcode"},
+        error_messages={"required": _("Enter the postcode")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -55,12 +56,12 @@ class AddressForm(forms.Form):
         self.helper = gds_helper(
             Field.textarea("address"),
             Field.text("postcode", field_width=10),
-            Button("submit", "Add the address"),
+            Button("submit", _("Add the address")),
             label_size=Size.SMALL,
         )
 
     def clean_address(self):
         address = self.cleaned_data["address"].strip()
         if not address:
-            raise forms.ValidationError("Enter the address")
+            raise forms.ValidationError(_("Enter the address"))
         return address

@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from agencies import access
@@ -99,7 +101,7 @@ def queue_pdf(request, area):
         queued = queued.filter(pk__in=form.cleaned_data["delivery"])
     deliveries = list(queued)
     if not deliveries:
-        messages.info(request, "There are no letters waiting to be posted.")
+        messages.info(request, gettext("There are no letters waiting to be posted."))
         return redirect("print_queue_area", area=area.slug)
     response = HttpResponse(print_pdf(deliveries), content_type="application/pdf")
     name = f"{area.slug}-letters-{timezone.localdate():%Y-%m-%d}.pdf"
@@ -120,8 +122,16 @@ def posted(request, area):
     served = services.served_on_for(posted_on)
     messages.success(
         request,
-        f"{len(done)} letter{'s' if len(done) != 1 else ''} marked posted on "
-        f"{posted_on:%-d %B %Y}: served on {served:%-d %B %Y}.",
+        ngettext(
+            "%(n)s letter marked posted on %(posted)s: served on %(served)s.",
+            "%(n)s letters marked posted on %(posted)s: served on %(served)s.",
+            len(done),
+        )
+        % {
+            "n": len(done),
+            "posted": date_format(posted_on, "j F Y"),
+            "served": date_format(served, "j F Y"),
+        },
     )
     return redirect("print_queue_area", area=area.slug)
 
@@ -135,7 +145,10 @@ def address(request, area, delivery_id):
     form = AddressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.add_address(delivery, **form.cleaned_data, by=request.user)
-        messages.success(request, f"The letter to {delivery.name} is in the print queue.")
+        messages.success(
+            request,
+            gettext("The letter to %(name)s is in the print queue.") % {"name": delivery.name},
+        )
         return redirect(reverse("print_queue_area", kwargs={"area": area.slug}))
     return render(
         request, "triggers/post/address.html", {"area": area, "delivery": delivery, "form": form}

@@ -7,11 +7,11 @@ engine must never count more than the Act does.
 
 from __future__ import annotations
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from incidents.models import IncidentRecord
 from incidents.selectors import pairs_of
-from triggers import eligibility
+from triggers import eligibility, eligibility_words
 from triggers.threshold.services import engine_policy
 
 COMPLAINANT = "the person"
@@ -45,6 +45,29 @@ def reasons_text(records: list[IncidentRecord], decision: eligibility.Decision) 
     for record, finding in zip(records, decision.complaints, strict=True):
         lines.append(f"{record.body.name} {record.reference}: {finding.reason}")
     return "\n".join(lines)
+
+
+def reasons_in_language(possible, records: list[IncidentRecord]) -> list[str]:
+    """The engine's stored reasons, worded in the active language (issue #19).
+
+    The reasons are kept as the engine wrote them, in English. For a page in another language
+    the engine is asked again, as of the days it may have run; its answer is used only when its
+    English is the stored text word for word (the records or rules have not changed since),
+    else the stored reasons are shown as they are."""
+    stored = possible.engine_reasons.splitlines()
+    if (translation.get_language() or "en").startswith("en"):
+        return stored
+    days = {timezone.localdate(possible.updated_at), timezone.localdate(possible.found_at)}
+    days.add(timezone.localdate())
+    for day in sorted(day for day in days if day):
+        decision = assess_records(possible.area, records, today=day)
+        if reasons_text(records, decision) == possible.engine_reasons:
+            words = eligibility_words.words()
+            return [eligibility.explain(decision, words)] + [
+                f"{record.body.name} {record.reference}: {finding.reason_in(words)}"
+                for record, finding in zip(records, decision.complaints, strict=True)
+            ]
+    return stored
 
 
 def linking_evidence(records: list[IncidentRecord]) -> list[dict]:

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import Area
 from incidents.models import IncidentRecord, LinkCluster
@@ -119,7 +120,7 @@ def offer_review(possible: PossibleReview, offer: Offer, *, by) -> PossibleRevie
     """Write to the victim, through the outbox, offering a case review in their language."""
     possible = PossibleReview.objects.select_for_update().get(pk=possible.pk)
     if possible.status not in (Status.NEW, Status.OFFERED):
-        raise OfferRefused("This possible review has already been dismissed or started.")
+        raise OfferRefused(gettext("This possible review has already been dismissed or started."))
     area = possible.area
     key = f"possible-review:{possible.pk}:offer:{timezone.now():%Y%m%d%H%M%S}"
     context = {"possible": possible, "area": area, "officer": by, "offer": offer}
@@ -127,24 +128,27 @@ def offer_review(possible: PossibleReview, offer: Offer, *, by) -> PossibleRevie
     topic = "A case review offered"
     if offer.via == ContactMethod.EMAIL:
         if not offer.email:
-            raise OfferRefused("Enter the email address to write to.")
+            raise OfferRefused(gettext("Enter the email address to write to."))
         queue_email(
             key=key, to=offer.email, template=template, context=context, topic=topic, area=area
         )
     elif offer.via == ContactMethod.TEXT:
         if not area_sends_texts(area):
-            raise OfferRefused(f"{area.name} does not send text messages: choose another way.")
+            raise OfferRefused(
+                gettext("%(area)s does not send text messages: choose another way.")
+                % {"area": area.name}
+            )
         if not offer.phone:
-            raise OfferRefused("Enter the mobile number to text.")
+            raise OfferRefused(gettext("Enter the mobile number to text."))
         queue_text(
             key=key, to=offer.phone, template=template, context=context, topic=topic, area=area
         )
     elif offer.via == ContactMethod.POST:
         if not offer.address.strip():
-            raise OfferRefused("Enter the address to post the letter to.")
+            raise OfferRefused(gettext("Enter the address to post the letter to."))
         _write_letter(possible, key, context, offer, topic)
     else:
-        raise OfferRefused("Choose how to offer the review: email, text or letter.")
+        raise OfferRefused(gettext("Choose how to offer the review: email, text or letter."))
     possible.status = Status.OFFERED
     possible.offered_at, possible.offered_by = timezone.now(), by
     possible.offered_via, possible.offer_language = offer.via, offer.language
@@ -157,7 +161,13 @@ def _write_letter(possible, key, context, offer: Offer, topic: str) -> None:
     the area posts that way, else printed and posted by the officer from its page."""
     pdf = render_pdf(
         "triggers/proactive/offer_letter.html",
-        {**context, "today": timezone.localdate(), "welsh": offer.language == Language.WELSH},
+        {
+            **context,
+            "today": timezone.localdate(),
+            "welsh": offer.language == Language.WELSH,
+            # The person's language, not the officer's page's (triggers/letters.py does so too).
+            "letter_lang": "cy" if offer.language == Language.WELSH else "en-gb",
+        },
     )
     name = f"review-offer-{possible.pk}.pdf"
     possible.offer_letter.save(name, ContentFile(pdf), save=False)
@@ -177,11 +187,11 @@ def _write_letter(possible, key, context, offer: Offer, topic: str) -> None:
 def dismiss(possible: PossibleReview, reason: str, details: str, *, by) -> PossibleReview:
     possible = PossibleReview.objects.select_for_update().get(pk=possible.pk)
     if not possible.is_open:
-        raise OfferRefused("This possible review has already been dismissed or started.")
+        raise OfferRefused(gettext("This possible review has already been dismissed or started."))
     if reason not in PossibleReview.DismissalReason.values:
-        raise OfferRefused("Choose why it is dismissed.")
+        raise OfferRefused(gettext("Choose why it is dismissed."))
     if reason == PossibleReview.DismissalReason.OTHER and not details.strip():
-        raise OfferRefused("Say why it is dismissed.")
+        raise OfferRefused(gettext("Say why it is dismissed."))
     possible.status = Status.DISMISSED
     possible.dismissal_reason, possible.dismissal_details = reason, details.strip()
     possible.dismissed_at, possible.dismissed_by = timezone.now(), by
@@ -231,10 +241,10 @@ def start_case(possible: PossibleReview, agreement: Agreement, *, by) -> Case:
     for the victim, with their consent recorded, its complaints taken from the records."""
     possible = PossibleReview.objects.select_for_update().get(pk=possible.pk)
     if not possible.is_open:
-        raise OfferRefused("This possible review has already been dismissed or started.")
+        raise OfferRefused(gettext("This possible review has already been dismissed or started."))
     records = sorted(possible.records.select_related("body"), key=lambda r: (r.reported_date, r.pk))
     if not records:
-        raise OfferRefused("Its records have been deleted: nothing is left to start from.")
+        raise OfferRefused(gettext("Its records have been deleted: nothing is left to start from."))
     data = ApplicationData(
         applicant_name=by.full_name or by.email,
         applicant_email=by.email,

@@ -11,11 +11,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from agencies.access import area_ids_for
 from audit import services as audit
 from triggers.models import PossibleReview
-from triggers.proactive import services
+from triggers.proactive import evidence, services
 from triggers.proactive.forms import AgreementForm, DismissForm, OfferForm
 
 
@@ -78,7 +79,11 @@ def possible_review(request, possible_review_id):
     return render(
         request,
         "triggers/proactive/detail.html",
-        {"possible": possible, "records": records, "reasons": possible.engine_reasons.splitlines()},
+        {
+            "possible": possible,
+            "records": records,
+            "reasons": evidence.reasons_in_language(possible, records),
+        },
     )
 
 
@@ -94,7 +99,7 @@ def _act(request, possible, make_form, act, done: str, template: str):
         except services.OfferRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, done)
+            messages.success(request, str(done))
             if hasattr(result, "reference"):
                 return redirect("case_detail", result.area.slug, result.reference)
             return redirect("possible_review", possible_review_id=possible.pk)
@@ -110,7 +115,7 @@ def offer(request, possible_review_id):
         possible,
         lambda data: OfferForm(data, initial=initial),
         lambda f: services.offer_review(possible, f.offer(), by=request.user),
-        "The offer is on its way.",
+        _("The offer is on its way."),
         "triggers/proactive/offer.html",
     )
 
@@ -125,7 +130,7 @@ def dismiss(request, possible_review_id):
         lambda f: services.dismiss(
             possible, f.cleaned_data["reason"], f.cleaned_data["details"], by=request.user
         ),
-        "Dismissed, with your reason.",
+        _("Dismissed, with your reason."),
         "triggers/proactive/dismiss.html",
     )
 
@@ -144,7 +149,7 @@ def start(request, possible_review_id):
         possible,
         lambda data: AgreementForm(data, initial=initial),
         lambda f: services.start_case(possible, f.agreement(), by=request.user),
-        "The case has started, with the victim's agreement recorded.",
+        _("The case has started, with the victim's agreement recorded."),
         "triggers/proactive/start.html",
     )
 

@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
@@ -33,9 +34,9 @@ def update_action(action: Action, note: str, *, done: bool, by) -> ActionUpdate:
     action = Action.objects.select_for_update().select_related("case").get(pk=action.pk)
     note = note.strip()
     if not note:
-        raise ReviewRefused("Write what has been done.")
+        raise ReviewRefused(gettext("Write what has been done."))
     if action.status == Action.Status.DONE:
-        raise ReviewRefused("This action is already done.")
+        raise ReviewRefused(gettext("This action is already done."))
     now = timezone.now()
     update = ActionUpdate.objects.create(
         area_id=action.area_id, action=action, note=note, marked_done=done, by=by, at=now

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from triggers.letters import preview_html, preview_pdf
 from triggers.models import Letter
@@ -24,7 +25,7 @@ def _current_review(request, area, reference, refusal):
     """The case and this round's review, or a redirect to the case page saying why not."""
     case = case_to_work_on(request, area, reference)
     review = services.current_review(case)
-    refused = "There is no review recorded yet." if review is None else refusal(review)
+    refused = gettext("There is no review recorded yet.") if review is None else refusal(review)
     if refused:
         messages.error(request, refused)
         return case, None, redirect(case_url(case))
@@ -55,7 +56,7 @@ def finalise_plan(request, area, reference):
     if back:
         return back
     if request.method == "POST":
-        done = "The action plan is final. You can now send the outcome."
+        done = gettext("The action plan is final. You can now send the outcome.")
         return _confirm(request, case, review, services.finalise_plan, done)
     return render(
         request,
@@ -76,7 +77,7 @@ def send_outcome(request, area, reference):
     if back:
         return back
     if request.method == "POST":
-        done = "The outcome letter has been sent to the applicant."
+        done = gettext("The outcome letter has been sent to the applicant.")
         return _confirm(request, case, review, services.send_outcome, done)
     # The window the letter would print if sent today; the review itself is not changed.
     review.appeal_by = appeal_deadline(timezone.localdate(), case.area)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
@@ -39,7 +41,7 @@ class InvolvementForm(forms.Form):
     """How the victim takes part in the meeting, and what they want it to know."""
 
     way = forms.ChoiceField(
-        label="How will the victim take part in the review meeting?",
+        label=_("How will the victim take part in the review meeting?"),
         choices=Way.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how the victim will take part")},
@@ -106,18 +108,18 @@ class InvolvementForm(forms.Form):
 
 class ReviewRecordForm(forms.Form):
     attendance = _textarea(
-        "Who attended",
+        _("Who attended"),
         required=True,
-        help_text="Names, agencies, and whether the victim or their advocate attended.",
-        error_messages={"required": "Enter who attended the meeting"},
+        help_text=_("Names, agencies, and whether the victim or their advocate attended."),
+        error_messages={"required": _("Enter who attended the meeting")},
     )
     findings = _textarea(
-        "What the review found",
+        _("What the review found"),
         required=True,
         max_length=10000,
         rows=6,
-        help_text="The applicant reads this in the outcome letter: use plain words.",
-        error_messages={"required": "Enter what the review found"},
+        help_text=_("The applicant reads this in the outcome letter: use plain words."),
+        error_messages={"required": _("Enter what the review found")},
     )
 
     def __init__(
@@ -129,52 +131,67 @@ class ReviewRecordForm(forms.Form):
         self.recommendations, self.actions = rows[RECOMMENDATIONS], rows[ACTIONS]
         self.agencies = {str(a.pk): a for a in agencies}
         self.meeting_day, self.missing = meeting_day, list(missing)
-        choices = [("", "Choose the agency"), *((k, a.name) for k, a in self.agencies.items())]
+        choices = [
+            ("", gettext("Choose the agency")),
+            *((k, a.name) for k, a in self.agencies.items()),
+        ]
         layout = [Field.textarea("attendance"), Field.textarea("findings")]
         if recording:
             self.fields["held_on"] = DateField(
-                what="the day the meeting was held",
-                label="When was the meeting held?",
-                help_text=f"Leave empty if it was held on {meeting_day:%-d %B %Y}, as arranged."
+                what=gettext("the day the meeting was held"),
+                label=gettext("When was the meeting held?"),
+                help_text=gettext("Leave empty if it was held on %(day)s, as arranged.")
+                % {"day": date_format(meeting_day, "j F Y")}
                 if meeting_day
-                else "Leave empty if it was held today.",
+                else gettext("Leave empty if it was held today."),
                 required=False,
             )
             layout.insert(0, Field("held_on"))
         if recording and self.missing:
             self.fields["confirm_missing"] = forms.BooleanField(
-                label=f"Record the review without information from {_names(self.missing)}",
+                label=gettext("Record the review without information from %(names)s")
+                % {"names": _names(self.missing)},
                 required=False,
             )
             layout.insert(1, Field.checkbox("confirm_missing", small=True))
         rows = []
         for n in range(1, self.recommendations + 1):
             self.fields[f"rec_{n}_agency"] = forms.ChoiceField(
-                label="For",
-                choices=[*choices, (NAMED_BODY, "A named body (give its name and email below)")],
+                label=gettext("For"),
+                choices=[
+                    *choices,
+                    (NAMED_BODY, gettext("A named body (give its name and email below)")),
+                ],
                 required=False,
             )
             self.fields[f"rec_{n}_name"] = forms.CharField(
-                label="Named body (if not a member agency)",
-                help_text="Any person or body exercising public functions: a school, a GP "
-                "practice, a housing provider, the highways authority.",
+                label=gettext("Named body (if not a member agency)"),
+                help_text=gettext(
+                    "Any person or body exercising public functions: a school, a GP "
+                    "practice, a housing provider, the highways authority."
+                ),
                 required=False,
                 max_length=160,
             )
             self.fields[f"rec_{n}_email"] = forms.EmailField(
-                label="Named body's email address",
+                label=gettext("Named body's email address"),
                 required=False,
                 error_messages={
-                    "invalid": f"Enter the named body's email address of "
-                    f"recommendation {n} in the correct format, like name@example.org"
+                    "invalid": gettext(
+                        "Enter the named body's email address of recommendation %(n)s in the "
+                        "correct format, like name@example.org"
+                    )
+                    % {"n": n}
                 },
             )
-            self.fields[f"rec_{n}_text"] = _textarea("Recommendation", rows=2, max_length=2000)
+            self.fields[f"rec_{n}_text"] = _textarea(
+                gettext("Recommendation"), rows=2, max_length=2000
+            )
             rows.append(
                 blocks.block(
                     RECOMMENDATIONS,
                     n,
-                    "recommendation",
+                    gettext("recommendation"),
                     Field.select(f"rec_{n}_agency"),
                     Field.text(f"rec_{n}_name"),
                     Field.text(f"rec_{n}_email", field_width=20),
@@ -182,30 +199,41 @@ class ReviewRecordForm(forms.Form):
                 )
             )
         layout.append(
-            _list(RECOMMENDATIONS, "recommendation", rows, "Recommendations (leave empty if none)")
+            _list(
+                RECOMMENDATIONS,
+                gettext("recommendation"),
+                rows,
+                gettext("Recommendations (leave empty if none)"),
+            )
         )
         rows = []
         for n in range(1, self.actions + 1):
-            self.fields[f"action_{n}_description"] = _textarea("Action", rows=2, max_length=2000)
+            self.fields[f"action_{n}_description"] = _textarea(
+                gettext("Action"), rows=2, max_length=2000
+            )
             self.fields[f"action_{n}_agency"] = forms.ChoiceField(
-                label="Owner", choices=choices, required=False
+                label=gettext("Owner"), choices=choices, required=False
             )
             self.fields[f"action_{n}_due"] = MeetingDateField(
-                what=f"the due date of action {n}", label="Due date", required=False
+                what=gettext("the due date of action %(n)s") % {"n": n},
+                label=gettext("Due date"),
+                required=False,
             )
             rows.append(
                 blocks.block(
                     ACTIONS,
                     n,
-                    "action",
+                    gettext("action"),
                     Field.textarea(f"action_{n}_description"),
                     Field.select(f"action_{n}_agency"),
                     Field(f"action_{n}_due"),
                 )
             )
-        layout.append(_list(ACTIONS, "action", rows, "Draft action plan"))
-        layout.append(Button("submit", "Record the review"))
-        self.helper = gds_helper(blocks.default_submit("submit", "Record the review"), *layout)
+        layout.append(_list(ACTIONS, gettext("action"), rows, gettext("Draft action plan")))
+        layout.append(Button("submit", gettext("Record the review")))
+        self.helper = gds_helper(
+            blocks.default_submit("submit", gettext("Record the review")), *layout
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -220,8 +248,11 @@ class ReviewRecordForm(forms.Form):
         if held and self.meeting_day and held < self.meeting_day:
             self.add_error(
                 "held_on",
-                f"The day the meeting was held must be on or after {self.meeting_day:%-d %B %Y},"
-                " the day it was arranged for",
+                gettext(
+                    "The day the meeting was held must be on or after %(day)s, the day it was "
+                    "arranged for"
+                )
+                % {"day": date_format(self.meeting_day, "j F Y")},
             )
         return cleaned
 
@@ -234,20 +265,33 @@ class ReviewRecordForm(forms.Form):
             return
         named = agency == NAMED_BODY or (not agency and (name or email))
         if not text:
-            self.add_error(f"rec_{n}_text", f"Enter recommendation {n}, or clear who it is for")
+            self.add_error(
+                f"rec_{n}_text",
+                gettext("Enter recommendation %(n)s, or clear who it is for") % {"n": n},
+            )
         if not agency and not named:
-            self.add_error(f"rec_{n}_agency", f"Choose who recommendation {n} is for")
+            self.add_error(
+                f"rec_{n}_agency", gettext("Choose who recommendation %(n)s is for") % {"n": n}
+            )
         elif not named and (name or email):
             self.add_error(
                 f"rec_{n}_name",
-                f"Recommendation {n} is for a member agency: clear the named body, or choose "
-                "a named body",
+                gettext(
+                    "Recommendation %(n)s is for a member agency: clear the named body, or "
+                    "choose a named body"
+                )
+                % {"n": n},
             )
         elif named and not name:
-            self.add_error(f"rec_{n}_name", f"Enter the name of the body recommendation {n} is for")
+            self.add_error(
+                f"rec_{n}_name",
+                gettext("Enter the name of the body recommendation %(n)s is for") % {"n": n},
+            )
         elif named and not email:
             self.add_error(
-                f"rec_{n}_email", f"Enter the email address of the body recommendation {n} is for"
+                f"rec_{n}_email",
+                gettext("Enter the email address of the body recommendation %(n)s is for")
+                % {"n": n},
             )
         elif text:
             data = (None, text, name, email) if named else (self.agencies[agency], text)
@@ -261,11 +305,15 @@ class ReviewRecordForm(forms.Form):
         if not (description or agency or due):
             return
         if not description:
-            self.add_error(f"action_{n}_description", f"Describe action {n}")
+            self.add_error(f"action_{n}_description", gettext("Describe action %(n)s") % {"n": n})
         if not agency:
-            self.add_error(f"action_{n}_agency", f"Choose which agency owns action {n}")
+            self.add_error(
+                f"action_{n}_agency", gettext("Choose which agency owns action %(n)s") % {"n": n}
+            )
         if not due:
-            self.add_error(f"action_{n}_due", f"Enter the due date of action {n}")
+            self.add_error(
+                f"action_{n}_due", gettext("Enter the due date of action %(n)s") % {"n": n}
+            )
         if description and agency and due:
             self._actions.append(ActionData(self.agencies[agency], description, due))
 
@@ -314,15 +362,23 @@ def _list(prefix: str, noun: str, rows, legend: str) -> Fieldset:
 
 
 def missing_message(missing: list[str]) -> str:
-    verb = "has" if len(missing) == 1 else "have"
-    return (
-        f"{_names(missing)} {verb} not returned information: tick the box to confirm that you "
-        "are recording the review without it"
-    )
+    if len(missing) == 1:
+        message = gettext(
+            "%(names)s has not returned information: tick the box to confirm that you are "
+            "recording the review without it"
+        )
+    else:
+        message = gettext(
+            "%(names)s have not returned information: tick the box to confirm that you are "
+            "recording the review without it"
+        )
+    return message % {"names": _names(missing)}
 
 
 def _names(names: list[str]) -> str:
-    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) < 2:
+        return names[0]
+    return f"{', '.join(names[:-1])}{gettext(' and ')}{names[-1]}"
 
 
 class PlanCommentForm(forms.Form):
@@ -340,17 +396,17 @@ class PlanCommentForm(forms.Form):
 
 class ActionUpdateForm(forms.Form):
     note = _textarea(
-        "Progress",
+        _("Progress"),
         required=True,
-        help_text="What has been done, and what happens next.",
-        error_messages={"required": "Enter what has been done"},
+        help_text=_("What has been done, and what happens next."),
+        error_messages={"required": _("Enter what has been done")},
     )
-    done = forms.BooleanField(label="This action is done", required=False)
+    done = forms.BooleanField(label=_("This action is done"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
-            Field.textarea("note"), Field.checkbox("done", small=True), Button("submit", "Save")
+            Field.textarea("note"), Field.checkbox("done", small=True), Button("submit", _("Save"))
         )
 
 
@@ -358,36 +414,40 @@ class RecommendationResponseForm(forms.Form):
     """The recipient's answer: accepted (what it will do, by when), or not accepted (why)."""
 
     accepted = forms.TypedChoiceField(
-        label="Does your organisation accept this recommendation?",
-        choices=[("yes", "Yes, we accept it"), ("no", "No, we do not accept it")],
+        label=_("Does your organisation accept this recommendation?"),
+        choices=[("yes", _("Yes, we accept it")), ("no", _("No, we do not accept it"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether you accept the recommendation"},
+        error_messages={"required": _("Choose whether you accept the recommendation")},
     )
-    action = _textarea("If you accept it: what will you do?", max_length=3000)
-    due = MeetingDateField(what="the date it will be done by", label="By when?", required=False)
-    reason = _textarea("If you do not accept it: why not?", max_length=3000)
-    responder_name = forms.CharField(label="Your name and role", required=False, max_length=120)
+    action = _textarea(_("If you accept it: what will you do?"), max_length=3000)
+    due = MeetingDateField(
+        what=_("the date it will be done by"), label=_("By when?"), required=False
+    )
+    reason = _textarea(_("If you do not accept it: why not?"), max_length=3000)
+    responder_name = forms.CharField(label=_("Your name and role"), required=False, max_length=120)
 
     def __init__(self, *args, ask_name: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responder_name"].required = ask_name
-        self.fields["responder_name"].error_messages["required"] = "Enter your name and role"
+        self.fields["responder_name"].error_messages["required"] = gettext(
+            "Enter your name and role"
+        )
         layout = [Field.radios("accepted", legend_size=Size.MEDIUM, legend_tag="h2")]
         layout += [Field.textarea("action"), Field("due"), Field.textarea("reason")]
         if not ask_name:
             del self.fields["responder_name"]
         else:
             layout.append(Field.text("responder_name"))
-        self.helper = gds_helper(*layout, Button("submit", "Send our response"))
+        self.helper = gds_helper(*layout, Button("submit", gettext("Send our response")))
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("accepted") is True and "due" not in self.errors:
             if not cleaned.get("action", "").strip():
-                self.add_error("action", "Enter what you will do")
+                self.add_error("action", gettext("Enter what you will do"))
             if not cleaned.get("due"):
-                self.add_error("due", "Enter the date it will be done by")
+                self.add_error("due", gettext("Enter the date it will be done by"))
         if cleaned.get("accepted") is False and not cleaned.get("reason", "").strip():
-            self.add_error("reason", "Enter why you do not accept the recommendation")
+            self.add_error("reason", gettext("Enter why you do not accept the recommendation"))
         return cleaned

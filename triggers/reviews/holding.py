@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from triggers.models import Case, InformationRequest, ReviewMeeting
 
@@ -41,8 +43,11 @@ def check_can_record(meeting: ReviewMeeting | None, today: date | None = None) -
     day = meeting_day(meeting)
     if day is not None and today < day:
         raise NotYetHeld(
-            f"The review meeting is on {day:%-d %B %Y}: the review can be recorded from "
-            f"{day:%-d %B %Y}, once the meeting has been held."
+            gettext(
+                "The review meeting is on %(day)s: the review can be recorded from %(day)s, "
+                "once the meeting has been held."
+            )
+            % {"day": date_format(day, "j F Y")}
         )
 
 
@@ -54,10 +59,11 @@ def held_on(meeting: ReviewMeeting | None, confirmed: date | None, today: date |
     day = meeting_day(meeting)
     chosen = confirmed or day or today
     if chosen > today:
-        raise NotYetHeld("The day the meeting was held cannot be in the future.")
+        raise NotYetHeld(gettext("The day the meeting was held cannot be in the future."))
     if day is not None and chosen < day:
         raise NotYetHeld(
-            f"The meeting was arranged for {day:%-d %B %Y}: it cannot have been held before."
+            gettext("The meeting was arranged for %(day)s: it cannot have been held before.")
+            % {"day": date_format(day, "j F Y")}
         )
     return chosen
 

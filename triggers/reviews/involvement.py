@@ -49,13 +49,13 @@ def record_involvement(
             gettext("The victim's part can be given before the review meeting only.")
         )
     if data.way not in VictimInvolvement.Way.values:
-        raise ReviewRefused("Choose how the victim takes part.")
+        raise ReviewRefused(gettext("Choose how the victim takes part."))
     if data.way == VictimInvolvement.Way.ADVOCATE and not (
         data.advocate_name.strip() and data.advocate_contact.strip()
     ):
-        raise ReviewRefused("Give the advocate's name and how to contact them.")
+        raise ReviewRefused(gettext("Give the advocate's name and how to contact them."))
     if data.way == VictimInvolvement.Way.WRITTEN and not data.statement.strip():
-        raise ReviewRefused("Write the statement for the meeting.")
+        raise ReviewRefused(gettext("Write the statement for the meeting."))
     fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in vars(data).items()}
     if data.way != VictimInvolvement.Way.ADVOCATE:
         fields.update(advocate_name="", advocate_contact="")

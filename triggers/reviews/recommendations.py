@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
@@ -156,13 +157,15 @@ def respond(recommendation: Recommendation, data: ResponseData, *, by=None) -> R
     """Record the recipient's response, once. `by` is the responder (None through a link)."""
     rec = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if rec.response:
-        raise RecommendationRefused("A response to this recommendation is already recorded.")
+        raise RecommendationRefused(
+            gettext("A response to this recommendation is already recorded.")
+        )
     if rec.sent_at is None:
-        raise RecommendationRefused("The recommendation has not been sent yet.")
+        raise RecommendationRefused(gettext("The recommendation has not been sent yet."))
     if data.accepted and not (data.action.strip() and data.due):
-        raise RecommendationRefused("Say what will be done, and by when.")
+        raise RecommendationRefused(gettext("Say what will be done, and by when."))
     if not data.accepted and not data.reason.strip():
-        raise RecommendationRefused("Say why the recommendation is not accepted.")
+        raise RecommendationRefused(gettext("Say why the recommendation is not accepted."))
     rec.response = rec.Response.ACCEPTED if data.accepted else rec.Response.NOT_ACCEPTED
     rec.response_action = data.action.strip() if data.accepted else ""
     rec.response_due = data.due if data.accepted else None
@@ -176,7 +179,7 @@ def respond(recommendation: Recommendation, data: ResponseData, *, by=None) -> R
     case = rec.review.case
     record_event(
         case,
-        f"{rec.recipient} responded to a recommendation: {rec.get_response_display().lower()}",
+        f"{rec.recipient} responded to a recommendation: {rec.response.replace('_', ' ')}",
         by=by,
         reasons=rec.response_action or rec.response_reason,
     )

@@ -15,6 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_noop
 
 from agencies.models import Agency, AreaMembership
@@ -76,16 +77,16 @@ def current_review(case: Case) -> ReviewRecord | None:
 
 def _check_review(case: Case, data: ReviewData) -> None:
     if not data.attendance.strip():
-        raise ReviewRefused("Say who attended the meeting.")
+        raise ReviewRefused(gettext("Say who attended the meeting."))
     if not data.findings.strip():
-        raise ReviewRefused("Write what the review found.")
+        raise ReviewRefused(gettext("Write what the review found."))
     members = set(case.area.memberships.values_list("agency_id", flat=True))
     problem = recipients_problem(data.recommendations, members)
     if problem or any(a.agency.pk not in members for a in data.actions):
         raise ReviewRefused(problem or "Choose agencies of this area from the list.")
     today = timezone.localdate()
     if any(a.due_date < today for a in data.actions):
-        raise ReviewRefused("An action's due date must be today or later.")
+        raise ReviewRefused(gettext("An action's due date must be today or later."))
 
 
 @transaction.atomic
@@ -94,7 +95,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
     deadline is set, and the victim is asked to comment on the draft action plan."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if case.status != Status.REVIEW_SCHEDULED:
-        raise ReviewRefused("A review can be recorded once its meeting has been arranged.")
+        raise ReviewRefused(gettext("A review can be recorded once its meeting has been arranged."))
     _check_review(case, data)
     meeting, today, this_round = current_meeting(case), timezone.localdate(), current_round(case)
     held_on = holding.held_on(meeting, data.held_on, today)
@@ -160,7 +161,7 @@ def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord
     is final. Recommendations and actions are replaced as a whole."""
     review = ReviewRecord.objects.select_for_update().select_related("case__area").get(pk=review.pk)
     if review.plan_finalised_at is not None:
-        raise ReviewRefused("The action plan is final: it can no longer be changed.")
+        raise ReviewRefused(gettext("The action plan is final: it can no longer be changed."))
     case = review.case
     _check_review(case, data)
     review.attendance, review.findings = data.attendance.strip(), data.findings.strip()
@@ -249,12 +250,11 @@ def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
 def plan_refusal(review: ReviewRecord) -> str:
     """Why the plan cannot be finalised now ("" when it can): the check page asks first."""
     if review.plan_finalised_at is not None:
-        return "The action plan is already final."
+        return gettext("The action plan is already final.")
     if not review.comments.exists() and timezone.localdate() <= review.consultation_closes:
-        return (
-            "The victim has until "
-            f"{review.consultation_closes:%d %B %Y} to comment on the draft action plan."
-        )
+        return gettext("The victim has until %(day)s to comment on the draft action plan.") % {
+            "day": date_format(review.consultation_closes, "d F Y")
+        }
     return ""
 
 
@@ -310,9 +310,9 @@ OUTCOME_TITLE = gettext_noop("The outcome of your case review")
 def outcome_refusal(review: ReviewRecord) -> str:
     """Why the outcome cannot be sent now ("" when it can): the check page asks first."""
     if review.case.status != Status.REVIEW_HELD or review.outcome_sent_at is not None:
-        return "The outcome can be sent once, after the review is recorded."
+        return gettext("The outcome can be sent once, after the review is recorded.")
     if review.plan_finalised_at is None:
-        return "Finalise the action plan before sending the outcome."
+        return gettext("Finalise the action plan before sending the outcome.")
     return ""
 
 

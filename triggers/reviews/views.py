@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from agencies import access
@@ -74,7 +75,9 @@ def involvement(request, area, reference):
     """The officer records how the victim takes part, as told by phone, letter or in person."""
     case = case_to_work_on(request, area, reference)
     if case.status not in reviews_involvement.INVOLVEMENT_OPEN:
-        messages.error(request, "The victim's part can be given before the review meeting only.")
+        messages.error(
+            request, gettext("The victim's part can be given before the review meeting only.")
+        )
         return redirect(case_url(case))
     current = reviews_involvement.current_involvement(case)
     form = InvolvementForm(
@@ -87,7 +90,7 @@ def involvement(request, area, reference):
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "The victim's part in the review has been saved.")
+            messages.success(request, gettext("The victim's part in the review has been saved."))
             return redirect(case_url(case))
     return render(
         request, "triggers/reviews/involvement.html", {"case": case, "form": form, "staff": True}
@@ -100,7 +103,9 @@ def record(request, area, reference):
     case = case_to_work_on(request, area, reference)
     review = services.current_review(case) if case.status == Status.REVIEW_HELD else None
     if case.status != Status.REVIEW_SCHEDULED and (review is None or review.plan_finalised_at):
-        messages.error(request, "A review can be recorded once its meeting has been arranged.")
+        messages.error(
+            request, gettext("A review can be recorded once its meeting has been arranged.")
+        )
         return redirect(case_url(case))
     meeting = current_meeting(case)
     if review is None:
@@ -140,10 +145,12 @@ def record(request, area, reference):
         else:
             messages.success(
                 request,
-                "Draft action plan changed."
+                gettext("Draft action plan changed.")
                 if review
-                else "Review recorded. The applicant has been asked for their views on the "
-                "draft action plan.",
+                else gettext(
+                    "Review recorded. The applicant has been asked for their views on the "
+                    "draft action plan."
+                ),
             )
             return redirect(case_url(case))
     return render(
@@ -187,7 +194,7 @@ def action_detail(request, action_id):
         except REFUSED as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "Progress saved.")
+            messages.success(request, gettext("Progress saved."))
             return redirect("action_detail", action_id=action.pk)
     return render(
         request,
