@@ -108,7 +108,6 @@ SIGNING_IN = {
 # Pages not yet in Welsh: each is expected to fail (strict), so a page put into Welsh must
 # leave this list. Empty when every staff page is Welsh.
 NOT_YET_WELSH = {
-    "record:complaint_remove",  # needs a way to reach a report (like REACH in the public walk)
     "appeals:detail",
     "appeals:record",
     "case_close",
@@ -116,19 +115,6 @@ NOT_YET_WELSH = {
     "case_notify",
     "case_threshold",
     "case_threshold_decision_check",
-    "case_victim",
-    "case_victim_consent",
-    "case_victim_consent_check",
-    "record:check",
-    "record:complaint",
-    "record:complaints",
-    "record:contact",
-    "record:discard",
-    "record:impact",
-    "record:on_behalf",
-    "record:start",
-    "record:victim",
-    "record:who",
 }
 
 
@@ -194,6 +180,93 @@ REACH = {
 }
 
 
+# How a page is reached by the signed-in user with what comes before it (like REACH in the
+# public walk): it may fill the session in and returns the URL's arguments, if any. A
+# step of recording an application with nothing answered before it sends the officer back
+# to the first page, so each step is reached with the answers of the steps before it.
+def record(*steps, on_behalf=False):
+    from tests.triggers.applications.test_record_application import (
+        ON_BEHALF,
+        VICTIM,
+        arrival,
+    )
+    from tests.triggers.applications.test_record_application import report as a_report
+
+    def reach(client, side):
+        answers = {
+            "start": arrival(side, "paper"),
+            "who": {"applying_for": "someone_else" if on_behalf else "myself"},
+            "on_behalf": {**ON_BEHALF, "victim_name": "Vic Tim"},
+            "victim": VICTIM,
+            "complaint": a_report(side.police.slug, description="Persistent noise."),
+            "complaints": {},
+            "impact": RECORDED_IMPACT,
+            "contact": RECORDED_CONTACT,
+        }
+        for step in steps:
+            response = client.post(reverse(f"record:{step}"), answers[step])
+            assert response.status_code == 302, (step, response.content.decode()[:2000])
+        return {}
+
+    return reach
+
+
+RECORDED_IMPACT = {
+    "impact": "Persistent noise.",
+    "desired_outcome": "Late-night patrols.",
+    "others_affected": "",
+    "behaviour_location": "Ash Grove",
+}
+RECORDED_CONTACT = {
+    "applicant_name": "Jo Caller",
+    "applicant_email": "jo@example.com",
+    "contact_method": "email",
+}
+
+
+def a_recorded_report(client, side):
+    from triggers.applications.staff_views import SESSION_KEY
+
+    record("start", "who", "complaint")(client, side)
+    return {"report": client.session[SESSION_KEY]["complaints"][0]["id"]}
+
+
+def consent_changed(client, side):
+    """The victim's consent changed on its form: the check page shows the change."""
+    from django.utils import timezone
+
+    from tests.triggers.applications.test_record_application import date_fields
+
+    kwargs = isolation.victim_case_kwargs(side)
+    changed = {
+        "victim_consent_share": "on",
+        "victim_consent_contact": "on",
+        "victim_consent_how": "verbal",
+        **date_fields("victim_consent_on", timezone.localdate()),
+        "send_to": "applicant",
+        "reason": "Visited twice.",
+    }
+    response = client.post(reverse("case_victim_consent", kwargs=kwargs), changed)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return {}
+
+
+BEFORE_CHECK = ("start", "who", "on_behalf", "victim", "complaint", "complaints", "impact")
+REACH_SIGNED_IN = {
+    "record:who": record("start"),
+    "record:on_behalf": record("start", "who", on_behalf=True),
+    "record:victim": record("start", "who", "on_behalf", on_behalf=True),
+    "record:complaints": record("start", "who", "complaint"),
+    "record:complaint": record("start", "who"),
+    "record:complaint_remove": a_recorded_report,
+    "record:impact": record("start", "who", "complaint", "complaints"),
+    "record:contact": record("start", "who", "complaint", "complaints", "impact"),
+    "record:check": record(*BEFORE_CHECK, "contact", on_behalf=True),
+    "record:discard": record("start"),
+    "case_victim_consent_check": consent_changed,
+}
+
+
 def staff_pages():
     found = set()
     for name, namespaces, _pattern in all_patterns():
@@ -207,11 +280,18 @@ def staff_pages():
     return sorted(found)
 
 
-def url_and_role(name, side):
+def url_and_role(name, side, arguments=None):
+    """The page's URL (with `arguments` if its REACH gave them) and who opens it."""
     if name in isolation.ROUTES:
         kwargs_for, _method, role = isolation.ROUTES[name]
-        return reverse(name, kwargs=kwargs_for(side)), role
-    return reverse(name), ROLE_OF_LIST.get(name, "officer")
+        return reverse(name, kwargs=arguments or kwargs_for(side)), role
+    return reverse(name, kwargs=arguments), ROLE_OF_LIST.get(name, "officer")
+
+
+def role_of(name):
+    if name in isolation.ROUTES:
+        return isolation.ROUTES[name][2]
+    return ROLE_OF_LIST.get(name, "officer")
 
 
 def names(side):
@@ -272,14 +352,16 @@ def test_every_staff_page_is_welsh_for_staff_who_chose_it(client, settings, wels
         role = ROLE_OF_LIST.get(name, "officer")
         url = SIGNING_IN[name](client, settings, getattr(welsh_side, role))
     else:
-        url, role = url_and_role(name, welsh_side)
+        role = role_of(name)
         client.force_login(getattr(welsh_side, role))
+        reach = REACH_SIGNED_IN.get(name)
+        url, _role = url_and_role(name, welsh_side, reach(client, welsh_side) if reach else None)
     response = client.get(url, follow=True)
     assert response.status_code == 200, (name, role, response.status_code)
     assert response["Content-Type"].startswith("text/html"), f"{name}: add it to NOT_HTML"
     html = response.content.decode()
     assert '<html lang="cy"' in html, name
-    if name in REACH:  # reached, not sent back to the case page
+    if name in REACH or name in REACH_SIGNED_IN:  # reached, not sent back
         assert len(response.redirect_chain) == 0, (name, response.redirect_chain)
     english = english_words(html, names=names(welsh_side) + PAGE_NAMES.get(name, ()))
     assert english == [], f"{name} ({role}): English left in <main>: {' '.join(english[:80])}"

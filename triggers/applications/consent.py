@@ -15,10 +15,14 @@ from datetime import date
 from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.applications.services import ApplicationRefused
+from triggers.applications.victim import SEND_TO_WORDS
 from triggers.fields import DateField
 from triggers.history import record_event
 from triggers.models import Case, ConsentHow, SendTo
@@ -64,56 +68,80 @@ class ConsentRecord:
     def from_session(cls, stored: dict) -> ConsentRecord:
         return cls(**{**stored, "on": date.fromisoformat(stored["on"])})
 
-    # In words, for the check page and the history.
+    # In words: in English for the history (`rows`), in the page's language for the check
+    # page (`shown_rows`, `send_to_text`).
     @property
     def covers_text(self) -> str:
-        return consent_covers(self.share, self.contact)
+        covers = [gettext("applying")]
+        if self.share:
+            covers.append(gettext("sharing their information with the bodies"))
+        if self.contact:
+            covers.append(gettext("being contacted"))
+        return ", ".join(covers)
 
     @property
     def how_text(self) -> str:
-        return ConsentHow(self.how).label if self.how else "Not recorded"
+        return str(ConsentHow(self.how).label) if self.how else gettext("Not recorded")
 
     @property
     def send_to_text(self) -> str:
-        return SendTo(self.send_to).label
+        return str(dict(SEND_TO_WORDS)[self.send_to])
+
+    def shown_rows(self) -> dict[str, str]:
+        """The record in the page's language, row name to value."""
+        return {
+            gettext("What they agreed to"): self.covers_text,
+            gettext("How they gave it"): self.how_text,
+            gettext("When they gave it"): (
+                date_format(self.on, "j F Y") if self.on else gettext("Not recorded")
+            ),
+            gettext("Who we write to"): self.send_to_text,
+        }
 
     def rows(self) -> dict[str, str]:
-        return {
-            "What they agreed to": self.covers_text,
-            "How they gave it": self.how_text,
-            "When they gave it": f"{self.on:%-d %B %Y}" if self.on else "Not recorded",
-            "Who we write to": self.send_to_text,
-        }
+        """The record in English, as the case's history keeps it, whatever the page's language."""
+        with translation.override("en"):
+            return {
+                "What they agreed to": consent_covers(self.share, self.contact),
+                "How they gave it": self.how_text,
+                "When they gave it": f"{self.on:%-d %B %Y}" if self.on else "Not recorded",
+                "Who we write to": str(SendTo(self.send_to).label),
+            }
 
 
 def check_consent(case: Case, record: ConsentRecord) -> None:
     """Why `record` cannot be kept on `case` (raises), as the form and the service both ask."""
     if not case.on_behalf:
-        raise ConsentRefused("Nobody applied for someone else on this case.")
+        raise ConsentRefused(gettext("Nobody applied for someone else on this case."))
     if not record.share:
         raise ConsentRefused(
-            "Every application goes to all the relevant bodies. If the person no longer agrees "
-            "to their information being shared, the case cannot go on: withdraw it.",
+            gettext(
+                "Every application goes to all the relevant bodies. If the person no longer "
+                "agrees to their information being shared, the case cannot go on: withdraw it."
+            ),
             "victim_consent_share",
         )
     if record.how not in ConsentHow.values:
-        raise ConsentRefused("Select how they gave their agreement.", "victim_consent_how")
+        raise ConsentRefused(gettext("Select how they gave their agreement."), "victim_consent_how")
     if record.on is None or record.on > timezone.localdate():
         raise ConsentRefused(
-            "The date they gave their agreement must be today or earlier.", "victim_consent_on"
+            gettext("The date they gave their agreement must be today or earlier."),
+            "victim_consent_on",
         )
     if record.send_to not in SendTo.values:
-        raise ConsentRefused("Select who we write to.", "send_to")
+        raise ConsentRefused(gettext("Select who we write to."), "send_to")
     if record.send_to != SendTo.APPLICANT and not record.contact:
         raise ConsentRefused(
-            "They have not agreed to being contacted: we can write only to the applicant.",
+            gettext("They have not agreed to being contacted: we can write only to the applicant."),
             "send_to",
         )
     writable = case.victim_email or case.victim_address.strip()
     if record.send_to != SendTo.APPLICANT and not writable:
         raise ConsentRefused(
-            "We have no email or postal address for them: add one on their details page first, "
-            "or write only to the applicant.",
+            gettext(
+                "We have no email or postal address for them: add one on their details page "
+                "first, or write only to the applicant."
+            ),
             "send_to",
         )
 
@@ -125,7 +153,7 @@ def change_consent(case: Case, record: ConsentRecord, *, by) -> Case:
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     check_consent(case, record)
     if not record.reason.strip():
-        raise ConsentRefused("Give the reason for the change.", "reason")
+        raise ConsentRefused(gettext("Give the reason for the change."), "reason")
     before = ConsentRecord.of(case)
     changed = [name for name, value in before.rows().items() if record.rows()[name] != value]
     if not changed:
@@ -162,52 +190,58 @@ class ConsentForm(forms.Form):
     """The consent record as staff change it, with the reason for the change."""
 
     victim_consent_share = forms.BooleanField(
-        label="Sharing their information with the agencies that take part in case reviews",
-        help_text="Every application goes to all of them, by law. If they no longer agree, "
-        "the case cannot go on: withdraw it instead.",
+        label=_("Sharing their information with the agencies that take part in case reviews"),
+        help_text=_(
+            "Every application goes to all of them, by law. If they no longer agree, "
+            "the case cannot go on: withdraw it instead."
+        ),
         error_messages={
-            "required": "Confirm that they agree to their information being shared with the "
-            "agencies, or withdraw the case"
+            "required": _(
+                "Confirm that they agree to their information being shared with the "
+                "agencies, or withdraw the case"
+            )
         },
     )
     victim_consent_contact = forms.BooleanField(
-        label="Being contacted by us about the case review",
-        help_text="If they have not, we write only to the applicant.",
+        label=_("Being contacted by us about the case review"),
+        help_text=_("If they have not, we write only to the applicant."),
         required=False,
     )
     victim_consent_how = forms.ChoiceField(
-        label="How did they give their agreement?",
+        label=_("How did they give their agreement?"),
         widget=forms.RadioSelect,
         choices=ConsentHow.choices,
         error_messages={
-            "required": "Select how they gave their agreement",
-            "invalid_choice": "Select how they gave their agreement",
+            "required": _("Select how they gave their agreement"),
+            "invalid_choice": _("Select how they gave their agreement"),
         },
     )
     victim_consent_on = DateField(
-        what="the date they gave their agreement",
-        label="When did they give it?",
-        help_text="For example, 27 3 2026",
+        what=_("the date they gave their agreement"),
+        label=_("When did they give it?"),
+        help_text=_("For example, 27 3 2026"),
     )
     send_to = forms.ChoiceField(
-        label="Who should we write to about the case review?",
-        help_text="Letters, the invitation to the review meeting and the draft action plan.",
+        label=_("Who should we write to about the case review?"),
+        help_text=_("Letters, the invitation to the review meeting and the draft action plan."),
         widget=forms.RadioSelect,
-        choices=SendTo.choices,
+        choices=SEND_TO_WORDS,
         error_messages={
-            "required": "Select who we should write to",
-            "invalid_choice": "Select who we should write to",
+            "required": _("Select who we should write to"),
+            "invalid_choice": _("Select who we should write to"),
         },
     )
     reason = forms.CharField(
-        label="Why is the record changing?",
-        help_text="For example, they called to say they now want letters themselves. The "
-        "case's history keeps it.",
+        label=_("Why is the record changing?"),
+        help_text=_(
+            "For example, they called to say they now want letters themselves. The "
+            "case's history keeps it."
+        ),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "required": "Enter why the record is changing",
-            "max_length": "The reason must be %(limit_value)d characters or fewer",
+            "required": _("Enter why the record is changing"),
+            "max_length": _("The reason must be %(limit_value)d characters or fewer"),
         },
     )
 
@@ -218,14 +252,14 @@ class ConsentForm(forms.Form):
             Fieldset(
                 Field.checkbox("victim_consent_share"),
                 Field.checkbox("victim_consent_contact"),
-                legend="What they have agreed to",
+                legend=_("What they have agreed to"),
                 legend_size=Size.MEDIUM,
             ),
             Field.radios("victim_consent_how", legend_size=Size.SMALL),
             Field("victim_consent_on"),
             Field.radios("send_to", legend_size=Size.MEDIUM),
             Field.textarea("reason", rows=3),
-            Button("continue", "Continue"),
+            Button("continue", _("Continue")),
         )
 
     @classmethod
@@ -244,7 +278,9 @@ class ConsentForm(forms.Form):
             return data
         record = self.record()
         if record.rows() == ConsentRecord.of(self.case).rows():
-            self.add_error(None, "Nothing has changed: change the record, or go back to the case")
+            self.add_error(
+                None, gettext("Nothing has changed: change the record, or go back to the case")
+            )
             return data
         try:
             check_consent(self.case, record)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from triggers.applications.consent import (
@@ -70,10 +71,10 @@ def consent_check(request, area, reference):
             messages.error(request, str(refused))
             return redirect("case_victim_consent", case.area.slug, case.reference)
         del request.session[_session_key(case)]
-        messages.success(request, "The victim's consent record has been changed.")
+        messages.success(request, _("The victim's consent record has been changed."))
         return redirect(case_url(case))
-    before = ConsentRecord.of(case).rows()
-    rows = [(name, before[name], now) for name, now in record.rows().items()]
+    before = ConsentRecord.of(case).shown_rows()
+    rows = [(name, before[name], now) for name, now in record.shown_rows().items()]
     return render(
         request,
         "triggers/applications/consent_check.html",

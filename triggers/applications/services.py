@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Area
@@ -180,7 +180,8 @@ def submit_application(
         for i, c in enumerate(data.complaints)
     )
     counts.status_moved(area.pk, entering=case.status)
-    how = Channel(channel).label.lower()
+    with translation.override("en"):  # the history is in English, whoever recorded it
+        how = str(Channel(channel).label).lower()
     record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
     if case.applicant_language != Language.ENGLISH:
         language = Language(case.applicant_language).label
@@ -260,17 +261,19 @@ def update_victim(case: Case, details: dict, send_to: str, *, by) -> Case:
     date (DOMAIN.md §5.9). The history says what changed, never the details themselves."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     if not case.on_behalf:
-        raise ApplicationRefused("Nobody applied for someone else on this case.")
+        raise ApplicationRefused(_("Nobody applied for someone else on this case."))
     if send_to not in SendTo.values:
-        raise ApplicationRefused("Choose who we write to.")
+        raise ApplicationRefused(_("Choose who we write to."))
     changed = [name for name in VICTIM_DETAILS if getattr(case, name) != details[name]]
     for name in changed:
         setattr(case, name, details[name])
     before, case.send_to = case.send_to, send_to
     if send_to == SendTo.VICTIM and not case.victim_reachable:
         raise ApplicationRefused(
-            "The victim cannot be written to alone: they need an email or postal address, and "
-            "to have agreed to being contacted."
+            _(
+                "The victim cannot be written to alone: they need an email or postal address, "
+                "and to have agreed to being contacted."
+            )
         )
     case.save(update_fields=[*changed, "send_to", "updated_at"])
     if changed:

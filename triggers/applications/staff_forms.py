@@ -11,16 +11,27 @@ from crispy_forms_gds.layout import Button, Field, Size
 from django import forms as django_forms
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers import fields
-from triggers.applications.complaint import ComplaintForm
-from triggers.applications.contact import ContactForm, contact_details_needed
+from triggers.applications.complaint import NO, YES, ComplaintForm
+from triggers.applications.contact import ContactForm
 from triggers.applications.forms import AreaForm, ImpactForm, OnBehalfForm, WhoForm
-from triggers.models import Channel
+from triggers.models import Channel, ContactMethod
 
 # Every way an application reaches staff; "online" applications make themselves.
 STAFF_CHANNELS = tuple(channel for channel in Channel if channel != Channel.ONLINE)
+
+# The ways in, in the page's language (the record keeps the channel's English label).
+CHANNEL_WORDS = {
+    Channel.ONLINE: _("Online"),
+    Channel.PHONE: _("Phone"),
+    Channel.PAPER: _("Paper form"),
+    Channel.IN_PERSON: _("In person"),
+    Channel.AGENCY_REFERRAL: _("Agency referral"),
+}
 
 
 def _reword(form: django_forms.Form, words: dict[str, dict]) -> None:
@@ -47,33 +58,35 @@ class ArrivalForm(AreaForm):
     """
 
     channel = django_forms.ChoiceField(
-        label="How did the application arrive?",
+        label=_("How did the application arrive?"),
         widget=django_forms.RadioSelect,
-        choices=[(channel.value, channel.label) for channel in STAFF_CHANNELS],
+        choices=[(channel.value, CHANNEL_WORDS[channel]) for channel in STAFF_CHANNELS],
         error_messages={
-            "required": "Select how the application arrived",
-            "invalid_choice": "Select how the application arrived from the list",
+            "required": _("Select how the application arrived"),
+            "invalid_choice": _("Select how the application arrived from the list"),
         },
     )
     received_date = fields.DateField(
-        what="the date the application was received",
-        label="When was it received?",
-        help_text="For a paper form or a referral, the date it reached the council, not the "
-        "date it was written. For example, 27 3 2026",
+        what=_("the date the application was received"),
+        label=_("When was it received?"),
+        help_text=_(
+            "For a paper form or a referral, the date it reached the council, not the "
+            "date it was written. For example, 27 3 2026"
+        ),
     )
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, areas=areas, **kwargs)
         area = self.fields["area"]
-        area.label = "Which area is the application for?"
-        area.help_text = (
+        area.label = _("Which area is the application for?")
+        area.help_text = _(
             "The area where the anti-social behaviour happens. You can record applications "
             "for your own areas only."
         )
         area.error_messages.update(
             {
-                "required": "Select the area the application is for",
-                "invalid_choice": "Select one of your areas",
+                "required": _("Select the area the application is for"),
+                "invalid_choice": _("Select one of your areas"),
             }
         )
         if len(area.queryset) == 1:
@@ -88,7 +101,7 @@ class ArrivalForm(AreaForm):
             area_layout,
             Field.radios("channel", legend_size=Size.MEDIUM),
             Field("received_date"),
-            Button("continue", "Continue"),
+            Button("continue", _("Continue")),
             label_size=Size.MEDIUM,
         )
 
@@ -99,24 +112,26 @@ class StaffWhoForm(WhoForm):
         self.fields["applying_for"].choices = (
             Choice(
                 self.MYSELF,
-                "The applicant",
-                hint="The behaviour affects them, their family or their business",
+                _("The applicant"),
+                hint=_("The behaviour affects them, their family or their business"),
             ),
             Choice(
                 self.SOMEONE_ELSE,
-                "Someone else",
-                hint="The applicant applies for someone else, for example as a relative, a "
-                "neighbour, a councillor or a support worker",
+                _("Someone else"),
+                hint=_(
+                    "The applicant applies for someone else, for example as a relative, a "
+                    "neighbour, a councillor or a support worker"
+                ),
             ),
         )
         _reword(
             self,
             {
                 "applying_for": {
-                    "label": "Who is the application for?",
+                    "label": _("Who is the application for?"),
                     "errors": {
-                        "required": "Select who the application is for",
-                        "invalid_choice": "Select who the application is for",
+                        "required": _("Select who the application is for"),
+                        "invalid_choice": _("Select who the application is for"),
                     },
                 }
             },
@@ -130,46 +145,57 @@ class StaffOnBehalfForm(OnBehalfForm):
             self,
             {
                 "victim_name": {
-                    "label": "Full name of the person the application is for",
+                    "label": _("Full name of the person the application is for"),
                     "errors": {
-                        "required": "Enter the full name of the person the application is for"
+                        "required": _("Enter the full name of the person the application is for")
                     },
                 },
                 "relationship": {
-                    "label": "The applicant's relationship to them",
+                    "label": _("The applicant's relationship to them"),
                     "errors": {
-                        "required": "Enter the applicant's relationship to the person the "
-                        "application is for",
-                        "max_length": "The relationship must be %(limit_value)d characters or "
-                        "fewer",
+                        "required": _(
+                            "Enter the applicant's relationship to the person the "
+                            "application is for"
+                        ),
+                        "max_length": _(
+                            "The relationship must be %(limit_value)d characters or fewer"
+                        ),
                     },
                 },
                 "organisation": {
-                    "label": "The applicant's organisation (optional)",
-                    "help_text": "If they apply as part of their work, for example for a "
-                    "housing provider, a charity or an MP's office",
+                    "label": _("The applicant's organisation (optional)"),
+                    "help_text": _(
+                        "If they apply as part of their work, for example for a "
+                        "housing provider, a charity or an MP's office"
+                    ),
                 },
                 "victim_consent": {
-                    "help_text": "Check this with the applicant, or on the paper form. An "
-                    "application for someone cannot be accepted without their agreement.",
+                    "help_text": _(
+                        "Check this with the applicant, or on the paper form. An "
+                        "application for someone cannot be accepted without their agreement."
+                    ),
                     "errors": {
-                        "required": "Confirm that the person the application is for has "
-                        "agreed to it"
+                        "required": _(
+                            "Confirm that the person the application is for has agreed to it"
+                        )
                     },
                 },
                 "victim_consent_share": {
                     "errors": {
-                        "required": "Confirm that the person the application is for has "
-                        "agreed to their information being shared with the agencies"
+                        "required": _(
+                            "Confirm that the person the application is for has "
+                            "agreed to their information being shared with the agencies"
+                        )
                     },
                 },
                 "victim_consent_contact": {
-                    "help_text": "If they have not, we write only to the applicant.",
+                    "help_text": _("If they have not, we write only to the applicant."),
                 },
                 "victim_consent_how": {
                     "errors": {
-                        "required": "Select how the person the application is for gave their "
-                        "agreement",
+                        "required": _(
+                            "Select how the person the application is for gave their agreement"
+                        ),
                     },
                 },
             },
@@ -183,8 +209,8 @@ class StaffComplaintForm(ComplaintForm):
     count it), so the received date bounds the date it was reported.
     """
 
-    OTHER_NEEDED = "Enter who they reported it to"
-    REPORTED_BEFORE_INCIDENT = (
+    OTHER_NEEDED = _("Enter who they reported it to")
+    REPORTED_BEFORE_INCIDENT = _(
         "The date they reported it must be the same as or after the date of the incident"
     )
 
@@ -195,53 +221,74 @@ class StaffComplaintForm(ComplaintForm):
             self,
             {
                 "description": {
-                    "help_text": "The behaviour as the applicant describes it: what was done or "
-                    "said, where, and by whom if they know."
+                    "help_text": _(
+                        "The behaviour as the applicant describes it: what was done or "
+                        "said, where, and by whom if they know."
+                    )
                 },
                 "reported_to": {
-                    "label": "Who did they report it to?",
-                    "help_text": "If the applicant does not know which organisation it was, "
-                    "choose 'Someone else' and say who they spoke to.",
+                    "label": _("Who did they report it to?"),
+                    "help_text": _(
+                        "If the applicant does not know which organisation it was, "
+                        "choose 'Someone else' and say who they spoke to."
+                    ),
                     "errors": {
-                        "required": "Select who they reported it to",
-                        "invalid_choice": "Select who they reported it to from the list",
+                        "required": _("Select who they reported it to"),
+                        "invalid_choice": _("Select who they reported it to from the list"),
                     },
                 },
                 "reported_to_other": {
-                    "label": "If you chose 'Someone else', who did they report it to?",
-                    "help_text": "For example, their landlord, a housing officer, their MP or "
-                    "a local councillor",
+                    "label": _("If you chose 'Someone else', who did they report it to?"),
+                    "help_text": _(
+                        "For example, their landlord, a housing officer, their MP or "
+                        "a local councillor"
+                    ),
                     "errors": {
-                        "max_length": "Who they reported it to must be %(limit_value)d "
-                        "characters or fewer"
+                        "max_length": _(
+                            "Who they reported it to must be %(limit_value)d characters or fewer"
+                        )
                     },
                 },
                 "reported_date": {
-                    "what": "the date they reported it",
-                    "label": "When did they report it?",
+                    "what": _("the date they reported it"),
+                    "label": _("When did they report it?"),
                 },
                 "reference_number": {
-                    "help_text": "The crime, incident or case number they were given, if they "
-                    "have one"
+                    "help_text": _(
+                        "The crime, incident or case number they were given, if they have one"
+                    )
                 },
                 "hate_related": {
-                    "label": "Does the applicant think it was targeted because of disability, "
-                    "race, religion, sexual orientation or transgender identity?",
+                    "label": _(
+                        "Does the applicant think it was targeted because of disability, "
+                        "race, religion, sexual orientation or transgender identity?"
+                    ),
                     "errors": {
-                        "required": "Select yes if the applicant thinks it was targeted because "
-                        "of disability, race, religion, sexual orientation or transgender "
-                        "identity"
+                        "required": _(
+                            "Select yes if the applicant thinks it was targeted because "
+                            "of disability, race, religion, sexual orientation or transgender "
+                            "identity"
+                        )
                     },
                 },
                 "same_incident": {
-                    "label": "Is this the same incident as a report already added, reported to "
-                    "a different agency?",
+                    "label": _(
+                        "Is this the same incident as a report already added, reported to "
+                        "a different agency?"
+                    ),
                     "errors": {
-                        "required": "Select whether this is the same incident as a report "
-                        "already added"
+                        "required": _(
+                            "Select whether this is the same incident as a report already added"
+                        )
                     },
                 },
             },
+        )
+
+        # Welsh answers with the verb of the question: "Does the applicant think…?" "Ydy."
+        self.fields["hate_related"].choices = (
+            (YES, pgettext_lazy("Does the applicant think so?", "Yes")),
+            (NO, pgettext_lazy("Does the applicant think so?", "No")),
         )
 
     def clean(self):
@@ -250,8 +297,11 @@ class StaffComplaintForm(ComplaintForm):
         if self.received_on and reported and reported > self.received_on:
             self.add_error(
                 "reported_date",
-                "The date they reported it must be on or before the date the application was "
-                f"received, {format_date(self.received_on, 'j F Y')}",
+                gettext(
+                    "The date they reported it must be on or before the date the application "
+                    "was received, %(date)s"
+                )
+                % {"date": format_date(self.received_on, "j F Y")},
             )
         return data
 
@@ -259,28 +309,66 @@ class StaffComplaintForm(ComplaintForm):
 class StaffImpactForm(ImpactForm):
     def __init__(self, *args, on_behalf: bool = False, **kwargs):
         super().__init__(*args, on_behalf=on_behalf, **kwargs)
-        who = "the person the application is for" if on_behalf else "the applicant"
+        # Whole sentences for each, so that each can be translated.
+        if on_behalf:
+            label = _("How has the behaviour affected the person the application is for?")
+            required = _("Enter how the behaviour has affected the person the application is for")
+        else:
+            label = _("How has the behaviour affected the applicant?")
+            required = _("Enter how the behaviour has affected the applicant")
         _reword(
             self,
             {
                 "impact": {
-                    "label": f"How has the behaviour affected {who}?",
-                    "help_text": "For example, on their health, their sleep, their work, their "
-                    "children or their feeling of safety at home",
-                    "errors": {"required": f"Enter how the behaviour has affected {who}"},
+                    "label": label,
+                    "help_text": _(
+                        "For example, on their health, their sleep, their work, their "
+                        "children or their feeling of safety at home"
+                    ),
+                    "errors": {"required": required},
                 },
                 "desired_outcome": {
-                    "label": "What would a good result look like to them?",
-                    "help_text": "What they would like the agencies to do",
+                    "label": _("What would a good result look like to them?"),
+                    "help_text": _("What they would like the agencies to do"),
                 },
             },
         )
 
 
 class StaffContactForm(ContactForm):
-    NEEDED_FOR = contact_details_needed(your="their", you="them")
-    LANGUAGE_NEEDED = "Enter the language they need"
-    OTHER_NEED_NEEDED = "Enter what else they need"
+    # Whole sentences, so that each can be translated (issue #19).
+    NEEDED_FOR = {
+        ContactMethod.EMAIL: (
+            (
+                "applicant_email",
+                _("Enter their email address, or choose another way to contact them"),
+            ),
+        ),
+        ContactMethod.PHONE: (
+            (
+                "applicant_phone",
+                _("Enter their phone number, or choose another way to contact them"),
+            ),
+        ),
+        ContactMethod.TEXT: (
+            (
+                "applicant_phone",
+                _("Enter their mobile number, or choose another way to contact them"),
+            ),
+        ),
+        ContactMethod.POST: (
+            (
+                "applicant_address",
+                _("Enter their postal address, or choose another way to contact them"),
+            ),
+            (
+                "applicant_postcode",
+                _("Enter their postcode, or choose another way to contact them"),
+            ),
+        ),
+    }
+    LANGUAGE_NEEDED = _("Enter the language they need")
+    OTHER_NEED_NEEDED = _("Enter what else they need")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -288,35 +376,42 @@ class StaffContactForm(ContactForm):
             self,
             {
                 "applicant_name": {
-                    "label": "The applicant's full name",
+                    "label": _("The applicant's full name"),
                     "errors": {
-                        "required": "Enter the applicant's full name",
-                        "max_length": "The name must be %(limit_value)d characters or fewer",
+                        "required": _("Enter the applicant's full name"),
+                        "max_length": _("The name must be %(limit_value)d characters or fewer"),
                     },
                 },
                 "applicant_email": {
-                    "help_text": "The receipt goes here, with the private link the applicant "
-                    "can use to follow the application. Leave it empty if they have no email."
+                    "help_text": _(
+                        "The receipt goes here, with the private link the applicant "
+                        "can use to follow the application. Leave it empty if they have no email."
+                    )
                 },
                 "applicant_phone": {
-                    "help_text": "Needed if they want to be phoned. For international numbers "
-                    "include the country code"
+                    "help_text": _(
+                        "Needed if they want to be phoned. For international numbers "
+                        "include the country code"
+                    )
                 },
-                "applicant_address": {"help_text": "Needed if they want letters by post"},
+                "applicant_address": {"help_text": _("Needed if they want letters by post")},
                 "contact_method": {
-                    "label": "How do they want to be contacted?",
+                    "label": _("How do they want to be contacted?"),
                     "errors": {
-                        "required": "Select how they want to be contacted",
-                        "invalid_choice": "Select how they want to be contacted",
+                        "required": _("Select how they want to be contacted"),
+                        "invalid_choice": _("Select how they want to be contacted"),
                     },
                 },
-                "adjustments": {"label": "Do they need any of these to take part? (optional)"},
+                "adjustments": {"label": _("Do they need any of these to take part? (optional)")},
                 "adjustments_details": {
-                    "label": "More about what they need (optional)",
-                    "help_text": "For example, which language they need, or anything else that "
-                    "would help",
+                    "label": _("More about what they need (optional)"),
+                    "help_text": _(
+                        "For example, which language they need, or anything else that would help"
+                    ),
                     "errors": {
-                        "max_length": "What they need must be %(limit_value)d characters or fewer"
+                        "max_length": _(
+                            "What they need must be %(limit_value)d characters or fewer"
+                        )
                     },
                 },
             },

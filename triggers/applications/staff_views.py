@@ -27,6 +27,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from agencies import access
@@ -46,6 +47,7 @@ from triggers.applications.journey import (
 from triggers.applications.pages import JourneyPages
 from triggers.applications.services import ApplicationRefused, submit_application, update_victim
 from triggers.applications.staff_forms import (
+    CHANNEL_WORDS,
     ArrivalForm,
     StaffComplaintForm,
     StaffContactForm,
@@ -54,7 +56,7 @@ from triggers.applications.staff_forms import (
     StaffWhoForm,
 )
 from triggers.applications.victim import StaffVictimForm, VictimDetailsForm
-from triggers.models import Channel, ContactMethod
+from triggers.models import ContactMethod
 from triggers.selectors import case_to_work_on, case_url
 
 SESSION_KEY = "record_application"
@@ -167,18 +169,22 @@ complaint_remove = staff_page(pages.complaint_remove)
 
 
 def _recorded_message(case) -> str:
-    recorded = f"Application {case.reference} recorded."
+    """What the officer is told once the case exists, in the officer's language."""
+    words = {"reference": case.reference, "victim": case.victim_name}
+    recorded = _("Application %(reference)s recorded.") % words
     if case.victim_tracking_token_hash:
-        recorded += f" {case.victim_name} is emailed a private link of their own."
+        recorded += " " + _("%(victim)s is emailed a private link of their own.") % words
     if case.applicant_email:
-        return (
-            f"{recorded} The receipt email to {case.applicant_email} contains the applicant's "
-            "private link to follow the application."
+        told = _(
+            "The receipt email to %(email)s contains the applicant's private link to follow "
+            "the application."
+        ) % {"email": case.applicant_email}
+    else:
+        told = _(
+            "No email address was given, so no receipt was emailed and the applicant has no "
+            "private link: tell them their reference number."
         )
-    return (
-        f"{recorded} No email address was given, so no receipt was emailed and the applicant "
-        "has no private link: tell them their reference number."
-    )
+    return f"{recorded} {told}"
 
 
 @staff_page
@@ -190,7 +196,7 @@ def check(request, journey):
     except Incomplete as missing:
         return redirect(pages.url(missing.step))
     form = forms.ActionForm(
-        request.POST if request.method == "POST" else None, button="Record application"
+        request.POST if request.method == "POST" else None, button=_("Record application")
     )
     problems = []
     if request.method == "POST" and form.is_valid():
@@ -216,14 +222,22 @@ def check(request, journey):
             "form": form,
             "problems": problems,
             "area": area,
-            "channel": Channel(channel).label,
+            "channel": CHANNEL_WORDS[channel],
             "received_on": received_on,
             "application": application,
             "reports": journey.reports,
             "contact_method": ContactMethod(application.contact_method).label,
+            "needs": _needs_in_words(journey),
             "back_url": pages.url(CONTACT),
         },
     )
+
+
+def _needs_in_words(journey) -> str:
+    """What the applicant needs to take part, in the page's language (the case records it
+    in English)."""
+    form = journey.stored_form(CONTACT)
+    return form.adjustments_words() if form.is_valid() else ""
 
 
 @staff_page
@@ -231,12 +245,12 @@ def discard(request, journey):
     """Throw away the draft, after asking: it may hold a long phone call's answers."""
     form = forms.ActionForm(
         request.POST if request.method == "POST" else None,
-        button="Discard application",
+        button=_("Discard application"),
         warning=True,
     )
     if request.method == "POST" and form.is_valid():
         RecordJourney.discard(request.session)
-        messages.success(request, "The application you were recording has been discarded.")
+        messages.success(request, _("The application you were recording has been discarded."))
         return redirect("home")
     return render(
         request,
@@ -268,6 +282,6 @@ def case_victim(request, area, reference):
         except ApplicationRefused as refused:
             form.add_error(None, str(refused))
         else:
-            messages.success(request, "The victim's details have been saved.")
+            messages.success(request, _("The victim's details have been saved."))
             return redirect(case_url(case))
     return render(request, "triggers/applications/case_victim.html", {"case": case, "form": form})

@@ -155,21 +155,30 @@ class VictimForm(forms.Form):
         return {name: self.cleaned_data[name] for name in self.fields}
 
 
+# Who the case writes to, in the page's language: the same words as `SendTo`'s labels, which
+# the record and its history keep in English.
+SEND_TO_WORDS = (
+    (SendTo.BOTH, _("The person affected and the applicant")),
+    (SendTo.VICTIM, _("The person affected only")),
+    (SendTo.APPLICANT, _("The applicant only")),
+)
+
+
 class StaffVictimForm(VictimForm):
     """The same questions, in words for staff recording an application for someone."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["send_to"].label = "Who should we write to about the case review?"
-        self.fields["send_to"].help_text = (
+        self.fields["send_to"].label = _("Who should we write to about the case review?")
+        self.fields["send_to"].help_text = _(
             "Ask the applicant what the person they apply for chose. If nobody chose, we write "
             "to both when we have the person's email or address, otherwise to the applicant."
         )
-        self.fields["send_to"].choices = SendTo.choices
-        self.fields[
-            "victim_email"
-        ].help_text = "Their own private link to follow the application is emailed here"
-        self.NO_WAY_TO_WRITE = (
+        self.fields["send_to"].choices = SEND_TO_WORDS
+        self.fields["victim_email"].help_text = _(
+            "Their own private link to follow the application is emailed here"
+        )
+        self.NO_WAY_TO_WRITE = _(
             "Enter their email address or postal address, or choose the applicant"
         )
 
@@ -180,8 +189,8 @@ class VictimDetailsForm(StaffVictimForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["send_to"].required = True
-        self.fields["send_to"].error_messages["required"] = "Select who we should write to"
-        self.helper = gds_helper(*self.layout(), Button("save", "Save changes"))
+        self.fields["send_to"].error_messages["required"] = _("Select who we should write to")
+        self.helper = gds_helper(*self.layout(), Button("save", _("Save changes")))
 
     @classmethod
     def initial_for(cls, case: Case) -> dict:
