@@ -230,8 +230,8 @@ def _sent_statement() -> str:
     table = connection.ops.quote_name(Message._meta.db_table)
     column = {f.name: connection.ops.quote_name(f.column) for f in Message._meta.concrete_fields}
     # Only the model's own table and column names, quoted, are put in; every value is a parameter.
-    return (  # nosec B608
-        f"UPDATE {table} SET {column['attempts']} = {column['attempts']} + 1, "  # noqa: S608
+    return (
+        f"UPDATE {table} SET {column['attempts']} = {column['attempts']} + 1, "  # noqa: S608  # nosec B608
         f"{column['first_attempt_at']} = %s, {column['status']} = %s, {column['sent_at']} = %s, "
         f"{column['last_error']} = '', {column['private_link']} = %s, {column['notify_id']} = %s "
         f"WHERE {column['id']} = %s AND {column['status']} = %s "
