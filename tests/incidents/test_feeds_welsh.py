@@ -7,20 +7,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import Area
 from incidents.models import IncidentFeed
 from tests.incidents.helpers import MAPPING, csv_file, row
+from tests.welsh.staff import welsh_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("linker")]
 
 
 @pytest.fixture
 def welsh_responder(client, north):
-    north.area.nation = Area.Nation.WALES
-    north.area.save()
-    client.cookies["asb_staff_language"] = "cy"
-    client.force_login(north.responder)
-    return north
+    return welsh_staff(client, north, "responder")
 
 
 def post_upload(client, side, file):

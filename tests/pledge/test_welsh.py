@@ -10,22 +10,19 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from agencies.models import Area
 from pledge import evidence
 from pledge.models import Assessment, Signature
 from pledge.questionnaire import FIXTURES
 from pledge.questionnaire_words import WORDS
 from pledge.selectors import Organisation
+from tests.welsh.staff import welsh_staff
 
 from .conftest import submitted
 
 
 @pytest.fixture
 def welsh_org(client, north, questionnaire):
-    Area.objects.filter(pk=north.area.pk).update(nation=Area.Nation.WALES)
-    north.area.refresh_from_db()
-    client.cookies["asb_staff_language"] = "cy"
-    client.force_login(north.admin)
+    welsh_staff(client, north, "admin")
     return Organisation(area=north.area)
 
 

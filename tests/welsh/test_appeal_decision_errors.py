@@ -5,21 +5,18 @@ reasons a decision is refused, are in Welsh like the rest of the page (issue #19
 import pytest
 from django.urls import reverse
 
-from agencies.models import Area
 from tests.appeals.helpers import lodge, not_met_case
 from tests.conftest import build_side
+from tests.welsh.staff import in_wales, welsh_staff
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def welsh_appeal(client):
-    side = build_side("cardiff")
-    Area.objects.filter(pk=side.area.pk).update(nation=Area.Nation.WALES)
-    side.area.refresh_from_db()
+    side = in_wales(build_side("cardiff"))
     appeal = lodge(not_met_case(side))
-    client.cookies["asb_staff_language"] = "cy"
-    client.force_login(side.pcc_officer)
+    welsh_staff(client, side, "pcc_officer")
     return appeal
 
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 
-from agencies.models import Area
 from tests.triggers.applications.test_record_application import (
     CONTACT,
     IMPACT,
@@ -19,6 +18,7 @@ from tests.triggers.applications.test_record_application import (
     report,
 )
 from tests.welsh.english import english_words
+from tests.welsh.staff import welsh_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,7 @@ TODAY = timezone.localdate()
 @pytest.fixture
 def officer(client, south):
     """South's case officer, in a Welsh area, who chose Cymraeg."""
-    Area.objects.filter(pk=south.area.pk).update(nation=Area.Nation.WALES)
-    client.force_login(south.officer)
-    client.cookies["asb_staff_language"] = "cy"
-    return south
+    return welsh_staff(client, south, "officer")
 
 
 def post(client, step, data):

@@ -9,9 +9,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from agencies.models import Area
 from tests.appeals.helpers import outcome_sent_case
 from tests.welsh.english import english_words
+from tests.welsh.staff import welsh_staff
 from tests.welsh.test_every_staff_url import names
 from triggers.threshold.services import decide_threshold
 from triggers.workflow import Status
@@ -24,11 +24,7 @@ LETTER_PREVIEW = re.compile(r'id="letter-preview".*?(?=<div class="govuk-warning
 @pytest.fixture
 def welsh(client, south):
     """South is an area in Wales; its staff chose Cymraeg."""
-    Area.objects.filter(pk=south.area.pk).update(nation=Area.Nation.WALES)
-    south.area.refresh_from_db()
-    south.case.area.refresh_from_db()
-    client.cookies["asb_staff_language"] = "cy"
-    return south
+    return welsh_staff(client, south)
 
 
 def welsh_page(response, side, *, without=None) -> str:

@@ -7,8 +7,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from agencies.models import Area
 from tests.triggers.proactive.test_possible_reviews import find, housing, jane  # noqa: F401
+from tests.welsh.staff import welsh_staff
 from triggers.models import PossibleReview
 from triggers.proactive import services
 
@@ -17,11 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def welsh_officer(client, north):
-    north.area.nation = Area.Nation.WALES
-    north.area.save()
-    client.cookies["asb_staff_language"] = "cy"
-    client.force_login(north.officer)
-    return north
+    return welsh_staff(client, north, "officer")
 
 
 @pytest.fixture
