@@ -115,3 +115,32 @@ def test_plain_text_emails_are_not_html_escaped():
     )
     assert "Brighton & Hove" in message.subject + message.body
     assert "&amp;" not in message.subject + message.body
+
+
+def test_recording_a_sent_message_writes_every_column_a_send_changes(settings):
+    """The sent path is hand-written SQL (issue #18): it must write what the ORM path did."""
+    settings.DEBUG = False
+    message = queue()
+    Message.objects.filter(pk=message.pk).update(private_link="https://example.org/track/x")
+    assert delivery.deliver(message.pk) == "sent"
+    message.refresh_from_db()
+    assert message.attempts == 1 and message.sent_at and message.first_attempt_at
+    assert message.private_link == "" and message.last_error == ""
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_waiting_less_for_the_disk_applies_to_the_sent_record_alone():
+    """`synchronous_commit` is off for the one transaction that records a send, never for
+    the connection: every other write still waits for the disk."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    message = queue()
+    delivery.deliver(message.pk)  # or already sent by the task queued at its commit
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"
