@@ -184,3 +184,22 @@ def test_check_deploy_refuses_the_development_key():
 def test_development_runs_without_a_key():
     result = _check_deploy({"DEBUG": "true"})
     assert "SECRET_KEY is not set" not in result.stdout + result.stderr
+
+
+def test_no_page_adds_the_error_prefix_the_layout_already_puts_in_its_title():
+    """base.html starts the <title> with "Error:" when the page's form has errors (GOV.UK's
+    pattern); a page that added it again read "Error: Error: …" to screen reader users."""
+    doubled = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "templates").rglob("*.html")
+        if path.name != "base.html"
+        and "{% block page_title %}{% if form.errors %}" in path.read_text()
+    ]
+    assert doubled == []
+
+
+def test_a_form_with_errors_says_error_once_in_the_title(client, north):
+    client.force_login(north.officer)
+    page = client.post(reverse("saved_filter_new"), {"name": ""}).content.decode()
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.count("Error:") == 1, title
