@@ -16,6 +16,7 @@ from agencies.models import Area
 
 from . import selectors
 from .charts import BarChart, bar_chart, percent
+from .labels import period_label
 from .periods import Period, quarters
 from .timeliness import STAGES, timeliness
 
@@ -31,7 +32,6 @@ def _quarter_name(quarter: Period) -> str:
 
 def _label(year: Period) -> str:
     """The year's months in the page's language ("April 2025 to March 2026")."""
-    from .views import period_label  # the views import this module
 
     return period_label(year)
 

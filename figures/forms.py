@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 
+from .labels import period_label
 from .periods import FINANCIAL, Period, year, year_of, years_until
 
 
@@ -13,7 +14,6 @@ def year_choices(kind: str = FINANCIAL, *, ended_only: bool = False) -> list[tup
     years = years_until(today, kind)
     if ended_only:
         years = [y for y in years if y.end < today]
-    from .views import period_label  # the views import this module
 
     return [(str(y.start.year), f"{y.name} ({period_label(y)})") for y in years]
 

@@ -14,6 +14,7 @@ from agencies.site import site_url
 from notifications.services import queue_email
 
 from . import selectors
+from .labels import period_label
 from .models import Publication
 from .periods import Period
 
@@ -30,8 +31,6 @@ def publish_figures(area: Area, period: Period, *, by) -> Publication:
     earlier publication is kept.
     """
     if period.end >= timezone.localdate():
-        from .views import period_label  # the views import this module
-
         raise PublicationRefused(
             gettext("Figures for %(year)s can be published once the period has ended.")
             % {"year": period_label(period)}

@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from agencies import access, language
@@ -23,6 +23,7 @@ from agencies.models import Agency, Area
 
 from . import dashboard, selectors, services
 from .forms import PublishForm, YearForm
+from .labels import period_label
 from .periods import FINANCIAL, Period, is_calendar_year, is_financial_year, year, year_of
 
 COLUMNS = ("period_start", "period_end", "status", *selectors.FIELDS, "published_at")
@@ -49,21 +50,6 @@ def figures_rows(area: Area) -> list[dict]:
         counts = {name: getattr(publication, name) for name in selectors.FIELDS}
         rows.append(_row(period, "published", counts, publication.published_at))
     return rows
-
-
-def period_label(period: Period) -> str:
-    """The period's months or dates in the page's language ("April 2025 to March 2026")."""
-    if is_financial_year(period):
-        return gettext("April %(start)s to March %(end)s") % {
-            "start": period.start.year,
-            "end": period.end.year,
-        }
-    if is_calendar_year(period):
-        return gettext("January to December %(year)s") % {"year": period.start.year}
-    return gettext("%(start)s to %(end)s") % {
-        "start": formats.date_format(period.start, "j F Y"),
-        "end": formats.date_format(period.end, "j F Y"),
-    }
 
 
 def _row(period: Period, status: str, counts: dict, published_at) -> dict:
