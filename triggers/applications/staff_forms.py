@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from agencies.forms import gds_helper
 from triggers import fields
 from triggers.applications.complaint import NO, YES, ComplaintForm
-from triggers.applications.contact import ContactForm
 from triggers.applications.forms import AreaForm, ImpactForm, OnBehalfForm, WhoForm
-from triggers.models import Channel, ContactMethod
+from triggers.models import Channel
 
 # Every way an application reaches staff; "online" applications make themselves.
 STAFF_CHANNELS = tuple(channel for channel in Channel if channel != Channel.ONLINE)
@@ -330,89 +329,6 @@ class StaffImpactForm(ImpactForm):
                 "desired_outcome": {
                     "label": _("What would a good result look like to them?"),
                     "help_text": _("What they would like the agencies to do"),
-                },
-            },
-        )
-
-
-class StaffContactForm(ContactForm):
-    # Whole sentences, so that each can be translated (issue #19).
-    NEEDED_FOR = {
-        ContactMethod.EMAIL: (
-            (
-                "applicant_email",
-                _("Enter their email address, or choose another way to contact them"),
-            ),
-        ),
-        ContactMethod.PHONE: (
-            (
-                "applicant_phone",
-                _("Enter their phone number, or choose another way to contact them"),
-            ),
-        ),
-        ContactMethod.TEXT: (
-            (
-                "applicant_phone",
-                _("Enter their mobile number, or choose another way to contact them"),
-            ),
-        ),
-        ContactMethod.POST: (
-            (
-                "applicant_address",
-                _("Enter their postal address, or choose another way to contact them"),
-            ),
-            (
-                "applicant_postcode",
-                _("Enter their postcode, or choose another way to contact them"),
-            ),
-        ),
-    }
-    LANGUAGE_NEEDED = _("Enter the language they need")
-    OTHER_NEED_NEEDED = _("Enter what else they need")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _reword(
-            self,
-            {
-                "applicant_name": {
-                    "label": _("The applicant's full name"),
-                    "errors": {
-                        "required": _("Enter the applicant's full name"),
-                        "max_length": _("The name must be %(limit_value)d characters or fewer"),
-                    },
-                },
-                "applicant_email": {
-                    "help_text": _(
-                        "The receipt goes here, with the private link the applicant "
-                        "can use to follow the application. Leave it empty if they have no email."
-                    )
-                },
-                "applicant_phone": {
-                    "help_text": _(
-                        "Needed if they want to be phoned. For international numbers "
-                        "include the country code"
-                    )
-                },
-                "applicant_address": {"help_text": _("Needed if they want letters by post")},
-                "contact_method": {
-                    "label": _("How do they want to be contacted?"),
-                    "errors": {
-                        "required": _("Select how they want to be contacted"),
-                        "invalid_choice": _("Select how they want to be contacted"),
-                    },
-                },
-                "adjustments": {"label": _("Do they need any of these to take part? (optional)")},
-                "adjustments_details": {
-                    "label": _("More about what they need (optional)"),
-                    "help_text": _(
-                        "For example, which language they need, or anything else that would help"
-                    ),
-                    "errors": {
-                        "max_length": _(
-                            "What they need must be %(limit_value)d characters or fewer"
-                        )
-                    },
                 },
             },
         )

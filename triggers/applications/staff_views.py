@@ -46,11 +46,11 @@ from triggers.applications.journey import (
 )
 from triggers.applications.pages import JourneyPages
 from triggers.applications.services import ApplicationRefused, submit_application, update_victim
+from triggers.applications.staff_contact import StaffContactForm
 from triggers.applications.staff_forms import (
     CHANNEL_WORDS,
     ArrivalForm,
     StaffComplaintForm,
-    StaffContactForm,
     StaffImpactForm,
     StaffOnBehalfForm,
     StaffWhoForm,

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from agencies import access
 from triggers.letters import render_pdf
-from triggers.meetings.services import current_round
+from triggers.meetings.services import current_meeting, current_round
 from triggers.models import Case, InformationRequest
 from triggers.people import applicant_for
 from triggers.selectors import chronology, shared_notes
+
+
+def may_read_pack(user, case) -> bool:
+    """Officers of the area may always prepare the pack; the chair and the invited agencies'
+    responders may read it once the meeting is arranged."""
+    meeting = current_meeting(case) or case.review_meetings.exclude(status="cancelled").first()
+    return access.may_read_meeting_pack(user, case, meeting)
 
 
 def pack_context(case: Case, reader) -> dict:

@@ -19,7 +19,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from agencies import access
 from agencies import language as languages
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
 from agencies.site import site_url
@@ -392,10 +391,3 @@ def _describe(meeting: ReviewMeeting, *, translated: bool = False) -> str:
     if meeting.chair_independent:
         chair = _("%(chair)s (independent of the agencies involved)") % {"chair": chair}
     return "\n".join([*ways, _("Chair: %(chair)s") % {"chair": chair}])
-
-
-def may_read_pack(user, case) -> bool:
-    """Officers of the area may always prepare the pack; the chair and the invited agencies'
-    responders may read it once the meeting is arranged."""
-    meeting = current_meeting(case) or case.review_meetings.exclude(status="cancelled").first()
-    return access.may_read_meeting_pack(user, case, meeting)

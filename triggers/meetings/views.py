@@ -13,7 +13,7 @@ from triggers import selectors
 from triggers.meetings import chairs, pack
 from triggers.meetings import services as meetings
 from triggers.meetings.forms import CancelMeetingForm, IndependentChairForm, ReviewMeetingForm
-from triggers.meetings.services import may_read_pack
+from triggers.meetings.pack import may_read_pack
 from triggers.selectors import case_to_work_on, case_url
 from triggers.workflow import Status, TransitionNotAllowed
 

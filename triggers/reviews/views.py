@@ -18,19 +18,14 @@ from django.views.decorators.cache import never_cache
 from agencies import access
 from triggers import blocks
 from triggers.closing.services import CLOSABLE
-from triggers.meetings.services import current_meeting, current_round, may_read_pack
+from triggers.meetings.pack import may_read_pack
+from triggers.meetings.services import current_meeting, current_round
 from triggers.models import Action
 from triggers.reviews import holding, recommendations, services
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews.actions import update_action
-from triggers.reviews.forms import (
-    ACTIONS,
-    RECOMMENDATIONS,
-    ActionUpdateForm,
-    InvolvementForm,
-    RecommendationResponseForm,
-    ReviewRecordForm,
-)
+from triggers.reviews.follow_up import ActionUpdateForm, RecommendationResponseForm
+from triggers.reviews.forms import ACTIONS, RECOMMENDATIONS, InvolvementForm, ReviewRecordForm
 from triggers.reviews.services import REFUSED
 from triggers.selectors import case_to_work_on, case_url
 from triggers.workflow import Status
