@@ -210,7 +210,7 @@ def _mark_sent(message: Message, lease: datetime, now: datetime, first, notify_i
     waiting for the disk (PostgreSQL's `synchronous_commit` off for this transaction only):
     a worker that crashes loses nothing (the commit has happened), and only a crash of the
     database server itself in the next fraction of a second could forget a "sent" and send
-    that message again. Issue #18 measured both as a third of a message's cost.
+    that message again. Issue #18 measured the two as over a quarter of a message's cost.
     """
     adapt = connection.ops.adapt_datetimefield_value
     # The live secret goes the moment it has been delivered; with DEBUG on it stays, for the
