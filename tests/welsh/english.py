@@ -47,4 +47,6 @@ def english_words(html: str, *, names: tuple[str, ...] = ()) -> list[str]:
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
     words = re.findall(r"[^\W\d_]+", text)  # whole words, Welsh letters (ŵ, ŷ, â) included
-    return [word for word in words if word.lower() in COMMON_ENGLISH]
+    # A word in capitals is a code or an initialism, the same in both languages: a second
+    # factor's secret key ("… BY7Q …" splits into "BY"), a reference, "ICB".
+    return [word for word in words if word.lower() in COMMON_ENGLISH and not word.isupper()]

@@ -21,3 +21,10 @@ def test_names_and_the_english_link_are_taken_out():
     html = page('<p>Cardiff Council and the Vale</p><a lang="en" href="/">Change the language</a>')
     assert english_words(html, names=("Cardiff Council and the Vale",)) == []
     assert english_words(html) == ["Council", "and", "the"]
+
+
+def test_a_code_in_capitals_is_not_english_but_a_word_in_a_sentence_is():
+    """A second factor's secret key is shown in groups ("BY7Q ABCD"), so a group may read as
+    an English word; words of a sentence are never all capitals."""
+    assert english_words(page("<p>Allwedd: BY 7Q AB CD</p>")) == []
+    assert english_words(page("<p>Sent by post</p>")) == ["Sent", "by"]
