@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from agencies import access
 from agencies.models import User
+from agencies.wording import Term, Wording
 from agencies.working_days import add_working_days
 from triggers.closing.services import CLOSABLE, set_closure_after_appeal
 from triggers.history import transition
@@ -186,6 +187,16 @@ def remedies_for(appeal: Appeal) -> list[str]:
     return [Appeal.Remedy.FURTHER_REVIEW]
 
 
+NOT_UPHELD = {
+    Appeal.Kind.APPEAL: gettext_noop("Appeal not upheld: the decision stands"),
+    Appeal.Kind.PCC_REVIEW: gettext_noop("PCC review not upheld: the decision stands"),
+}
+UPHELD = {
+    Appeal.Kind.APPEAL: gettext_noop("Appeal upheld: %(remedy)s"),
+    Appeal.Kind.PCC_REVIEW: gettext_noop("PCC review upheld: %(remedy)s"),
+}
+
+
 def _move_case(appeal: Appeal, by: User) -> None:
     area = appeal.case.area
     if appeal.status != Appeal.Status.UPHELD:
@@ -193,7 +204,7 @@ def _move_case(appeal: Appeal, by: User) -> None:
             appeal.case,
             appeal.previous_status,
             by=by,
-            summary=f"{appeal.get_kind_display()} not upheld: the decision stands",
+            summary=Wording(NOT_UPHELD[appeal.kind]),
             reasons=appeal.reasons,
         )
         # One appeal per decision: nothing is left to appeal, so the officer's closure that
@@ -211,13 +222,13 @@ def _move_case(appeal: Appeal, by: User) -> None:
         appeal.remedy,
         by=by,
         next_due=due,
-        summary=f"{appeal.get_kind_display()} upheld: {appeal.get_remedy_display().lower()}",
-        reasons=f"To address: {appeal.points_to_address}",
+        summary=Wording(UPHELD[appeal.kind], remedy=Term(appeal.get_remedy_display(), lower=True)),
+        reasons=Wording("To address: %(points)s", points=appeal.points_to_address),
     )
     # The earlier round is over: a meeting still arranged for it is called off.
     cancel_pending_meetings(appeal.case, by=by, reason=gettext_lazy("The appeal was upheld."))
     if appeal.remedy == Appeal.Remedy.FRESH_THRESHOLD_DECISION:
-        start_check_round(appeal.case, by=by, reason="The appeal was upheld.")
+        start_check_round(appeal.case, by=by, reason=Wording("The appeal was upheld."))
 
 
 # The letter's titles, kept in English on the case and translated where the letter prints them.

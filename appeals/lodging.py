@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
-from agencies import language as languages
 from agencies.models import Agency, Area, User
+from agencies.wording import Term, Wording
 from agencies.working_days import add_working_days
 from triggers import uploads
 from triggers.closing.services import cancel_scheduled_closure
@@ -178,23 +178,17 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     )
     for upload, check in zip(data.files, checked, strict=True):
         _store_document(appeal, upload, check, now)
-    cancel_scheduled_closure(case, by=by, why=f"The applicant asked for a {appeal.kind_name}.")
+    cancel_scheduled_closure(case, by=by, why=Wording(ASKED_FOR[appeal.kind]))
     transition(
         case,
         Status.APPEALED,
         by=by,
         next_due=appeal.decision_due,
-        summary=f"{appeal.get_kind_display()} lodged with {appeal.body_name}",
+        summary=Wording(LODGED_WITH[appeal.kind], body=Term(appeal.body_name)),
         reasons=_lodged_reasons(appeal),
     )
     _queue_lodged_emails(appeal)
     return appeal
-
-
-def _in_english(text):
-    """History is kept in English, whatever language the applicant's page is in."""
-    with translation.override(languages.ACTIVATE[languages.ENGLISH]):
-        return str(text)
 
 
 def _check_appeal(data: AppealData, target: Appealable) -> None:
@@ -233,14 +227,28 @@ def _check_appeal(data: AppealData, target: Appealable) -> None:
         )
 
 
-def _lodged_reasons(appeal: Appeal) -> str:
-    text = f"Against: {_in_english(appeal.get_appealed_decision_display()).lower()}. "
-    text += f"Decision due {appeal.decision_due:%-d %B %Y}."
-    if appeal.late_reason:
-        text += (
-            f" Accepted after the deadline of {appeal.appeal_by:%-d %B %Y}: {appeal.late_reason}"
-        )
-    return text
+ASKED_FOR = {
+    Appeal.Kind.APPEAL: gettext_noop("The applicant asked for an appeal."),
+    Appeal.Kind.PCC_REVIEW: gettext_noop("The applicant asked for a PCC review."),
+}
+LODGED_WITH = {
+    Appeal.Kind.APPEAL: gettext_noop("Appeal lodged with %(body)s"),
+    Appeal.Kind.PCC_REVIEW: gettext_noop("PCC review lodged with %(body)s"),
+}
+
+
+def _lodged_reasons(appeal: Appeal) -> Wording:
+    decision = Term(Appeal.Decision(appeal.appealed_decision).label, lower=True)
+    late = appeal.late_reason and Wording(
+        "Accepted after the deadline of %(day)s: %(reason)s",
+        day=appeal.appeal_by,
+        reason=appeal.late_reason,
+    )
+    return Wording.joined(
+        Wording("Against: %(decision)s.", decision=decision),
+        Wording("Decision due %(day)s.", day=appeal.decision_due),
+        late,
+    )
 
 
 def _store_document(appeal, upload, check, now) -> AppealDocument:

@@ -7,7 +7,9 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from agencies.wording import Term, Wording
 from agencies.working_days import add_working_days
 from triggers.history import record_event
 from triggers.selectors import officer_and_admins
@@ -17,6 +19,12 @@ from .notices import email_about
 from .selectors import deciders
 
 REMINDER_WORKING_DAYS = 3
+
+
+DECISION_OVERDUE = {
+    Appeal.Kind.APPEAL: gettext_noop("The appeal's decision is overdue"),
+    Appeal.Kind.PCC_REVIEW: gettext_noop("The PCC review's decision is overdue"),
+}
 
 
 @transaction.atomic
@@ -58,6 +66,10 @@ def _escalate(appeal: Appeal) -> None:
     appeal.save(update_fields=["escalated_at"])
     record_event(
         appeal.case,
-        f"The {appeal.kind_name}'s decision is overdue",
-        reasons=f"The decision of {appeal.body_name} was due on {appeal.decision_due:%-d %B %Y}.",
+        Wording(DECISION_OVERDUE[appeal.kind]),
+        reasons=Wording(
+            "The decision of %(body)s was due on %(day)s.",
+            body=Term(appeal.body_name),
+            day=appeal.decision_due,
+        ),
     )

@@ -4,11 +4,19 @@ closing stage's `case_withdrawn` signal (triggers must not know appeals)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
+from agencies.wording import Term, Wording
 from triggers.history import record_event
 
 from .models import Appeal
 from .notices import email_about
 from .selectors import deciders
+
+WITHDRAWN_WITH_CASE = {
+    Appeal.Kind.APPEAL: gettext_noop("The appeal to %(body)s is withdrawn with the case"),
+    Appeal.Kind.PCC_REVIEW: gettext_noop("The PCC review to %(body)s is withdrawn with the case"),
+}
 
 
 def close_waiting_appeal(sender, *, case, by=None, reason: str = "", **kwargs) -> None:
@@ -26,7 +34,7 @@ def close_waiting_appeal(sender, *, case, by=None, reason: str = "", **kwargs) -
     appeal.save(update_fields=["status"])
     record_event(
         case,
-        f"The {appeal.kind_name} to {appeal.body_name} is withdrawn with the case",
+        Wording(WITHDRAWN_WITH_CASE[appeal.kind], body=Term(appeal.body_name)),
         by=by,
         reasons=reason,
     )

@@ -11,7 +11,9 @@ from datetime import date, datetime
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from agencies.wording import Term, Wording
 from triggers import counts
 from triggers.models import (
     Case,
@@ -28,27 +30,38 @@ from triggers.workflow import Status, check_transition
 stage_completed = Signal()
 
 # The history's words for a new private link: the subject access export finds the last one.
-LINK_REISSUED = "New private link issued; the old one no longer works"
-VICTIM_LINK_REISSUED = "New private link issued to the victim; any old one no longer works"
+LINK_REISSUED = gettext_noop("New private link issued; the old one no longer works")
+VICTIM_LINK_REISSUED = gettext_noop(
+    "New private link issued to the victim; any old one no longer works"
+)
 
 
 def record_event(
     case: Case,
-    summary: str,
+    summary: str | Wording,
     *,
     by=None,
-    reasons: str = "",
+    reasons: str | Wording = "",
     from_status: str = "",
     to_status: str = "",
     at: datetime | None = None,
 ) -> CaseEvent:
+    """Record a step in the case's history. The record is English, whoever is reading; a
+    `Wording` keeps the words as data too, so the timeline says them in the reader's language
+    (a plain str is someone's own words, or an older caller, and shows as written)."""
+    words = {
+        part: (text if isinstance(text, Wording) else Wording.joined(text)).stored()
+        for part, text in (("summary", summary), ("reasons", reasons))
+        if isinstance(text, Wording | Term) and str(text)
+    }
     return CaseEvent.objects.create(
         area_id=case.area_id,
         case=case,
         at=at or timezone.now(),
         by=by,
-        summary=summary,
-        reasons=reasons,
+        summary=str(summary)[: CaseEvent._meta.get_field("summary").max_length],
+        reasons=str(reasons),
+        words=words,
         from_status=from_status,
         to_status=to_status,
     )
@@ -82,8 +95,8 @@ def transition(
     target: str,
     *,
     by=None,
-    reasons: str = "",
-    summary: str = "",
+    reasons: str | Wording = "",
+    summary: str | Wording = "",
     next_due: date | None = None,
 ) -> Case:
     """Move a case to `target` if the workflow allows it, and record who, when and why."""
@@ -99,7 +112,7 @@ def transition(
     counts.status_moved(case.area_id, leaving=previous, entering=target)
     event = record_event(
         case,
-        summary or Status(target).label,
+        summary or Wording(Status(target).label),
         by=by,
         reasons=reasons,
         from_status=previous,

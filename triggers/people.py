@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agencies import access
+from agencies.wording import Term, Wording
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,17 @@ def applicant_for(user, case) -> Applicant:
 
 def consent_covers(share: bool, contact: bool) -> str:
     """What a victim's consent covers, in words (it always covers the application itself)."""
-    covers = ["applying"]
+    return str(consent_words(share, contact))
+
+
+def consent_words(share: bool, contact: bool) -> Wording:
+    """The same, for the case's history, said in its reader's language."""
+    covers = [Term("applying")]
     if share:
-        covers.append("sharing their information with the bodies")
+        covers.append(Term("sharing their information with the bodies"))
     if contact:
-        covers.append("being contacted")
-    return ", ".join(covers)
+        covers.append(Term("being contacted"))
+    return Wording.joined(*covers, sep=", ")
 
 
 def victim_for(case, *, full: bool) -> Victim:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from agencies.wording import Wording
 from triggers.history import LINK_REISSUED
 from triggers.models import (
     Action,
@@ -34,6 +35,8 @@ from triggers.models import (
 from triggers.people import consent_covers
 
 REMOVED = "(removed)"
+# The history's last entry for a case whose retention period ended.
+DATA_REMOVED = Wording("Personal data removed: the retention period ended")
 CASE_PERSONAL_FIELDS = (
     "applicant_email",
     "applicant_phone",
@@ -70,7 +73,7 @@ def anonymise_case(case: Case) -> None:
     Complaint.objects.filter(case=case).update(
         description="", reference_number="", complainant="", reported_to_other=""
     )
-    CaseEvent.objects.filter(case=case).update(reasons="")
+    _forget_reasons(case)
     ThresholdDecision.objects.filter(case=case).update(reasons="")
     Letter.objects.filter(case=case).update(pdf=b"", html="")
     LetterDelivery.objects.filter(case=case).update(name=REMOVED, address="", postcode="")
@@ -91,8 +94,19 @@ def anonymise_case(case: Case) -> None:
         area_id=case.area_id,
         case=case,
         at=now,
-        summary="Personal data removed: the retention period ended",
+        summary=DATA_REMOVED.english(),
+        words={"summary": DATA_REMOVED.stored()},
     )
+
+
+def _forget_reasons(case: Case) -> None:
+    """The history's reasons hold people's own words: they go, in English and as words; what
+    happened, and when, stays."""
+    events = list(CaseEvent.objects.filter(case=case, words__has_key="reasons").only("words"))
+    for event in events:
+        del event.words["reasons"]
+    CaseEvent.objects.bulk_update(events, ["words"])
+    CaseEvent.objects.filter(case=case).update(reasons="")
 
 
 def _anonymise_review(case: Case) -> None:

@@ -50,6 +50,8 @@ def test_expired_case_loses_personal_data_and_keeps_the_figures(
     stored_name = document.file.name
     assert default_storage.exists(stored_name)
     events_before = closed_case.events.count()
+    # The history's reasons are kept twice, in English and as words (issue #19): both go.
+    assert closed_case.events.filter(words__has_key="reasons").exists()
     with django_capture_on_commit_callbacks(execute=True):
         assert privacy.anonymise_expired_cases() == 1
 
@@ -73,6 +75,9 @@ def test_expired_case_loses_personal_data_and_keeps_the_figures(
     info_return = case.information_requests.get(agency=north.police).information_return
     assert info_return.actions_taken == ""
     assert case.threshold_decisions.get().reasons == ""
+    assert set(case.events.values_list("reasons", flat=True)) == {""}
+    assert not case.events.filter(words__has_key="reasons").exists()
+    assert case.events.filter(words__has_key="summary").exists()  # what happened stays
     messages = Message.objects.filter(reference=case.reference)
     assert messages.exists() and not messages.exclude(body="").exists()
     assert not messages.filter(to_address="applicant@example.com").exists()

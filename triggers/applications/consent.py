@@ -21,12 +21,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
+from agencies.wording import Term, Wording
 from triggers.applications.services import ApplicationRefused
 from triggers.applications.victim import SEND_TO_WORDS
 from triggers.fields import DateField
 from triggers.history import record_event
 from triggers.models import Case, ConsentHow, SendTo
-from triggers.people import consent_covers
+from triggers.people import consent_covers, consent_words
 from triggers.recipients import Role, emailed
 from triggers.tracking.services import reissue_tracking_link
 
@@ -86,6 +87,15 @@ class ConsentRecord:
     @property
     def send_to_text(self) -> str:
         return str(dict(SEND_TO_WORDS)[self.send_to])
+
+    def row_words(self) -> dict[str, Wording | Term | date]:
+        """The same rows for the case's history, said in its reader's language."""
+        return {
+            "What they agreed to": consent_words(self.share, self.contact),
+            "How they gave it": Term(ConsentHow(self.how).label if self.how else "Not recorded"),
+            "When they gave it": self.on or Term("Not recorded"),
+            "Who we write to": Term(SendTo(self.send_to).label),
+        }
 
     def shown_rows(self) -> dict[str, str]:
         """The record in the page's language, row name to value."""
@@ -173,12 +183,16 @@ def change_consent(case: Case, record: ConsentRecord, *, by) -> Case:
             "updated_at",
         ]
     )
-    was = "; ".join(f"{name}: {before.rows()[name]}" for name in changed)
+    was = before.row_words()
+    was = Wording.joined(
+        *(Wording("%(row)s: %(value)s", row=Term(name), value=was[name]) for name in changed),
+        sep="; ",
+    )
     record_event(
         case,
-        "The victim's consent record changed",
+        Wording("The victim's consent record changed"),
         by=by,
-        reasons=f"{record.reason.strip()} Before: {was}.",
+        reasons=Wording.joined(record.reason.strip(), Wording("Before: %(was)s.", was=was)),
     )
     newly_emailed = any(person.role == Role.VICTIM for person in emailed(case))
     if newly_emailed and not case.victim_tracking_token_hash:

@@ -13,10 +13,12 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from agencies.models import Agency, Area
+from agencies.wording import Term, Wording
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import counts
@@ -31,7 +33,7 @@ from triggers.models import (
     ReferenceCounter,
     SendTo,
 )
-from triggers.people import consent_covers
+from triggers.people import consent_words
 from triggers.recipients import Role, applicant_of, default_send_to, emailed
 from triggers.texts import text_people
 from triggers.threshold.checks import request_checks
@@ -180,12 +182,14 @@ def submit_application(
         for i, c in enumerate(data.complaints)
     )
     counts.status_moved(area.pk, entering=case.status)
-    with translation.override("en"):  # the history is in English, whoever recorded it
-        how = str(Channel(channel).label).lower()
-    record_event(case, f"Application received ({how})", by=recorded_by, to_status=case.status)
-    if case.applicant_language != Language.ENGLISH:
-        language = Language(case.applicant_language).label
-        record_event(case, f"The applicant applied in {language}", by=recorded_by)
+    record_event(
+        case,
+        Wording("Application received (%(how)s)", how=Term(Channel(channel).label, lower=True)),
+        by=recorded_by,
+        to_status=case.status,
+    )
+    if case.applicant_language == Language.WELSH:
+        record_event(case, Wording("The applicant applied in Cymraeg"), by=recorded_by)
     completed(case, "application_received", received_on)
     if case.on_behalf:
         record_event(case, consent_summary(case), by=recorded_by)
@@ -205,12 +209,21 @@ def _make_victim_a_party(case: Case, data: ApplicationData, recorded_by) -> None
     case.send_to = data.send_to or default_send_to(case)
 
 
-def consent_summary(case: Case) -> str:
+def consent_summary(case: Case) -> Wording:
     """The victim's consent in words, for the case's history."""
-    covers = consent_covers(case.victim_consent_share, case.victim_consent_contact)
-    how = case.get_victim_consent_how_display().lower() or "in a way not recorded"
-    when = f" on {case.victim_consent_on:%-d %B %Y}" if case.victim_consent_on else ""
-    return f"Victim's consent recorded: given {how}{when}, to {covers}"[:200]
+    covers = consent_words(case.victim_consent_share, case.victim_consent_contact)
+    how = case.victim_consent_how
+    how = Term(ConsentHow(how).label, lower=True) if how else Term("in a way not recorded")
+    if case.victim_consent_on:
+        return Wording(
+            "Victim's consent recorded: given %(how)s on %(day)s, to %(covers)s",
+            how=how,
+            day=case.victim_consent_on,
+            covers=covers,
+        )
+    return Wording(
+        "Victim's consent recorded: given %(how)s, to %(covers)s", how=how, covers=covers
+    )
 
 
 def _queue_receipt(case: Case, token: str) -> None:
@@ -245,13 +258,14 @@ def _case_fields(data: ApplicationData) -> dict:
     return fields
 
 
+# The victim's details by the words the history uses for them.
 VICTIM_DETAILS = {
-    "victim_email": "email",
-    "victim_phone": "phone",
-    "victim_address": "address",
-    "victim_postcode": "postcode",
-    "victim_contact_method": "how they like to be contacted",
-    "victim_adjustments": "what they need to take part",
+    "victim_email": gettext_noop("email"),
+    "victim_phone": gettext_noop("phone"),
+    "victim_address": gettext_noop("address"),
+    "victim_postcode": gettext_noop("postcode"),
+    "victim_contact_method": gettext_noop("how they like to be contacted"),
+    "victim_adjustments": gettext_noop("what they need to take part"),
 }
 
 
@@ -277,16 +291,19 @@ def update_victim(case: Case, details: dict, send_to: str, *, by) -> Case:
         )
     case.save(update_fields=[*changed, "send_to", "updated_at"])
     if changed:
-        what = ", ".join(VICTIM_DETAILS[name] for name in changed)
+        what = Wording.joined(*(Term(VICTIM_DETAILS[name]) for name in changed), sep=", ")
         record_event(
-            case, "The victim's contact details changed", by=by, reasons=f"Changed: {what}."
+            case,
+            Wording("The victim's contact details changed"),
+            by=by,
+            reasons=Wording("Changed: %(what)s.", what=what),
         )
     if before != send_to:
         record_event(
             case,
-            f"Who we write to changed: {SendTo(send_to).label.lower()}",
+            Wording("Who we write to changed: %(to)s", to=Term(SendTo(send_to).label, lower=True)),
             by=by,
-            reasons=f"Before: {SendTo(before).label.lower()}.",
+            reasons=Wording("Before: %(was)s.", was=Term(SendTo(before).label, lower=True)),
         )
     # A victim written to by email for the first time gets their own link to follow the case.
     newly_emailed = any(person.role == Role.VICTIM for person in emailed(case))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from agencies.models import RoleAssignment, User
 from agencies.site import site_url
+from agencies.wording import Wording
 from notifications.services import queue_email
 from triggers.history import record_event
 from triggers.meetings import chairs
@@ -46,10 +47,7 @@ def hand_over(case: Case, officer, *, by, chair=None, reason: str = "") -> Case:
     if previous is None or previous.pk != officer.pk:
         case.assigned_officer = officer
         case.save(update_fields=["assigned_officer", "updated_at"])
-        was = f" from {previous.full_name}" if previous else ""
-        record_event(
-            case, f"Case handed over{was} to {officer.full_name}", by=by, reasons=reason.strip()
-        )
+        record_event(case, _handed_over(previous, officer), by=by, reasons=reason.strip())
         _tell(case, officer, taking=True, by=by, key="officer")
         if previous is not None and previous.pk != by.pk:
             _tell(case, previous, taking=False, by=by, key="officer")
@@ -60,6 +58,16 @@ def hand_over(case: Case, officer, *, by, chair=None, reason: str = "") -> Case:
         except meetings.MeetingRefused as refused:
             raise HandoverRefused(str(refused)) from None
     return case
+
+
+def _handed_over(previous, officer) -> Wording:
+    if previous is None:
+        return Wording("Case handed over to %(officer)s", officer=officer.full_name)
+    return Wording(
+        "Case handed over from %(previous)s to %(officer)s",
+        previous=previous.full_name,
+        officer=officer.full_name,
+    )
 
 
 def _tell(case: Case, person, *, taking: bool, by, key: str) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agencies import access
+from agencies.wording import Wording
 from triggers.history import record_event
 from triggers.models import Case, CaseNote
 
@@ -65,7 +66,7 @@ def add_note(
         note.channel = contact.channel
         note.direction = contact.direction
     note.save()
-    record_event(case, "Contact recorded" if contact else "Note added", by=by)
+    record_event(case, Wording("Contact recorded" if contact else "Note added"), by=by)
     return note
 
 

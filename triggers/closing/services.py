@@ -17,10 +17,11 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 
 from agencies.site import site_url
+from agencies.wording import Term, Wording, as_words
 from notifications.services import queue_email
 from triggers.history import record_event, transition
 from triggers.information.services import close_open_requests
@@ -106,18 +107,19 @@ def close_case(case: Case, *, by, reason: str = "") -> Closing:
                 "or for an address): the time to appeal starts when it is served."
             )
         )
-    why = reason or "Every action of the plan has been completed."
+    why = reason or gettext_noop("Every action of the plan has been completed.")
     closes_on = closes_on_for(case)
     if closes_on is None:
         return Closing(letter=_close_now(case, by=by, why=why, all_done=not open_actions))
     Case.objects.filter(pk=case.pk).update(closes_on=closes_on, closing_reason=why)
-    with translation.override("en"):  # the history is kept in English
-        closing_text = scheduled_closure_text(closes_on)
     record_event(
         case,
-        "Closure set for when the time to appeal ends",
+        Wording("Closure set for when the time to appeal ends"),
         by=by,
-        reasons=f"{closing_text} Reason: {why}",
+        reasons=Wording.joined(
+            Wording(SCHEDULED_CLOSURE, day=closes_on),
+            Wording("Reason: %(reason)s", reason=Term(why)),
+        ),
     )
     return Closing(closes_on=closes_on)
 
@@ -125,13 +127,17 @@ def close_case(case: Case, *, by, reason: str = "") -> Closing:
 def scheduled_closure_text(closes_on: date) -> str:
     """In the active language: the officer's page says it, the case's history keeps it in
     English."""
-    return gettext(
-        "This case will close on %(day)s, when the time to appeal ends, unless the applicant "
-        "appeals."
-    ) % {"day": date_filter(closes_on, "j F Y")}
+    return gettext(SCHEDULED_CLOSURE) % {"day": date_filter(closes_on, "j F Y")}
 
 
-def _close_now(case: Case, *, by, why: str, all_done: bool, summary: str = "Case closed"):
+SCHEDULED_CLOSURE = gettext_noop(
+    "This case will close on %(day)s, when the time to appeal ends, unless the applicant appeals."
+)
+
+
+def _close_now(
+    case: Case, *, by, why: str, all_done: bool, summary: str = gettext_noop("Case closed")
+):
     signed = (
         by.full_name
         if by is not None
@@ -144,13 +150,13 @@ def _close_now(case: Case, *, by, why: str, all_done: bool, summary: str = "Case
         {"reason": why, "all_done": all_done, "officer_name": signed},
     )
     Case.objects.filter(pk=case.pk).update(closes_on=None, closing_reason="")
-    transition(case, Status.CLOSED, by=by, summary=summary, reasons=why)
+    transition(case, Status.CLOSED, by=by, summary=Wording(summary), reasons=Term(why))
     _end_requests(case, why, by)
     email_applicant(case, letter, "closure", f"case:{case.pk}:closure")
     return letter
 
 
-def cancel_scheduled_closure(case: Case, *, by=None, why: str) -> bool:
+def cancel_scheduled_closure(case: Case, *, by=None, why: str | Wording) -> bool:
     """An appeal lodged before the day cancels the closure (call inside the lodging's
     transaction, with the case locked). True when there was one to cancel."""
     closes_on = Case.objects.filter(pk=case.pk).values_list("closes_on", flat=True).get()
@@ -160,9 +166,11 @@ def cancel_scheduled_closure(case: Case, *, by=None, why: str) -> bool:
     case.closes_on, case.closing_reason = None, ""
     record_event(
         case,
-        "The closure set for the end of the time to appeal is cancelled",
+        Wording("The closure set for the end of the time to appeal is cancelled"),
         by=by,
-        reasons=f"{why} The case was to close on {closes_on:%-d %B %Y}.",
+        reasons=Wording.joined(
+            as_words(why), Wording("The case was to close on %(day)s.", day=closes_on)
+        ),
     )
     return True
 
@@ -177,9 +185,12 @@ def set_closure_after_appeal(case: Case, *, why: str, by=None) -> date:
     case.closes_on, case.closing_reason = today, why
     record_event(
         case,
-        "Closure set again: the appeal was not upheld",
+        Wording("Closure set again: the appeal was not upheld"),
         by=by,
-        reasons=f"Nothing is left to appeal. The case closes on the next daily run. Reason: {why}",
+        reasons=Wording(
+            "Nothing is left to appeal. The case closes on the next daily run. Reason: %(reason)s",
+            reason=Term(why),
+        ),
     )
     return today
 
@@ -209,7 +220,7 @@ def _close_scheduled(pk: int, today: date) -> int:
         by=None,
         why=case.closing_reason,
         all_done=all_done,
-        summary="Case closed: nothing is left to appeal",
+        summary=gettext_noop("Case closed: nothing is left to appeal"),
     )
     return 1
 
@@ -225,12 +236,14 @@ def _close_not_met(pk: int, today: date) -> int:
     end = appeal_window_end(case)  # None: the letter was appealed, and the appeal decided
     if end is not None and end >= today:
         return 0
-    reasons = (
-        f"The time to appeal the threshold decision ended on {end:%-d %B %Y} with no appeal."
-        if end is not None
-        else "The appeal (or PCC review) of the threshold decision was not upheld."
-    )
-    transition(case, Status.CLOSED, summary="Case closed: threshold not met", reasons=reasons)
+    if end is not None:
+        reasons = Wording(
+            "The time to appeal the threshold decision ended on %(day)s with no appeal.", day=end
+        )
+    else:
+        reasons = Wording("The appeal (or PCC review) of the threshold decision was not upheld.")
+    closed = Wording("Case closed: threshold not met")
+    transition(case, Status.CLOSED, summary=closed, reasons=reasons)
     _end_requests(case, reasons, None)
     return 1
 
@@ -244,9 +257,15 @@ class WithdrawalData:
     details: str = ""
 
     def describe(self) -> str:
-        with translation.override("en"):  # the history and the letter keep it in English
-            label = str(WithdrawalReason(self.reason).label)
-        return f"{label}: {self.details.strip()}" if self.details.strip() else label
+        """In English, as the letter's record and the requests' closing reason keep it."""
+        return str(self.words())
+
+    def words(self) -> Term | Wording:
+        """The same for the case's history, said in its reader's language."""
+        label = Term(WithdrawalReason(self.reason).label)
+        if not self.details.strip():
+            return label
+        return Wording("%(reason)s: %(details)s", reason=label, details=self.details.strip())
 
 
 def check_withdrawal(case: Case, data: WithdrawalData) -> None:
@@ -268,8 +287,8 @@ def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
     why = data.describe()
     meeting = current_meeting(case)
     if meeting is not None:
-        cancel_review(meeting, by=by, reason="The case has been withdrawn.")
-    _end_requests(case, why, by)
+        cancel_review(meeting, by=by, reason=gettext_noop("The case has been withdrawn."))
+    _end_requests(case, data.words(), by)
     Case.objects.filter(pk=case.pk).update(
         withdrawal_reason=data.reason,
         withdrawal_details=data.details.strip(),
@@ -284,7 +303,9 @@ def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
     )
     # An appeal still waiting ends with the case (appeals listens), in this transaction.
     case_withdrawn.send(sender=Case, case=case, by=by, reason=why)
-    transition(case, Status.WITHDRAWN, by=by, summary="Case withdrawn", reasons=why)
+    transition(
+        case, Status.WITHDRAWN, by=by, summary=Wording("Case withdrawn"), reasons=data.words()
+    )
     email_applicant(case, letter, "withdrawal", f"case:{case.pk}:withdrawal")
     return letter
 
@@ -303,7 +324,8 @@ def request_withdrawal(case: Case, details: str) -> None:
     Case.objects.filter(pk=case.pk).update(
         withdrawal_requested_at=timezone.now(), withdrawal_request_details=details.strip()
     )
-    record_event(case, "The applicant asked to withdraw the case", reasons=details.strip())
+    asked = Wording("The applicant asked to withdraw the case")
+    record_event(case, asked, reasons=details.strip())
     url = f"{site_url()}{reverse('case_withdraw', args=[case.area.slug, case.reference])}"
     for person in officer_and_admins(case):
         queue_email(
@@ -326,7 +348,7 @@ def email_applicant(case: Case, letter: Letter, template: str, key: str) -> None
     )
 
 
-def _end_requests(case: Case, why: str, by) -> None:
+def _end_requests(case: Case, why: str | Wording, by) -> None:
     """Requests end when their purpose ends (DOMAIN.md §5.4): the bodies' threshold checks
     and the information requests still waiting are closed, and never reminded again."""
     close_checks(case)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
+from agencies.wording import Wording, as_words
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import counts, uploads
@@ -100,8 +101,8 @@ def notify_agencies(case: Case, *, by, also_ask: tuple[int, ...] = ()) -> list[I
         Status.AGENCIES_NOTIFIED,
         by=by,
         next_due=due,
-        summary=f"Agencies asked for information (round {round_number})",
-        reasons=f"Asked: {names}. Due {due:%d %B %Y}.",
+        summary=Wording("Agencies asked for information (round %(round)s)", round=round_number),
+        reasons=Wording("Asked: %(bodies)s. Due %(due)s.", bodies=names, due=due),
     )
     return requests
 
@@ -196,16 +197,20 @@ def submit_return(
     if correcting:
         record_event(
             request.case,
-            f"Information corrected by {request.agency.name}",
+            Wording("Information corrected by %(body)s", body=request.agency.name),
             by=by,
-            reasons=f"Submission {info.submissions} replaces the information sent before.",
+            reasons=Wording(
+                "Submission %(number)s replaces the information sent before.",
+                number=info.submissions,
+            ),
         )
         _tell_officer_of_return(request, "information_corrected", key_suffix=f":{info.submissions}")
     else:
         request.status = InformationRequest.Status.RETURNED
         request.save(update_fields=["status"])
         counts.requests_changed(request.case_id)
-        record_event(request.case, f"Information returned by {request.agency.name}", by=by)
+        returned = Wording("Information returned by %(body)s", body=request.agency.name)
+        record_event(request.case, returned, by=by)
         _tell_officer_of_return(request, "information_returned")
     return info
 
@@ -291,7 +296,7 @@ def _tell_officer_of_return(request: InformationRequest, template: str, key_suff
 
 
 @transaction.atomic
-def close_open_requests(case: Case, reason: str, by=None) -> list[InformationRequest]:
+def close_open_requests(case: Case, reason: str | Wording, by=None) -> list[InformationRequest]:
     """Close every request of the case still waiting for information: its purpose has ended
     (the review was held, the case was withdrawn or closed; DOMAIN.md §5.4). Closed requests
     are never reminded or escalated, and can no longer be answered. Recorded in the history;
@@ -308,14 +313,19 @@ def close_open_requests(case: Case, reason: str, by=None) -> list[InformationReq
     for request in waiting:
         request.status = InformationRequest.Status.NO_LONGER_NEEDED
         request.closed_at = now
-        request.closed_reason = reason[:200]
+        request.closed_reason = str(reason)[:200]
         request.save(update_fields=["status", "closed_at", "closed_reason"])
     counts.requests_changed(case.pk)
     record_event(
         case,
-        "Information requests closed: no longer needed",
+        Wording("Information requests closed: no longer needed"),
         by=by,
-        reasons=f"{reason} Not returned by: {', '.join(r.agency.name for r in waiting)}.",
+        reasons=Wording.joined(
+            as_words(reason),
+            Wording(
+                "Not returned by: %(bodies)s.", bodies=", ".join(r.agency.name for r in waiting)
+            ),
+        ),
     )
     return waiting
 
@@ -361,6 +371,6 @@ def _escalate(request: InformationRequest) -> None:
     request.save(update_fields=["escalated_at"])
     record_event(
         request.case,
-        f"Information from {request.agency.name} is overdue",
-        reasons=f"It was due on {request.due_date:%d %B %Y}.",
+        Wording("Information from %(body)s is overdue", body=request.agency.name),
+        reasons=Wording("It was due on %(day)s.", day=request.due_date),
     )

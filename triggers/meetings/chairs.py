@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from agencies.models import RoleAssignment, User
+from agencies.wording import Wording
 from triggers.history import record_event
 from triggers.meetings.services import (
     Invitee,
@@ -45,7 +46,11 @@ def change_chair(meeting: ReviewMeeting, chair, *, by, reason: str = "") -> Revi
     meeting.save(update_fields=["chair", "sequence"])
     record_event(
         case,
-        f"Review meeting handed from {old.full_name} to {chair.full_name} to chair",
+        Wording(
+            "Review meeting handed from %(old)s to %(chair)s to chair",
+            old=old.full_name,
+            chair=chair.full_name,
+        ),
         by=by,
         reasons=reason.strip(),
     )

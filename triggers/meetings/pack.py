@@ -6,9 +6,12 @@ further than it should can be traced back to the person it was made for.
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
 from agencies import access
+from agencies.wording import Wording
+from triggers.history import record_event
 from triggers.letters import render_pdf
 from triggers.meetings.services import current_meeting, current_round
 from triggers.models import Case, InformationRequest
@@ -56,6 +59,15 @@ def pack_context(case: Case, reader) -> dict:
 def meeting_pack(case: Case, reader) -> bytes:
     """The pack as a PDF, watermarked for `reader`."""
     return render_pdf("triggers/meetings/pack.html", pack_context(case, reader))
+
+
+@transaction.atomic
+def copy_for(case: Case, reader) -> bytes:
+    """A reader's copy of the pack, recorded in the case's history: who took one, and when."""
+    pdf = meeting_pack(case, reader)
+    taken = Wording("Meeting pack downloaded by %(reader)s", reader=reader.full_name)
+    record_event(case, taken, by=reader)
+    return pdf
 
 
 def filename(case: Case) -> str:

@@ -22,7 +22,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from agencies import language as languages
 from agencies.models import Agency, AreaMembership, RoleAssignment, User
 from agencies.site import site_url
-from agencies.wording import govuk_datetime
+from agencies.wording import Term, Wording, as_words
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
@@ -160,7 +160,7 @@ def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
         Status.REVIEW_SCHEDULED,
         by=by,
         next_due=when.date(),
-        summary=f"Review meeting arranged for {govuk_datetime(when)}",
+        summary=Wording("Review meeting arranged for %(when)s", when=when),
         reasons=_describe(meeting),
     )
     for invitee in invitees(meeting):
@@ -189,7 +189,7 @@ def reschedule_review(meeting: ReviewMeeting, data: MeetingData, *, by) -> Revie
     case.save(update_fields=["next_due", "updated_at"])
     record_event(
         case,
-        f"Review meeting moved to {govuk_datetime(when)}",
+        Wording("Review meeting moved to %(when)s", when=when),
         by=by,
         reasons=_describe(meeting),
     )
@@ -219,8 +219,8 @@ def cancel_review(meeting: ReviewMeeting, *, by, reason: str) -> ReviewMeeting:
         Status.AGENCIES_NOTIFIED,
         by=by,
         next_due=review_deadline(case),
-        summary="Review meeting cancelled",
-        reasons=reason.strip(),
+        summary=Wording("Review meeting cancelled"),
+        reasons=Term(reason.strip()),
     )
     return meeting
 
@@ -239,7 +239,10 @@ def cancel_pending_meetings(case: Case, *, by, reason: str) -> list[ReviewMeetin
         _call_off(meeting, reason)
         when = timezone.localtime(meeting.starts_at)
         record_event(
-            case, f"Review meeting of {govuk_datetime(when)} cancelled", by=by, reasons=reason
+            case,
+            Wording("Review meeting of %(when)s cancelled", when=when),
+            by=by,
+            reasons=as_words(reason),
         )
     return pending
 
@@ -357,7 +360,7 @@ def _calendar(meeting: ReviewMeeting, invitee: Invitee, method: str) -> bytes:
         event.add("location", " / ".join(places))
     if meeting.online and meeting.online_link:
         event.add("url", meeting.online_link)
-    event.add("description", _describe(meeting, translated=True))
+    event.add("description", _describe(meeting).say())
     email, name = _organizer(meeting)
     organizer = vCalAddress(f"mailto:{email}")
     organizer.params["cn"] = vText(name)
@@ -378,16 +381,15 @@ def _attendee(invitee: Invitee) -> vCalAddress:
     return attendee
 
 
-def _describe(meeting: ReviewMeeting, *, translated: bool = False) -> str:
-    """How the meeting is held and who chairs it: in the active language for a calendar
-    file (`translated`), in English for the case's history."""
-    _ = gettext if translated else str
+def _describe(meeting: ReviewMeeting) -> Wording:
+    """How the meeting is held and who chairs it: said in the active language for a calendar
+    file, kept in the case's history for its reader's."""
     ways = []
     if meeting.in_person:
-        ways.append(_("In person at %(venue)s") % {"venue": meeting.venue})
+        ways.append(Wording("In person at %(venue)s", venue=meeting.venue))
     if meeting.online:
-        ways.append(_("Online: %(link)s") % {"link": meeting.online_link})
+        ways.append(Wording("Online: %(link)s", link=meeting.online_link))
     chair = meeting.chair.full_name
     if meeting.chair_independent:
-        chair = _("%(chair)s (independent of the agencies involved)") % {"chair": chair}
-    return "\n".join([*ways, _("Chair: %(chair)s") % {"chair": chair}])
+        chair = Wording("%(chair)s (independent of the agencies involved)", chair=chair)
+    return Wording.joined(*ways, Wording("Chair: %(chair)s", chair=chair), sep="\n")

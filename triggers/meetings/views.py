@@ -8,7 +8,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from agencies import access
-from triggers import history as reviews
 from triggers import selectors
 from triggers.meetings import chairs, pack
 from triggers.meetings import services as meetings
@@ -122,8 +121,7 @@ def meeting_pack(request, area, reference):
     case = selectors.case_detail(request.user, area, reference)
     if not may_read_pack(request.user, case):
         raise Http404
-    pdf = pack.meeting_pack(case, request.user)
-    reviews.record_event(case, f"Meeting pack downloaded by {request.user.full_name}")
+    pdf = pack.copy_for(case, request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pack.filename(case)}"'
     return response

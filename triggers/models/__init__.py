@@ -2,7 +2,6 @@
 
 from triggers.models.case import (
     Case,
-    CaseEvent,
     CaseQuerySet,
     CaseStatusCount,
     Channel,
@@ -14,6 +13,7 @@ from triggers.models.case import (
     SendTo,
     WithdrawalReason,
 )
+from triggers.models.events import CaseEvent
 from triggers.models.information import (
     Document,
     DraftReturn,

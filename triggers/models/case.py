@@ -324,31 +324,6 @@ class Complaint(models.Model):
         return self.reported_to.name if self.reported_to_id else self.reported_to_other
 
 
-class CaseEvent(models.Model):
-    """One entry of a case's history: a status change, or another step worth recording."""
-
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField()
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
-    summary = models.CharField(max_length=200)
-    reasons = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["case", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.case}: {self.summary}"
-
-
 class CaseStatusCount(models.Model):
     """How many cases of an area are in each status, kept in the transaction that changes a
     status (triggers/history.py), so the case list's counts never scan the area's cases."""

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from agencies.wording import Term, Wording
 from triggers.history import record_event
 from triggers.letters import restamp_posted, served_on_for, update_service
 from triggers.models import Case, Letter, LetterDelivery, ReviewRecord
@@ -45,10 +46,14 @@ def mark_posted(deliveries, *, posted_on: date, by) -> list[LetterDelivery]:
         delivery.save(update_fields=["status", "posted_on", "posted_by", "served_on"])
         record_event(
             delivery.case,
-            f"Letter posted: {delivery.letter.title}",
+            Wording("Letter posted: %(letter)s", letter=Term(delivery.letter.title)),
             by=by,
-            reasons=f"Posted to {delivery.name} on {posted_on:%-d %B %Y}; served on "
-            f"{served:%-d %B %Y}.",
+            reasons=Wording(
+                "Posted to %(name)s on %(posted)s; served on %(served)s.",
+                name=delivery.name,
+                posted=posted_on,
+                served=served,
+            ),
         )
     for letter in {d.letter_id: d.letter for d in rows}.values():
         update_service(letter)
@@ -92,9 +97,9 @@ def add_address(delivery: LetterDelivery, *, address: str, postcode: str, by) ->
         )
     record_event(
         case,
-        f"Address added for a letter: {delivery.letter.title}",
+        Wording("Address added for a letter: %(letter)s", letter=Term(delivery.letter.title)),
         by=by,
-        reasons=f"The letter to {delivery.name} is in the print queue.",
+        reasons=Wording("The letter to %(name)s is in the print queue.", name=delivery.name),
     )
     update_service(delivery.letter)
     return delivery

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agencies.models import Area
+from agencies.wording import Wording
 from incidents.models import IncidentRecord, LinkCluster
 from notifications.services import File, letters_by_notify, queue_email, queue_letter, queue_text
 from notifications.services import texts_available as area_sends_texts
@@ -275,7 +276,7 @@ def start_case(possible: PossibleReview, agreement: Agreement, *, by) -> Case:
     decision = ev.assess_records(possible.area, records)
     record_event(
         case,
-        "Started from the bodies' linked incident records (a proactive case review)",
+        Wording("Started from the bodies' linked incident records (a proactive case review)"),
         by=by,
         reasons=ev.reasons_text(records, decision)
         + "\nHow the records were linked:\n"

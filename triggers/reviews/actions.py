@@ -9,10 +9,11 @@ from datetime import date
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
+from agencies.wording import Wording
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -26,6 +27,10 @@ from triggers.selectors import officer_and_admins
 from triggers.workflow import Status
 
 ACTION_REMINDER_WORKING_DAYS = 5
+
+
+ACTION_DONE = gettext_noop("Action done by %(name)s: %(action)s")
+ACTION_UPDATED = gettext_noop("Action updated by %(name)s: %(action)s")
 
 
 @transaction.atomic
@@ -45,10 +50,9 @@ def update_action(action: Action, note: str, *, done: bool, by) -> ActionUpdate:
         action.status, action.completed_at, action.completed_by = Action.Status.DONE, now, by
         action.save(update_fields=["status", "completed_at", "completed_by"])
     case = action.case
-    what = "done" if done else "updated"
-    record_event(
-        case, f"Action {what} by {by.full_name}: {action.description[:120]}", by=by, reasons=note
-    )
+    said = ACTION_DONE if done else ACTION_UPDATED
+    summary = Wording(said, name=by.full_name, action=action.description[:120])
+    record_event(case, summary, by=by, reasons=note)
     if case.status == Status.ACTIONS_IN_PROGRESS:
         first_due = first_open_due(case)
         Case.objects.filter(pk=case.pk).update(next_due=first_due)
@@ -92,8 +96,10 @@ def send_action_reminders(today: date | None = None) -> tuple[int, int]:
         action.save(update_fields=["escalated_at"])
         record_event(
             action.case,
-            f"An action for {action.owner_agency.name} is overdue",
-            reasons=f"{action.description[:200]} (due {action.due_date:%d %B %Y})",
+            Wording("An action for %(body)s is overdue", body=action.owner_agency.name),
+            reasons=Wording(
+                "%(action)s (due %(day)s)", action=action.description[:200], day=action.due_date
+            ),
         )
         escalated += 1
     return reminded, escalated

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
+from agencies.wording import Term, Wording
 from triggers.history import record_event
 from triggers.meetings.services import current_round
 from triggers.models import (
@@ -35,6 +36,21 @@ class InvolvementData:
 
 def current_involvement(case: Case) -> VictimInvolvement | None:
     return case.involvements.filter(round=current_round(case)).first()
+
+
+# Who said how the victim takes part, and whether for the first time (the history's words).
+TAKING_PART = {
+    ("applicant", True): gettext_noop("The applicant said how the victim takes part: %(way)s"),
+    ("applicant", False): gettext_noop("The applicant changed how the victim takes part: %(way)s"),
+    ("victim", True): gettext_noop("The victim said how the victim takes part: %(way)s"),
+    ("victim", False): gettext_noop("The victim changed how the victim takes part: %(way)s"),
+    ("staff", True): gettext_noop(
+        "%(name)s, for the victim, said how the victim takes part: %(way)s"
+    ),
+    ("staff", False): gettext_noop(
+        "%(name)s, for the victim, changed how the victim takes part: %(way)s"
+    ),
+}
 
 
 @transaction.atomic
@@ -70,13 +86,12 @@ def record_involvement(
             **fields,
         },
     )
-    who = f"The {party}" if by is None else f"{by.full_name}, for the victim,"
-    verb = "said" if created else "changed"
-    record_event(
-        case,
-        f"{who} {verb} how the victim takes part: {involvement.get_way_display().lower()}",
-        by=by,
-    )
+    way = Term(involvement.get_way_display(), lower=True)
+    if by is None:
+        said = Wording(TAKING_PART[party, created], way=way)
+    else:
+        said = Wording(TAKING_PART["staff", created], name=by.full_name, way=way)
+    record_event(case, said, by=by)
     if by is None and case.assigned_officer_id:
         email_officer(case, "involvement_given", f"involvement:{involvement.pk}:{timezone.now()}")
     return involvement

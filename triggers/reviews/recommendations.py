@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
+from agencies.wording import Term, Wording
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -133,7 +134,7 @@ def tell_recipients(review: ReviewRecord) -> None:
     if review.recommendations.exists():
         record_event(
             review.case,
-            "Recommendations sent to their recipients",
+            Wording("Recommendations sent to their recipients"),
             reasons=", ".join(r.recipient for r in review.recommendations.all()),
         )
 
@@ -179,7 +180,11 @@ def respond(recommendation: Recommendation, data: ResponseData, *, by=None) -> R
     case = rec.review.case
     record_event(
         case,
-        f"{rec.recipient} responded to a recommendation: {rec.response.replace('_', ' ')}",
+        Wording(
+            "%(recipient)s responded to a recommendation: %(response)s",
+            recipient=rec.recipient,
+            response=Term(rec.get_response_display(), lower=True),
+        ),
         by=by,
         reasons=rec.response_action or rec.response_reason,
     )
@@ -225,8 +230,7 @@ def send_response_reminders(today: date | None = None) -> int:
             _tell(recommendation, "recommendation_reminder", key)
             case = recommendation.review.case
             _email_officer(case, "recommendation_overdue", f"{key}:officer", recommendation)
-            record_event(
-                case, f"{recommendation.recipient} reminded to respond to a recommendation"
-            )
+            reminded_to = "%(recipient)s reminded to respond to a recommendation"
+            record_event(case, Wording(reminded_to, recipient=recommendation.recipient))
             reminded += 1
     return reminded

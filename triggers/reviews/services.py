@@ -20,7 +20,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
-from agencies.wording import govuk_date, plural
+from agencies.wording import Wording
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import completed, record_event, transition
@@ -36,7 +36,7 @@ from triggers.models import (
     ReviewRecord,
 )
 from triggers.recipients import emailed
-from triggers.reviews import holding
+from triggers.reviews import holding, words
 from triggers.reviews.recommendations import (
     RecommendationData,
     create_recommendations,
@@ -123,13 +123,11 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         Status.REVIEW_HELD,
         by=by,
         next_due=review.outcome_due,
-        summary="Review meeting held and recorded",
-        reasons=f"Held on {govuk_date(held_on)}. {_plan_counts(data)} "
-        f"The outcome is due by {govuk_date(review.outcome_due)}."
-        + (f" Recorded without information from {', '.join(missing)}." if missing else ""),
+        summary=Wording("Review meeting held and recorded"),
+        reasons=words.review_held(held_on, _plan_counts(data), review.outcome_due, missing),
     )
     completed(case, "review_held", held_on)
-    close_open_requests(case, "The review meeting was held.", by)
+    close_open_requests(case, Wording("The review meeting was held."), by)
     _consult(case, review)
     return review
 
@@ -172,7 +170,7 @@ def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord
     _create_plan(review, data)
     record_event(
         case,
-        "Review record and draft action plan changed",
+        Wording("Review record and draft action plan changed"),
         by=by,
         reasons=_plan_counts(data),
     )
@@ -180,10 +178,8 @@ def revise_review(review: ReviewRecord, data: ReviewData, *, by) -> ReviewRecord
     return review
 
 
-def _plan_counts(data: ReviewData) -> str:
-    """ "1 recommendation, 2 actions." for the case's history."""
-    recommendations = plural(len(data.recommendations), "recommendation")
-    return f"{recommendations}, {plural(len(data.actions), 'action')}."
+def _plan_counts(data: ReviewData) -> Wording:
+    return words.plan_counts(len(data.recommendations), len(data.actions))
 
 
 def _create_plan(review: ReviewRecord, data: ReviewData) -> None:
@@ -218,7 +214,7 @@ def comment_on_plan(case: Case, text: str, *, party: str = "applicant") -> PlanC
     comment = PlanComment.objects.create(
         area_id=case.area_id, review=review, text=text, at=timezone.now(), party=party
     )
-    record_event(case, f"The {party} commented on the draft action plan", reasons=text)
+    record_event(case, words.plan_commented(party), reasons=text)
     email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
     return comment
 
@@ -240,10 +236,8 @@ def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
         else ReviewRecord.VictimResponse.NO_RESPONSE
     )
     review.save(update_fields=["plan_finalised_at", "plan_finalised_by", "victim_response"])
-    response = ReviewRecord.VictimResponse(review.victim_response).label
-    if not commented:
-        response += f" ({review.consultation_closes:%d %B %Y})"
-    record_event(review.case, "Action plan finalised", by=by, reasons=response)
+    response = words.victim_response(review, commented=commented)
+    record_event(review.case, Wording("Action plan finalised"), by=by, reasons=response)
     return review
 
 
@@ -284,9 +278,11 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
         Status.OUTCOME_SENT,
         by=by,
         next_due=review.appeal_by,
-        summary="Outcome letter sent",
-        reasons=f"The applicant may appeal until {review.appeal_by:%d %B %Y}."
-        + (" Sent late." if today > review.outcome_due else ""),
+        summary=Wording("Outcome letter sent"),
+        reasons=Wording.joined(
+            Wording("The applicant may appeal until %(day)s.", day=review.appeal_by),
+            today > review.outcome_due and Wording("Sent late."),
+        ),
     )
     _email_applicant(case, letter, "outcome", f"review:{review.pk}:outcome")
     _tell_owner_agencies(review)
@@ -298,7 +294,7 @@ def send_outcome(review: ReviewRecord, *, by) -> Letter:
             Status.ACTIONS_IN_PROGRESS,
             by=by,
             next_due=first_due,
-            summary="Action plan started",
+            summary=Wording("Action plan started"),
         )
     return letter
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
 from agencies.site import site_url
-from agencies.wording import govuk_date, plural
+from agencies.wording import Wording, as_words
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
@@ -52,15 +52,15 @@ def request_checks(case: Case, *, by=None) -> list[ThresholdCheck]:
     if checks:
         record_event(
             case,
-            "Application passed on to the relevant bodies",
+            Wording("Application passed on to the relevant bodies"),
             by=by,
-            reasons=f"Asked to check: {_names(checks)}. Due {due:%d %B %Y}.",
+            reasons=_asked(checks, due),
         )
     return checks
 
 
 @transaction.atomic
-def start_check_round(case: Case, *, by, reason: str) -> list[ThresholdCheck]:
+def start_check_round(case: Case, *, by, reason: str | Wording) -> list[ThresholdCheck]:
     """A fresh threshold decision is ordered (an upheld appeal): every relevant body checks
     the complaints again, in a new round due by the area's threshold timescale from today.
     Checks of the earlier round still waiting are no longer needed: nobody is reminded."""
@@ -71,13 +71,24 @@ def start_check_round(case: Case, *, by, reason: str) -> list[ThresholdCheck]:
     round_number = earlier + 1
     due = add_working_days(timezone.localdate(), case.area.threshold_decision_days)
     checks = _ask_bodies(case, round_number=round_number, due=due)
-    asked = f"Asked to check: {_names(checks)}. Due {govuk_date(due)}." if checks else ""
-    closing = f" {plural(closed, 'check')} of round {earlier} no longer needed." if closed else ""
+    closing = (
+        Wording(
+            "%(count)s check of round %(round)s no longer needed.",
+            plural="%(count)s checks of round %(round)s no longer needed.",
+            count=closed,
+            round=earlier,
+        )
+        if closed
+        else ""
+    )
     record_event(
         case,
-        f"The relevant bodies asked to check the complaints again (round {round_number})",
+        Wording(
+            "The relevant bodies asked to check the complaints again (round %(round)s)",
+            round=round_number,
+        ),
         by=by,
-        reasons=f"{reason.strip()} {asked}{closing}".strip(),
+        reasons=Wording.joined(as_words(reason), checks and _asked(checks, due), closing),
     )
     return checks
 
@@ -108,8 +119,9 @@ def _ask_bodies(case: Case, *, round_number: int, due: date) -> list[ThresholdCh
     return checks
 
 
-def _names(checks: list[ThresholdCheck]) -> str:
-    return ", ".join(c.agency.name for c in checks)
+def _asked(checks: list[ThresholdCheck], due) -> Wording:
+    bodies = ", ".join(c.agency.name for c in checks)
+    return Wording("Asked to check: %(bodies)s. Due %(due)s.", bodies=bodies, due=due)
 
 
 def check_url(check: ThresholdCheck) -> str:
@@ -176,9 +188,11 @@ def record_check(check: ThresholdCheck, findings: list[FindingData], *, by) -> T
     found = sum(f.finding == ComplaintFinding.Finding.FOUND for f in findings)
     record_event(
         check.case,
-        f"Complaints checked by {check.agency.name}",
+        Wording("Complaints checked by %(body)s", body=check.agency.name),
         by=by,
-        reasons=f"Found in its records: {found} of {len(findings)}.",
+        reasons=Wording(
+            "Found in its records: %(found)s of %(total)s.", found=found, total=len(findings)
+        ),
     )
     officer = check.case.assigned_officer
     if officer is not None:
@@ -238,8 +252,8 @@ def _escalate(check: ThresholdCheck) -> None:
     check.save(update_fields=["escalated_at"])
     record_event(
         check.case,
-        f"The threshold check by {check.agency.name} is overdue",
-        reasons=f"It was due on {check.due_date:%d %B %Y}.",
+        Wording("The threshold check by %(body)s is overdue", body=check.agency.name),
+        reasons=Wording("It was due on %(day)s.", day=check.due_date),
     )
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
+from agencies.wording import Term, Wording
 from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers import eligibility, eligibility_words
@@ -35,7 +36,7 @@ def assign_officer(case: Case, officer, *, by=None) -> Case:
     """Make `officer` the case's single point of contact, and record it."""
     case.assigned_officer = officer
     case.save(update_fields=["assigned_officer", "updated_at"])
-    record_event(case, f"Assigned to {officer.full_name}", by=by)
+    record_event(case, Wording("Assigned to %(officer)s", officer=officer.full_name), by=by)
     return case
 
 
@@ -47,7 +48,7 @@ def acknowledge(case: Case, *, by) -> Case:
         Status.ACKNOWLEDGED,
         by=by,
         next_due=case.threshold_decision_due,
-        summary=f"Acknowledged by {by.full_name}",
+        summary=Wording("Acknowledged by %(officer)s", officer=by.full_name),
     )
     if case.assigned_officer_id is None:
         assign_officer(case, by, by=by)
@@ -162,7 +163,11 @@ def decide_threshold(
         status,
         by=by,
         reasons=_history_reasons(decision),
-        summary=f"The relevant bodies decided: {status.label.lower()} (recorded by {by.full_name})",
+        summary=Wording(
+            "The relevant bodies decided: %(decision)s (recorded by %(officer)s)",
+            decision=Term(status.label, lower=True),
+            officer=by.full_name,
+        ),
         next_due=meeting_by if met else None,
     )
     completed(case, "threshold_decided", decision.decided_at)
@@ -218,12 +223,16 @@ def _listed_refusal(outcome, engine, refusal_reason) -> str:
     return ""
 
 
-def _history_reasons(decision: ThresholdDecision) -> str:
+def _history_reasons(decision: ThresholdDecision) -> str | Wording:
     if not decision.refusal_reason:
         return decision.reasons
     with translation.override("en"):  # the history is kept in English
         reason = str(ThresholdDecision.RefusalReason(decision.refusal_reason).label)
-    return f"Refused although the reports count to the threshold: {reason}. {decision.reasons}"
+    return Wording(
+        "Refused although the reports count to the threshold: %(reason)s. %(reasons)s",
+        reason=Term(reason),
+        reasons=decision.reasons,
+    )
 
 
 def _check_decision(engine, outcome, reasons, grounds, refusal_reason=""):

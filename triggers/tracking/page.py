@@ -161,10 +161,10 @@ def timeline(case: Case, letters: list[Letter]) -> list[Entry]:
     )
     entries = []
     for event in case.events.filter(to_status__gt="").only(
-        "case", "at", "from_status", "to_status", "summary"
+        "case", "at", "from_status", "to_status", "summary", "words"
     ):
         if event.from_status == Status.APPEALED:
-            entries.append(Entry(event.at, event.summary, next(decision_letters, None)))
+            entries.append(Entry(event.at, event.said, next(decision_letters, None)))
         else:
             entries.append(Entry(event.at, event.get_to_status_display()))
     return entries

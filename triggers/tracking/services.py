@@ -11,8 +11,10 @@ import secrets
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from agencies.site import site_url
+from agencies.wording import Wording
 from notifications.services import queue_email
 from triggers.history import LINK_REISSUED, VICTIM_LINK_REISSUED, record_event
 from triggers.models import (
@@ -58,8 +60,11 @@ def issue_victim_link(case: Case) -> str:
 def revoke_tracking_link(case: Case, *, by, party: str = APPLICANT) -> None:
     """Stop a private link (and every browser session it opened) from working."""
     Case.objects.filter(pk=case.pk).update(**{LINK_FIELDS[party][1]: True})
-    whose = "Private link" if party == APPLICANT else "The victim's private link"
-    record_event(case, f"{whose} switched off", by=by)
+    if party == APPLICANT:
+        switched_off = Wording("Private link switched off")
+    else:
+        switched_off = Wording("The victim's private link switched off")
+    record_event(case, switched_off, by=by)
 
 
 @transaction.atomic
@@ -76,7 +81,7 @@ def reissue_tracking_link(case: Case, *, by, party: str = APPLICANT) -> str | No
     token = secrets.token_urlsafe(32)
     _set_link(case, party, hash_token(token))
     summary = LINK_REISSUED if party == APPLICANT else VICTIM_LINK_REISSUED
-    event = record_event(case, summary, by=by)
+    event = record_event(case, Wording(summary), by=by)
     person = victim_of(case) if party == VICTIM else applicant_of(case)
     if not person.email:
         return token
@@ -99,6 +104,16 @@ def reissue_tracking_link(case: Case, *, by, party: str = APPLICANT) -> str | No
 LANGUAGE_FIELDS = {APPLICANT: "applicant_language", VICTIM: "victim_language"}
 
 
+# A sentence for each person and language: a language's name changes its form inside a Welsh
+# sentence ("yn Gymraeg"), so it is never a parameter.
+LANGUAGE_CHOSEN = {
+    (APPLICANT, "en"): gettext_noop("The applicant chose to be written to in English"),
+    (APPLICANT, "cy"): gettext_noop("The applicant chose to be written to in Cymraeg"),
+    (VICTIM, "en"): gettext_noop("The victim chose to be written to in English"),
+    (VICTIM, "cy"): gettext_noop("The victim chose to be written to in Cymraeg"),
+}
+
+
 @transaction.atomic
 def record_language(case: Case, *, party: str, language: str) -> bool:
     """Record the language a person chose on their private-link page; every message to them
@@ -112,6 +127,5 @@ def record_language(case: Case, *, party: str, language: str) -> bool:
         return False
     setattr(case, field, language)
     case.save(update_fields=[field])
-    whose = "The applicant" if party == APPLICANT else "The victim"
-    record_event(case, f"{whose} chose to be written to in {language.label}")
+    record_event(case, Wording(LANGUAGE_CHOSEN[party, language]))
     return True

@@ -1,0 +1,52 @@
+"""The review stage's words for the case's history, kept as data (agencies.wording) so that
+the timeline says them in its reader's language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.translation import gettext_noop
+
+from agencies.wording import Term, Wording
+from triggers.models import ReviewRecord
+
+PLAN_COMMENTED = {
+    "applicant": gettext_noop("The applicant commented on the draft action plan"),
+    "victim": gettext_noop("The victim commented on the draft action plan"),
+}
+
+
+def plan_commented(party: str) -> Wording:
+    return Wording(PLAN_COMMENTED.get(party, PLAN_COMMENTED["applicant"]))
+
+
+def plan_counts(recommendations: int, actions: int) -> Wording:
+    """ "1 recommendation, 2 actions." """
+    return Wording(
+        "%(recommendations)s, %(actions)s.",
+        recommendations=Wording(
+            "%(count)s recommendation", plural="%(count)s recommendations", count=recommendations
+        ),
+        actions=Wording("%(count)s action", plural="%(count)s actions", count=actions),
+    )
+
+
+def review_held(held_on: date, counts: Wording, outcome_due: date, missing: list[str]) -> Wording:
+    """ "Held on 1 April 2026. 1 recommendation, 2 actions. The outcome is due by …", and the
+    bodies whose information the review went without."""
+    return Wording.joined(
+        Wording("Held on %(day)s.", day=held_on),
+        counts,
+        Wording("The outcome is due by %(day)s.", day=outcome_due),
+        missing
+        and Wording("Recorded without information from %(bodies)s.", bodies=", ".join(missing)),
+    )
+
+
+def victim_response(review: ReviewRecord, *, commented: bool) -> Term | Wording:
+    """What the victim said of the draft plan; with the day consultation closed when they
+    said nothing."""
+    response = Term(ReviewRecord.VictimResponse(review.victim_response).label)
+    if commented:
+        return response
+    return Wording("%(response)s (%(day)s)", response=response, day=review.consultation_closes)
