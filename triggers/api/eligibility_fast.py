@@ -28,7 +28,7 @@ from rest_framework.renderers import JSONRenderer
 from agencies.area_cache import area_by_slug
 from triggers import eligibility
 from triggers.api.eligibility import EligibilityComplaintSerializer, EligibilityResultSerializer
-from triggers.api.fields import MAX_COMPLAINTS
+from triggers.api.fields import AREA_READ, MAX_COMPLAINTS
 from triggers.api.throttling import EligibilityThrottle
 from triggers.threshold.services import engine_policy
 
@@ -109,8 +109,9 @@ def _complaint(given: object, today: date) -> eligibility.Complaint | None:
 
 
 def well_formed(body: object, today: date):
-    """(area, application date, engine complaints) when the serializer would accept `body`
-    as it stands and the area exists; None when anything is off (the serializer says what)."""
+    """(area slug, application date, engine complaints) when the serializer would accept
+    `body` as it stands, but for whether the area exists; None when anything is off (the
+    serializer says what)."""
     if type(body) is not dict or not body.keys() <= BODY_FIELDS:
         return None
     slug = body.get("area")
@@ -130,10 +131,7 @@ def well_formed(body: object, today: date):
         if complaint is None:
             return None
         complaints.append(complaint)
-    area = area_by_slug(slug)
-    if area is None:
-        return None
-    return area, application_date, complaints
+    return slug, application_date, complaints
 
 
 def _plain_json_post(request) -> bool:
@@ -165,7 +163,11 @@ def _answer(request, headers: dict) -> HttpResponse | None:
     checked = well_formed(body, today)
     if checked is None:
         return None
-    area, application_date, complaints = checked
+    slug, application_date, complaints = checked
+    area = area_by_slug(slug)
+    setattr(request, AREA_READ, (slug, area))  # read once, whichever path answers
+    if area is None:
+        return None
     try:
         policy = engine_policy(area)
     except eligibility.InvalidPolicy:

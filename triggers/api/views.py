@@ -143,7 +143,7 @@ class EligibilityView(APIView):
         tags=["eligibility"],
     )
     def post(self, request):
-        checked = EligibilityCheckSerializer(data=request.data)
+        checked = EligibilityCheckSerializer(data=request.data, context={"request": request})
         checked.is_valid(raise_exception=True)
         try:
             policy = checked.policy()

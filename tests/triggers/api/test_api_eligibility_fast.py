@@ -10,7 +10,9 @@ from unittest import mock
 import hypothesis
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import strategies as st
@@ -247,3 +249,11 @@ def test_the_request_is_counted_once_whichever_path_answers(areas, settings):
     assert refused.status_code == 429
     assert refused.json()["detail"].startswith("Request was throttled.")
     assert 1 <= int(refused["Retry-After"]) <= 60
+
+
+def test_an_unknown_area_is_looked_up_once_though_both_paths_read_it(areas):
+    body = {**well_formed_check(), "area": "nowhere"}
+    with CaptureQueriesContext(connection) as captured:
+        response = post(Client(), body)
+    assert response.json() == {"area": ["Unknown area 'nowhere'."]}
+    assert len(captured.captured_queries) == 1
