@@ -121,6 +121,11 @@ class AreaSlugField(StrictCharField):
         return areas.filter(slug=slug).select_related("force_area").first()
 
 
+# Where a request keeps (slug, area or None) once the eligibility check's fast path has read
+# it (triggers.api.eligibility_fast), so a check it hands on does not ask the database again.
+AREA_READ = "eligibility_area_read"
+
+
 class PublicAreaField(AreaSlugField):
     """Any area, by slug, read from the worker's memory when it was read lately
     (agencies.area_cache): the public eligibility check asks on every call."""
@@ -128,6 +133,9 @@ class PublicAreaField(AreaSlugField):
     def lookup(self, slug: str) -> Area | None:
         from agencies.area_cache import area_by_slug
 
+        read = getattr(self.context.get("request"), AREA_READ, None)
+        if read is not None and read[0] == slug:
+            return read[1]
         return area_by_slug(slug)
 
     def to_representation(self, value):

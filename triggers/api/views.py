@@ -7,12 +7,8 @@ confirm it exists. Writes go through `triggers.services`.
 
 from __future__ import annotations
 
-import math
-import time
-
 import django_filters
 from django import forms
-from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import InvalidPage
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
@@ -25,26 +21,25 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from agencies import access
-from agencies.cache import count as cache_count
-from agencies.client_ip import client_ip
 from triggers import eligibility, listing, search, selectors
+from triggers.api import eligibility_fast
 from triggers.api.eligibility import EligibilityCheckSerializer, EligibilityResultSerializer
 from triggers.api.serializers import (
     ApplicationCreateSerializer,
     CaseDetailSerializer,
     CaseListSerializer,
 )
+from triggers.api.throttling import EligibilityThrottle
 from triggers.applications import services as applications_services
 from triggers.models import Case
 from triggers.people import applicant_for
 from triggers.threshold import services as threshold_services
 from triggers.workflow import Status
 
-# --- Parsing and throttling ---------------------------------------------------------------
+# --- Parsing ----------------------------------------------------------------------------------
 
 
 class JSONBodyParser(JSONParser):
@@ -69,49 +64,6 @@ class AnyBodyAsJSONParser(JSONBodyParser):
 
 
 JSON_ONLY = [JSONBodyParser, AnyBodyAsJSONParser]
-
-
-class EligibilityThrottle(BaseThrottle):
-    """Per client address, at the rate settings give the "eligibility" scope.
-
-    A fixed window counted in the cache, as agencies.ratelimit counts the forms: one round
-    trip to Redis a request and a counter of constant size. DRF's SimpleRateThrottle kept the
-    time of every request of the window in one cached list, read and written whole (two
-    round trips, and a list as long as the rate allows) (issue #18).
-    """
-
-    scope = "eligibility"
-    cache_format = "throttle_%(scope)s_%(ident)s_%(window)s"
-
-    def get_rate(self) -> tuple[int, int]:
-        # Read the rates now, not when DRF is imported, so a changed setting applies to the
-        # next request.
-        try:
-            rate = api_settings.DEFAULT_THROTTLE_RATES[self.scope]
-        except KeyError as missing:
-            raise ImproperlyConfigured(f"No throttle rate set for '{self.scope}'.") from missing
-        return SimpleRateThrottle.parse_rate(None, rate)
-
-    def get_ident(self, request):
-        """The client's address, worked out as for every other limit (agencies.client_ip):
-        only X-Forwarded-For entries our own TRUSTED_PROXY_COUNT proxies added are believed."""
-        return client_ip(request)
-
-    def allow_request(self, request, view):
-        allowed, seconds = self.get_rate()
-        if allowed is None:
-            return True
-        bucket = int(time.time() // seconds)
-        self.window_ends = (bucket + 1) * seconds
-        key = self.cache_format % {
-            "scope": self.scope,
-            "ident": self.get_ident(request),
-            "window": bucket,
-        }
-        return cache_count(key, seconds + 1) <= allowed
-
-    def wait(self):
-        return max(1, math.ceil(self.window_ends - time.time()))
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -171,6 +123,12 @@ class EligibilityView(APIView):
     throttle_classes = [EligibilityThrottle]
     parser_classes = JSON_ONLY
 
+    @classmethod
+    def as_view(cls, **initkwargs):
+        """This view behind the fast path of well-formed checks (eligibility_fast), which
+        answers most calls and hands this view everything else, already throttled."""
+        return eligibility_fast.serving_well_formed(super().as_view(**initkwargs))
+
     @extend_schema(
         operation_id="eligibility_check",
         summary="Check the case review threshold",
@@ -185,7 +143,7 @@ class EligibilityView(APIView):
         tags=["eligibility"],
     )
     def post(self, request):
-        checked = EligibilityCheckSerializer(data=request.data)
+        checked = EligibilityCheckSerializer(data=request.data, context={"request": request})
         checked.is_valid(raise_exception=True)
         try:
             policy = checked.policy()
