@@ -13,6 +13,7 @@ from triggers import listing, selectors
 from triggers.cases import handover, notes, services
 from triggers.cases.columns import columns
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
+from triggers.cases.rows import table_rows
 from triggers.information import services as information_services
 from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
@@ -77,7 +78,7 @@ def home(request):
             "columns": columns(filters),
             "search_keeps": [(k, v) for k, v in QueryDict(query).items() if k != "q"],
             "saved_filters": services.saved_filters_for(request.user),
-            "today": timezone.localdate(),
+            "rows": table_rows(page.object_list, timezone.localdate()),
             "attention": selectors.needs_attention(request.user),
             "filtered": replace(filters, sort="", direction="") != UNFILTERED,
             # Officers and admins record applications made by phone, paper or in person.

@@ -1,0 +1,93 @@
+"""The case list's rows, written in Python (triggers/cases/rows.py), are the HTML the template
+loop wrote before, byte for byte, in English and in Welsh."""
+
+# ruff: noqa: E501  (the template loop's lines, as they were)
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.template import engines
+from django.utils import translation
+
+from agencies.models import Area, User
+from triggers.cases.rows import table_rows
+from triggers.models import Case
+from triggers.workflow import Status
+
+# The loop as templates/triggers/cases/home.html had it (with "{% load %}" and the lines
+# before it), the reference the Python rows must match.
+TEMPLATE_LOOP = (
+    "{% load i18n case_tags govuk %}"
+    """<tbody>\n        {% translate "Not given" as not_given %}{% translate "Not assigned" as not_assigned %}
+        {% for case in page %}
+        <tr class="govuk-table__row">
+          <td class="govuk-table__cell"><a class="govuk-link app-nowrap" href="{% url 'case_detail' case.area.slug case.reference %}">{{ case.reference }}</a></td>
+          <td class="govuk-table__cell">{{ case.applicant_name|default:not_given }}{% if case.on_behalf and case.victim_name %}<br><span class="app-reason">{% blocktranslate with victim=case.victim_name %}for {{ victim }}{% endblocktranslate %}</span>{% endif %}</td>
+          <td class="govuk-table__cell">{{ case.applicant_postcode|default:not_given }}{% if case.behaviour_location %}<br><span class="app-reason">{{ case.behaviour_location }}</span>{% endif %}</td>
+          <td class="govuk-table__cell">{{ case.area.name }}</td>
+          <td class="govuk-table__cell">{{ case.received_at|short_date }}</td>
+          <td class="govuk-table__cell"><strong class="{{ case.status|status_tag_class }}">{% translate case.get_status_display %}</strong></td>
+          <td class="govuk-table__cell">{% if case.next_due %}{% if case.next_due < today %}<span class="app-overdue">{% blocktranslate with day=case.next_due|short_date %}Overdue: {{ day }}{% endblocktranslate %}</span>{% else %}{{ case.next_due|short_date }}{% endif %}{% else %}{% translate "None" %}{% endif %}{% if case.overdue_returns %}<br><span class="app-overdue">{% blocktranslate count counter=case.overdue_returns %}{{ counter }} return overdue{% plural %}{{ counter }} returns overdue{% endblocktranslate %}</span>{% endif %}</td>
+          <td class="govuk-table__cell">{{ case.assigned_officer.full_name|default:not_assigned }}</td>
+        </tr>
+        {% endfor %}
+      </tbody>"""
+)
+TODAY = date(2026, 3, 10)
+
+
+def _case(n: int, **fields) -> Case:
+    area = Area(pk=n, slug=f"north-{n}", name="Brighton & Hove's <area>")
+    given = {
+        "applicant_name": "Ann O'Brien <b>",
+        "applicant_postcode": "BN1 1AA",
+        "status": Status.SUBMITTED,
+        **fields,
+    }
+    case = Case(
+        pk=n,
+        area=area,
+        reference=f"NR-2026-{n:04d}",
+        received_at=datetime(2026, 1, 31, 23, 30, tzinfo=UTC),
+        **given,
+    )
+    case.overdue_returns = 0
+    return case
+
+
+def _cases() -> list[Case]:
+    plain = _case(1)
+    for_someone = _case(
+        2,
+        on_behalf=True,
+        victim_name="Bo & Cy 'Dee'",
+        behaviour_location="Flats & shops",
+        status=Status.REVIEW_SCHEDULED,
+        next_due=TODAY - timedelta(days=1),
+        assigned_officer=User(full_name="Ed O'Neil"),
+    )
+    for_someone.overdue_returns = 1
+    nothing_given = _case(
+        3, applicant_name="", applicant_postcode="", status=Status.CLOSED, next_due=TODAY
+    )
+    nothing_given.overdue_returns = 3
+    no_victim = _case(4, on_behalf=True, next_due=TODAY + timedelta(days=5))
+    no_victim.assigned_officer = User(full_name="")
+    return [plain, for_someone, nothing_given, no_victim]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_rows_are_the_template_loops_html(language):
+    cases = _cases()
+    template = engines["django"].from_string(TEMPLATE_LOOP)
+    with translation.override(language):
+        expected = template.render({"page": cases, "today": TODAY})
+        got = "<tbody>\n        " + table_rows(cases, TODAY) + "\n      </tbody>"
+    assert got == expected
+    assert "&#x27;Dee&#x27;" in got and "&lt;b&gt;" in got
+    if language == "cy":
+        assert "ar ran" in got  # "for" the victim, in Welsh
+
+
+def test_no_rows_is_the_whitespace_the_loop_left():
+    assert table_rows([], TODAY) == "\n        "
