@@ -19,6 +19,21 @@ from django.utils.translation import gettext, ngettext
 from agencies.templatetags.govuk import short_date
 from triggers.templatetags.case_tags import status_tag_class
 
+# What the rows read of a case (the list asks for these columns only): keep with _row.
+FIELDS = (
+    "reference",
+    "applicant_name",
+    "on_behalf",
+    "victim_name",
+    "applicant_postcode",
+    "behaviour_location",
+    "received_at",
+    "status",
+    "next_due",
+    "area__slug",
+    "area__name",
+    "assigned_officer__full_name",
+)
 ROW = '\n        <tr class="govuk-table__row">\n{cells}\n        </tr>\n        '
 CELL = '          <td class="govuk-table__cell">{}</td>'
 

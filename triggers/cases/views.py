@@ -13,7 +13,7 @@ from triggers import listing, selectors
 from triggers.cases import handover, notes, services
 from triggers.cases.columns import columns
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
-from triggers.cases.rows import table_rows
+from triggers.cases.rows import FIELDS, table_rows
 from triggers.information import services as information_services
 from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
@@ -65,6 +65,7 @@ def home(request):
         count=total,
         per_page=CASES_PER_PAGE,
         key=selectors.sort_key(*filters.ordering()),
+        fields=FIELDS,
     )
     query = query_for(filters)
     return render(
