@@ -1,5 +1,6 @@
-"""The case list's rows, written in Python (triggers/cases/rows.py), are the HTML the template
-loop wrote before, byte for byte, in English and in Welsh."""
+"""What the case list writes in Python, its rows (triggers/cases/rows.py) and its filters'
+options (triggers/cases/forms.py), is the HTML the template loops wrote before, byte for byte,
+in English and in Welsh."""
 
 # ruff: noqa: E501  (the template loop's lines, as they were)
 
@@ -10,6 +11,7 @@ from django.template import engines
 from django.utils import translation
 
 from agencies.models import Area, User
+from triggers.cases.forms import CaseFilterForm
 from triggers.cases.rows import table_rows
 from triggers.models import Case
 from triggers.workflow import Status
@@ -91,3 +93,24 @@ def test_the_rows_are_the_template_loops_html(language):
 
 def test_no_rows_is_the_whitespace_the_loop_left():
     assert table_rows([], TODAY) == "\n        "
+
+
+OPTIONS_LOOP = (
+    '{% for value, label, chosen in select.options %}<option value="{{ value }}"{% if chosen %}'
+    " selected{% endif %}>{{ label }}</option>{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_filters_options_are_the_template_loops_html(language):
+    areas = [Area(pk=1, slug="bh", name="Brighton & Hove"), Area(pk=2, slug="ad", name="Adur")]
+    template = engines["django"].from_string(OPTIONS_LOOP)
+    with translation.override(language):
+        form = CaseFilterForm(
+            {"status": "closed", "area": "bh"}, areas=areas, counts={"closed": 2, "submitted": 1}
+        )
+        selects = form.selects()
+        for select in selects:
+            assert select["options_html"] == template.render({"select": select})
+    assert [s["name"] for s in selects] == ["area", "status", "officer", "sort", "dir"]
+    assert 'value="bh" selected>Brighton &amp; Hove<' in selects[0]["options_html"]
