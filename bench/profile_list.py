@@ -46,6 +46,46 @@ def python_calls(stats: pstats.Stats) -> int:
     return sum(calls for (file, _, _), (_, calls, *_) in stats.stats.items() if file != "~")
 
 
+# Parts of a request whose Python calls `--split` counts (each with what it calls; a query a
+# template runs counts in both): (file name ending, function's qualified name).
+PARTS = {
+    "view": ("triggers/cases/views.py", "home"),
+    "template": ("django/template/backends/django.py", "Template.render"),
+    "context processor": ("agencies/context_processors.py", "portal"),
+    "querysets": ("django/db/models/query.py", "QuerySet._fetch_all"),
+    "stored counts": ("triggers/selectors.py", "status_counts_for"),
+    "second factor": ("django_otp/middleware.py", "OTPMiddleware._verify_user_sync"),
+    "user": ("django/contrib/auth/__init__.py", "get_user"),
+    "reverse": ("django/urls/base.py", "reverse"),
+}
+
+
+def split(client, path: str) -> dict[str, int]:
+    """Python calls made under each of PARTS in one request."""
+    wanted = {qualname: (ending, name) for name, (ending, qualname) in PARTS.items()}
+    counts = dict.fromkeys(PARTS, 0)
+    active: list[tuple[object, str]] = []
+
+    def tracer(frame, event, arg):
+        if event == "call":
+            for _, name in active:
+                counts[name] += 1
+            code = frame.f_code
+            found = wanted.get(code.co_qualname)
+            if found and code.co_filename.endswith(found[0]):
+                counts[found[1]] += 1
+                active.append((frame, found[1]))
+        elif event == "return" and active and active[-1][0] is frame:
+            active.pop()
+
+    sys.setprofile(tracer)
+    try:
+        client.get(path, **PROXY)
+    finally:
+        sys.setprofile(None)
+    return counts
+
+
 def blanked(html: str) -> str:
     for pattern in VOLATILE:
         html = pattern.sub(r"\1-", html)
@@ -89,6 +129,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> None:
     parser.add_argument("--top", type=int, default=0, help="print the top N by cumulative time")
     parser.add_argument("--save", type=Path, help="write each page's HTML (tokens blanked) here")
     parser.add_argument("--only", help="measure only the page of this name")
+    parser.add_argument("--split", action="store_true", help="calls under each part (PARTS)")
     args = parser.parse_args(argv)
 
     import django
@@ -109,6 +150,9 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> None:
             f"{name:<10} {got['queries']:>7} {got['calls']:>7} "
             f"{got['median_ms']:>10.1f} {got['mean_ms']:>8.1f}\n"
         )
+        if args.split:
+            parts = split(client, path)
+            out.write("           " + ", ".join(f"{k} {v}" for k, v in parts.items()) + "\n")
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             (args.save / f"{name}.html").write_text(blanked(got["html"]))
