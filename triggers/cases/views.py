@@ -11,7 +11,7 @@ from agencies import access
 from agencies.landing import landing_redirect
 from triggers import listing, selectors
 from triggers.cases import handover, notes, services
-from triggers.cases.columns import columns
+from triggers.cases.columns import columns, header_cells
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
 from triggers.cases.rows import FIELDS, table_rows
 from triggers.information import services as information_services
@@ -76,7 +76,7 @@ def home(request):
             "filters": filters,
             "page": page,
             "query": query,
-            "columns": columns(filters),
+            "header_cells": header_cells(columns(filters)),
             "search_keeps": [(k, v) for k, v in QueryDict(query).items() if k != "q"],
             "saved_filters": services.saved_filters_for(request.user),
             "rows": table_rows(page.object_list, timezone.localdate()),

@@ -11,9 +11,11 @@ from django.template import engines
 from django.utils import translation
 
 from agencies.models import Area, User
+from triggers.cases.columns import columns, header_cells
 from triggers.cases.forms import CaseFilterForm
 from triggers.cases.rows import table_rows
 from triggers.models import Case
+from triggers.selectors import CaseFilters
 from triggers.workflow import Status
 
 # The loop as templates/triggers/cases/home.html had it (with "{% load %}" and the lines
@@ -114,3 +116,22 @@ def test_the_filters_options_are_the_template_loops_html(language):
             assert select["options_html"] == template.render({"select": select})
     assert [s["name"] for s in selects] == ["area", "status", "officer", "sort", "dir"]
     assert 'value="bh" selected>Brighton &amp; Hove<' in selects[0]["options_html"]
+
+
+# The header's loop as the template had it.
+HEADER_LOOP = """{% load i18n %}          {% for column in columns %}
+          <th scope="col" class="govuk-table__header" aria-sort="{{ column.aria_sort }}"><a class="govuk-link app-sort-link" href="{{ column.url }}">{{ column.heading }}<span class="govuk-visually-hidden">, {% if column.next_direction == "asc" %}{% translate "sort ascending" %}{% else %}{% translate "sort descending" %}{% endif %}</span></a>{% if column.aria_sort == "ascending" %} <span aria-hidden="true">&#9650;</span>{% elif column.aria_sort == "descending" %} <span aria-hidden="true">&#9660;</span>{% endif %}</th>
+          {% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("sort", [("", ""), ("received", "asc"), ("officer", "desc")])
+def test_the_header_cells_are_the_template_loops_html(language, sort):
+    template = engines["django"].from_string(HEADER_LOOP)
+    filters = CaseFilters(q="a&b", status="closed", sort=sort[0], direction=sort[1])
+    with translation.override(language):
+        found = columns(filters)
+        expected = template.render({"columns": found})
+        assert "          " + header_cells(found) == expected
+    assert "&amp;" in expected  # between the sort links' parameters
+    assert '<span aria-hidden="true">&#9' in expected  # the sorted column's arrow
