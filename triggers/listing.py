@@ -139,28 +139,34 @@ def with_extras(rows: QuerySet, *, overdue: bool = True) -> QuerySet:
     return rows.annotate(overdue_returns=overdue_returns()) if overdue else rows
 
 
-def rows_for(ids: QuerySet, order, *, key=None, overdue: bool = True) -> list[Case]:
+def rows_for(ids: QuerySet, order, *, key=None, overdue: bool = True, fields=()) -> list[Case]:
     """The page's cases, with their extras, in the list's order: one statement whose inner
-    query picks the ids (index only, LIMIT) and whose outer query reads those rows only."""
+    query picks the ids (index only, LIMIT) and whose outer query reads those rows only
+    (and of them only `fields`, when given)."""
     rows = Case.objects.filter(pk__in=ids)
+    if fields:
+        rows = rows.only(*fields)
     if key is not None:
         rows = rows.annotate(list_key=key)
     return list(with_extras(rows, overdue=overdue).order_by(*order))
 
 
-def case_page(cases: QuerySet, *, number, cursor: str, count: int, per_page: int, key=None) -> Page:
+def case_page(
+    cases: QuerySet, *, number, cursor: str, count: int, per_page: int, key=None, fields=()
+) -> Page:
     """The page asked for of `cases` (a sorted queryset on triggers_case, see
-    selectors.case_list, whose first sort is `key` annotated as "list_key"), with
-    `next_cursor`/`previous_cursor` for the Next and Previous links."""
+    selectors.case_list, whose first sort is `key` annotated as "list_key"), its rows read
+    with `fields` only when given, with `next_cursor`/`previous_cursor` for the Next and
+    Previous links."""
     keys = _keys(cases) if key is not None else None
     page = StoredCountPaginator(cases, per_page, count).get_page(number)
     offset = page.start_index() - 1 if count else 0
     order = cases.query.order_by
-    found = rows_for(
-        _page_ids(cases, keys, decode(cursor, cases, keys), offset, per_page), order, key=key
-    )
+    ids = _page_ids(cases, keys, decode(cursor, cases, keys), offset, per_page)
+    found = rows_for(ids, order, key=key, fields=fields)
     if not found and cursor:
-        found = rows_for(_page_ids(cases, keys, None, offset, per_page), order, key=key)
+        ids = _page_ids(cases, keys, None, offset, per_page)
+        found = rows_for(ids, order, key=key, fields=fields)
     page.object_list = found
     page.next_cursor = page.previous_cursor = ""
     if keys and found:

@@ -32,6 +32,21 @@ from triggers.models import Case, Channel, ContactMethod, ThresholdDecision
 
 
 class CaseListSerializer(serializers.ModelSerializer):
+    # The columns it reads of each case (the list asks for these only): keep with `fields`.
+    row_fields = (
+        "reference",
+        "area__slug",
+        "area__name",
+        "status",
+        "channel",
+        "received_at",
+        "application_date",
+        "applicant_name",
+        "assigned_officer__full_name",
+        "next_due",
+        "complaint_count",
+    )
+
     area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     area_name = serializers.CharField(source="area.name", read_only=True)
     # A method field, not `source="get_status_display"`: DRF inspects a callable source's

@@ -237,7 +237,10 @@ class CasePagination(PageNumberPagination):
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
         order = queryset.query.order_by
-        self.page.object_list = listing.rows_for(self.page.object_list, order, overdue=False)
+        serializer = view.get_serializer_class() if view is not None else None
+        fields = getattr(serializer, "row_fields", ())  # the columns its rows read, if said
+        rows = listing.rows_for(self.page.object_list, order, overdue=False, fields=fields)
+        self.page.object_list = rows
         return self.page.object_list
 
 

@@ -11,8 +11,9 @@ from agencies import access
 from agencies.landing import landing_redirect
 from triggers import listing, selectors
 from triggers.cases import handover, notes, services
-from triggers.cases.columns import columns
+from triggers.cases.columns import columns, header_cells
 from triggers.cases.forms import CaseFilterForm, HandoverForm, NoteForm, filters_from, query_for
+from triggers.cases.rows import FIELDS, table_rows
 from triggers.information import services as information_services
 from triggers.meetings import services as meetings
 from triggers.people import applicant_for, may_read_letters
@@ -64,6 +65,7 @@ def home(request):
         count=total,
         per_page=CASES_PER_PAGE,
         key=selectors.sort_key(*filters.ordering()),
+        fields=FIELDS,
     )
     query = query_for(filters)
     return render(
@@ -74,10 +76,10 @@ def home(request):
             "filters": filters,
             "page": page,
             "query": query,
-            "columns": columns(filters),
+            "header_cells": header_cells(columns(filters)),
             "search_keeps": [(k, v) for k, v in QueryDict(query).items() if k != "q"],
             "saved_filters": services.saved_filters_for(request.user),
-            "today": timezone.localdate(),
+            "rows": table_rows(page.object_list, timezone.localdate()),
             "attention": selectors.needs_attention(request.user),
             "filtered": replace(filters, sort="", direction="") != UNFILTERED,
             # Officers and admins record applications made by phone, paper or in person.
