@@ -31,3 +31,27 @@ def test_the_year_form_is_what_crispy_forms_drew(client, north, query):
     assert _form_markup(page) == crispy
     chosen = re.findall(r'<option value="(\d+)" selected>', _form_markup(page))
     assert chosen == ([query["year"]] if query else [])
+
+
+# The rows as the template drew them before `Section.body` (issue #18).
+TEMPLATE_ROWS = (
+    '{% for row in section.rows %}<tr class="govuk-table__row">\n      {% for cell in row %}'
+    '{% if forloop.first %}<th scope="row" class="govuk-table__header">{{ cell }}</th>{% else %}'
+    '<td class="govuk-table__cell govuk-table__cell--numeric">{{ cell }}</td>{% endif %}'
+    "{% endfor %}\n    </tr>{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_tables_rows_are_what_the_template_drew(language):
+    from django.utils import translation
+
+    from figures.charts import bar_chart
+    from figures.dashboard import Section
+
+    rows = [["Tom & Jerry's <area>", 12345, "75%", 2.5, "no data"], ["Ynys Môn", 0, "", 1, "3"]]
+    section = Section("s", "Heading", bar_chart("c", "t", "d", []), ["a"] * 5, rows)
+    with translation.override(language):
+        drawn = Template(TEMPLATE_ROWS).render(Context({"section": section}))
+        assert str(section.body()) == drawn
+    assert "Tom &amp; Jerry&#x27;s &lt;area&gt;" in drawn
