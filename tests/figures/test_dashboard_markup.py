@@ -42,9 +42,12 @@ TEMPLATE_ROWS = (
 )
 
 
+@pytest.mark.parametrize("separator", [False, True])
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_a_tables_rows_are_what_the_template_drew(language):
+def test_a_tables_rows_are_what_the_template_drew(language, separator, settings):
     from django.utils import translation
+
+    settings.USE_THOUSAND_SEPARATOR = separator
 
     from figures.charts import bar_chart
     from figures.dashboard import Section
@@ -55,3 +58,4 @@ def test_a_tables_rows_are_what_the_template_drew(language):
         drawn = Template(TEMPLATE_ROWS).render(Context({"section": section}))
         assert str(section.body()) == drawn
     assert "Tom &amp; Jerry&#x27;s &lt;area&gt;" in drawn
+    assert (">12,345<" in drawn) == separator
