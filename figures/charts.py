@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 # GOV.UK colours with at least 3:1 contrast against white (WCAG 1.4.11, non-text contrast).
 SERIES_COLOURS = ("#1d70b8", "#00703c", "#6f2c91", "#b58840", "#d4351c", "#505a5f")
@@ -45,25 +46,18 @@ class Bar:
         return self.x + self.width + 6
 
     def svg(self) -> str:
-        """The bar's label, rectangle and value as SVG, escaped. Written here rather than in
-        the template: a dashboard draws dozens of bars, and six filters per bar were most of
-        its rendering time (issue #18)."""
+        """The bar's label, rectangle and value as SVG, the label and value escaped (the rest
+        are numbers and a colour of ours). Written here rather than in the template: a
+        dashboard draws dozens of bars, and six filters per bar were most of its rendering
+        time (issue #18)."""
         label_y, text_x = f"{self.label_y:.1f}", f"{self.text_x:.1f}"
-        return format_html(
-            '<text x="{}" y="{}" font-size="14" text-anchor="end" fill="#0b0c0c">{}</text>'
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
-            '<text x="{}" y="{}" font-size="14" fill="#0b0c0c">{}</text>',
-            LABEL_WIDTH - 8,
-            label_y,
-            self.label,
-            f"{self.x:.1f}",
-            f"{self.y:.1f}",
-            f"{self.width:.1f}",
-            BAR_HEIGHT,
-            self.colour,
-            text_x,
-            label_y,
-            self.text,
+        return mark_safe(  # noqa: S308  # nosec B308 B703
+            f'<text x="{LABEL_WIDTH - 8}" y="{label_y}" font-size="14" text-anchor="end" '
+            f'fill="#0b0c0c">{conditional_escape(self.label)}</text>'
+            f'<rect x="{self.x:.1f}" y="{self.y:.1f}" width="{self.width:.1f}" '
+            f'height="{BAR_HEIGHT}" fill="{self.colour}"></rect>'
+            f'<text x="{text_x}" y="{label_y}" font-size="14" fill="#0b0c0c">'
+            f"{conditional_escape(self.text)}</text>"
         )
 
 
@@ -88,6 +82,25 @@ class BarChart:
     width: int = WIDTH
     bar_height: int = BAR_HEIGHT
     label_width: int = LABEL_WIDTH
+
+    def svg_groups(self) -> str:
+        """Every group's heading and bars, as the template's loops over them drew them (one
+        call rather than two template loops and a filter per group: issue #18)."""
+        return mark_safe(  # noqa: S308  # nosec B308 B703
+            "".join(
+                "\n  "
+                + (
+                    f'<text x="0" y="{group.label_y:.1f}" font-size="15" font-weight="bold" '
+                    f'fill="#0b0c0c">{conditional_escape(group.label)}</text>'
+                    if group.label
+                    else ""
+                )
+                + "\n  "
+                + "".join(bar.svg() for bar in group.bars)
+                + "\n  "
+                for group in self.groups
+            )
+        )
 
 
 def bar_chart(

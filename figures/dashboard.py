@@ -7,9 +7,13 @@ whatever the number of cases or areas.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from agencies.models import Area
@@ -50,6 +54,35 @@ class Section:
     columns: list[str]
     rows: list[list]
     wide_table: bool = False  # too many columns to sit beside the chart: it goes below
+
+    def body(self) -> SafeString:
+        """The table's rows as HTML, each cell localised and escaped as `{{ cell }}` would be.
+        Written here rather than by loops in the template: a PCC dashboard has hundreds of
+        cells, and drawing them was a sixth of its time (issue #18). Every cell is escaped
+        (`_cell`); the rest is fixed markup."""
+        return mark_safe(  # noqa: S308  # nosec B308 B703
+            "".join(
+                '<tr class="govuk-table__row">\n      <th scope="row" class="govuk-table__header">'
+                f"{_cell(first)}</th>"
+                + "".join(
+                    f'<td class="govuk-table__cell govuk-table__cell--numeric">{_cell(c)}</td>'
+                    for c in rest
+                )
+                + "\n    </tr>"
+                for first, *rest in self.rows
+            )
+        )
+
+
+def _cell(value) -> str:
+    """`{{ value }}`: localised, then escaped. The two common kinds take a shorter way to the
+    same text: a whole number without thousands separators is its digits (as Django's
+    number_format gives it), and text is escaped as django.utils.html.escape does."""
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)
+    if type(value) is str:
+        return html.escape(value)
+    return conditional_escape(formats.localize(value))
 
 
 def build(areas: list[Area], year: Period) -> dict:

@@ -36,6 +36,12 @@ class YearForm(forms.Form):
         self.helper = gds_helper(Field.select("year"), Button.secondary("show", _("Show figures")))
         self.helper.disable_csrf = True
 
+    def options(self) -> list[tuple[str, str, bool]]:
+        """The years offered, and whether each is the one chosen (a bad value is an error, and
+        the form is then drawn through crispy-forms, with its message)."""
+        chosen = self.data.get("year") if self.is_bound else None
+        return [(value, label, value == chosen) for value, label in self.fields["year"].choices]
+
     def period(self) -> Period:
         if self.is_bound and self.is_valid():
             return year(int(self.cleaned_data["year"]), self.kind)

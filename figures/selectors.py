@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from django.db import models
-from django.db.models import IntegerField, Min, OuterRef, QuerySet, Subquery, Sum, Value, When
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
 from agencies.models import Area
@@ -269,12 +269,13 @@ def with_publication_dates(areas: QuerySet[Area]) -> QuerySet[Area]:
     """The areas with when each last published and received its first application, read in
     the same query as the areas themselves (for `publication_dues`)."""
     last = Publication.objects.filter(area_id=OuterRef("pk")).order_by("-published_at")
-    first = Case.objects.filter(area_id=OuterRef("pk")).order_by().values("area_id")
+    # The earliest date (never null) as the first row in date order rather than a MIN grouped
+    # by area: the same day, without adding up every case of the area (half the time on
+    # 20,000 cases; an index on the area and date would make it one row, issue #18).
+    first = Case.objects.filter(area_id=OuterRef("pk")).order_by("application_date")
     return areas.annotate(
         last_published_at=Subquery(last.values("published_at")[:1]),
-        first_application_on=Subquery(
-            first.annotate(first=Min("application_date")).values("first")
-        ),
+        first_application_on=Subquery(first.values("application_date")[:1]),
     )
 
 

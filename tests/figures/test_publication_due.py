@@ -110,3 +110,15 @@ def test_the_figures_pages_say_when_the_next_publication_is_due(client, north, p
     assert "Figures due by 1 January 2021" in html
     assert "12 months after the last publication on 1 January 2020" in html
     assert "Overdue" in html
+
+
+def test_the_first_application_is_the_earliest_date_of_each_areas_cases(north, south):
+    from figures.selectors import publication_dues
+
+    for area, days in ((north.area, (9, 3, 20)), (south.area, (5, 28))):
+        for day in days:
+            case = make_case(area)
+            Case.objects.filter(pk=case.pk).update(application_date=date(2025, 6, day))
+    dues = publication_dues([north.area, south.area])
+    assert dues[north.area.pk].first_case == date(2025, 6, 3)
+    assert dues[south.area.pk].first_case == date(2025, 6, 5)
