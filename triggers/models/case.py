@@ -257,6 +257,9 @@ class Case(models.Model):
             models.Index(
                 F("area"), F("received_at").desc(), F("id").desc(), name="case_by_received"
             ),
+            # An area's first application, for when its figures are due (figures.selectors,
+            # with_publication_dates): one index entry, not every case of the area.
+            models.Index(fields=["area", "application_date"], name="case_by_application_date"),
         ]
 
     def __str__(self):
