@@ -97,7 +97,8 @@ def measure(client, path: str, requests: int, top: int, out) -> dict:
 
     for _ in range(3):  # warm: templates loaded, URL resolvers and caches filled
         response = client.get(path, **PROXY)
-        assert response.status_code == 200, (path, response.status_code)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code}")
     profiler = cProfile.Profile()
     profiler.enable()
     client.get(path, **PROXY)
