@@ -125,8 +125,8 @@ def close_case(case: Case, *, by, reason: str = "") -> Closing:
 
 
 def scheduled_closure_text(closes_on: date) -> str:
-    """In the active language: the officer's page says it, the case's history keeps it in
-    English."""
+    """In the active language, for the officer's page; the case's history keeps the same
+    sentence as words (SCHEDULED_CLOSURE), said in each reader's language."""
     return gettext(SCHEDULED_CLOSURE) % {"day": date_filter(closes_on, "j F Y")}
 
 
