@@ -9,9 +9,9 @@ a SQLite file, no Redis (Celery runs tasks in-process), email to the console.
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from config.schedule import BEAT_SCHEDULE
 from config.senders import default_sender
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -405,48 +405,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=default_sender(SITE_URL))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PHASE = env("PHASE", default="beta")
 
-CELERY_BEAT_SCHEDULE = {
-    # Sends what is due: first tries whose dispatch was lost, and retries past their backoff.
-    "requeue-pending-messages": {
-        "task": "notifications.tasks.requeue_pending",
-        "schedule": 60.0,
-    },
-    "failed-message-digest": {
-        "task": "notifications.tasks.send_failure_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    "information-reminders": {
-        "task": "triggers.tasks.send_information_reminders",
-        "schedule": crontab(hour=7, minute=30),
-    },
-    "threshold-check-reminders": {
-        "task": "triggers.tasks.send_threshold_check_reminders",
-        "schedule": crontab(hour=7, minute=35),
-    },
-    "action-reminders": {
-        "task": "triggers.tasks.send_action_reminders",
-        "schedule": crontab(hour=7, minute=40),
-    },
-    # Every day, not only working days: a case closes on the day after its time to appeal.
-    "close-cases-due": {
-        "task": "triggers.tasks.close_cases_due",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    # DOMAIN.md §5.11: a recipient that has not answered a recommendation in 20 working days.
-    "recommendation-reminders": {
-        "task": "triggers.tasks.send_recommendation_reminders",
-        "schedule": crontab(hour=7, minute=45),
-    },
-    "appeal-reminders": {
-        "task": "appeals.tasks.send_appeal_reminders",
-        "schedule": crontab(hour=7, minute=50),
-    },
-    # s104(10): a month before an area's yearly publication falls due, remind its admins.
-    "figures-publication-due": {
-        "task": "figures.tasks.remind_publication_due",
-        "schedule": crontab(hour=7, minute=55),
-    },
-}
+# What runs when (beat, through django-celery-beat): the reminders, closing, retention and
+# the outbox's requeue, each with its reason (config/schedule.py).
+CELERY_BEAT_SCHEDULE = dict(BEAT_SCHEDULE)
 
 # --- Staff sign-in: second factor, lockout, client address (issue #8) ----------------------
 # Every staff page and the staff API need a session verified with a second factor (TOTP app,
@@ -480,18 +441,6 @@ RATE_LIMITS = {
     "apply": env("APPLY_RATE", default="2000/3600"),
     "apply_staff": env("APPLY_STAFF_RATE", default="1000/3600"),
     "track": env("TRACK_RATE", default="20/3600"),
-}
-
-# --- Retention of closed cases (issue #8) ------------------------------------------------------
-CELERY_BEAT_SCHEDULE["anonymise-expired-cases"] = {
-    "task": "agencies.tasks.anonymise_expired_cases",
-    "schedule": crontab(hour=2, minute=15),
-}
-
-# --- The bodies' incident records (issue #20): deleted past the area's retention ------------
-CELERY_BEAT_SCHEDULE["delete-expired-incident-records"] = {
-    "task": "incidents.tasks.delete_expired_records",
-    "schedule": crontab(hour=2, minute=30),
 }
 
 # Where incident records are linked (issue #20): "duckdb" in this process (the default), or

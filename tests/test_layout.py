@@ -145,7 +145,7 @@ def test_no_import_cycles():
 
 # Kept whole on purpose, as ARCHITECTURE.md asks: the one settings module, read from the
 # environment; and access.py, "the one place that decides what a user may see".
-WHOLE_ON_PURPOSE = {"config/settings.py": 520, "agencies/access.py": 420}
+WHOLE_ON_PURPOSE = {"config/settings.py": 450, "agencies/access.py": 420}
 
 
 def test_no_module_over_the_limit():
