@@ -47,6 +47,8 @@ GIVE_UP_AFTER = timedelta(days=1)
 LEASE = timedelta(minutes=10)
 
 Clock = Callable[[], datetime]
+# For one transaction only: its commit does not wait for the disk (see _mark_sent).
+ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF"
 
 
 def backoff(failures: int, rng: random.Random | None = None) -> timedelta:
@@ -211,6 +213,11 @@ def _mark_sent(message: Message, lease: datetime, now: datetime, first, notify_i
     a worker that crashes loses nothing (the commit has happened), and only a crash of the
     database server itself in the next fraction of a second could forget a "sent" and send
     that message again. Issue #18 measured the two as over a quarter of a message's cost.
+
+    On PostgreSQL, outside any transaction, it is one round trip, not four (BEGIN, SET,
+    UPDATE, COMMIT): the server runs a query of several statements as one transaction of its
+    own, so the SET LOCAL covers the UPDATE and ends with it (issue #18: the round trips were
+    the outbox's largest cost after SMTP itself).
     """
     adapt = connection.ops.adapt_datetimefield_value
     # The live secret goes the moment it has been delivered; with DEBUG on it stays, for the
@@ -218,9 +225,14 @@ def _mark_sent(message: Message, lease: datetime, now: datetime, first, notify_i
     private_link = message.private_link if settings.DEBUG else ""
     values = [adapt(first), Message.Status.SENT, adapt(now), private_link, notify_id]
     where = [message.pk, Message.Status.PENDING, adapt(lease)]
+    postgresql = connection.vendor == "postgresql"
+    if postgresql and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"{ASYNC_COMMIT}; {_sent_statement()}", [*values, *where])
+            return cursor.rowcount
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        if postgresql:
+            cursor.execute(ASYNC_COMMIT)
         cursor.execute(_sent_statement(), [*values, *where])
         return cursor.rowcount
 

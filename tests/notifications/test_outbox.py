@@ -144,3 +144,26 @@ def test_waiting_less_for_the_disk_applies_to_the_sent_record_alone():
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
         assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recording_a_send_in_one_round_trip_counts_only_a_row_it_still_holds():
+    """On PostgreSQL outside a transaction the sent record is one query of two statements
+    (issue #18); what it answers must still be the UPDATE's row count, so a message whose
+    lease ran out (another worker holds it now) is reported as not recorded."""
+    from django.db import connection
+    from django.utils import timezone
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-round-trip path is PostgreSQL's")
+    now = timezone.now()
+    message = queue()  # sent at once by the task its commit queued: made due again here
+    Message.objects.filter(pk=message.pk).update(status=Message.Status.PENDING, next_attempt_at=now)
+    claimed, lease = delivery._claim(now, ids=[message.pk])
+    assert [m.pk for m in claimed] == [message.pk]
+    assert not connection.in_atomic_block
+    stale = lease - delivery.LEASE
+    assert delivery._mark_sent(claimed[0], stale, now, now, "") == 0
+    assert Message.objects.get(pk=message.pk).status == Message.Status.PENDING
+    assert delivery._mark_sent(claimed[0], lease, now, now, "") == 1
+    assert Message.objects.get(pk=message.pk).status == Message.Status.SENT
