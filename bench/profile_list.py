@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 PAGES = (
+    ("signed-in", "/bench/signed-in/"),  # the floor: sign-in, second factor, audit; no page
     ("default", "/cases/"),
     ("filtered", "/cases/?status=review_scheduled&officer=me"),
     ("sorted", "/cases/?sort=received&dir=desc"),

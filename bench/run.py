@@ -28,6 +28,9 @@ PYTHON = sys.executable
 HOST = "127.0.0.1"
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/"
 BARE = "bare view"
+# The same bare view for the signed-in officer: what sign-in, the second factor and the audit
+# cost before a page reads anything (the floor under every staff page's ratio).
+SIGNED_IN = "bare view, signed in"
 
 ELIGIBILITY_BODY = json.dumps(
     {
@@ -53,6 +56,7 @@ def pages(sessions: dict[str, str]) -> list[tuple[str, Request, goals.Goal | Non
     officer = as_("officer")
     return [
         (BARE, Request("GET", "/bench/bare/"), None),
+        (SIGNED_IN, Request("GET", "/bench/signed-in/", officer), None),
         ("case list (default)", Request("GET", "/cases/", officer), goals.LIST),
         (
             "case list (filtered)",
@@ -199,14 +203,17 @@ def run_size(size: int, args, out) -> list[dict]:
                     raise
                 continue
             measured[name] = got
-            rows.append(report_line(name, got, measured[BARE], goal, out))
+            # A signed-in page is also compared with the signed-in bare view: what it costs
+            # beyond being signed in, second factor and audit included.
+            floor = measured.get(SIGNED_IN) if "Cookie" in request.headers else None
+            rows.append(report_line(name, got, measured[BARE], goal, out, floor))
     finally:
         server.terminate()
         server.wait(timeout=30)
     return rows
 
 
-def report_line(name: str, got: Measured, bare: Measured, goal, out) -> dict:
+def report_line(name: str, got: Measured, bare: Measured, goal, out, floor=None) -> dict:
     ratio = got.per_second / bare.per_second if bare.per_second else 0.0
     row = {
         "page": name,
@@ -222,6 +229,9 @@ def report_line(name: str, got: Measured, bare: Measured, goal, out) -> dict:
         f"{name:<24} {got.status:>3}  p50 {got.p50_ms:7.1f} ms  p95 {got.p95_ms:7.1f} ms  "
         f"queries {got.queries:>3}  {got.per_second:7.0f}/s  ratio {ratio:5.2f}"
     )
+    if floor is not None and floor is not got and floor.per_second:
+        row["ratio_signed_in"] = round(got.per_second / floor.per_second, 2)
+        line += f" (signed in {row['ratio_signed_in']:.2f})"
     if got.most_queries is not None and got.most_queries != got.queries:
         line += f" (one request {got.most_queries}: a session refresh or a first read)"
     if goal is not None:

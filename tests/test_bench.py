@@ -113,12 +113,14 @@ def test_bench_counts_every_query_of_a_request_in_a_header(rf):
 def test_bench_settings_add_the_bare_view_only_there():
     from django.urls import NoReverseMatch, reverse
 
-    with pytest.raises(NoReverseMatch):
-        reverse("bench_bare")  # never routed in production
+    for name in ("bench_bare", "bench_signed_in"):
+        with pytest.raises(NoReverseMatch):
+            reverse(name)  # never routed in production
     from django.test.utils import override_settings
 
     with override_settings(ROOT_URLCONF="bench.urls"):
         assert reverse("bench_bare") == "/bench/bare/"
+        assert reverse("bench_signed_in") == "/bench/signed-in/"
 
 
 def test_bench_prints_each_figure_beside_its_goal():
@@ -190,10 +192,18 @@ def test_bench_run_prints_every_page_and_goal_at_a_small_size(tmp_path):
     for name in names:
         line = next(line for line in text.splitlines() if line.startswith(name))
         assert " 200 " in line and "p50" in line and "p95" in line and "queries" in line
-    assert text.count("goal:") == len(names) - 1 + 2  # every page but the bare view, engine, outbox
+    # every page but the two bare views, and the engine and the outbox
+    assert text.count("goal:") == len(names) - 2 + 2
     assert "eligibility engine" in text and "outbox (local SMTP)" in text
     page_rows = [row for row in rows if row.get("cases") == 50]
     assert [row["page"] for row in page_rows] == names
     assert all(row["status"] == 200 and row["queries"] >= 0 for row in page_rows)
     assert next(row for row in page_rows if row["page"] == "bare view")["queries"] == 0
+    # Signed in: the session, the user, their second factor, their areas, the audit row.
+    signed_in = next(row for row in page_rows if row["page"] == "bare view, signed in")
+    assert signed_in["queries"] == 5 and "ratio_signed_in" not in signed_in
+    staff_pages = [row for row in page_rows if row["page"].startswith(("case list", "PCC", "area"))]
+    assert staff_pages and all(row["ratio_signed_in"] > 0 for row in staff_pages)
+    public = next(row for row in page_rows if row["page"] == "public eligibility API")
+    assert "ratio_signed_in" not in public
     assert json.loads((tmp_path / "bench.json").read_text()) == rows
