@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from agencies.reminders import remind_then_escalate
 from agencies.wording import Term, Wording
-from agencies.working_days import add_working_days
 from triggers.history import record_event
 from triggers.selectors import officer_and_admins
 
@@ -35,26 +35,21 @@ def send_appeal_reminders(today: date | None = None) -> tuple[int, int]:
     waiting = Appeal.objects.filter(status=Appeal.Status.LODGED).select_related(
         "case__area", "case__assigned_officer", "pcc_office"
     )
-    reminded = escalated = 0
-    remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
-    for appeal in waiting.filter(
-        reminder_sent_at__isnull=True, decision_due__gte=today, decision_due__lte=remind_from
-    ):
-        for person in deciders(appeal):
-            email_about(
-                appeal,
-                "appeal_reminder",
-                "Reminder: appeal due",
-                person.email,
-                f"remind:{person.pk}",
-            )
-        appeal.reminder_sent_at = timezone.now()
-        appeal.save(update_fields=["reminder_sent_at"])
-        reminded += 1
-    for appeal in waiting.filter(escalated_at__isnull=True, decision_due__lt=today):
-        _escalate(appeal)
-        escalated += 1
-    return reminded, escalated
+    return remind_then_escalate(
+        waiting,
+        due="decision_due",
+        today=today,
+        remind_days=REMINDER_WORKING_DAYS,
+        remind=_remind,
+        escalate=_escalate,
+    )
+
+
+def _remind(appeal: Appeal) -> None:
+    for person in deciders(appeal):
+        email_about(
+            appeal, "appeal_reminder", "Reminder: appeal due", person.email, f"remind:{person.pk}"
+        )
 
 
 def _escalate(appeal: Appeal) -> None:
@@ -62,8 +57,6 @@ def _escalate(appeal: Appeal) -> None:
         email_about(
             appeal, "appeal_overdue", "Appeal overdue", person.email, f"overdue:{person.pk}"
         )
-    appeal.escalated_at = timezone.now()
-    appeal.save(update_fields=["escalated_at"])
     record_event(
         appeal.case,
         Wording(DECISION_OVERDUE[appeal.kind]),

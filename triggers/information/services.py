@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
+from agencies.reminders import remind_then_escalate
 from agencies.site import site_url
 from agencies.wording import Wording, as_words
 from agencies.working_days import add_working_days
@@ -340,22 +341,21 @@ def send_information_reminders(today: date | None = None) -> tuple[int, int]:
     waiting = InformationRequest.objects.filter(
         status=InformationRequest.Status.REQUESTED, case__status__in=WAITING_FOR_REVIEW
     ).select_related("case__area", "case__assigned_officer", "agency")
-    reminded = escalated = 0
-    remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
-    for request in waiting.filter(
-        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
-    ):
-        _queue_request_email(request, "information_reminder", "Reminder: information due")
-        request.reminder_sent_at = timezone.now()
-        request.save(update_fields=["reminder_sent_at"])
-        reminded += 1
-    for request in waiting.filter(escalated_at__isnull=True, due_date__lt=today):
-        _escalate(request)
-        escalated += 1
-    return reminded, escalated
+    return remind_then_escalate(
+        waiting,
+        due="due_date",
+        today=today,
+        remind_days=REMINDER_WORKING_DAYS,
+        remind=_remind,
+        escalate=_escalate,
+    )
 
 
 REMINDER_WORKING_DAYS = 2
+
+
+def _remind(request: InformationRequest) -> None:
+    _queue_request_email(request, "information_reminder", "Reminder: information due")
 
 
 def _escalate(request: InformationRequest) -> None:
@@ -367,8 +367,6 @@ def _escalate(request: InformationRequest) -> None:
             to=person.email,
             key_suffix=f":{person.pk}",
         )
-    request.escalated_at = timezone.now()
-    request.save(update_fields=["escalated_at"])
     record_event(
         request.case,
         Wording("Information from %(body)s is overdue", body=request.agency.name),

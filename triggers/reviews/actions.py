@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from agencies.models import AreaMembership
+from agencies.reminders import remind_then_escalate
 from agencies.site import site_url
 from agencies.wording import Wording
-from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import record_event
 from triggers.models import (
@@ -80,29 +80,30 @@ def send_action_reminders(today: date | None = None) -> tuple[int, int]:
     open_actions = Action.objects.filter(
         status=Action.Status.OPEN, case__status=Status.ACTIONS_IN_PROGRESS
     ).select_related("case__area", "case__assigned_officer", "owner_agency")
-    remind_from = add_working_days(today, ACTION_REMINDER_WORKING_DAYS)
-    reminded = escalated = 0
-    for action in open_actions.filter(
-        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
-    ):
-        _queue_action_email(action, "action_reminder", to=_owner_contact(action))
-        action.reminder_sent_at = timezone.now()
-        action.save(update_fields=["reminder_sent_at"])
-        reminded += 1
-    for action in open_actions.filter(escalated_at__isnull=True, due_date__lt=today):
-        for person in officer_and_admins(action.case):
-            _queue_action_email(action, "action_overdue", to=person.email, suffix=f":{person.pk}")
-        action.escalated_at = timezone.now()
-        action.save(update_fields=["escalated_at"])
-        record_event(
-            action.case,
-            Wording("An action for %(body)s is overdue", body=action.owner_agency.name),
-            reasons=Wording(
-                "%(action)s (due %(day)s)", action=action.description[:200], day=action.due_date
-            ),
-        )
-        escalated += 1
-    return reminded, escalated
+    return remind_then_escalate(
+        open_actions,
+        due="due_date",
+        today=today,
+        remind_days=ACTION_REMINDER_WORKING_DAYS,
+        remind=_remind,
+        escalate=_escalate,
+    )
+
+
+def _remind(action: Action) -> None:
+    _queue_action_email(action, "action_reminder", to=_owner_contact(action))
+
+
+def _escalate(action: Action) -> None:
+    for person in officer_and_admins(action.case):
+        _queue_action_email(action, "action_overdue", to=person.email, suffix=f":{person.pk}")
+    record_event(
+        action.case,
+        Wording("An action for %(body)s is overdue", body=action.owner_agency.name),
+        reasons=Wording(
+            "%(action)s (due %(day)s)", action=action.description[:200], day=action.due_date
+        ),
+    )
 
 
 def _queue_action_email(action: Action, template: str, *, to: str, suffix: str = "") -> None:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agencies.models import AreaMembership
+from agencies.reminders import remind_then_escalate
 from agencies.site import site_url
 from agencies.wording import Wording, as_words
 from agencies.working_days import add_working_days
@@ -224,19 +225,18 @@ def send_check_reminders(today: date | None = None) -> tuple[int, int]:
         .exclude(Exists(later_round))
         .select_related("case__area", "case__assigned_officer", "agency")
     )
-    reminded = escalated = 0
-    remind_from = add_working_days(today, REMINDER_WORKING_DAYS)
-    for check in waiting.filter(
-        reminder_sent_at__isnull=True, due_date__gte=today, due_date__lte=remind_from
-    ):
-        _queue_check_email(check, "threshold_check_reminder", "Reminder: threshold check due")
-        check.reminder_sent_at = timezone.now()
-        check.save(update_fields=["reminder_sent_at"])
-        reminded += 1
-    for check in waiting.filter(escalated_at__isnull=True, due_date__lt=today):
-        _escalate(check)
-        escalated += 1
-    return reminded, escalated
+    return remind_then_escalate(
+        waiting,
+        due="due_date",
+        today=today,
+        remind_days=REMINDER_WORKING_DAYS,
+        remind=_remind,
+        escalate=_escalate,
+    )
+
+
+def _remind(check: ThresholdCheck) -> None:
+    _queue_check_email(check, "threshold_check_reminder", "Reminder: threshold check due")
 
 
 def _escalate(check: ThresholdCheck) -> None:
@@ -248,8 +248,6 @@ def _escalate(check: ThresholdCheck) -> None:
             to=person.email,
             key_suffix=f":{person.pk}",
         )
-    check.escalated_at = timezone.now()
-    check.save(update_fields=["escalated_at"])
     record_event(
         check.case,
         Wording("The threshold check by %(body)s is overdue", body=check.agency.name),
