@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
@@ -82,12 +83,26 @@ def decode(text: str, cases: QuerySet, keys) -> Cursor | None:
         direction, *values = raw
         if direction not in ("a", "b") or len(values) != len(keys):
             return None
-        typed = tuple(f.to_python(v) for f, v in zip(_fields(cases, keys), values, strict=True))
-    except (ValueError, TypeError, ValidationError):
+        typed = tuple(
+            _in_utc(f.to_python(v)) for f, v in zip(_fields(cases, keys), values, strict=True)
+        )
+    except (ValueError, TypeError, OverflowError, ValidationError):
         return None
     if any(v is None for v in typed):
         return None
     return Cursor(after=direction == "a", values=typed)
+
+
+def _in_utc(value):
+    """A time as the database keeps it. A crafted cursor's time can sit at the edge of the
+    calendar ("0001-01-01T00:00+05:00"), where moving it to UTC leaves the years a datetime
+    can hold: that is found here (OverflowError, not a cursor), not as a 500 when the
+    database adapter makes the same move."""
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:  # as the adapter would read it: in the portal's time zone
+        value = timezone.make_aware(value)
+    return value.astimezone(UTC)
 
 
 def _beyond(keys, values, after: bool) -> Q:

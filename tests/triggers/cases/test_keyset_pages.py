@@ -77,6 +77,27 @@ def test_a_cursor_that_does_not_read_falls_back_to_the_page(client, listed):
         assert references(page.content.decode()) == references(by_number)
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00"],
+)
+@pytest.mark.parametrize("sort", ["deadline", "received", "applicant"])
+def test_a_cursor_at_the_edge_of_the_calendar_is_no_server_error(client, listed, stamp, sort):
+    """A time that leaves the calendar when moved to UTC is no cursor, not a 500 (on SQLite
+    the database adapter's own move to UTC overflowed). Where the values fit the sort's keys
+    otherwise (a name that looks like a date), it is a cursor like any other."""
+    import base64
+    import json
+
+    client.force_login(listed.officer)
+    # As many values as any sort's keys, the time in each place a time can be.
+    for values in ([stamp, stamp, "1"], ["x", stamp, stamp, "1"], [stamp, "1"], ["1", stamp]):
+        text = json.dumps(["a", *values])
+        bad = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+        page = client.get(reverse("home"), {"page": "2", "sort": sort, "cursor": bad})
+        assert page.status_code == 200 and references(page.content.decode())
+
+
 def test_the_status_filter_shows_the_stored_counts(client, listed):
     client.force_login(listed.officer)
     page = client.get(reverse("home")).content.decode()
