@@ -23,6 +23,11 @@ EN_DASH = "\N{EN DASH}"
 FIRST_FINANCIAL_YEAR = 2014
 
 
+# The widest period asked for by date (?start=…&end=…).
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9998, 12, 31)
+
+
 @dataclass(frozen=True)
 class Period:
     """The days from `start` to `end`, both included."""
@@ -33,6 +38,9 @@ class Period:
     def __post_init__(self):
         if self.end < self.start:
             raise ValueError("A period cannot end before it starts.")
+        # The day after the end, a year on, a time of day in UTC: each must still be a date.
+        if self.start < EARLIEST or self.end > LATEST:
+            raise ValueError(f"A period must fall within {EARLIEST.year} to {LATEST.year}.")
 
     @property
     def label(self) -> str:

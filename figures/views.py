@@ -160,7 +160,7 @@ def requested_period(query) -> Period:
             return Period(date.fromisoformat(query["start"]), date.fromisoformat(query["end"]))
         if query.get("year"):
             return year(int(query["year"]), query.get("kind", FINANCIAL))
-    except (KeyError, ValueError) as error:
+    except (KeyError, ValueError, OverflowError) as error:
         raise BadPeriod(
             "Give ?year=YYYY for a financial year, or ?start=YYYY-MM-DD&end=YYYY-MM-DD, "
             "with the end on or after the start."

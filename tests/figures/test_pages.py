@@ -246,7 +246,15 @@ def test_return_for_any_dates_and_bad_dates(client, north):
     url = reverse("figures:return_json")
     data = json.loads(client.get(url, {"start": "2025-05-01", "end": "2025-05-01"}).content)
     assert data["areas"][0]["applications_received"] == 1
-    for bad in ({"start": "2025-05-02", "end": "2025-05-01"}, {"start": "May"}, {"year": "x"}):
+    edges = (
+        # Beyond what a day after the end, or a time in UTC, can hold: a 400, never a 500.
+        {"start": "9999-12-31", "end": "9999-12-31"},
+        {"start": "0001-01-01", "end": "2025-01-01"},
+        {"year": "99999999999999999999"},
+        {"year": "9999"},
+    )
+    bad_periods = ({"start": "2025-05-02", "end": "2025-05-01"}, {"start": "May"}, {"year": "x"})
+    for bad in (*bad_periods, *edges):
         response = client.get(url, bad)
         assert response.status_code == 400
         assert "YYYY-MM-DD" in response.content.decode()
