@@ -12,6 +12,8 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from agencies.wording import Term, Wording
 from triggers.history import record_event
@@ -33,12 +35,13 @@ def mark_posted(deliveries, *, posted_on: date, by) -> list[LetterDelivery]:
     the caller has already scoped to what the user may see; copies no longer queued (posted
     meanwhile by someone else) are left alone."""
     if posted_on > timezone.localdate():
-        raise PostingRefused("The date of posting must be today or in the past")
+        raise PostingRefused(gettext("The date of posting must be today or in the past"))
     rows = list(
         deliveries.select_for_update(of=("self",))
         .filter(status=Status.QUEUED)
         .select_related("letter", "case__area")
     )
+    _posted_after_written(rows, posted_on)
     served = served_on_for(posted_on)
     for delivery in rows:
         delivery.status, delivery.posted_on, delivery.posted_by = Status.POSTED, posted_on, by
@@ -61,6 +64,18 @@ def mark_posted(deliveries, *, posted_on: date, by) -> list[LetterDelivery]:
         if not letter.awaiting_delivery:
             _window_starts(letter)
     return rows
+
+
+def _posted_after_written(rows: list[LetterDelivery], posted_on: date) -> None:
+    """A letter cannot go in the post before it was written: a window counted from such a
+    date (an appeal's, and the date printed on the letter) would start before the decision
+    existed, and end early (DOMAIN.md §5.8)."""
+    written = max((d.letter.dated for d in rows), default=None)
+    if written is not None and posted_on < written:
+        raise PostingRefused(
+            gettext("The date of posting cannot be before the letter was written, %(day)s")
+            % {"day": date_format(written, "j F Y")}
+        )
 
 
 def _window_starts(letter: Letter) -> None:

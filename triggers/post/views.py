@@ -118,7 +118,11 @@ def posted(request, area):
         return _render_queue(request, area, form)
     posted_on = form.cleaned_data["posted_on"] or timezone.localdate()
     chosen = _waiting(request, area).filter(pk__in=form.cleaned_data["delivery"])
-    done = services.mark_posted(chosen, posted_on=posted_on, by=request.user)
+    try:
+        done = services.mark_posted(chosen, posted_on=posted_on, by=request.user)
+    except services.PostingRefused as refused:
+        form.add_error("posted_on", str(refused))
+        return _render_queue(request, area, form)
     served = services.served_on_for(posted_on)
     messages.success(
         request,

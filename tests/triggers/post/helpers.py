@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
 from tests.factories import complaint_data, make_case
+from triggers.models import Letter
 from triggers.threshold.services import decide_threshold
 
 ADDRESS = "Flat 2\n14 Mill Lane\nNorthtown"
@@ -26,3 +31,10 @@ def postal_case(side, *, address=ADDRESS, postcode=POSTCODE, email="", name="Pat
     decide_threshold(case, "not_met", by=side.officer, reasons="Only one report was made.")
     case.refresh_from_db()
     return case
+
+
+def written_on(case, day: date) -> None:
+    """The case's letters as if written on `day` (a letter cannot be posted before it was)."""
+    Letter.objects.filter(case=case).update(
+        sent_at=timezone.make_aware(datetime.combine(day, time(10))), dated_on=day
+    )

@@ -22,7 +22,7 @@ from triggers.selectors import (
 )
 from triggers.workflow import Status
 
-from .helpers import postal_case
+from .helpers import postal_case, written_on
 
 pytestmark = pytest.mark.django_db
 Delivery = LetterDelivery.Status
@@ -65,6 +65,7 @@ def test_applicant_with_email_is_emailed_and_the_delivery_is_recorded(north):
 
 def test_posted_on_a_friday_is_served_on_the_tuesday_and_the_window_runs_from_it(north):
     case = postal_case(north)
+    written_on(case, FRIDAY)
     services.mark_posted(
         LetterDelivery.objects.filter(case=case), posted_on=FRIDAY, by=north.officer
     )
@@ -96,6 +97,7 @@ def test_a_bank_holiday_monday_pushes_service_to_the_wednesday(north):
 
 def test_posting_in_the_future_is_refused_and_posting_twice_changes_nothing(north):
     case = postal_case(north)
+    written_on(case, FRIDAY)
     chosen = LetterDelivery.objects.filter(case=case)
     with pytest.raises(services.PostingRefused):
         services.mark_posted(chosen, posted_on=date(2999, 1, 1), by=north.officer)

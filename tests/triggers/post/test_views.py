@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from triggers.models import LetterDelivery
 
-from .helpers import postal_case
+from .helpers import postal_case, written_on
 
 pytestmark = pytest.mark.django_db
 Status = LetterDelivery.Status
@@ -49,6 +49,7 @@ def test_the_pdf_prints_every_letter_waiting_or_those_selected(client, north):
 
 def test_mark_posted_with_a_date_and_errors_in_the_summary(client, north):
     case = postal_case(north)
+    written_on(case, date(2026, 11, 19))
     delivery = LetterDelivery.objects.get(case=case)
     client.force_login(north.officer)
     url = reverse("print_queue_posted", kwargs={"area": north.area.slug})
@@ -80,6 +81,27 @@ def test_mark_posted_with_a_date_and_errors_in_the_summary(client, north):
     # The case page says how the letter went.
     page = client.get(reverse("case_detail", args=[north.area.slug, case.reference]))
     assert "posted on 20 November 2026, served on 24 November 2026" in page.content.decode()
+
+
+def test_a_letter_cannot_be_marked_posted_before_it_was_written(client, north):
+    """Its window to appeal (and the date it bears) would start before the decision existed
+    (DOMAIN.md §5.8): the date is refused in the error summary, and nothing is posted."""
+    case = postal_case(north)
+    written_on(case, date(2026, 11, 19))
+    delivery = LetterDelivery.objects.get(case=case)
+    client.force_login(north.officer)
+    url = reverse("print_queue_posted", kwargs={"area": north.area.slug})
+    posted = {"delivery": [delivery.pk], "posted_on_0": "18", "posted_on_1": "11"}
+    page = client.post(url, {**posted, "posted_on_2": "2026"}).content.decode()
+    assert "There is a problem" in page
+    assert "cannot be before the letter was written, 19 November 2026" in page
+    delivery.refresh_from_db()
+    assert delivery.status == Status.QUEUED and delivery.posted_on is None
+    assert not case.events.filter(summary__startswith="Letter posted").exists()
+    # The day it was written is a day it can be posted.
+    client.post(url, {**posted, "posted_on_0": "19", "posted_on_2": "2026"})
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.posted_on) == (Status.POSTED, date(2026, 11, 19))
 
 
 def test_letter_with_no_address_is_a_task_on_the_case_page_until_one_is_added(client, north):
