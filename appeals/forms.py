@@ -103,6 +103,7 @@ class AppealForm(forms.Form):
             files=list(data["documents"]),
             late_reason=data.get("late_reason", ""),
             channel=data.get("channel") or Channel.ONLINE,
+            party=data.get("party") or Appeal.Party.APPLICANT,
         )
 
 
@@ -119,8 +120,14 @@ def documents_hint() -> str:
 
 class StaffAppealForm(AppealForm):
     """An appeal made by phone, on paper or by email, recorded by the council's staff, who
-    may accept it after the window with a recorded reason."""
+    may accept it after the window with a recorded reason. On a case someone applied for,
+    staff say who made it: the applicant or the victim (DOMAIN.md §5.9)."""
 
+    party = forms.ChoiceField(
+        label=_("Who is appealing?"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose who is appealing")},
+    )
     channel = forms.ChoiceField(
         label=_("How did the applicant appeal?"),
         widget=forms.RadioSelect,
@@ -143,9 +150,14 @@ class StaffAppealForm(AppealForm):
     )
     submit_label = _("Record the appeal")
 
-    def __init__(self, *args, late: bool = False, **kwargs):
+    def __init__(self, *args, late: bool = False, case=None, **kwargs):
         self.late = late
+        self.asks_party = case is not None and case.on_behalf
         super().__init__(*args, **kwargs)
+        if self.asks_party:
+            self.fields["party"].choices = party_choices(case)
+        else:
+            del self.fields["party"]
         self.fields["grounds"].label = gettext("Why are they appealing?")
         self.fields["explanation"].label = gettext("What the applicant says went wrong")
 
@@ -154,6 +166,8 @@ class StaffAppealForm(AppealForm):
         # How they appealed first; after the route when there is a choice of route.
         channel = Field.radios("channel", legend_size=Size.MEDIUM)
         layout.insert(1 if self.chooses_route else 0, channel)
+        if self.asks_party:
+            layout.insert(0, Field.radios("party", legend_size=Size.MEDIUM))
         if self.late:
             layout.append(Field.textarea("late_reason", label_size=Size.MEDIUM))
         return layout
@@ -163,6 +177,18 @@ class StaffAppealForm(AppealForm):
         if self.late and not reason:
             raise forms.ValidationError(gettext("Give the reason for accepting the appeal late"))
         return reason
+
+
+def party_choices(case) -> list[tuple[str, str]]:
+    """The applicant and the victim (whose name an application for them always gives), each
+    named, for staff to say who is appealing."""
+    return [
+        (
+            Appeal.Party.APPLICANT,
+            gettext("The applicant, %(name)s") % {"name": case.applicant_name},
+        ),
+        (Appeal.Party.VICTIM, gettext("The victim, %(name)s") % {"name": case.victim_name}),
+    ]
 
 
 class DecisionForm(forms.Form):

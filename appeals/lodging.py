@@ -19,17 +19,17 @@ from triggers import uploads
 from triggers.closing.services import cancel_scheduled_closure
 from triggers.history import transition
 from triggers.models import Case, Channel, Letter
-from triggers.recipients import applicant_of
 from triggers.selectors import (
     appeal_deadline,
     appealable_letter,
     last_day_to_appeal,
     officer_and_admins,
 )
+from triggers.texts import text_people
 from triggers.workflow import Status
 
 from .models import Appeal, AppealDocument, AppealGround
-from .notices import email_about
+from .notices import email_about, told_of_appeal
 from .selectors import deciders
 
 MAX_FILES = uploads.MAX_FILES_PER_RETURN
@@ -102,6 +102,8 @@ class AppealData:
     late_reason: str = ""
     channel: str = Channel.ONLINE
     kind: str = Appeal.Kind.APPEAL
+    # Who makes it: the applicant, or the victim someone applied for (DOMAIN.md §5.9).
+    party: str = Appeal.Party.APPLICANT
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,10 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     if target is None:
         raise AppealRefused(gettext("There is no decision on this case that can be appealed now."))
     _check_appeal(data, target)
+    if data.party not in Appeal.Party.values or (
+        data.party == Appeal.Party.VICTIM and not case.on_behalf
+    ):
+        raise AppealRefused(gettext("Choose who is appealing."))
     late_reason = data.late_reason.strip()
     if target.is_late() and not (by is not None and late_reason):
         raise LateAppeal(target.appeal_by)
@@ -157,6 +163,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
         letter=target.letter,
         appealed_decision=target.decision,
         kind=data.kind,
+        party=data.party,
         body=body.body,
         body_name=body.name,
         pcc_office=body.pcc_office,
@@ -178,7 +185,7 @@ def lodge_appeal(case: Case, data: AppealData, *, by: User | None = None) -> App
     )
     for upload, check in zip(data.files, checked, strict=True):
         _store_document(appeal, upload, check, now)
-    cancel_scheduled_closure(case, by=by, why=Wording(ASKED_FOR[appeal.kind]))
+    cancel_scheduled_closure(case, by=by, why=Wording(ASKED_FOR[appeal.kind, appeal.party]))
     transition(
         case,
         Status.APPEALED,
@@ -228,8 +235,16 @@ def _check_appeal(data: AppealData, target: Appealable) -> None:
 
 
 ASKED_FOR = {
-    Appeal.Kind.APPEAL: gettext_noop("The applicant asked for an appeal."),
-    Appeal.Kind.PCC_REVIEW: gettext_noop("The applicant asked for a PCC review."),
+    (Appeal.Kind.APPEAL, Appeal.Party.APPLICANT): gettext_noop(
+        "The applicant asked for an appeal."
+    ),
+    (Appeal.Kind.PCC_REVIEW, Appeal.Party.APPLICANT): gettext_noop(
+        "The applicant asked for a PCC review."
+    ),
+    (Appeal.Kind.APPEAL, Appeal.Party.VICTIM): gettext_noop("The victim asked for an appeal."),
+    (Appeal.Kind.PCC_REVIEW, Appeal.Party.VICTIM): gettext_noop(
+        "The victim asked for a PCC review."
+    ),
 }
 LODGED_WITH = {
     Appeal.Kind.APPEAL: gettext_noop("Appeal lodged with %(body)s"),
@@ -267,16 +282,22 @@ def _store_document(appeal, upload, check, now) -> AppealDocument:
 
 def _queue_lodged_emails(appeal: Appeal) -> None:
     case = appeal.case
-    # The applicant's receipt in the language recorded for them (`triggers.recipients`).
-    person = applicant_of(case)
-    email_about(
-        appeal,
-        "appeal_received",
-        "Appeal received",
-        person.email,
-        "received",
-        language=person.language,
-        context={"recipient": person},
+    # A receipt to each person told of it, in their own language, worded for whether they
+    # made it; those who chose texts are texted. No letter: like the acknowledgement, it is
+    # an update, and the decision's letter reaches people by post.
+    for person in told_of_appeal(appeal):
+        if person.email:
+            email_about(
+                appeal,
+                "appeal_received",
+                "Appeal received",
+                person.email,
+                person.key("received"),
+                language=person.language,
+                context={"recipient": person},
+            )
+    text_people(
+        case, "appeal_received", key=f"appeal:{appeal.pk}:received", topic="Appeal received"
     )
     for person in officer_and_admins(case):
         email_about(appeal, "appeal_lodged", "Appeal lodged", person.email, f"lodged:{person.pk}")

@@ -30,6 +30,10 @@ class Appeal(models.Model):
 
     Body = Area.AppealBody
 
+    class Party(models.TextChoices):
+        APPLICANT = "applicant", "The applicant"
+        VICTIM = "victim", "The victim"
+
     class Decision(models.TextChoices):
         THRESHOLD = "threshold_decision", _("The decision that the threshold was not met")
         OUTCOME = "outcome", _("The outcome of the case review")
@@ -89,6 +93,11 @@ class Appeal(models.Model):
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     explanation = models.TextField("why the applicant is appealing")
+    # Who made it (DOMAIN.md §5.9): the applicant, or the victim someone applied for, through
+    # their own private link or by phone or post. Each message about it reads right to each.
+    party = models.CharField(
+        "made by", max_length=10, choices=Party.choices, default=Party.APPLICANT
+    )
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -180,6 +189,12 @@ class Appeal(models.Model):
     def kind_name(self) -> str:
         """'appeal' or 'PCC review', as a sentence names it."""
         return "PCC review" if self.kind == self.Kind.PCC_REVIEW else "appeal"
+
+    @property
+    def made_by_name(self) -> str:
+        """The name of the person who made it: the applicant's, or the victim's."""
+        case = self.case
+        return case.victim_name if self.party == self.Party.VICTIM else case.applicant_name
 
     @property
     def is_late(self) -> bool:

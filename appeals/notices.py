@@ -9,6 +9,7 @@ from agencies import language as languages
 from agencies.site import site_url
 from notifications.services import queue_email
 from triggers.models import Case
+from triggers.recipients import Recipient, Role, applicant_of, recipients, victim_of
 
 from .models import Appeal
 
@@ -53,3 +54,15 @@ def email_about(
         },
         **extra,
     )
+
+
+def told_of_appeal(appeal: Appeal) -> list[Recipient]:
+    """The people told an appeal was made: everyone the case writes to (its send-to choice,
+    `triggers.recipients`), and whoever made it, who is always told it arrived (as the
+    applicant always gets the receipt of their application), the victim only when they can
+    be written to."""
+    case = appeal.case
+    roles = {person.role for person in recipients(case)}
+    if appeal.party == Role.APPLICANT or case.victim_reachable:
+        roles.add(appeal.party)
+    return [person for person in (applicant_of(case), victim_of(case)) if person.role in roles]

@@ -34,10 +34,14 @@ def _posted(request) -> tuple:
     return None, None
 
 
-def _lodge(request, form, case, *, by=None) -> Appeal | None:
-    """Lodge the appeal from a valid form; on refusal, put the reason on the form."""
+def _lodge(request, form, case, *, by=None, party=None) -> Appeal | None:
+    """Lodge the appeal from a valid form; on refusal, put the reason on the form. Through a
+    private link, `party` says whose link it is: the applicant's or the victim's own."""
+    data = form.appeal_data()
+    if party:
+        data.party = party
     try:
-        appeal = lodging.lodge_appeal(case, form.appeal_data(), by=by)
+        appeal = lodging.lodge_appeal(case, data, by=by)
     except uploads.UploadRefused as refused:
         form.add_error("documents", str(refused))
     except lodging.AppealRefused as refused:
@@ -58,7 +62,7 @@ def track_lodge(request):
     form = AppealForm(*_posted(request), target=target)
     may_lodge = target is not None and not late
     appeal = may_lodge and request.method == "POST" and form.is_valid()
-    appeal = appeal and _lodge(request, form, case)
+    appeal = appeal and _lodge(request, form, case, party=access.party_for_applicant(request, case))
     if appeal:
         messages.success(request, _lodged_message(appeal))
         return redirect("track:case")
@@ -102,7 +106,7 @@ def record(request, area, reference):
         )
         return redirect(case_url(case))
     late = target.is_late()
-    form = StaffAppealForm(*_posted(request), late=late, target=target)
+    form = StaffAppealForm(*_posted(request), late=late, target=target, case=case)
     appeal = request.method == "POST" and form.is_valid()
     appeal = appeal and _lodge(request, form, case, by=request.user)
     if appeal:

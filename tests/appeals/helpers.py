@@ -74,7 +74,14 @@ def outcome_sent_case(side):
 OUTCOME_GROUNDS = [Appeal.Ground.PROCESS_NOT_FOLLOWED, Appeal.Ground.RECOMMENDATIONS_INADEQUATE]
 
 
-def lodge(case, grounds=None, late_reason="", kind=Appeal.Kind.APPEAL, **kwargs):
+def lodge(
+    case,
+    grounds=None,
+    late_reason="",
+    kind=Appeal.Kind.APPEAL,
+    party=Appeal.Party.APPLICANT,
+    **kwargs,
+):
     if grounds is None:
         target = lodging.appealable(case)
         against_outcome = target is not None and target.decision == Appeal.Decision.OUTCOME
@@ -86,6 +93,7 @@ def lodge(case, grounds=None, late_reason="", kind=Appeal.Kind.APPEAL, **kwargs)
             explanation="Nobody looked at my diary of incidents.",
             late_reason=late_reason,
             kind=kind,
+            party=party,
         ),
         **kwargs,
     )

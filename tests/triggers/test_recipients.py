@@ -24,7 +24,7 @@ COUNCILLOR = "cllr.jones@example.gov.uk"
 VICTIM = "pat@example.com"
 
 
-def victim_case(side, **victim):
+def victim_case(side, *, complaints=None, **victim):
     """A case a councillor applied for, for a victim who agreed to all of it."""
     details = {
         "on_behalf": True,
@@ -43,7 +43,11 @@ def victim_case(side, **victim):
         **victim,
     }
     return make_case(
-        side.area, applicant_name="Cllr Jones", applicant_email=COUNCILLOR, data=details
+        side.area,
+        applicant_name="Cllr Jones",
+        applicant_email=COUNCILLOR,
+        complaints=complaints,
+        data=details,
     )
 
 

@@ -113,7 +113,7 @@ def test_a_welsh_applicants_update_and_cancellation_are_welsh(cardiff):
 def test_the_applicants_own_calendar_file_is_in_their_language(cardiff):
     meeting, _ = arranged(cardiff)
     event = Calendar.from_ical(
-        meetings.calendar_file(meeting, meetings.applicant_invitee(cardiff.case))
+        meetings.calendar_file(meeting, meetings.party_invitee(cardiff.case))
     ).walk("VEVENT")[0]
     assert str(event["SUMMARY"]).startswith("Cyfarfod adolygu achos YG")
 

@@ -28,7 +28,7 @@ from notifications.services import File, queue_email
 from triggers.history import record_event, transition
 from triggers.models import Case, ReviewMeeting
 from triggers.recipients import Role as Party
-from triggers.recipients import emailed, language_of
+from triggers.recipients import applicant_of, emailed, victim_of
 from triggers.texts import text_people
 from triggers.workflow import Status
 
@@ -281,15 +281,11 @@ def invitees(meeting: ReviewMeeting) -> list[Invitee]:
     return list(found.values())
 
 
-def applicant_invitee(case: Case) -> Invitee:
-    """The applicant as an invitee, for the calendar file their private link offers (with no
-    email address, the file names no attendee)."""
-    return Invitee(
-        case.applicant_email or "",
-        case.applicant_name,
-        "applicant",
-        language_of(case, case.applicant_language),
-    )
+def party_invitee(case: Case, party: str = Party.APPLICANT) -> Invitee:
+    """The applicant, or the victim, as an invitee: for the calendar file their own private
+    link offers, in their language (with no email address, the file names no attendee)."""
+    person = victim_of(case) if party == Party.VICTIM else applicant_of(case)
+    return Invitee(person.email or "", person.name, person.role, person.language)
 
 
 def _send(meeting, invitee: Invitee, template: str, method: str, *, reason: str = "") -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 
 from triggers.meetings.services import current_round
 from triggers.models import Action, Case, Letter, ReviewMeeting, ReviewRecord
+from triggers.recipients import Role, emailed
 from triggers.workflow import Status
 
 # The case's statuses as the private-link page names them: in the catalogue, so that the page
@@ -75,9 +76,9 @@ def review_meeting(case: Case) -> ReviewMeeting | None:
     )
 
 
-def invited(meeting: ReviewMeeting, case: Case) -> list[str]:
-    """Who is invited, by part and organisation: the applicant learns which agencies will be
-    in the room, not the staff's names or addresses."""
+def invited(meeting: ReviewMeeting, case: Case, party: str | None = None) -> list[str]:
+    """Who is invited, by part and organisation: the applicant (or the victim, `party`)
+    learns which agencies will be in the room, not the staff's names or addresses."""
     if meeting.chair_independent:
         chair = gettext("The chair, independent of the agencies involved")
     elif meeting.chair.agency_id:
@@ -94,12 +95,13 @@ def invited(meeting: ReviewMeeting, case: Case) -> list[str]:
             )
             % {"n": others}
         )
-    if case.applicant_email:
+    # "You" only when this reader was emailed it (`triggers.recipients`: as the case chose).
+    if any(person.role == (party or Role.APPLICANT) for person in emailed(case)):
         people.append(gettext("You (we emailed you the invitation)"))
     return people
 
 
-def meeting_context(case: Case) -> dict:
+def meeting_context(case: Case, party: str | None = None) -> dict:
     meeting = review_meeting(case)
     if meeting is None:
         return {"meeting": None, "meeting_invited": ()}
@@ -108,7 +110,7 @@ def meeting_context(case: Case) -> dict:
         "meeting_starts": timezone.localtime(meeting.starts_at),
         "meeting_ends": timezone.localtime(meeting.ends_at),
         "meeting_past": meeting.ends_at <= timezone.now(),
-        "meeting_invited": invited(meeting, case),
+        "meeting_invited": invited(meeting, case, party),
     }
 
 

@@ -85,7 +85,7 @@ def case(request):
             "party": access.party_for_applicant(request, case),
             # The same steps, an appeal's decision named as such, with its letter.
             "timeline": page.timeline(case, letters),
-            **page.meeting_context(case),
+            **page.meeting_context(case, access.party_for_applicant(request, case)),
             **_review_context(case),
         },
     )
@@ -102,7 +102,9 @@ def meeting_calendar(request):
     if meeting is None or meeting.status != meeting.Status.SCHEDULED:
         raise Http404
     response = HttpResponse(
-        meetings.calendar_file(meeting, meetings.applicant_invitee(case)),
+        meetings.calendar_file(
+            meeting, meetings.party_invitee(case, access.party_for_applicant(request, case))
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="review-meeting-{case.reference}.ics"'
