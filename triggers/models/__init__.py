@@ -25,7 +25,7 @@ from triggers.models.information import (
 from triggers.models.letters import Letter, LetterDelivery
 from triggers.models.meetings import ReviewMeeting
 from triggers.models.notes import CaseNote
-from triggers.models.proactive import PossibleReview, SuggestionDecision
+from triggers.models.proactive import EarlierDecision, PossibleReview, SuggestionDecision
 from triggers.models.reviews import (
     Action,
     ActionUpdate,
@@ -52,6 +52,7 @@ __all__ = [
     "ContactMethod",
     "Document",
     "DraftReturn",
+    "EarlierDecision",
     "InformationRequest",
     "InformationReturn",
     "Language",

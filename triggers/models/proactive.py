@@ -80,6 +80,43 @@ class PossibleReview(models.Model):
         return self.status in (self.Status.NEW, self.Status.OFFERED)
 
 
+class EarlierDecision(models.Model):
+    """A decision on a possible review that later complaints set aside: kept, so the officer
+    sees that it was dismissed (or a case held) before, when, by whom and why.
+
+    Our rule (triggers/proactive/returns.py): a decision covers the complaints reported up
+    to `covered_until`; complaints reported after it that meet the threshold on their own
+    bring the person back to the list, and this row records what was decided before."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    possible = models.ForeignKey(
+        PossibleReview, on_delete=models.CASCADE, related_name="earlier_decisions"
+    )
+    # PossibleReview.Status.DISMISSED or STARTED.
+    status = models.CharField(max_length=10, choices=PossibleReview.Status.choices)
+    decided_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dismissal_reason = models.CharField(
+        max_length=20, choices=PossibleReview.DismissalReason.choices, blank=True
+    )
+    dismissal_details = models.TextField(blank=True)
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The last day whose complaints it covered: the day of the dismissal, or the day the case
+    # closed.
+    covered_until = models.DateField()
+    returned_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-returned_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.possible}: {self.status} until {self.covered_until}"
+
+
 class SuggestionDecision(models.Model):
     """A body's answer to a record of its own the check page suggested for a complaint: this
     is the complaint (confirmed, and the check filled in with the record's reference), or it

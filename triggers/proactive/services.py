@@ -29,6 +29,7 @@ from triggers.history import record_event
 from triggers.letters import render_pdf
 from triggers.models import Case, Channel, ContactMethod, Language, PossibleReview, SendTo
 from triggers.proactive import evidence as ev
+from triggers.proactive import returns
 
 Status = PossibleReview.Status
 
@@ -58,10 +59,19 @@ def has_open_case(area: Area, records: list[IncidentRecord]) -> bool:
 @transaction.atomic
 def refresh_possible_reviews(area: Area, today: date | None = None) -> int:
     """Run the engine on every linked person of the area; list those who meet the threshold
-    and have no open case. Returns how many are open on the list. Those already dismissed or
-    started stay as decided; one not yet acted on that no longer meets it leaves the list."""
+    and have no open case. Returns how many are open on the list.
+
+    One dismissed, or whose case has closed, stays as decided until the complaints reported
+    after the decision meet the threshold on their own: then it is new again, the decision
+    kept beside it (our rule: triggers/proactive/returns.py). One not yet acted on that no
+    longer meets it leaves the list; if it had come back, it returns to its earlier decision."""
     today = today or timezone.localdate()
-    existing = {p.person_key: p for p in PossibleReview.objects.filter(area=area)}
+    existing = {
+        p.person_key: p
+        for p in PossibleReview.objects.filter(area=area)
+        .select_related("case")
+        .prefetch_related("earlier_decisions")
+    }
     meeting: set[str] = set()
     clusters = LinkCluster.objects.filter(area=area).prefetch_related("members__record__body")
     for cluster in clusters:
@@ -71,13 +81,19 @@ def refresh_possible_reviews(area: Area, today: date | None = None) -> int:
         decision = ev.assess_records(area, records, today)
         if not decision.threshold_met or has_open_case(area, records):
             continue
-        meeting.add(cluster.key)
         found = existing.get(cluster.key)
-        if found is not None and not found.is_open:
+        if found is not None and not returns.listed(area, found, records, today):
             continue
+        meeting.add(cluster.key)
         _list(area, cluster.key, records, decision, found)
-    stale = [p.pk for k, p in existing.items() if p.status == Status.NEW and k not in meeting]
-    PossibleReview.objects.filter(pk__in=stale).delete()
+    stale = [p for k, p in existing.items() if p.status == Status.NEW and k not in meeting]
+    gone = []
+    for possible in stale:
+        if returns.last_cover(possible):
+            returns.restore(possible)
+        else:
+            gone.append(possible.pk)
+    PossibleReview.objects.filter(pk__in=gone).delete()
     return PossibleReview.objects.filter(area=area, status__in=(Status.NEW, Status.OFFERED)).count()
 
 

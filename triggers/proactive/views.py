@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from agencies.access import area_ids_for
 from audit import services as audit
-from triggers.models import PossibleReview
+from triggers.models import EarlierDecision, PossibleReview
 from triggers.proactive import evidence, services
 from triggers.proactive.forms import AgreementForm, DismissForm, OfferForm
 
@@ -64,11 +65,13 @@ def possible_reviews(request):
         listed = listed.filter(
             status__in=(PossibleReview.Status.NEW, PossibleReview.Status.OFFERED)
         )
+    # Whether each came back from a decision, in the list's own query (no query per row).
+    listed = listed.annotate(
+        back=Exists(EarlierDecision.objects.filter(possible=OuterRef("pk")))
+    ).prefetch_related("records__body")
     _audit(request)
     return render(
-        request,
-        "triggers/proactive/list.html",
-        {"possibles": listed.prefetch_related("records__body")[:200], "show": show},
+        request, "triggers/proactive/list.html", {"possibles": listed[:200], "show": show}
     )
 
 
@@ -83,6 +86,7 @@ def possible_review(request, possible_review_id):
             "possible": possible,
             "records": records,
             "reasons": evidence.reasons_in_language(possible, records),
+            "earlier": possible.earlier_decisions.select_related("decided_by", "case__area"),
         },
     )
 
