@@ -74,6 +74,15 @@ class Term(str):
         return term
 
 
+def said(label) -> str:
+    """A label defined in English (a choice's label, lazy or not; a letter's title) in the
+    active language, as a page's `{% translate label %}` says it: words the catalogue does
+    not know are given as they are; no label, no words (gettext("") is the catalogue's
+    header)."""
+    term = Term(label)
+    return _say(term) if term else ""
+
+
 def as_words(text) -> Term | Wording:
     """Words given either way: ours (a `Wording`, a lazy label) or someone's own (a str, which
     a `Term` shows as written unless the catalogue knows it word for word)."""
@@ -85,8 +94,9 @@ def as_words(text) -> Term | Wording:
 
 class Wording:
     """Words recorded now and said later in the reader's language (issue #19): a case's
-    history is written once, in English, for the record and for subject access, but a member
-    of staff who chose Cymraeg reads it in Welsh. The English is the catalogue's msgid (a
+    history is written once, in English, for the record, but a member of staff who chose
+    Cymraeg reads it in Welsh, and so does an applicant who chose it in their subject access
+    export. The English is the catalogue's msgid (a
     test finds every `Wording("…")` in the code and fails on one the catalogue lacks); its
     parameters are stored as data, so a date reads "1 Ebrill 2026" on a Welsh page, and a
     name or someone's own words as given.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from agencies.wording import said
+
 from .models import Appeal, AppealDocument
 
 
@@ -29,6 +31,8 @@ def _day(value):
 
 
 def subject_access(case) -> dict:
+    """The appeals in the active language (the export's runner makes it the applicant's):
+    labels, statuses and grounds said in it, what people wrote as they wrote it."""
     appeals = (
         Appeal.objects.filter(case=case)
         .select_related("pcc_office", "letter")
@@ -38,22 +42,22 @@ def subject_access(case) -> dict:
     return {
         "appeals": [
             {
-                "against": appeal.get_appealed_decision_display(),
-                "letter_appealed": appeal.letter.title,
+                "against": said(appeal.get_appealed_decision_display()),
+                "letter_appealed": said(appeal.letter.title),
                 "lodged_at": _day(appeal.lodged_at),
-                "kind": appeal.get_kind_display(),
-                "heard_by": appeal.body_name,
+                "kind": said(appeal.get_kind_display()),
+                "heard_by": said(appeal.body_name),
                 "explanation": appeal.explanation,
                 "accepted_late_because": appeal.late_reason,
                 "decision_due": _day(appeal.decision_due),
-                "status": appeal.status_label,
+                "status": said(appeal.status_label),
                 "decided_at": _day(appeal.decided_at),
                 "reasons": appeal.reasons,
-                "what_must_happen": appeal.get_remedy_display() if appeal.remedy else "",
+                "what_must_happen": said(appeal.get_remedy_display()),
                 "points_to_address": appeal.points_to_address,
                 "grounds": [
                     {
-                        "ground": g.get_ground_display(),
+                        "ground": said(g.get_ground_display()),
                         "made_out": g.made_out,
                         "finding": g.finding,
                     }

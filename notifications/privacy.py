@@ -1,6 +1,7 @@
 """Messages sent about a case hold the applicant's address and words about them."""
 
 from agencies.log_filters import redact
+from agencies.wording import said
 
 from .models import Attachment, Message
 
@@ -17,15 +18,17 @@ def anonymise_case(case) -> None:
 
 
 def subject_access(case) -> dict:
+    """The messages as they were sent (in the language they were written in); their channel
+    and status in the active one (the export's runner makes it the applicant's)."""
     addresses = [a for a in (case.applicant_email, getattr(case, "applicant_phone", "")) if a]
     sent_to_applicant = _messages(case).filter(to_address__in=addresses)
     return {
         "messages sent to the applicant": [
             {
-                "subject": m.subject or m.get_channel_display(),
+                "subject": m.subject or said(m.get_channel_display()),
                 "queued": m.created_at.isoformat(),
                 "sent": m.sent_at.isoformat() if m.sent_at else "",
-                "status": m.get_status_display(),
+                "status": said(m.get_status_display()),
                 # Bodies hold a placeholder, not the link; redact() covers any kept from
                 # before that (a private link in an export would open the case).
                 "body": redact(m.body),

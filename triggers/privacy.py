@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import pgettext
 
-from agencies.wording import Wording
+from agencies.privacy import LABELS
+from agencies.wording import Wording, said
 from triggers.history import LINK_REISSUED
 from triggers.models import (
     Action,
@@ -32,7 +34,7 @@ from triggers.models import (
     ThresholdDecision,
     VictimInvolvement,
 )
-from triggers.people import consent_covers
+from triggers.people import consent_words
 
 REMOVED = "(removed)"
 # The history's last entry for a case whose retention period ended.
@@ -133,25 +135,29 @@ def _delete_documents(case: Case) -> None:
 
 
 def subject_access(case: Case) -> dict:
+    """What the case holds about its people, in the active language (the export's runner,
+    agencies/privacy.py, makes it the applicant's): the history and every label said in it,
+    someone's own words as they gave them."""
     case = Case.objects.select_related("area", "assigned_officer").get(pk=case.pk)
     return {
         "application": _application(case),
         "private link": _private_link(case),
         "reports of the behaviour": [_complaint(c) for c in case.complaints.all()],
         "history": [
-            {"when": e.at.isoformat(), "what": e.summary, "reasons": e.reasons}
+            # Said from the stored words; an entry kept before them, in its English.
+            {"when": e.at.isoformat(), "what": e.said, "reasons": e.explained}
             for e in case.events.all()
         ],
         "threshold decisions": [
             {
                 "decided": d.decided_at.isoformat(),
-                "outcome": d.get_outcome_display(),
+                "outcome": said(d.get_outcome_display()),
                 "reasons": d.reasons,
             }
             for d in case.threshold_decisions.all()
         ],
         "letters": [
-            {"title": letter.title, "sent": letter.sent_at.isoformat()}
+            {"title": said(letter.title), "sent": letter.sent_at.isoformat()}
             for letter in case.letters.defer("pdf")
         ],
         "information from agencies": _returns(case),
@@ -162,7 +168,7 @@ def subject_access(case: Case) -> dict:
         "review meetings": [
             {
                 "starts": m.starts_at.isoformat(),
-                "status": m.get_status_display(),
+                "status": said(m.get_status_display()),
                 "in person": m.in_person,
                 "venue": m.venue,
                 "online": m.online,
@@ -172,7 +178,7 @@ def subject_access(case: Case) -> dict:
         "how the victim takes part": [
             {
                 "recorded": i.recorded_at.isoformat(),
-                "way": i.get_way_display(),
+                "way": said(i.get_way_display()),
                 "advocate": i.advocate_name,
                 "advocate's contact": i.advocate_contact,
                 "written statement": i.statement,
@@ -204,7 +210,7 @@ def _review(review: ReviewRecord) -> dict:
                 "owner": a.owner_agency.name,
                 "action": a.description,
                 "due": a.due_date.isoformat(),
-                "status": a.get_status_display(),
+                "status": said(a.get_status_display()),
                 "updates": [u.note for u in a.updates.all()],
             }
             for a in review.actions.all()
@@ -217,9 +223,9 @@ def _application(case: Case) -> dict:
     return {
         "reference": case.reference,
         "area": case.area.name,
-        "status": case.get_status_display(),
+        "status": said(case.get_status_display()),
         "received": case.received_at.isoformat(),
-        "how it was made": case.get_channel_display(),
+        "how it was made": said(case.get_channel_display()),
         "name": case.applicant_name,
         "email": case.applicant_email,
         "phone": case.applicant_phone,
@@ -233,21 +239,21 @@ def _application(case: Case) -> dict:
         "victim's phone": case.victim_phone,
         "victim's address": case.victim_address,
         "victim's postcode": case.victim_postcode,
-        "how the victim likes to be contacted": case.get_victim_contact_method_display(),
+        "how the victim likes to be contacted": said(case.get_victim_contact_method_display()),
         "what the victim needs to take part": case.victim_adjustments,
         "the victim's consent": {
-            "covers": consent_covers(case.victim_consent_share, case.victim_consent_contact)
+            "covers": consent_words(case.victim_consent_share, case.victim_consent_contact).say()
             if case.on_behalf
             else "",
-            "how": case.get_victim_consent_how_display(),
+            "how": said(case.get_victim_consent_how_display()),
             "when": case.victim_consent_on.isoformat() if case.victim_consent_on else "",
         },
-        "who we write to": case.get_send_to_display(),
+        "who we write to": said(case.get_send_to_display()),
         "where the behaviour happens": case.behaviour_location,
         "others affected": case.others_affected,
         "impact": case.impact,
         "outcome wanted": case.desired_outcome,
-        "how to contact": case.get_contact_method_display(),
+        "how to contact": said(case.get_contact_method_display()),
         "adjustments": case.adjustments,
         "single point of contact": str(case.assigned_officer or ""),
     }
@@ -269,7 +275,10 @@ def _complaint(complaint: Complaint) -> dict:
         "reported on": complaint.reported_date.isoformat(),
         "reported to": complaint.reported_to_name,
         "their reference": complaint.reference_number,
-        "who reported it": complaint.complainant,
+        # "applicant" is the application's own word for them; anyone else is named.
+        "who reported it": pgettext(LABELS, "applicant")
+        if complaint.complainant == "applicant"
+        else complaint.complainant,
         "what happened": complaint.description,
         "hate related": complaint.hate_related,
     }

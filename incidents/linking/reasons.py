@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
+from agencies.wording import Term, Wording
 from incidents.linking import model
 
 # A level's reason: fixed words, words made from the pair's values, or None (no reason).
@@ -163,10 +164,18 @@ SHOWN_WORDS = (
 )
 
 
-def shown(reason: str) -> str:
-    """One stored reason in the active language (what is not known is shown as stored)."""
+def kept(reason: str) -> Wording:
+    """One stored reason as words said in the reader's language (a case's history keeps it
+    so): what is not known is said as stored."""
     parts = []
     for part in reason.split("; "):
         label, colon, values = part.partition(": ")
-        parts.append(f"{gettext(label)}{colon}{values}" if label in SHOWN_WORDS else part)
-    return "; ".join(parts)
+        parts.append(
+            Wording.joined(Term(label), colon + values, sep="") if label in SHOWN_WORDS else part
+        )
+    return Wording.joined(*parts, sep="; ")
+
+
+def shown(reason: str) -> str:
+    """One stored reason in the active language (what is not known is shown as stored)."""
+    return kept(reason).say()

@@ -2,6 +2,11 @@
 
 The export is built from every app's `privacy.subject_access` hook (agencies/privacy.py), as a
 readable PDF and as JSON. The access audit records each download (audit/middleware.py).
+
+The area admin downloads it to hand it over: both files are in the applicant's recorded
+language (DOMAIN.md §5.12, as every letter to them is: triggers.recipients), whatever the
+admin's own pages are in. A Welsh-speaking applicant of an area in Wales gets it in Welsh;
+everyone else in English.
 """
 
 import json
@@ -13,8 +18,10 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
 from agencies import access, privacy
+from agencies.language import ACTIVATE
 from triggers import selectors
 from triggers.letters import render_pdf
+from triggers.recipients import applicant_of
 
 FORMATS = ("pdf", "json")
 
@@ -30,7 +37,8 @@ def _case_for_admin(request, area, reference):
 @login_required
 def subject_access(request, area, reference):
     case = _case_for_admin(request, area, reference)
-    return render(request, "triggers/cases/subject_access.html", {"case": case})
+    context = {"case": case, "language": applicant_of(case).language}
+    return render(request, "triggers/cases/subject_access.html", context)
 
 
 @never_cache
@@ -39,16 +47,18 @@ def subject_access_file(request, area, reference, fmt):
     case = _case_for_admin(request, area, reference)
     if fmt not in FORMATS:
         raise Http404
-    held = privacy.export_subject_access(case)
+    language = applicant_of(case).language
+    held = privacy.export_subject_access(case, language)
     filename = f"{case.reference}-subject-access.{fmt}"
     if fmt == "json":
         body = json.dumps(held, indent=2, ensure_ascii=False).encode()
         response = HttpResponse(body, content_type="application/json")
     else:
         context = {"case": case, "sections": held, "today": timezone.localdate()}
-        # English throughout, like the JSON: every app's section titles and fields are held
-        # in English (agencies/privacy.py), so a Welsh page's "Ie" would stand alone in it.
-        with translation.override("en-gb"):
+        # The applicant's language throughout, like the JSON: not the admin's page's, whose
+        # "Ie" would stand alone among the held words.
+        with translation.override(ACTIVATE[language]):
+            context["lang"] = translation.get_language()
             pdf = render_pdf("triggers/cases/subject_access_pdf.html", context)
         response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -26,7 +26,8 @@ class CaseEvent(models.Model):
     )
     from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
-    # The record, in English: subject access, the export and searching read these.
+    # The record, in English: the API, the export and searching read these (subject access
+    # says `said` and `explained`, in the applicant's language).
     summary = models.CharField(max_length=200)
     reasons = models.TextField(blank=True)
     # The same words as data (agencies.wording.Wording: the catalogue's English and its

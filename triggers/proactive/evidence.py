@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.utils import timezone, translation
 
+from agencies.wording import Wording
+from incidents.linking import reasons as link_reasons
 from incidents.models import IncidentRecord
 from incidents.selectors import pairs_of
 from triggers import eligibility, eligibility_words
@@ -39,12 +41,22 @@ def assess_records(area, records: list[IncidentRecord], today=None) -> eligibili
     )
 
 
-def reasons_text(records: list[IncidentRecord], decision: eligibility.Decision) -> str:
-    """The engine's summary and its reason for every record, for the officer and the case."""
-    lines = [eligibility.explain(decision)]
+def reasons_words(records: list[IncidentRecord], decision: eligibility.Decision) -> Wording:
+    """The engine's summary and its reason for every record, for the officer and the case:
+    kept as words, so that each reader has them in their language (issue #19)."""
+    kept = eligibility_words.wording()
+    lines = [eligibility.explain(decision, kept)]
     for record, finding in zip(records, decision.complaints, strict=True):
-        lines.append(f"{record.body.name} {record.reference}: {finding.reason}")
-    return "\n".join(lines)
+        record_name = f"{record.body.name} {record.reference}"
+        lines.append(
+            Wording("%(record)s: %(reason)s", record=record_name, reason=finding.reason_in(kept))
+        )
+    return Wording.joined(*lines, sep="\n")
+
+
+def reasons_text(records: list[IncidentRecord], decision: eligibility.Decision) -> str:
+    """The same in English, as a possible review keeps it."""
+    return reasons_words(records, decision).english()
 
 
 def reasons_in_language(possible, records: list[IncidentRecord]) -> list[str]:
@@ -60,14 +72,21 @@ def reasons_in_language(possible, records: list[IncidentRecord]) -> list[str]:
     days = {timezone.localdate(possible.updated_at), timezone.localdate(possible.found_at)}
     days.add(timezone.localdate())
     for day in sorted(day for day in days if day):
-        decision = assess_records(possible.area, records, today=day)
-        if reasons_text(records, decision) == possible.engine_reasons:
-            words = eligibility_words.words()
-            return [eligibility.explain(decision, words)] + [
-                f"{record.body.name} {record.reference}: {finding.reason_in(words)}"
-                for record, finding in zip(records, decision.complaints, strict=True)
-            ]
+        reasons = reasons_words(records, assess_records(possible.area, records, today=day))
+        if reasons.english() == possible.engine_reasons:
+            return reasons.say().splitlines()
     return stored
+
+
+def case_reasons(records: list[IncidentRecord], decision, evidence: list[dict]) -> Wording:
+    """A proactive case's first history entry's reasons: the engine's, and how the records
+    were taken to be one person's."""
+    return Wording.joined(
+        reasons_words(records, decision),
+        Wording("How the records were linked:"),
+        evidence_words(evidence) if evidence else Wording("One record only."),
+        sep="\n",
+    )
 
 
 def linking_evidence(records: list[IncidentRecord]) -> list[dict]:
@@ -83,9 +102,14 @@ def linking_evidence(records: list[IncidentRecord]) -> list[dict]:
     ]
 
 
-def evidence_text(evidence: list[dict]) -> str:
-    return "\n".join(
-        f"{e['left']} ~ {e['right']}: {e['probability']:.2f}"
-        + (f" ({', '.join(e['reasons'])})" if e["reasons"] else "")
-        for e in evidence
-    )
+def evidence_words(evidence: list[dict]) -> Wording:
+    """Each pair of linked records, how likely the same person, and why (the model's reasons
+    said in the reader's language, as on the possible review's page)."""
+    lines = []
+    for pair in evidence:
+        line = f"{pair['left']} ~ {pair['right']}: {pair['probability']:.2f}"
+        if pair["reasons"]:
+            because = Wording.joined(*(link_reasons.kept(r) for r in pair["reasons"]), sep=", ")
+            line = Wording("%(pair)s (%(reasons)s)", pair=line, reasons=because)
+        lines.append(line)
+    return Wording.joined(*lines, sep="\n")

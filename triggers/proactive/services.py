@@ -294,9 +294,7 @@ def start_case(possible: PossibleReview, agreement: Agreement, *, by) -> Case:
         case,
         Wording("Started from the bodies' linked incident records (a proactive case review)"),
         by=by,
-        reasons=ev.reasons_text(records, decision)
-        + "\nHow the records were linked:\n"
-        + (ev.evidence_text(possible.evidence) or "One record only."),
+        reasons=ev.case_reasons(records, decision, possible.evidence),
     )
     possible.status, possible.case = Status.STARTED, case
     possible.save(update_fields=["status", "case", "updated_at"])

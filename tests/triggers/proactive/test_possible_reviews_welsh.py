@@ -6,11 +6,13 @@ letter is written in the language chosen for the person, whatever the officer's 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.triggers.proactive.test_possible_reviews import find, housing, jane  # noqa: F401
 from tests.welsh.staff import welsh_staff
-from triggers.models import PossibleReview
-from triggers.proactive import services
+from triggers import eligibility
+from triggers.models import Case, PossibleReview
+from triggers.proactive import evidence, services
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +94,52 @@ def test_the_offer_letter_is_in_the_person_s_language_not_the_officer_s(
     for words in expected:
         assert words in letter
     assert absent not in letter
+
+
+def _started(side) -> Case:
+    find(side)
+    agreement = services.Agreement(
+        victim_name="Jane Doe",
+        consent_how="verbal",
+        consent_on=timezone.localdate(),
+        contact_method="email",
+        email="jane@example.com",
+    )
+    return services.start_case(PossibleReview.objects.get(), agreement, by=side.officer)
+
+
+def _case_page(client, case) -> str:
+    return client.get(
+        reverse("case_detail", args=[case.area.slug, case.reference])
+    ).content.decode()
+
+
+def test_a_started_case_s_first_entry_gives_the_engine_s_reasons_in_welsh(
+    client,
+    welsh_officer,
+    jane,  # noqa: F811
+):
+    case = _started(welsh_officer)
+    event = case.events.get(summary__startswith="Started from the bodies' linked")
+    # The record is the engine's English, as it was.
+    records = sorted(jane[:3], key=lambda r: (r.reported_date, r.pk))
+    decision = evidence.assess_records(case.area, records)
+    lines = event.reasons.splitlines()
+    assert lines[0] == eligibility.explain(decision)
+    assert lines[1] == f"North Police P-1: {decision.complaints[0].reason}"
+    assert lines[4] == "How the records were linked:"
+    page = _case_page(client, case)
+    assert "Mae’r trothwy wedi’i gyrraedd" in page and "The threshold is met" not in page
+    assert "Sut y cysylltwyd y cofnodion:" in page and "How the records were linked" not in page
+    # The linking model's reasons, as the possible review's page says them.
+    assert "y cyfenw’n cyfateb" in page and "surname matches" not in page
+    assert "North Police P-1: Yn cyfrif: rhoddwyd gwybod 1 diwrnod" in page
+
+
+def test_the_same_entry_reads_in_english_for_staff_who_did_not_choose_welsh(client, north, jane):  # noqa: F811
+    case = _started(north)
+    client.force_login(north.officer)
+    page = _case_page(client, case)
+    assert "The threshold is met: 3 complaints count" in page
+    assert "How the records were linked:" in page and "surname matches" in page
+    assert "Mae’r trothwy" not in page
