@@ -215,3 +215,21 @@ def test_the_decision_email_reads_right_to_the_victim_in_welsh_and_goes_once(wal
     before = Message.objects.count()
     decisions._queue_decision_emails(decided, case.letters.get(kind="appeal_decision"))
     assert Message.objects.count() == before
+
+
+@pytest.mark.parametrize("email", ["pat.victim@example.org", ""])
+def test_the_confirmation_says_an_email_is_coming_only_when_one_is(wales, email):
+    case = party_case(wales, send_to=SendTo.BOTH)
+    Case.objects.filter(pk=case.pk).update(
+        victim_email=email, victim_address="1 Post Road", victim_postcode="CF10 1AA"
+    )
+    victim = Client()
+    victim.get(reverse("track:open", args=[victim_token(case)]))
+    page = victim.post(
+        reverse("appeals:track_lodge"),
+        {"kind": "appeal", "grounds": GROUNDS, "explanation": "Nobody read my diary."},
+        follow=True,
+    ).content.decode()
+    assert "Mae eich apêl wedi’i hanfon at" in page or "Your appeal has been sent to" in page
+    emailed = ("We have emailed you to confirm it", "Rydym wedi anfon e-bost")
+    assert any(words in page for words in emailed) == bool(email)
