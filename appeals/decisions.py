@@ -20,6 +20,7 @@ from triggers.history import transition
 from triggers.letters import preview_html, send_letter, write_letter
 from triggers.meetings.services import cancel_pending_meetings
 from triggers.models import Letter
+from triggers.recipients import recipients
 from triggers.selectors import officer_and_admins
 from triggers.threshold.checks import start_check_round
 from triggers.workflow import Status
@@ -88,11 +89,12 @@ def preview_decision(appeal: Appeal, data: DecisionData, *, by: User) -> Decisio
     decided = copy.copy(appeal)
     _apply(decided, data, by)
     rows = list(shown.values())
+    to_appellant = _to_appellant_alone(appeal)
     letter = preview_html(
         appeal.case,
         Letter.Kind.APPEAL_DECISION,
-        _letter_title(decided),
-        _letter_context(decided, rows, by),
+        _letter_title(decided, to_appellant),
+        _letter_context(decided, rows, by, to_appellant),
     )
     return DecisionPreview(decided, rows, letter, consequences(decided))
 
@@ -232,11 +234,21 @@ def _move_case(appeal: Appeal, by: User) -> None:
 
 
 # The letter's titles, kept in English on the case and translated where the letter prints them.
+# (kind, upheld, to whoever made it alone): a letter that others read too (the victim, when
+# their councillor appealed) says whose appeal it was, not "your appeal" (DOMAIN.md §5.9).
 LETTER_TITLES = {
-    (Appeal.Kind.APPEAL, True): gettext_noop("Your appeal is upheld"),
-    (Appeal.Kind.APPEAL, False): gettext_noop("Your appeal is not upheld"),
-    (Appeal.Kind.PCC_REVIEW, True): gettext_noop("Your request for a PCC review is upheld"),
-    (Appeal.Kind.PCC_REVIEW, False): gettext_noop("Your request for a PCC review is not upheld"),
+    (Appeal.Kind.APPEAL, True, True): gettext_noop("Your appeal is upheld"),
+    (Appeal.Kind.APPEAL, False, True): gettext_noop("Your appeal is not upheld"),
+    (Appeal.Kind.PCC_REVIEW, True, True): gettext_noop("Your request for a PCC review is upheld"),
+    (Appeal.Kind.PCC_REVIEW, False, True): gettext_noop(
+        "Your request for a PCC review is not upheld"
+    ),
+    (Appeal.Kind.APPEAL, True, False): gettext_noop("The appeal is upheld"),
+    (Appeal.Kind.APPEAL, False, False): gettext_noop("The appeal is not upheld"),
+    (Appeal.Kind.PCC_REVIEW, True, False): gettext_noop("The request for a PCC review is upheld"),
+    (Appeal.Kind.PCC_REVIEW, False, False): gettext_noop(
+        "The request for a PCC review is not upheld"
+    ),
 }
 # Each ground as the letter names it, in the language of each of its columns (DOMAIN.md §5.12).
 GROUND_IN_WORDS = {
@@ -254,14 +266,21 @@ GROUND_IN_WORDS = {
 }
 
 
-def _letter_title(appeal: Appeal) -> str:
+def _letter_title(appeal: Appeal, to_appellant: bool = True) -> str:
     kind = Appeal.Kind.PCC_REVIEW if appeal.kind == Appeal.Kind.PCC_REVIEW else Appeal.Kind.APPEAL
-    return LETTER_TITLES[kind, appeal.status == Appeal.Status.UPHELD]
+    return LETTER_TITLES[kind, appeal.status == Appeal.Status.UPHELD, to_appellant]
 
 
-def _letter_context(appeal: Appeal, grounds: list, by: User) -> dict:
+def _to_appellant_alone(appeal: Appeal) -> bool:
+    """Whether the decision letter goes to whoever made the appeal and nobody else."""
+    return {person.role for person in recipients(appeal.case)} == {appeal.party}
+
+
+def _letter_context(appeal: Appeal, grounds: list, by: User, to_appellant: bool) -> dict:
     return {
         "appeal": appeal,
+        "to_appellant": to_appellant,
+        "appellant": appeal.made_by_name,
         "grounds": [
             {
                 "name": GROUND_IN_WORDS.get(row.ground) or row.get_ground_display(),
@@ -280,11 +299,12 @@ def _letter_context(appeal: Appeal, grounds: list, by: User) -> dict:
 
 
 def _decision_letter(appeal: Appeal, by: User) -> Letter:
+    to_appellant = _to_appellant_alone(appeal)
     return write_letter(
         appeal.case,
         Letter.Kind.APPEAL_DECISION,
-        _letter_title(appeal),
-        _letter_context(appeal, list(appeal.grounds.all()), by),
+        _letter_title(appeal, to_appellant),
+        _letter_context(appeal, list(appeal.grounds.all()), by, to_appellant),
     )
 
 

@@ -233,3 +233,30 @@ def test_the_confirmation_says_an_email_is_coming_only_when_one_is(wales, email)
     assert "Mae eich apêl wedi’i hanfon at" in page or "Your appeal has been sent to" in page
     emailed = ("We have emailed you to confirm it", "Rydym wedi anfon e-bost")
     assert any(words in page for words in emailed) == bool(email)
+
+
+@pytest.mark.parametrize(
+    ("send_to", "to_appellant"), [(SendTo.BOTH, False), (SendTo.APPLICANT, True)]
+)
+def test_the_decision_letter_says_your_appeal_only_when_the_appellant_alone_reads_it(
+    wales, send_to, to_appellant
+):
+    """One letter goes to everyone the case writes to: when the victim reads it too, it names
+    who appealed ("Cllr Jones appealed on ...") instead of telling them "You appealed"."""
+    case = party_case(wales, send_to=send_to)
+    appeal = lodge(case)
+    decisions.decide_appeal(
+        appeal,
+        decisions.DecisionData(
+            upheld=False, reasons="Rightly counted.", findings=findings(appeal, False)
+        ),
+        by=wales.pcc_officer,
+    )
+    letter = case.letters.get(kind="appeal_decision")
+    said = {
+        True: ("Your appeal is not upheld", "You appealed on", "Your reason"),
+        False: ("The appeal is not upheld", "Cllr Jones appealed on", "The reason given"),
+    }
+    assert letter.title == said[to_appellant][0]
+    assert all(words in letter.html for words in said[to_appellant][1:])
+    assert not any(words in letter.html for words in said[not to_appellant][1:])

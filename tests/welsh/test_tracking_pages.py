@@ -340,7 +340,9 @@ def test_every_letter_title_and_appeal_step_the_private_link_shows_has_its_welsh
     steps = set()
     for kind in Appeal.Kind.values:
         for status in (Appeal.Status.UPHELD, Appeal.Status.NOT_UPHELD):
-            titles.add(decisions._letter_title(Appeal(kind=kind, status=status)))
+            for to_appellant in (True, False):
+                appeal = Appeal(kind=kind, status=status)
+                titles.add(decisions._letter_title(appeal, to_appellant))
         name = Appeal(kind=kind).get_kind_display()
         steps.add(f"{name} not upheld: the decision stands")
         for remedy in Appeal.Remedy:

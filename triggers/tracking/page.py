@@ -51,6 +51,10 @@ LETTER_TITLES = (
     gettext_noop("Your appeal is not upheld"),
     gettext_noop("Your request for a PCC review is upheld"),
     gettext_noop("Your request for a PCC review is not upheld"),
+    gettext_noop("The appeal is upheld"),
+    gettext_noop("The appeal is not upheld"),
+    gettext_noop("The request for a PCC review is upheld"),
+    gettext_noop("The request for a PCC review is not upheld"),
 )
 # An appeal's decision as the progress names it (appeals.decisions._move_case's summaries).
 APPEAL_STEPS = (
