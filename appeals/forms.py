@@ -129,14 +129,14 @@ class StaffAppealForm(AppealForm):
         error_messages={"required": _("Choose who is appealing")},
     )
     channel = forms.ChoiceField(
-        label=_("How did the applicant appeal?"),
+        label=_("How did they appeal?"),
         widget=forms.RadioSelect,
         choices=[
             (value, CHANNEL_LABELS.get(value, label))
             for value, label in Channel.choices
             if value != Channel.ONLINE
         ],
-        error_messages={"required": _("Choose how the applicant appealed")},
+        error_messages={"required": _("Choose how they appealed")},
     )
     late_reason = forms.CharField(
         label=_("Reason for accepting it late"),
@@ -159,7 +159,8 @@ class StaffAppealForm(AppealForm):
         else:
             del self.fields["party"]
         self.fields["grounds"].label = gettext("Why are they appealing?")
-        self.fields["explanation"].label = gettext("What the applicant says went wrong")
+        # The victim may be the one appealing (party): "they", not "the applicant".
+        self.fields["explanation"].label = gettext("What they say went wrong")
 
     def layout(self) -> list:
         layout = [*super().layout()]

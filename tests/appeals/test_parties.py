@@ -168,6 +168,7 @@ def test_staff_record_an_appeal_the_victim_made_by_phone(client, wales):
     client.force_login(wales.officer)
     page = client.get(record_url(case)).content.decode()
     assert "Who is appealing?" in page and "The victim, Pat Victim" in page
+    assert "How did they appeal?" in page and "How did the applicant appeal?" not in page
     answers = {"kind": "appeal", "channel": "phone", "grounds": GROUNDS, "explanation": "By phone."}
     missing = client.post(record_url(case), answers).content.decode()
     assert "govuk-error-summary" in missing and "Choose who is appealing" in missing
@@ -178,6 +179,8 @@ def test_staff_record_an_appeal_the_victim_made_by_phone(client, wales):
     client.force_login(wales.pcc_officer)
     page = client.get(reverse("appeals:detail", args=[appeal.pk])).content.decode()
     assert "Made by" in page and "The victim, Pat Victim" in page
+    assert "The victim's grounds" in page and "What the victim says" in page
+    assert "The applicant's grounds" not in page
 
 
 def test_staff_are_not_asked_who_appeals_on_a_case_nobody_applied_for_someone(client, wales):

@@ -92,7 +92,7 @@ def test_staff_accept_a_late_appeal_only_with_a_reason(client, north):
     page = client.post(url, {"grounds": ["other"], "explanation": "By phone."}).content.decode()
     assert "govuk-error-summary" in page
     assert "Give the reason for accepting the appeal late" in page
-    assert "Choose how the applicant appealed" in page
+    assert "Choose how they appealed" in page
     response = client.post(
         url,
         {
