@@ -1,6 +1,9 @@
 """Closing and withdrawing a case (DOMAIN.md §5.5): closing never cuts an appeal short, and
-the applicant may withdraw at any time before the case is closed, even while an appeal waits
-(the `case_withdrawn` signal lets appeals close the waiting appeal).
+the applicant (or, where someone applied for a victim, the victim) may withdraw at any time
+before the case is closed, even while an appeal waits (their choice: the `case_withdrawn`
+signal lets appeals close the waiting appeal). A "withdrawal" for any other reason is the
+officer ending the case, so it is refused while the letter can still be appealed or an appeal
+waits: the officer closes the case instead, which waits for the time to appeal to end.
 
 The officer's "close" on a case whose letter can still be appealed sets the day it closes by
 itself (the first day after the time to appeal), and an appeal lodged before then cancels
@@ -40,9 +43,11 @@ from triggers.workflow import OPEN_STATUSES, Status, TransitionNotAllowed
 from .signals import case_withdrawn
 
 CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
-# Any time before closure (DOMAIN.md §5.5), an appeal waiting or not: the waiting appeal is
-# closed as withdrawn with the case.
+# Any time before closure (DOMAIN.md §5.5), at the applicant's (or victim's) own request, an
+# appeal waiting or not: the waiting appeal is closed as withdrawn with the case.
 WITHDRAWABLE = OPEN_STATUSES
+# The reasons that are the party's own request; any other is the officer ending the case.
+OWN_REQUEST = frozenset({WithdrawalReason.APPLICANT_ASKED, WithdrawalReason.VICTIM_ASKED})
 
 
 class ClosingRefused(ValueError):
@@ -269,19 +274,70 @@ class WithdrawalData:
 
 
 def check_withdrawal(case: Case, data: WithdrawalData) -> None:
+    """Why `data` cannot withdraw `case` now (raises), as the form, the check page and the
+    service all ask."""
     if case.status not in WITHDRAWABLE:
         raise ClosingRefused(gettext("This case is no longer open: it cannot be withdrawn."))
     if data.reason not in WithdrawalReason.values:
         raise ClosingRefused(gettext("Choose why the case is being withdrawn."))
+    if data.reason == WithdrawalReason.VICTIM_ASKED and not case.on_behalf:
+        raise ClosingRefused(
+            gettext("Nobody applied for someone else on this case: choose another reason.")
+        )
     if data.reason == WithdrawalReason.OTHER and not data.details.strip():
         raise ClosingRefused(gettext("Say why the case is being withdrawn."))
+    if data.reason not in OWN_REQUEST:
+        _check_nothing_to_appeal(case)
+
+
+def _check_nothing_to_appeal(case: Case) -> None:
+    """Closing never cuts an appeal short (DOMAIN.md §5.5, Sch 4 para 3): the officer may not
+    end a case, by any name, while its letter can still be appealed or an appeal waits. Only
+    the applicant's (or the victim's) own request can, as their choice."""
+    own = gettext(
+        "Only the applicant's own request (or the person affected's, where someone applied "
+        "for them) can end it before then."
+    )
+    if case.status == Status.APPEALED:
+        raise ClosingRefused(
+            gettext("An appeal is waiting to be decided: the case can be ended once it is. %(own)s")
+            % {"own": own}
+        )
+    if appeal_window_waits(case):
+        raise ClosingRefused(
+            gettext(
+                "The letter has not been sent to everyone yet (it waits to be posted, or for an "
+                "address), so the time to appeal it has not started. The case can be ended when "
+                "that time has passed. %(own)s"
+            )
+            % {"own": own}
+        )
+    closes_on = closes_on_for(case)
+    if closes_on is None:
+        return
+    if case.status in CLOSABLE:
+        then = gettext(
+            "To end it for another reason, close the case: it then closes by itself on %(day)s."
+        )
+    else:
+        then = gettext("If nobody appeals, the case closes by itself on %(day)s.")
+    raise ClosingRefused(
+        gettext("The letter can still be appealed until %(last)s. %(own)s %(then)s")
+        % {
+            "last": date_filter(closes_on - timedelta(days=1), "j F Y"),
+            "own": own,
+            "then": then % {"day": date_filter(closes_on, "j F Y")},
+        }
+    )
 
 
 @transaction.atomic
 def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
-    """Withdraw the case, at the applicant's request or the officer's: a meeting still
-    arranged is called off (everyone invited is told), the applicant gets a letter and an
-    email, and the history says who, when and why."""
+    """Withdraw the case, at the applicant's (or victim's) request at any time, or the
+    officer's when nothing can be appealed (check_withdrawal): a meeting still arranged is
+    called off (everyone invited is told), an appeal still waiting ends as withdrawn (the
+    party's choice), the applicant gets a letter and an email, and the history says who,
+    when and why."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     check_withdrawal(case, data)
     why = data.describe()
@@ -302,7 +358,7 @@ def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
         {"reason": why, "officer_name": by.full_name},
     )
     # An appeal still waiting ends with the case (appeals listens), in this transaction.
-    case_withdrawn.send(sender=Case, case=case, by=by, reason=why)
+    case_withdrawn.send(sender=Case, case=case, by=by, reason=data.words())
     transition(
         case, Status.WITHDRAWN, by=by, summary=Wording("Case withdrawn"), reasons=data.words()
     )
