@@ -15,7 +15,7 @@ function runs in one transaction, records the case's history and queues its emai
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.template.defaultfilters import date as date_filter
@@ -41,8 +41,8 @@ from triggers.threshold.checks import close_checks
 from triggers.workflow import OPEN_STATUSES, Status, TransitionNotAllowed
 
 from .signals import case_withdrawn
+from .window import CLOSABLE, appeal_refusal, closes_on_for
 
-CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
 # Any time before closure (DOMAIN.md §5.5), at the applicant's (or victim's) own request, an
 # appeal waiting or not: the waiting appeal is closed as withdrawn with the case.
 WITHDRAWABLE = OPEN_STATUSES
@@ -59,15 +59,6 @@ REFUSED = (ClosingRefused, TransitionNotAllowed)
 
 
 # --- Closing ------------------------------------------------------------------------------------
-
-
-def closes_on_for(case: Case, today: date | None = None) -> date | None:
-    """The day a case closed now must wait for: the first day after the time to appeal its
-    letter, or None when nothing can be appealed any more."""
-    end = appeal_window_end(case)
-    if end is None or (today or timezone.localdate()) > end:
-        return None
-    return end + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -286,49 +277,8 @@ def check_withdrawal(case: Case, data: WithdrawalData) -> None:
         )
     if data.reason == WithdrawalReason.OTHER and not data.details.strip():
         raise ClosingRefused(gettext("Say why the case is being withdrawn."))
-    if data.reason not in OWN_REQUEST:
-        _check_nothing_to_appeal(case)
-
-
-def _check_nothing_to_appeal(case: Case) -> None:
-    """Closing never cuts an appeal short (DOMAIN.md §5.5, Sch 4 para 3): the officer may not
-    end a case, by any name, while its letter can still be appealed or an appeal waits. Only
-    the applicant's (or the victim's) own request can, as their choice."""
-    own = gettext(
-        "Only the applicant's own request (or the person affected's, where someone applied "
-        "for them) can end it before then."
-    )
-    if case.status == Status.APPEALED:
-        raise ClosingRefused(
-            gettext("An appeal is waiting to be decided: the case can be ended once it is. %(own)s")
-            % {"own": own}
-        )
-    if appeal_window_waits(case):
-        raise ClosingRefused(
-            gettext(
-                "The letter has not been sent to everyone yet (it waits to be posted, or for an "
-                "address), so the time to appeal it has not started. The case can be ended when "
-                "that time has passed. %(own)s"
-            )
-            % {"own": own}
-        )
-    closes_on = closes_on_for(case)
-    if closes_on is None:
-        return
-    if case.status in CLOSABLE:
-        then = gettext(
-            "To end it for another reason, close the case: it then closes by itself on %(day)s."
-        )
-    else:
-        then = gettext("If nobody appeals, the case closes by itself on %(day)s.")
-    raise ClosingRefused(
-        gettext("The letter can still be appealed until %(last)s. %(own)s %(then)s")
-        % {
-            "last": date_filter(closes_on - timedelta(days=1), "j F Y"),
-            "own": own,
-            "then": then % {"day": date_filter(closes_on, "j F Y")},
-        }
-    )
+    if data.reason not in OWN_REQUEST and (refusal := appeal_refusal(case)):
+        raise ClosingRefused(refusal)
 
 
 @transaction.atomic
