@@ -19,9 +19,13 @@ WITHDRAWN_WITH_CASE = {
 }
 
 
-def close_waiting_appeal(sender, *, case, by=None, reason: str = "", **kwargs) -> None:
+def close_waiting_appeal(
+    sender, *, case, by=None, reason: str | Term | Wording = "", **kwargs
+) -> None:
     """Receiver of `triggers.closing.signals.case_withdrawn`, inside the withdrawal's
-    transaction: the appeal waiting on the case (if any) ends as withdrawn."""
+    transaction: the appeal waiting on the case (if any) ends as withdrawn. Only the
+    applicant's (or victim's) own request reaches here while an appeal waits (the closing
+    stage refuses any other), so the history records it as their choice, with `reason`."""
     appeal = (
         Appeal.objects.select_for_update(of=("self",))
         .select_related("case__area", "pcc_office")

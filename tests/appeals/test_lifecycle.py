@@ -31,8 +31,9 @@ def test_withdrawing_with_an_appeal_waiting_closes_the_appeal(north):
 
     case = not_met_case(north)
     appeal = lodge(case)
+    # Only the applicant's own request may end a case while its appeal waits (DOMAIN.md §5.5).
     closing.withdraw_case(
-        case, closing.WithdrawalData(WithdrawalReason.BEHAVIOUR_STOPPED), by=north.officer
+        case, closing.WithdrawalData(WithdrawalReason.APPLICANT_ASKED), by=north.officer
     )
     case.refresh_from_db()
     appeal.refresh_from_db()

@@ -65,8 +65,14 @@ class WithdrawForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, on_behalf: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not on_behalf:  # the victim is a party only where someone applied for them
+            self.fields["reason"].choices = [
+                choice
+                for choice in WithdrawalReason.choices
+                if choice[0] != WithdrawalReason.VICTIM_ASKED
+            ]
         self.helper = gds_helper(
             Field.radios("reason", legend_size=Size.MEDIUM),
             Field.textarea("details"),

@@ -1,6 +1,9 @@
 """Closing and withdrawing a case (DOMAIN.md §5.5): closing never cuts an appeal short, and
-the applicant may withdraw at any time before the case is closed, even while an appeal waits
-(the `case_withdrawn` signal lets appeals close the waiting appeal).
+the applicant (or, where someone applied for a victim, the victim) may withdraw at any time
+before the case is closed, even while an appeal waits (their choice: the `case_withdrawn`
+signal lets appeals close the waiting appeal). A "withdrawal" for any other reason is the
+officer ending the case, so it is refused while the letter can still be appealed or an appeal
+waits: the officer closes the case instead, which waits for the time to appeal to end.
 
 The officer's "close" on a case whose letter can still be appealed sets the day it closes by
 itself (the first day after the time to appeal), and an appeal lodged before then cancels
@@ -12,7 +15,7 @@ function runs in one transaction, records the case's history and queues its emai
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.template.defaultfilters import date as date_filter
@@ -38,11 +41,13 @@ from triggers.threshold.checks import close_checks
 from triggers.workflow import OPEN_STATUSES, Status, TransitionNotAllowed
 
 from .signals import case_withdrawn
+from .window import CLOSABLE, appeal_refusal, closes_on_for
 
-CLOSABLE = frozenset({Status.OUTCOME_SENT, Status.ACTIONS_IN_PROGRESS})
-# Any time before closure (DOMAIN.md §5.5), an appeal waiting or not: the waiting appeal is
-# closed as withdrawn with the case.
+# Any time before closure (DOMAIN.md §5.5), at the applicant's (or victim's) own request, an
+# appeal waiting or not: the waiting appeal is closed as withdrawn with the case.
 WITHDRAWABLE = OPEN_STATUSES
+# The reasons that are the party's own request; any other is the officer ending the case.
+OWN_REQUEST = frozenset({WithdrawalReason.APPLICANT_ASKED, WithdrawalReason.VICTIM_ASKED})
 
 
 class ClosingRefused(ValueError):
@@ -54,15 +59,6 @@ REFUSED = (ClosingRefused, TransitionNotAllowed)
 
 
 # --- Closing ------------------------------------------------------------------------------------
-
-
-def closes_on_for(case: Case, today: date | None = None) -> date | None:
-    """The day a case closed now must wait for: the first day after the time to appeal its
-    letter, or None when nothing can be appealed any more."""
-    end = appeal_window_end(case)
-    if end is None or (today or timezone.localdate()) > end:
-        return None
-    return end + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -269,19 +265,29 @@ class WithdrawalData:
 
 
 def check_withdrawal(case: Case, data: WithdrawalData) -> None:
+    """Why `data` cannot withdraw `case` now (raises), as the form, the check page and the
+    service all ask."""
     if case.status not in WITHDRAWABLE:
         raise ClosingRefused(gettext("This case is no longer open: it cannot be withdrawn."))
     if data.reason not in WithdrawalReason.values:
         raise ClosingRefused(gettext("Choose why the case is being withdrawn."))
+    if data.reason == WithdrawalReason.VICTIM_ASKED and not case.on_behalf:
+        raise ClosingRefused(
+            gettext("Nobody applied for someone else on this case: choose another reason.")
+        )
     if data.reason == WithdrawalReason.OTHER and not data.details.strip():
         raise ClosingRefused(gettext("Say why the case is being withdrawn."))
+    if data.reason not in OWN_REQUEST and (refusal := appeal_refusal(case)):
+        raise ClosingRefused(refusal)
 
 
 @transaction.atomic
 def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
-    """Withdraw the case, at the applicant's request or the officer's: a meeting still
-    arranged is called off (everyone invited is told), the applicant gets a letter and an
-    email, and the history says who, when and why."""
+    """Withdraw the case, at the applicant's (or victim's) request at any time, or the
+    officer's when nothing can be appealed (check_withdrawal): a meeting still arranged is
+    called off (everyone invited is told), an appeal still waiting ends as withdrawn (the
+    party's choice), the applicant gets a letter and an email, and the history says who,
+    when and why."""
     case = Case.objects.select_for_update(of=("self",)).select_related("area").get(pk=case.pk)
     check_withdrawal(case, data)
     why = data.describe()
@@ -302,7 +308,7 @@ def withdraw_case(case: Case, data: WithdrawalData, *, by) -> Letter:
         {"reason": why, "officer_name": by.full_name},
     )
     # An appeal still waiting ends with the case (appeals listens), in this transaction.
-    case_withdrawn.send(sender=Case, case=case, by=by, reason=why)
+    case_withdrawn.send(sender=Case, case=case, by=by, reason=data.words())
     transition(
         case, Status.WITHDRAWN, by=by, summary=Wording("Case withdrawn"), reasons=data.words()
     )

@@ -67,12 +67,31 @@ def withdraw(request, area, reference):
         if case.withdrawal_requested_at
         else None
     )
-    form = WithdrawForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = WithdrawForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        on_behalf=case.on_behalf,
+    )
+    if request.method == "POST" and form.is_valid() and _allowed(case, form):
         data = form.withdrawal_data()
         request.session[_session_key(case)] = {"reason": data.reason, "details": data.details}
         return redirect("case_withdraw_check", case.area.slug, case.reference)
+    return _withdraw_page(request, case, form)
+
+
+def _withdraw_page(request, case, form):
     return render(request, "triggers/closing/withdraw.html", {"case": case, "form": form})
+
+
+def _allowed(case, form) -> bool:
+    """The service's rule on the form (DOMAIN.md §5.5: only the applicant's or victim's own
+    request may end a case while it can be appealed), shown in its error summary."""
+    try:
+        services.check_withdrawal(case, form.withdrawal_data())
+    except services.ClosingRefused as refused:
+        form.add_error("reason", str(refused))
+        return False
+    return True
 
 
 @login_required
@@ -86,8 +105,11 @@ def withdraw_check(request, area, reference):
         try:
             services.withdraw_case(case, data, by=request.user)
         except services.REFUSED as refused:
-            messages.error(request, str(refused))
-            return redirect("case_withdraw", case.area.slug, case.reference)
+            # Things changed since the form (an appeal lodged): say why on the form itself.
+            form = WithdrawForm(stored, on_behalf=case.on_behalf)
+            form.is_valid()
+            form.add_error("reason", str(refused))
+            return _withdraw_page(request, case, form)
         del request.session[_session_key(case)]
         messages.success(request, gettext("Case withdrawn. The applicant has been sent a letter."))
         return redirect(case_url(case))
@@ -104,8 +126,11 @@ def withdraw_check(request, area, reference):
 
 
 def _may_withdraw(request, case) -> bool:
+    """The case is open to withdrawal at all (the applicant's request always is); whether the
+    officer's chosen reason may end it now is the form's question."""
     try:
-        services.check_withdrawal(case, services.WithdrawalData(WithdrawalReason.OTHER, "-"))
+        asked = services.WithdrawalData(WithdrawalReason.APPLICANT_ASKED)
+        services.check_withdrawal(case, asked)
     except services.ClosingRefused as refused:
         messages.error(request, str(refused))
         return False

@@ -59,6 +59,8 @@ class SendTo(models.TextChoices):
 
 class WithdrawalReason(models.TextChoices):
     APPLICANT_ASKED = "applicant_asked", _("The applicant asked to withdraw")
+    # Where someone applied for a victim, the victim is a party (DOMAIN.md §5.9) and may end it.
+    VICTIM_ASKED = "victim_asked", _("The person affected asked to withdraw")
     BEHAVIOUR_STOPPED = "behaviour_stopped", _("The behaviour has stopped")
     NO_CONTACT = "no_contact", _("The applicant cannot be contacted")
     OTHER = "other", _("Another reason")

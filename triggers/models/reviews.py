@@ -56,7 +56,9 @@ class ReviewRecord(models.Model):
 
     `held_on` is the day the meeting was held, never the day it was typed in: the figures
     count the review as carried out on that day. `outcome_due` is the area's outcome timescale
-    from the meeting; the victim is consulted on
+    from the meeting, or the working day after `consultation_closes` when the review was
+    recorded too late for the consultation to end first (triggers.reviews.holding.deadlines);
+    the victim is consulted on
     the draft action plan until `consultation_closes`, and the plan is final once
     `plan_finalised_at` is set, with whether the victim commented or did not respond in time.
     """

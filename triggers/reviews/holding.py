@@ -8,12 +8,14 @@ not returned their information needs the officer's confirmation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from agencies.working_days import add_working_days
 from triggers.models import Case, InformationRequest, ReviewMeeting
 
 
@@ -30,6 +32,38 @@ class ReturnsMissing(ValueError):
             f"{_names(agencies)} {'has' if len(agencies) == 1 else 'have'} not returned "
             "information: confirm that you are recording the review without it."
         )
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """The review's two dates: the victim's consultation on the draft plan, and the outcome.
+    `policy_due` is the outcome's day under the area's timescale when `outcome_due` had to
+    move past it (None when it did not)."""
+
+    consultation_closes: date
+    outcome_due: date
+    policy_due: date | None = None
+
+
+def deadlines(held_on: date, recorded_on: date, area) -> Deadlines:
+    """The victim's consultation on the draft plan ends before the outcome is due (DOMAIN.md
+    §5.10, guidance of July 2025: consult the victim before the plan is final).
+
+    The outcome is due the area's `outcome_days` after the meeting; the consultation runs
+    `consultation_days` from the day the review is recorded, since the victim can only
+    comment on a draft plan once it exists. A review recorded late would make the two cross:
+    the consultation would end on or after the day the outcome is due, and the plan (final
+    only once the consultation ends) could not be sent on time. We never cut the victim's
+    time short for the council's delay: the outcome's due date moves to the working day after
+    the consultation ends, and the case's history says why. Everything that reads the
+    deadline reads this stored date (the case list's `next_due`, "sent late" on the outcome,
+    the figures' timeliness), so they agree; the figures still count the working days the
+    outcome took from the meeting."""
+    consultation_closes = add_working_days(recorded_on, area.consultation_days)
+    policy_due = add_working_days(held_on, area.outcome_days)
+    if consultation_closes < policy_due:
+        return Deadlines(consultation_closes, policy_due)
+    return Deadlines(consultation_closes, add_working_days(consultation_closes, 1), policy_due)
 
 
 def meeting_day(meeting: ReviewMeeting | None) -> date | None:

@@ -21,7 +21,6 @@ from django.utils.translation import gettext, gettext_noop
 from agencies.models import Agency, AreaMembership
 from agencies.site import site_url
 from agencies.wording import Wording
-from agencies.working_days import add_working_days
 from notifications.services import queue_email
 from triggers.history import completed, record_event, transition
 from triggers.information.services import close_open_requests
@@ -100,6 +99,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
     meeting, today, this_round = current_meeting(case), timezone.localdate(), current_round(case)
     held_on = holding.held_on(meeting, data.held_on, today)
     missing = holding.check_returns(case, this_round, confirmed=data.without_missing_returns)
+    dates = holding.deadlines(held_on, today, case.area)  # the consultation ends first
     review = ReviewRecord.objects.create(
         area_id=case.area_id,
         case=case,
@@ -111,8 +111,8 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         held_on=held_on,
         recorded_at=timezone.now(),
         recorded_by=by,
-        outcome_due=add_working_days(held_on, case.area.outcome_days),
-        consultation_closes=add_working_days(today, case.area.consultation_days),
+        outcome_due=dates.outcome_due,
+        consultation_closes=dates.consultation_closes,
     )
     _create_plan(review, data)
     if meeting is not None:
@@ -124,7 +124,7 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
         by=by,
         next_due=review.outcome_due,
         summary=Wording("Review meeting held and recorded"),
-        reasons=words.review_held(held_on, _plan_counts(data), review.outcome_due, missing),
+        reasons=words.review_held(held_on, _plan_counts(data), dates, missing),
     )
     completed(case, "review_held", held_on)
     close_open_requests(case, Wording("The review meeting was held."), by)

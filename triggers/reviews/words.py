@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 
 from agencies.wording import Term, Wording
 from triggers.models import ReviewRecord
+from triggers.reviews import holding
 
 PLAN_COMMENTED = {
     "applicant": gettext_noop("The applicant commented on the draft action plan"),
@@ -31,13 +32,24 @@ def plan_counts(recommendations: int, actions: int) -> Wording:
     )
 
 
-def review_held(held_on: date, counts: Wording, outcome_due: date, missing: list[str]) -> Wording:
-    """ "Held on 1 April 2026. 1 recommendation, 2 actions. The outcome is due by …", and the
-    bodies whose information the review went without."""
+def review_held(
+    held_on: date, counts: Wording, dates: holding.Deadlines, missing: list[str]
+) -> Wording:
+    """ "Held on 1 April 2026. 1 recommendation, 2 actions. The outcome is due by …", why it
+    is due later than the area's timescale when the review was recorded late, and the bodies
+    whose information the review went without."""
     return Wording.joined(
         Wording("Held on %(day)s.", day=held_on),
         counts,
-        Wording("The outcome is due by %(day)s.", day=outcome_due),
+        Wording("The outcome is due by %(day)s.", day=dates.outcome_due),
+        dates.policy_due
+        and Wording(
+            "The review was recorded late, so the victim's consultation on the draft plan "
+            "ends on %(closes)s: the outcome is due the working day after, instead of "
+            "%(policy)s, so that their time to comment is not cut short.",
+            closes=dates.consultation_closes,
+            policy=dates.policy_due,
+        ),
         missing
         and Wording("Recorded without information from %(bodies)s.", bodies=", ".join(missing)),
     )
