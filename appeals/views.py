@@ -20,7 +20,7 @@ from triggers import uploads
 from triggers.selectors import case_url
 from triggers.threshold import services as threshold_services
 
-from . import decisions, lodging, selectors
+from . import decisions, lodging, notices, selectors
 from .forms import AppealForm, AppealListForm, DecisionForm, StaffAppealForm
 from .models import Appeal
 
@@ -74,13 +74,15 @@ def track_lodge(request):
 
 
 def _lodged_message(appeal: Appeal) -> str:
-    """The applicant's confirmation, in the page's language."""
+    """The confirmation for whoever lodged it, in the page's language. It says an email is
+    on its way only when one is: someone with no email address gets none (notices.py)."""
     if appeal.kind == Appeal.Kind.PCC_REVIEW:
         said = gettext("Your PCC review has been sent to %(body)s.")
     else:
         said = gettext("Your appeal has been sent to %(body)s.")
-    confirmed = gettext("We have emailed you to confirm it.")
-    return f"{said % {'body': appeal.body_name}} {confirmed}"
+    said = said % {"body": appeal.body_name}
+    emailed = any(p.role == appeal.party and p.email for p in notices.told_of_appeal(appeal))
+    return f"{said} {gettext('We have emailed you to confirm it.')}" if emailed else said
 
 
 def _routes(case, target) -> dict:
