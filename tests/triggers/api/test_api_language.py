@@ -9,23 +9,13 @@ from notifications.models import Message
 from tests.welsh.staff import in_wales
 from triggers.models import Case
 
-from .test_api_cases import application, create, days_ago
+from .test_api_cases import application, create
+from .test_api_victim import ON_BEHALF
 
 pytestmark = pytest.mark.django_db
 
-FOR_A_VICTIM = {
-    "on_behalf": True,
-    "victim_name": "Val Victim",
-    "relationship": "Councillor",
-    "victim_consent": True,
-    "victim_consent_share": True,
-    "victim_consent_contact": True,
-    "victim_consent_how": "writing",
-    "victim_consent_on": days_ago(3),
-    "victim_email": "val@example.com",
-    "victim_contact_method": "email",
-    "send_to": "both",
-}
+# The victim emailed, so that their receipt can be read.
+FOR_A_VICTIM = {**ON_BEHALF, "victim_contact_method": "email", "send_to": "both"}
 WELSH_AREA_ONLY = [
     "Cymraeg is offered only in areas in Wales: this area writes in English. "
     'Use "en" or leave it out.'
@@ -52,7 +42,7 @@ def test_welsh_chosen_in_wales_is_recorded_and_every_receipt_is_welsh(api, north
     assert response.status_code == 201, response.content
     case = Case.objects.get(reference=response.json()["reference"])
     assert (case.applicant_language, case.victim_language) == ("cy", "cy")
-    for person in ("pat@example.com", "val@example.com"):
+    for person in ("pat@example.com", "val@example.com"):  # the victim's, as the case keeps it
         receipt = Message.objects.get(to_address=person, topic="Application received")
         assert receipt.subject.startswith("Rydym wedi cael eich cais"), receipt.subject
 
