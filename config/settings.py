@@ -311,8 +311,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # The applicant's and the victim's contact methods are one choice set: one name.
-    "ENUM_NAME_OVERRIDES": {"ContactMethodEnum": "triggers.models.case.ContactMethod"},
+    "ENUM_NAME_OVERRIDES": {  # the applicant's and the victim's choice sets: one name each
+        f"{name}Enum": f"triggers.models.case.{name}" for name in ("ContactMethod", "Language")
+    },
 }
 
 # API tokens (agencies.ApiToken on django-rest-knox): stored as SHA-512 digests, each with the

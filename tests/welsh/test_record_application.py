@@ -120,3 +120,19 @@ def test_the_victims_details_page_refuses_in_welsh(client, officer):
     html = client.post(url, {"send_to": "victim"}).content.decode()
     assert "Rhowch eu cyfeiriad e-bost neu eu cyfeiriad post, neu dewiswch y ceisydd" in html
     assert "Enter their email address" not in html
+
+
+def test_the_language_question_and_its_answer_are_welsh(client, officer):
+    """DOMAIN.md §5.12: asked of the applicant in a Welsh area, in the officer's Welsh; each
+    language named in itself."""
+    assert post(client, "start", arrival(officer, "phone")).status_code == 302
+    assert post(client, "who", {"applying_for": "myself"}).status_code == 302
+    assert post(client, "complaint", report(officer.police.slug)).status_code == 302
+    assert post(client, "complaints", {}).status_code == 302
+    assert post(client, "impact", IMPACT).status_code == 302
+    html = post(client, "contact", {**CONTACT, "applicant_language": "fr"}).content.decode()
+    assert "Ym mha iaith maen nhw am i ni ysgrifennu atyn nhw?" in html
+    assert "Dewiswch Saesneg neu Gymraeg" in html and "Select English or Cymraeg" not in html
+    assert post(client, "contact", {**CONTACT, "applicant_language": "cy"}).status_code == 302
+    check = client.get(reverse("record:check")).content.decode()
+    assert "Yr iaith rydyn ni’n ysgrifennu atyn nhw ynddi" in check and "Cymraeg" in check

@@ -12,6 +12,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from agencies import language
 from agencies.models import Agency
 from notifications.services import texts_available
 from triggers.api.eligibility import EligibilityComplaintSerializer, EligibilityResultSerializer
@@ -23,10 +24,10 @@ from triggers.api.fields import (
     optional_case_text,
     stored_incident_key,
 )
-from triggers.api.victim import OnBehalfSerializer
+from triggers.api.victim import OnBehalfSerializer, language_choice
 from triggers.applications.services import ApplicationData, ComplaintData
 from triggers.fields import model_max_length
-from triggers.models import Case, Channel, ContactMethod, ThresholdDecision
+from triggers.models import Case, Channel, ContactMethod, Language, ThresholdDecision
 
 # --- Staff API: cases ---------------------------------------------------------------------
 
@@ -256,7 +257,13 @@ class ApplicationComplaintSerializer(EligibilityComplaintSerializer):
 
 class ApplicationCreateSerializer(OnBehalfSerializer):
     """An application a member of staff records for one of their own areas; for someone
-    else (`on_behalf`), with the victim's consent and their own details (OnBehalfSerializer)."""
+    else (`on_behalf`), with the victim's consent and their own details (OnBehalfSerializer).
+
+    `applicant_language` and `victim_language` record each person's language ("en", the
+    default, or "cy"; DOMAIN.md §5.12). "cy" for an area outside Wales is a 400 naming the
+    field, not stored: the online journey never offers Welsh there, and a stored choice the
+    messages would ignore (triggers.recipients.language_of) would mislead the caller.
+    """
 
     # How the applicant can be reached for each contact method (as in the online journey).
     NEEDED_FOR = {
@@ -301,6 +308,9 @@ class ApplicationCreateSerializer(OnBehalfSerializer):
     impact = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
     desired_outcome = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
     adjustments = StrictCharField(required=False, allow_blank=True, default="", max_length=2000)
+    applicant_language = language_choice(
+        "The language the applicant wants to be written to in: every message to them uses it."
+    )
     complaints = ComplaintListField(child=ApplicationComplaintSerializer())
 
     def area_queryset(self):
@@ -311,6 +321,7 @@ class ApplicationCreateSerializer(OnBehalfSerializer):
     def validate(self, attrs):
         # Every broken rule at once, each under its field, as the forms' error summaries do.
         errors = self.on_behalf_errors(attrs)
+        errors.update(self.language_errors(attrs))
         method = attrs.get("contact_method")
         if method == ContactMethod.TEXT and not texts_available(attrs["area"]):
             errors["contact_method"] = ["Text messages are not available in this area."]
@@ -326,6 +337,21 @@ class ApplicationCreateSerializer(OnBehalfSerializer):
             raise serializers.ValidationError(errors)
         attrs["applicant_email"] = attrs["applicant_email"].lower()
         return self.cleaned_victim(attrs)
+
+    @staticmethod
+    def language_errors(attrs) -> dict[str, list[str]]:
+        """Welsh is refused outside Wales, as the online journey never offers it there: a
+        choice that would be stored but never used would tell the caller it had been made."""
+        if language.is_welsh(attrs["area"]):
+            return {}
+        return {
+            name: [
+                "Cymraeg is offered only in areas in Wales: this area writes in English. "
+                'Use "en" or leave it out.'
+            ]
+            for name in ("applicant_language", "victim_language")
+            if attrs.get(name) == Language.WELSH
+        }
 
     @staticmethod
     def _inferred_contact_method(attrs) -> str:

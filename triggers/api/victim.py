@@ -14,7 +14,19 @@ from rest_framework import serializers
 from notifications.services import texts_available
 from triggers.api.fields import PastDateField, StrictBooleanField, StrictCharField
 from triggers.fields import model_max_length
-from triggers.models import Case, ConsentHow, ContactMethod, SendTo
+from triggers.models import Case, ConsentHow, ContactMethod, Language, SendTo
+
+
+def language_choice(help_text: str) -> serializers.ChoiceField:
+    """A person's language (DOMAIN.md §5.12): "en" or "cy", English when left out."""
+    return serializers.ChoiceField(
+        choices=Language.choices,
+        required=False,
+        default=Language.ENGLISH,
+        help_text=f'{help_text} "en" (English, the default) or "cy" (Cymraeg); "cy" '
+        "only for an area in Wales (anywhere else it is refused: Welsh is not offered there).",
+        error_messages={"invalid_choice": 'Use "en" (English) or "cy" (Cymraeg), not "{input}".'},
+    )
 
 
 def _optional_text(name: str, max_length: int | None = None) -> StrictCharField:
@@ -70,6 +82,9 @@ class OnBehalfSerializer(serializers.Serializer):
         "sends text messages through GOV.UK Notify.",
     )
     victim_adjustments = _optional_text("victim_adjustments", max_length=500)
+    victim_language = language_choice(
+        "The language the victim wants to be written to in: every message to them uses it."
+    )
     send_to = serializers.ChoiceField(
         choices=SendTo.choices,
         required=False,
@@ -96,6 +111,7 @@ class OnBehalfSerializer(serializers.Serializer):
         "victim_postcode",
         "victim_contact_method",
         "victim_adjustments",
+        "victim_language",
         "send_to",
     )
 

@@ -85,6 +85,9 @@ class ApplicationData:
     victim_postcode: str = ""
     victim_contact_method: str = ""
     victim_adjustments: str = ""
+    # The language the victim chose ("en" or "cy", DOMAIN.md §5.12): known before the case
+    # exists, so that their receipt, queued with the case, is written in it.
+    victim_language: str = "en"
     send_to: str = ""
     behaviour_location: str = ""
     others_affected: str = ""
@@ -92,8 +95,8 @@ class ApplicationData:
     desired_outcome: str = ""
     contact_method: str = "email"
     adjustments: str = ""
-    # The language the applicant applied in ("en" or "cy", DOMAIN.md §5.12): their messages
-    # are written in it.
+    # The language the applicant applied in, or chose when staff recorded the application
+    # ("en" or "cy", DOMAIN.md §5.12): their messages are written in it.
     applicant_language: str = "en"
     extra: dict = field(default_factory=dict)
 
@@ -116,6 +119,15 @@ class ApplicationData:
     def victim_contact_method_text(self) -> str:
         method = self.victim_contact_method
         return ContactMethod(method).label if method else ""
+
+    @property
+    def applicant_language_text(self) -> str:
+        # A language is named in itself ("Cymraeg"), whatever the page's language.
+        return Language(self.applicant_language).label
+
+    @property
+    def victim_language_text(self) -> str:
+        return Language(self.victim_language).label
 
     @property
     def send_to_text(self) -> str:
@@ -188,8 +200,7 @@ def submit_application(
         by=recorded_by,
         to_status=case.status,
     )
-    if case.applicant_language == Language.WELSH:
-        record_event(case, Wording("The applicant applied in Cymraeg"), by=recorded_by)
+    _record_languages(case, recorded_by)
     completed(case, "application_received", received_on)
     if case.on_behalf:
         record_event(case, consent_summary(case), by=recorded_by)
@@ -197,6 +208,19 @@ def submit_application(
     # s104(3)(b): every application reaches every relevant body on receipt, to check.
     request_checks(case, by=recorded_by)
     return case, token
+
+
+def _record_languages(case: Case, recorded_by) -> None:
+    """The history says who chose Welsh: online, by applying in it; otherwise as staff
+    recorded their choice."""
+    if case.applicant_language == Language.WELSH:
+        if case.channel == Channel.ONLINE:
+            chose = Wording("The applicant applied in Cymraeg")
+        else:
+            chose = Wording("The applicant chose to be written to in Cymraeg")
+        record_event(case, chose, by=recorded_by)
+    if case.on_behalf and case.victim_language == Language.WELSH:
+        record_event(case, Wording("The victim chose to be written to in Cymraeg"), by=recorded_by)
 
 
 def _make_victim_a_party(case: Case, data: ApplicationData, recorded_by) -> None:

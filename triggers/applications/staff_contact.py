@@ -6,11 +6,16 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from triggers.applications.contact import ContactForm
+from triggers.applications.language_choice import LanguageQuestion, language_field
 from triggers.applications.staff_forms import _reword
 from triggers.models import ContactMethod
 
 
-class StaffContactForm(ContactForm):
+class StaffContactForm(LanguageQuestion, ContactForm):
+    applicant_language = language_field(_("Which language do they want us to write to them in?"))
+    language_name = "applicant_language"
+    asked_after = "contact_method"
+
     # Whole sentences, so that each can be translated (issue #19).
     NEEDED_FOR = {
         ContactMethod.EMAIL: (
@@ -45,8 +50,9 @@ class StaffContactForm(ContactForm):
     LANGUAGE_NEEDED = _("Enter the language they need")
     OTHER_NEED_NEEDED = _("Enter what else they need")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, welsh: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.ask_language(welsh)
         _reword(
             self,
             {
@@ -91,3 +97,6 @@ class StaffContactForm(ContactForm):
                 },
             },
         )
+
+    def application_fields(self) -> dict:
+        return {**super().application_fields(), **self.chosen_language()}

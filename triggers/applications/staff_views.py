@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from agencies import access
+from agencies import access, language
 from notifications.services import texts_available
 from triggers.applications import forms
 from triggers.applications.journey import (
@@ -93,6 +93,9 @@ class RecordJourney(Journey):
     def form_options(self, step: str) -> dict:
         if step == START:
             return {"areas": self.areas}
+        if step in (CONTACT, VICTIM):
+            # Each person's language is asked where Welsh is offered (DOMAIN.md §5.12).
+            return {**super().form_options(step), "welsh": language.is_welsh(self.area)}
         return super().form_options(step)
 
     def complaint_form_options(self) -> dict:
@@ -228,6 +231,7 @@ def check(request, journey):
             "reports": journey.reports,
             "contact_method": ContactMethod(application.contact_method).label,
             "needs": _needs_in_words(journey),
+            "welsh": language.is_welsh(area),
             "back_url": pages.url(CONTACT),
         },
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.forms import gds_helper
 from triggers.applications.contact import PHONE_NUMBER, UK_POSTCODE
+from triggers.applications.language_choice import LanguageQuestion, language_field
 from triggers.fields import model_max_length, text_input
 from triggers.models import Case, ContactMethod, SendTo
 
@@ -164,11 +165,17 @@ SEND_TO_WORDS = (
 )
 
 
-class StaffVictimForm(VictimForm):
-    """The same questions, in words for staff recording an application for someone."""
+class StaffVictimForm(LanguageQuestion, VictimForm):
+    """The same questions, in words for staff recording an application for someone, and in
+    an area in Wales the language the person applied for wants to be written to in."""
 
-    def __init__(self, *args, **kwargs):
+    victim_language = language_field(_("Which language do they want us to write to them in?"))
+    language_name = "victim_language"
+    asked_after = "victim_contact_method"
+
+    def __init__(self, *args, welsh: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.ask_language(welsh)
         self.fields["send_to"].label = _("Who should we write to about the case review?")
         self.fields["send_to"].help_text = _(
             "Ask the applicant what the person they apply for chose. If nobody chose, we write "
@@ -181,6 +188,9 @@ class StaffVictimForm(VictimForm):
         self.NO_WAY_TO_WRITE = _(
             "Enter their email address or postal address, or choose the applicant"
         )
+
+    def application_fields(self) -> dict:
+        return {**super().application_fields(), **self.chosen_language()}
 
 
 class VictimDetailsForm(StaffVictimForm):

@@ -279,6 +279,8 @@ def start_case(possible: PossibleReview, agreement: Agreement, *, by) -> Case:
         victim_address=agreement.address,
         victim_postcode=agreement.postcode,
         victim_contact_method=agreement.contact_method,
+        # Known before the case is made: the victim's receipt is queued with it, in this.
+        victim_language=agreement.language,
         behaviour_location=possible.address,
         complaints=complaints_from(records),
     )
@@ -286,9 +288,8 @@ def start_case(possible: PossibleReview, agreement: Agreement, *, by) -> Case:
         possible.area, data, channel=Channel.AGENCY_REFERRAL, recorded_by=by
     )
     reachable = case.victim_reachable
-    case.victim_language = agreement.language
     case.send_to = SendTo.VICTIM if reachable else SendTo.APPLICANT
-    case.save(update_fields=["victim_language", "send_to", "updated_at"])
+    case.save(update_fields=["send_to", "updated_at"])
     decision = ev.assess_records(possible.area, records)
     record_event(
         case,

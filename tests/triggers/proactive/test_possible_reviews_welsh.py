@@ -8,8 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications.models import Message
 from tests.triggers.proactive.test_possible_reviews import find, housing, jane  # noqa: F401
-from tests.welsh.staff import welsh_staff
+from tests.welsh.staff import in_wales, welsh_staff
 from triggers import eligibility
 from triggers.models import Case, PossibleReview
 from triggers.proactive import evidence, services
@@ -96,7 +97,7 @@ def test_the_offer_letter_is_in_the_person_s_language_not_the_officer_s(
     assert absent not in letter
 
 
-def _started(side) -> Case:
+def _started(side, language="en") -> Case:
     find(side)
     agreement = services.Agreement(
         victim_name="Jane Doe",
@@ -104,6 +105,7 @@ def _started(side) -> Case:
         consent_on=timezone.localdate(),
         contact_method="email",
         email="jane@example.com",
+        language=language,
     )
     return services.start_case(PossibleReview.objects.get(), agreement, by=side.officer)
 
@@ -143,3 +145,15 @@ def test_the_same_entry_reads_in_english_for_staff_who_did_not_choose_welsh(clie
     assert "The threshold is met: 3 complaints count" in page
     assert "How the records were linked:" in page and "surname matches" in page
     assert "Mae’r trothwy" not in page
+
+
+def test_a_welsh_victim_s_receipt_is_welsh_from_the_first_message(north, jane):  # noqa: F811
+    """DOMAIN.md §5.12: the receipt is queued with the case, so the victim's language is known
+    before it is written, not set afterwards."""
+    in_wales(north)
+    case = _started(north, language="cy")
+    assert case.victim_language == "cy"
+    receipt = Message.objects.get(to_address="jane@example.com", topic="Application received")
+    assert receipt.subject.startswith("Rydym wedi cael eich cais"), receipt.subject
+    assert "Annwyl Jane Doe," in receipt.body
+    assert case.events.filter(summary="The victim chose to be written to in Cymraeg").exists()
