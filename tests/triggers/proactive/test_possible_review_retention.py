@@ -13,6 +13,7 @@ from audit.models import AccessRecord
 from incidents import services as incidents
 from incidents.models import IncidentRecord
 from tests.triggers.proactive.test_possible_reviews import find, housing, jane  # noqa: F401
+from tests.triggers.proactive.test_possible_reviews_welsh import _started as started
 from triggers.models import Case, EarlierDecision, PossibleReview
 from triggers.proactive import retention, services
 
@@ -77,14 +78,7 @@ def test_a_started_one_goes_with_its_records_and_the_case_keeps_the_details(
     north,
     jane,  # noqa: F811
 ):
-    agreement = services.Agreement(
-        victim_name="Jane Doe",
-        consent_how="verbal",
-        consent_on=timezone.localdate(),
-        contact_method="email",
-        email="jane@example.com",
-    )
-    case = services.start_case(jane_review(north), agreement, by=north.officer)
+    case = started(north)  # Jane agreed, by email
     incidents.delete_expired_records(today=months_on())
     assert not PossibleReview.objects.exists()
     case = Case.objects.get(pk=case.pk)
