@@ -123,8 +123,10 @@ def _model_exists(app_label: str, model_name: str) -> bool:
 
 def _responder_clauses(agency_id: int) -> list[Q]:
     clauses = []
-    # Every application is passed on to every relevant body on receipt (s104(3)(b)): the
-    # body's threshold check, made with the case, lets its responders see it from then on.
+    # Every application is passed on to every relevant body on receipt (s104(3)(b)), and to
+    # each co-opted housing provider a complaint was reported to (our rule, see
+    # triggers.threshold.checks.relevant_bodies): the body's threshold check, made with the
+    # case, lets its responders see it from then on.
     if _model_exists("triggers", "ThresholdCheck"):
         clauses.append(Q(threshold_checks__agency_id=agency_id))
     if _model_exists("triggers", "InformationRequest"):

@@ -32,7 +32,7 @@ from .models import (
     LinkCluster,
     LinkedPair,
 )
-from .signals import records_imported
+from .signals import records_expired, records_imported
 
 log = logging.getLogger(__name__)
 
@@ -336,7 +336,9 @@ def expiry_cutoff(area: Area, today: date) -> date:
 
 def delete_expired_records(today: date | None = None) -> int:
     """Nightly: delete every record reported longer ago than its area keeps them, with its
-    links; the feed's kept file goes when no record of it is left. Returns records deleted."""
+    links; the feed's kept file goes when no record of it is left. What the layers above
+    made from the records goes in the same transaction (records_expired). Returns records
+    deleted."""
     today = today or timezone.localdate()
     deleted = 0
     for area in Area.objects.all():
@@ -353,6 +355,7 @@ def delete_expired_records(today: date | None = None) -> int:
             feeds |= set(old_feeds.values_list("pk", flat=True))
             expired.delete()
             _drop_emptied_feeds(feeds)
+            records_expired.send(sender=IncidentRecord, area=area, today=today)
             if not count:
                 continue
             audit.record(

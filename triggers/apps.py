@@ -22,7 +22,11 @@ class TriggersConfig(AppConfig):
             import_module(module)
         # The bodies' records sit below the case (incidents never imports triggers): it says
         # when an import is done, and possible case reviews are looked for then.
-        from incidents.signals import records_imported
+        # And when records are deleted past their retention, the possible case reviews made
+        # from them go too, in the same transaction.
+        from incidents.signals import records_expired, records_imported
+        from triggers.proactive.retention import after_records_expired
         from triggers.proactive.tasks import after_import
 
         records_imported.connect(after_import, dispatch_uid="possible_reviews_after_import")
+        records_expired.connect(after_records_expired, dispatch_uid="possible_reviews_retention")

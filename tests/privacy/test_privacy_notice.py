@@ -19,6 +19,8 @@ def test_the_notice_names_the_incident_records(client):
     assert "2023 Anti-social Behaviour Action Plan" in page
     assert "each agency sees only its own" in page
     assert "normally 13 months, and never less than 7" in page
+    # Possible case reviews go with the last of their records (triggers/proactive/retention).
+    assert "the last of the records it came from is deleted" in page
 
 
 def test_the_retention_it_states_is_the_default(db):
@@ -38,4 +40,5 @@ def test_the_notice_names_the_incident_records_in_welsh(client):
     assert '<html lang="cy"' in page
     assert "Cofnodion digwyddiadau gan yr asiantaethau" in page
     assert "13 mis fel arfer" in page
+    assert "cofnodion y daeth ohonynt ei ddileu" in page
     assert "Incident records" not in page

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from agencies.models import AreaMembership
 from agencies.reminders import remind_then_escalate
 from agencies.site import site_url
 from agencies.wording import Wording, as_words
@@ -29,6 +28,7 @@ from triggers.models import (
     ReturnedReport,
 )
 from triggers.selectors import officer_and_admins
+from triggers.threshold.checks import relevant_bodies
 from triggers.workflow import Status
 
 NOTIFIABLE = frozenset({Status.THRESHOLD_MET, Status.MET_ON_DISCRETION, Status.FURTHER_REVIEW})
@@ -41,10 +41,13 @@ class RequestRefused(ValueError):
 
 
 def agencies_to_ask(case: Case):
-    """The area's memberships: relevant bodies are always asked; the others are optional."""
+    """The area's memberships: the bodies passed the application on receipt (the relevant
+    bodies, and the co-opted housing providers a complaint was reported to: see
+    threshold.checks.relevant_bodies) are always asked; the others are optional."""
+    required = relevant_bodies(case)
+    asked = {m.pk for m in required}
     memberships = case.area.memberships.select_related("agency").order_by("agency__name")
-    required = [m for m in memberships if m.role == AreaMembership.Role.RELEVANT_BODY]
-    optional = [m for m in memberships if m.role != AreaMembership.Role.RELEVANT_BODY]
+    optional = [m for m in memberships if m.pk not in asked]
     return required, optional
 
 

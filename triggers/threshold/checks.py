@@ -1,10 +1,11 @@
 """Passing the application on: every relevant body checks its complaints (DOMAIN.md §5.1-2).
 
 s104(3)(b) asks that every application be passed on to all the relevant bodies, and the
-threshold is the bodies' decision. So on receipt each relevant body of the area is asked to
-check the applicant's complaints against its own records (found, not found, not ours) within
-the area's threshold timescale; the single point of contact then records the bodies'
-decision with these checks beside the engine's count.
+threshold is the bodies' decision. So on receipt each relevant body of the area, and each
+co-opted housing provider a complaint was reported to (relevant_bodies), is asked to check
+the applicant's complaints against its own records (found, not found, not ours) within the
+area's threshold timescale; the single point of contact then records the bodies' decision
+with these checks beside the engine's count.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -37,8 +38,22 @@ class CheckRefused(ValueError):
 
 
 def relevant_bodies(case: Case) -> list[AreaMembership]:
+    """The members of the case's area passed the application on receipt and asked to check
+    it: the relevant bodies (council, police, health body) and the co-opted housing providers
+    relevant to this application.
+
+    Our rule (DOMAIN.md §5.1): a co-opted housing provider (Sch 4 para 5) is relevant to an
+    application when any of its complaints was reported to it (the complaint's reported_to
+    is that provider); it then holds one of the very complaints, so it is passed the
+    application on receipt and checks it like the other bodies, and its responders see the
+    case through that check (agencies/access.py). Other co-opted providers and partners are
+    not asked on receipt; the officer may add them when asking for information."""
+    reported_to = case.complaints.filter(reported_to__isnull=False).values("reported_to_id")
     return list(
-        case.area.memberships.filter(role=AreaMembership.Role.RELEVANT_BODY)
+        case.area.memberships.filter(
+            Q(role=AreaMembership.Role.RELEVANT_BODY)
+            | Q(role=AreaMembership.Role.CO_OPTED_HOUSING, agency_id__in=reported_to)
+        )
         .select_related("agency")
         .order_by("agency__name")
     )
@@ -256,8 +271,8 @@ def _escalate(check: ThresholdCheck) -> None:
 
 
 def reported_elsewhere(case: Case, complaints) -> set[int]:
-    """Complaints made to someone who is not a relevant body of the area (an MP, a councillor,
-    a school). They still count (s104(11) asks only that a complaint was made), so the engine
+    """Complaints made to someone who was not asked to check them (an MP, a councillor, a
+    school). They still count (s104(11) asks only that a complaint was made), so the engine
     counts them; the bodies are shown them, to check with the person they were made to."""
     bodies = {m.agency_id for m in relevant_bodies(case)}
     return {c.pk for c in complaints if c.reported_to_id not in bodies}

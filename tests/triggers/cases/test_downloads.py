@@ -1,6 +1,7 @@
 """The meeting's calendar file from the case page, and letters viewed in the browser, and the
 housing provider the applicant reported to pre-selected on the threshold page (issue #17)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -113,20 +114,26 @@ def checked_boxes(html: str) -> set[str]:
     }
 
 
-def test_the_housing_provider_reported_to_is_pre_selected(client, north, housing):
+def test_a_partner_reported_to_is_pre_selected(client, north, housing):
+    """A co-opted housing provider reported to is always asked (DOMAIN.md §5.1: it was
+    passed the application on receipt), so it is no choice; a partner reported to is one,
+    ticked to start with."""
     homes, other = housing
+    fire = AgencyFactory(slug="north-fire", kind=Agency.Kind.FIRE, force_area=north.force)
+    MembershipFactory(area=north.area, agency=fire, role=AreaMembership.Role.PARTNER)
     north.case = make_case(
         north.area,
         complaints=[
             complaint_data(50, reported_to=homes),
             complaint_data(30, reported_to=north.police),
-            complaint_data(10),
+            complaint_data(10, reported_to=fire),
         ],
     )
     client.force_login(north.officer)
     page = client.get(case_url(north, "case_threshold")).content.decode()
-    assert checked_boxes(page) == {str(homes.pk)}
-    assert f'value="{other.pk}"' in page  # offered, not ticked
+    offered = set(re.findall(r'<input[^>]*name="also_ask"[^>]*value="(\d+)"', page))
+    assert offered == {str(other.pk), str(fire.pk)}  # not North Homes: always asked
+    assert checked_boxes(page) == {str(fire.pk)}  # the other provider offered, not ticked
 
 
 def test_nothing_is_pre_selected_when_no_provider_was_reported_to(client, north, housing):
