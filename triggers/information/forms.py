@@ -48,8 +48,9 @@ class AlsoAskField(forms.MultipleChoiceField):
             "help_text",
             _(
                 "The council, police and health body (the integrated care board in England, the "
-                "Local Health Board in Wales) are always asked for information. Choose "
-                "any co-opted housing provider or other partner this case concerns."
+                "Local Health Board in Wales), and any co-opted housing provider a complaint "
+                "was made to, are always asked for information. Choose any other co-opted "
+                "housing provider or partner this case concerns."
             ),
         )
         super().__init__(label=label, required=False, **kwargs)
