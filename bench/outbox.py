@@ -1,52 +1,42 @@
 """The outbox's rate: one worker delivering to an SMTP server on loopback.
 
 N messages are written as the services write them (pending, in the outbox), then delivered by
-`deliver_due` in a loop, as one Celery worker would; the server counts what arrives by each
-message's idempotency key, so a lost or doubled message shows. The ratio compares that rate
-with the bare cost of SMTP: the same messages sent by Django's SMTP backend over one
-connection, no database. Run as `python -m bench.outbox N` with DATABASE_URL set; the
-messages are deleted afterwards.
+`deliver_due` in a loop, as one Celery worker would; the server (bench.smtp_sink, in its own
+process) counts what arrives by each message's idempotency key, so a lost or doubled message
+shows. The ratio compares that rate with the bare cost of SMTP: the same messages sent by
+Django's SMTP backend over one connection, no database. Run as `python -m bench.outbox N`
+with DATABASE_URL set; the messages are deleted afterwards.
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import subprocess  # nosec B404 -- our own SMTP sink, fixed arguments
 import sys
 import time
-from collections import Counter
 
 RUN_PREFIX = "bench-outbox"
 
 
-class _Keeper:
-    def __init__(self):
-        self.keys = Counter()
-
-    async def handle_DATA(self, server, session, envelope):  # aiosmtpd names the hook
-        for line in envelope.content.decode(errors="replace").splitlines():
-            if line.lower().startswith("x-idempotency-key:"):
-                self.keys[line.split(":", 1)[1].strip()] += 1
-                break
-        else:
-            self.keys["(bare)"] += 1
-        return "250 OK"
-
-
 def measure(count: int = 500) -> dict:
-    from aiosmtpd.controller import Controller
     from django.core.mail import EmailMessage, get_connection
     from django.test.utils import override_settings
 
     from notifications.delivery import deliver_due
     from notifications.models import Message
 
-    keeper = _Keeper()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    controller = Controller(keeper, hostname="127.0.0.1", port=port)
-    controller.start()
+    sink = subprocess.Popen(  # noqa: S603  # nosec B603
+        [sys.executable, "-m", "bench.smtp_sink", str(port)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    if sink.stdout.readline().strip() != "READY":
+        raise RuntimeError("the SMTP sink did not start")
     stamp = f"{RUN_PREFIX}-{time.time_ns()}"
     try:
         with override_settings(
@@ -85,9 +75,9 @@ def measure(count: int = 500) -> dict:
             idempotency_key__startswith=stamp, status=Message.Status.SENT
         ).count()
     finally:
-        controller.stop()
+        keys = _stop(sink)
         Message.objects.filter(idempotency_key__startswith=stamp).delete()
-    received = {k: v for k, v in keeper.keys.items() if k.startswith(stamp)}
+    received = {k: v for k, v in keys.items() if k.startswith(stamp)}
     return {
         "messages": count,
         "per_second": rate,
@@ -97,6 +87,12 @@ def measure(count: int = 500) -> dict:
         "doubled": sum(1 for v in received.values() if v > 1),
         "marked_sent": sent,
     }
+
+
+def _stop(sink: subprocess.Popen) -> dict:
+    """Stop the sink; what it received, by idempotency key."""
+    keys, _ = sink.communicate("\n", timeout=60)
+    return json.loads(keys.strip().splitlines()[-1])
 
 
 def main(argv: list[str]) -> None:
