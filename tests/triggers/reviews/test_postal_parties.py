@@ -8,6 +8,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from agencies.working_days import add_working_days
@@ -200,3 +201,17 @@ def test_the_officer_records_the_views_the_victim_gave_by_phone(north):
     )
     review = reviews.finalise_plan(review, by=north.officer)  # answered: no need to wait
     assert review.victim_response == ReviewRecord.VictimResponse.COMMENTED
+
+
+def test_the_officer_records_views_given_by_letter_on_a_page(client, north):
+    case = case_with(north, VICTIM_BY_POST)
+    _, review = hold(north, case)
+    url = reverse("case_plan_response", args=[north.area.slug, case.reference])
+    client.force_login(north.officer)
+    page = client.post(url, {"party": "victim", "text": "Patrol later."})
+    assert page.status_code == 200 and "govuk-error-summary" in page.content.decode()
+    page = client.post(url, {"party": "victim", "received": "letter", "text": "Patrol later."})
+    assert page.status_code == 302
+    comment = PlanComment.objects.get(review=review)
+    assert (comment.party, comment.received, comment.text) == ("victim", "letter", "Patrol later.")
+    assert "By letter" in client.get(page.url).content.decode()
