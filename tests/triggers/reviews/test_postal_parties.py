@@ -14,8 +14,8 @@ from django.utils import timezone
 from agencies.working_days import add_working_days
 from notifications.models import Message
 from tests.factories import make_case
+from tests.triggers.reviews.test_review import schedule
 from triggers.letters import served_on_for
-from triggers.meetings import services as meetings
 from triggers.meetings.by_post import invite_by_post
 from triggers.models import Letter, LetterDelivery, PlanComment, ReviewRecord
 from triggers.post.services import mark_posted
@@ -53,23 +53,6 @@ def case_with(side, data, **fields):
     return case
 
 
-def schedule(side, case):
-    """The meeting arranged a week ago, for yesterday (so the review can be recorded)."""
-    now = timezone.now()
-    starts = now - timedelta(days=1)
-    with mock.patch("django.utils.timezone.now", return_value=now - timedelta(days=8)):
-        return meetings.schedule_review(
-            case,
-            meetings.MeetingData(
-                starts_at=starts,
-                ends_at=starts + timedelta(hours=1),
-                chair=side.chair,
-                venue="Hall",
-            ),
-            by=side.officer,
-        )
-
-
 def hold(side, case):
     meeting = schedule(side, case)
     review = reviews.record_review(
@@ -89,13 +72,15 @@ def queued(case, kind):
 
 
 def emails(case):
-    """The invitations and requests for views emailed to the case's people (not the chair)."""
+    """The invitations and requests for views emailed to the case's people (not the chair's
+    and the agencies')."""
+    people = {case.applicant_email, case.victim_email} - {""}
     return sorted(
         Message.objects.filter(
-            reference=case.reference, topic__in=("Review meeting", "Draft action plan")
-        )
-        .exclude(to_address__startswith="chair@")
-        .values_list("to_address", "topic")
+            reference=case.reference,
+            topic__in=("Review meeting", "Draft action plan"),
+            to_address__in=people,
+        ).values_list("to_address", "topic")
     )
 
 
