@@ -200,3 +200,28 @@ def test_the_officer_records_views_given_by_letter_on_a_page(client, north):
     comment = PlanComment.objects.get(review=review)
     assert (comment.party, comment.received, comment.text) == ("victim", "letter", "Patrol later.")
     assert "By letter" in client.get(page.url).content.decode()
+
+
+def test_the_officer_sees_when_the_postal_consultation_closes(client, north):
+    case = case_with(north, VICTIM_BY_POST)
+    hold(north, case)
+    client.force_login(north.officer)
+    page = reverse("case_detail", args=[north.area.slug, case.reference])
+    assert "once the letter asking for them is posted" in client.get(page).content.decode()
+    today = timezone.localdate()
+    mark_posted(
+        LetterDelivery.objects.filter(case=case, letter__kind=CONSULTATION),
+        posted_on=today,
+        by=north.officer,
+    )
+    closes = add_working_days(served_on_for(today), north.area.consultation_days)
+    shown = f"Victim's comments on the draft plan by {closes.day} {closes:%B %Y}"
+    assert shown in client.get(page).content.decode()
+    # A month on (the session's clock is not moved: days are moved back instead).
+    month_ago = today - timedelta(days=30)
+    case.letters.filter(kind=CONSULTATION).update(served_on=month_ago)
+    ReviewRecord.objects.filter(case=case).update(consultation_closes=month_ago)
+    closes = add_working_days(month_ago, north.area.consultation_days)
+    check = reverse("case_plan_finalise", args=[north.area.slug, case.reference])
+    text = client.get(check).content.decode()
+    assert f"did not comment on the draft plan by {closes.day} {closes:%B %Y}" in text
