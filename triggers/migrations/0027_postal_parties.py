@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0009_incident_retention'),
-        ('triggers', '0025_earlier_decisions'),
+        ('triggers', '0026_withdrawal_by_the_victim'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

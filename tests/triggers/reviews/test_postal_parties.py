@@ -140,6 +140,17 @@ def test_running_it_again_queues_nothing_twice(north):
     assert sorted(queued(case, CONSULTATION)) == [("applicant", "queued"), ("victim", "queued")]
 
 
+def post_consultation(side, case):
+    """The consultation letter posted today: the day the postal consultation closes."""
+    today = timezone.localdate()
+    mark_posted(
+        LetterDelivery.objects.filter(case=case, letter__kind=CONSULTATION),
+        posted_on=today,
+        by=side.officer,
+    )
+    return add_working_days(served_on_for(today), side.area.consultation_days)
+
+
 def after_days(day):
     moment = timezone.now() + timedelta(days=(day - timezone.localdate()).days)
     return mock.patch("django.utils.timezone.now", return_value=moment)
@@ -153,13 +164,7 @@ def test_the_plan_waits_for_the_letter_then_runs_from_its_service(north):
         assert "has not been posted" in reviews.plan_refusal(review)
         with pytest.raises(reviews.ReviewRefused):
             reviews.finalise_plan(review, by=north.officer)
-    today = timezone.localdate()
-    mark_posted(
-        LetterDelivery.objects.filter(case=case, letter__kind=CONSULTATION),
-        posted_on=today,
-        by=north.officer,
-    )
-    closes = add_working_days(served_on_for(today), north.area.consultation_days)
+    closes = post_consultation(north, case)
     assert consultation_closes(review) == closes > review.consultation_closes
     with after_days(closes):
         assert reviews.plan_refusal(review)
@@ -208,17 +213,11 @@ def test_the_officer_sees_when_the_postal_consultation_closes(client, north):
     client.force_login(north.officer)
     page = reverse("case_detail", args=[north.area.slug, case.reference])
     assert "once the letter asking for them is posted" in client.get(page).content.decode()
-    today = timezone.localdate()
-    mark_posted(
-        LetterDelivery.objects.filter(case=case, letter__kind=CONSULTATION),
-        posted_on=today,
-        by=north.officer,
-    )
-    closes = add_working_days(served_on_for(today), north.area.consultation_days)
+    closes = post_consultation(north, case)
     shown = f"Victim's comments on the draft plan by {closes.day} {closes:%B %Y}"
     assert shown in client.get(page).content.decode()
     # A month on (the session's clock is not moved: days are moved back instead).
-    month_ago = today - timedelta(days=30)
+    month_ago = timezone.localdate() - timedelta(days=30)
     case.letters.filter(kind=CONSULTATION).update(served_on=month_ago)
     ReviewRecord.objects.filter(case=case).update(consultation_closes=month_ago)
     closes = add_working_days(month_ago, north.area.consultation_days)
