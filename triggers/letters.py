@@ -147,15 +147,16 @@ def applicants_copy(case: Case, html: str, *, dated: date | None = None) -> str:
     return fill_window(html, format_html("<p>{}</p>", case.applicant_name), case.applicant_name)
 
 
-def letter_languages(case: Case) -> list[str]:
+def letter_languages(case: Case, people: list[Recipient] | None = None) -> list[str]:
     """The languages a case's letter is written in, Welsh first (DOMAIN.md §5.12).
 
     One letter serves everyone it goes to (each copy differs only by its addressee), so: English
     when nobody it goes to chose Welsh; Welsh when everyone did; bilingual side by side when the
     area asks for bilingual letters, or when one person chose Welsh and another English (each
     then reads theirs). Only a Welsh area's people ever have Welsh (`recipients.language_of`).
+    `people`: a letter written only for some of them (`post_to`) is in their languages.
     """
-    people = recipients(case)
+    people = people or recipients(case)
     welsh = [person for person in people if person.language == languages.WELSH]
     english = languages.ACTIVATE[languages.ENGLISH]
     if not welsh:
@@ -166,8 +167,8 @@ def letter_languages(case: Case) -> list[str]:
     return [languages.WELSH]
 
 
-def letter_context(case: Case, title: str, context: dict) -> dict:
-    written_in = letter_languages(case)
+def letter_context(case: Case, title: str, context: dict, people=None) -> dict:
+    written_in = letter_languages(case, people)
     return {
         "letter_languages": written_in,
         "letter_lang": languages.case_language(written_in[0]),
@@ -186,9 +187,12 @@ def letter_context(case: Case, title: str, context: dict) -> dict:
     }
 
 
-def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
-    """Render and store one letter. Call inside the service's transaction."""
-    context = letter_context(case, title, context)
+def write_letter(
+    case: Case, kind: str, title: str, context: dict, *, people=None, key: str = ""
+) -> Letter:
+    """Render and store one letter. Call inside the service's transaction. `people`: those
+    it is written for, when not everyone the case writes to; `key`: see `Letter.key`."""
+    context = letter_context(case, title, context, people)
     html = render_to_string(f"triggers/letters/{kind}.html", context)
     # The copy kept on the case (and emailed) names the applicant, as the letter opens.
     pdf = html_to_pdf(applicants_copy(case, html))
@@ -201,6 +205,7 @@ def write_letter(case: Case, kind: str, title: str, context: dict) -> Letter:
         html=html,
         sent_at=timezone.now(),
         dated_on=timezone.localdate(),
+        key=key,
     )
 
 
@@ -263,6 +268,19 @@ def send_letter(
     update_service(letter)
     restamp_posted(letter)  # posted through GOV.UK Notify: its window runs from service
     text_people(case, text, key=key, topic=topic or letter.get_kind_display())
+
+
+def post_to(letter: Letter, people: list[Recipient], *, key: str, topic: str) -> None:
+    """Post a written letter to `people` only (the print queue, or GOV.UK Notify), as
+    `send_letter` posts to those it cannot email: for a letter that stands in for an email
+    the others already had. Anyone who already has their copy is left alone, so that
+    running it again queues nothing twice."""
+    sent = set(letter.deliveries.values_list("role", flat=True))
+    for person in people:
+        if person.role not in sent:
+            _queue_for_post(letter, person, key, topic)
+    update_service(letter)
+    restamp_posted(letter)
 
 
 def _emailed_copy(letter: Letter, person: Recipient) -> bytes:

@@ -182,6 +182,7 @@ ROUTES = {
     "case_review_involvement": (case_kwargs, "get", "officer"),
     "case_review_pack": (case_kwargs, "get", "officer"),
     "case_plan_finalise": (case_kwargs, "get", "officer"),
+    "case_plan_response": (case_kwargs, "get", "officer"),
     "case_outcome_send": (case_kwargs, "get", "officer"),
     "case_outcome_letter_preview": (case_kwargs, "get", "officer"),
     "case_close": (case_kwargs, "get", "officer"),

@@ -166,6 +166,7 @@ REACH = {
     "case_meeting_cancel": lambda side: _meeting(side, days=7),
     "case_review_record": _meeting,
     "case_plan_finalise": _review,
+    "case_plan_response": _review,
     "case_outcome_send": lambda side: _review(side, final=True),
     "actions": isolation.police_action,
     "recommendation_respond": _sent_recommendation,

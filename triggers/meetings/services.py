@@ -26,6 +26,7 @@ from agencies.wording import Term, Wording, as_words
 from agencies.working_days import add_working_days
 from notifications.services import File, queue_email
 from triggers.history import record_event, transition
+from triggers.meetings.by_post import invite_by_post
 from triggers.models import Case, ReviewMeeting
 from triggers.recipients import Role as Party
 from triggers.recipients import applicant_of, emailed, victim_of
@@ -165,6 +166,7 @@ def schedule_review(case: Case, data: MeetingData, *, by) -> ReviewMeeting:
     )
     for invitee in invitees(meeting):
         _send(meeting, invitee, "meeting_invitation", "REQUEST")
+    invite_by_post(meeting)  # those with no email are invited by letter (§5.8, §5.9)
     text_people(case, "meeting_arranged", key=f"meeting:{meeting.pk}", topic="Review meeting")
     return meeting
 

@@ -30,6 +30,9 @@ class Letter(models.Model):
         APPEAL_DECISION = "appeal_decision", _("Appeal decision")
         CLOSURE = "closure", _("Case closed")
         WITHDRAWAL = "withdrawal", _("Case withdrawn")
+        # What the people who have no email get by post instead of an email (§5.8, §5.9).
+        MEETING_INVITATION = "meeting_invitation", _("Invitation to the review meeting")
+        PLAN_CONSULTATION = "plan_consultation", _("Your views on the draft action plan")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
@@ -49,9 +52,17 @@ class Letter(models.Model):
     # (the second working day after the last posting). Empty for one sent only by email,
     # which is served on the day it was sent.
     served_on = models.DateField(null=True, blank=True)
+    # A letter a service writes once for one event (an invitation to one meeting, a request
+    # for views on one draft plan): running the service again finds it and writes no other.
+    key = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["case", "sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "key"], condition=~models.Q(key=""), name="one_letter_per_key"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.case}: {self.title}"

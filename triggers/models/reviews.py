@@ -228,14 +228,26 @@ class ActionUpdate(models.Model):
 
 
 class PlanComment(models.Model):
-    """The victim's comment on the draft action plan, through their private link."""
+    """A comment on the draft action plan: given through a private link, or, from someone
+    written to by post, received by letter, phone or in person and recorded by an officer."""
+
+    class Received(models.TextChoices):
+        LETTER = "letter", _("by letter")
+        PHONE = "phone", _("by phone")
+        IN_PERSON = "in_person", _("in person")
+        EMAIL = "email", _("by email")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     review = models.ForeignKey(ReviewRecord, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField()
     at = models.DateTimeField()
-    # Whose private link it came through: "applicant" or "victim".
+    # Whose it is: "applicant" or "victim".
     party = models.CharField(max_length=10, default="applicant")
+    # How it reached us when an officer recorded it for them (empty: their private link).
+    received = models.CharField(max_length=10, choices=Received.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["review", "at"]

@@ -17,6 +17,7 @@ from triggers.letters import preview_html, preview_pdf
 from triggers.models import Letter
 from triggers.recipients import recipients
 from triggers.reviews import services
+from triggers.reviews.consultation import consultation_closes
 from triggers.reviews.services import REFUSED
 from triggers.selectors import appeal_deadline, case_to_work_on, case_url
 
@@ -65,6 +66,8 @@ def finalise_plan(request, area, reference):
             "case": case,
             "review": review,
             "commented": review.comments.exists(),
+            # Later than the review's own day when someone was asked by post.
+            "closes": consultation_closes(review),
             "recipients": recipients(case),
             **_actions_and_owners(review),
         },

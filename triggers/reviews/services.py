@@ -34,8 +34,8 @@ from triggers.models import (
     ReviewMeeting,
     ReviewRecord,
 )
-from triggers.recipients import emailed
 from triggers.reviews import holding, words
+from triggers.reviews.consultation import consult, consultation_closes
 from triggers.reviews.recommendations import (
     RecommendationData,
     create_recommendations,
@@ -128,29 +128,8 @@ def record_review(case: Case, data: ReviewData, *, by) -> ReviewRecord:
     )
     completed(case, "review_held", held_on)
     close_open_requests(case, Wording("The review meeting was held."), by)
-    _consult(case, review)
+    consult(case, review)
     return review
-
-
-def _consult(case: Case, review: ReviewRecord) -> None:
-    """Ask for views on the draft plan: the victim, when they can be emailed, and the
-    applicant unless the victim chose to be told instead (`triggers.recipients`)."""
-    for person in emailed(case):
-        queue_email(
-            key=person.key(f"review:{review.pk}:consultation"),
-            to=person.email,
-            template="plan_consultation",
-            context={
-                "case": case,
-                "review": review,
-                "recipient": person,
-                "track_url": _track_url(),
-            },
-            topic="Draft action plan",
-            language=person.language,
-            area=case.area,
-            reference=case.reference,
-        )
 
 
 @transaction.atomic
@@ -202,27 +181,43 @@ def _create_plan(review: ReviewRecord, data: ReviewData) -> None:
 
 
 @transaction.atomic
-def comment_on_plan(case: Case, text: str, *, party: str = "applicant") -> PlanComment:
-    """A comment on the draft action plan through a private link: the applicant's or the
-    victim's own (`party`), recorded as theirs."""
+def comment_on_plan(
+    case: Case, text: str, *, party: str = "applicant", by=None, received: str = ""
+) -> PlanComment:
+    """A comment on the draft action plan, the applicant's or the victim's (`party`): through
+    their private link, or given by letter, phone or in person and recorded by the officer
+    `by`, with how it was `received`; either way their answer (`finalise_plan`)."""
     review = current_review(case)
     if review is None or review.plan_finalised_at is not None:
         raise ReviewRefused(gettext("There is no draft action plan to comment on."))
     text = text.strip()
     if not text:
         raise ReviewRefused(gettext("Write your comments on the draft action plan."))
+    if by is not None and received not in PlanComment.Received.values:
+        raise ReviewRefused(gettext("Choose how the comments reached you."))
     comment = PlanComment.objects.create(
-        area_id=case.area_id, review=review, text=text, at=timezone.now(), party=party
+        area_id=case.area_id,
+        review=review,
+        text=text,
+        at=timezone.now(),
+        party=party,
+        received=received if by else "",
+        recorded_by=by,
     )
-    record_event(case, words.plan_commented(party), reasons=text)
-    email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
+    if by is None:
+        record_event(case, words.plan_commented(party), reasons=text)
+        email_officer(case, "plan_commented", f"plan-comment:{comment.pk}")
+    else:
+        record_event(case, words.plan_comment_recorded(comment), by=by, reasons=text)
     return comment
 
 
 @transaction.atomic
 def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
     """Make the action plan final, recording that the victim commented or did not respond by
-    the closing date. Before that date, with no comment, the plan stays a draft."""
+    the closing date. Before that date, with no comment, the plan stays a draft; and so it
+    does while the letter asking someone by post has not been posted: "no response" is
+    never recorded for a person who was not asked (`consultation`)."""
     review = ReviewRecord.objects.select_for_update().get(pk=review.pk)
     refused = plan_refusal(review)
     if refused:
@@ -236,7 +231,8 @@ def finalise_plan(review: ReviewRecord, *, by) -> ReviewRecord:
         else ReviewRecord.VictimResponse.NO_RESPONSE
     )
     review.save(update_fields=["plan_finalised_at", "plan_finalised_by", "victim_response"])
-    response = words.victim_response(review, commented=commented)
+    closes = consultation_closes(review)
+    response = words.victim_response(review, commented=commented, closed=closes)
     record_event(review.case, Wording("Action plan finalised"), by=by, reasons=response)
     return review
 
@@ -245,9 +241,17 @@ def plan_refusal(review: ReviewRecord) -> str:
     """Why the plan cannot be finalised now ("" when it can): the check page asks first."""
     if review.plan_finalised_at is not None:
         return gettext("The action plan is already final.")
-    if not review.comments.exists() and timezone.localdate() <= review.consultation_closes:
+    if review.comments.exists():
+        return ""
+    closes = consultation_closes(review)
+    if closes is None:
+        return gettext(
+            "The letter asking for views on the draft action plan has not been posted: post "
+            "it, or record the views given by phone or in person."
+        )
+    if timezone.localdate() <= closes:
         return gettext("The victim has until %(day)s to comment on the draft action plan.") % {
-            "day": date_format(review.consultation_closes, "d F Y")
+            "day": date_format(closes, "d F Y")
         }
     return ""
 

@@ -3,7 +3,7 @@ owner agencies' actions. triggers/urls.py includes them at the site root."""
 
 from django.urls import path
 
-from triggers.reviews import confirm, views
+from triggers.reviews import confirm, plan_response, views
 
 CASE = "cases/<slug:area>/<str:reference>/"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path(f"{CASE}review/", views.record, name="case_review_record"),
     path(f"{CASE}review/victim/", views.involvement, name="case_review_involvement"),
     # Check before you commit (issue #17): each GET shows what the step does; POST confirms.
+    path(f"{CASE}review/plan/comments/", plan_response.record_response, name="case_plan_response"),
     path(f"{CASE}review/plan/finalise/", confirm.finalise_plan, name="case_plan_finalise"),
     path(f"{CASE}review/outcome/", confirm.send_outcome, name="case_outcome_send"),
     path(

@@ -24,6 +24,7 @@ from triggers.models import Action
 from triggers.reviews import holding, recommendations, services
 from triggers.reviews import involvement as reviews_involvement
 from triggers.reviews.actions import update_action
+from triggers.reviews.consultation import consultation_closes
 from triggers.reviews.follow_up import ActionUpdateForm, RecommendationResponseForm
 from triggers.reviews.forms import ACTIONS, RECOMMENDATIONS, InvolvementForm, ReviewRecordForm
 from triggers.reviews.services import REFUSED
@@ -46,6 +47,8 @@ def review_context(user, case) -> dict:
         if review
         else (),
         "plan_comments": review.comments.all() if review else (),
+        # None while a letter asking for views waits to be posted (reviews/consultation.py).
+        "consultation_closes": consultation_closes(review) if review else None,
         "actions": actions,
         # The button shows once there is a meeting to prepare for.
         "may_read_pack": case.review_meetings.exists() and may_read_pack(user, case),

@@ -8,7 +8,7 @@ from datetime import date
 from django.utils.translation import gettext_noop
 
 from agencies.wording import Term, Wording
-from triggers.models import ReviewRecord
+from triggers.models import PlanComment, ReviewRecord
 from triggers.reviews import holding
 
 PLAN_COMMENTED = {
@@ -55,10 +55,29 @@ def review_held(
     )
 
 
-def victim_response(review: ReviewRecord, *, commented: bool) -> Term | Wording:
-    """What the victim said of the draft plan; with the day consultation closed when they
-    said nothing."""
+def victim_response(review: ReviewRecord, *, commented: bool, closed: date) -> Term | Wording:
+    """What the victim said of the draft plan; with the day consultation `closed` (for
+    everyone asked, by email or by post) when they said nothing."""
     response = Term(ReviewRecord.VictimResponse(review.victim_response).label)
     if commented:
         return response
-    return Wording("%(response)s (%(day)s)", response=response, day=review.consultation_closes)
+    return Wording("%(response)s (%(day)s)", response=response, day=closed)
+
+
+# Who gave the comments an officer recorded for them (the history's words).
+COMMENT_RECORDED = {
+    "applicant": gettext_noop(
+        "%(name)s recorded the applicant's comments on the draft action plan, received %(how)s"
+    ),
+    "victim": gettext_noop(
+        "%(name)s recorded the victim's comments on the draft action plan, received %(how)s"
+    ),
+}
+
+
+def plan_comment_recorded(comment: PlanComment) -> Wording:
+    return Wording(
+        COMMENT_RECORDED.get(comment.party, COMMENT_RECORDED["applicant"]),
+        name=comment.recorded_by.full_name,
+        how=Term(comment.get_received_display(), lower=True),
+    )
