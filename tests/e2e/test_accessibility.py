@@ -34,7 +34,8 @@ def test_officer_pages_pass_axe(page, live_server, axe_check, north):
     page.click("text=Decide the threshold")
     axe_check(page)
     page.click("button:has-text('Continue')")
-    assert page.locator(".govuk-error-summary").is_visible()
+    # Waits for the answer page: under load the click's navigation can still be on its way.
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
 
 
@@ -59,7 +60,7 @@ def test_officer_decides_threshold_without_javascript(page_without_js, live_serv
 def test_eligibility_check_answer_passes_axe(page, live_server, axe_check, north):
     page.goto(f"{live_server.url}/check/")
     page.click("#id_check")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.select_option("select[name=area]", north.area.slug)
     for n, (day, month) in enumerate([("1", "1"), ("2", "1")], start=1):
@@ -70,7 +71,7 @@ def test_eligibility_check_answer_passes_axe(page, live_server, axe_check, north
             page.fill(f"input[name=incident_{n}_{field}_1]", month)
             page.fill(f"input[name=incident_{n}_{field}_2]", "2026")
     page.click("#id_check")
-    assert page.locator(".govuk-panel").is_visible()
+    page.locator(".govuk-panel").wait_for(state="visible")
     axe_check(page)
 
 
@@ -86,7 +87,7 @@ def test_responder_pages_pass_axe(page, live_server, axe_check, north):
     axe_check(page)
     page.fill("textarea[name=report_1_summary]", "Noise reported")
     page.click("button:has-text('Send your information')")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
 
 
@@ -98,5 +99,5 @@ def test_meeting_scheduling_page_passes_axe(page, live_server, axe_check, north)
     page.goto(f"{live_server.url}/cases/{north.area.slug}/{north.case.reference}/meeting/")
     axe_check(page)
     page.click("#id_submit")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
