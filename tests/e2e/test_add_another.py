@@ -115,5 +115,5 @@ def test_the_check_adds_incidents_in_the_page_with_javascript(page, live_server,
     # Enter in a date submits the check, not the first block's Remove.
     with page.expect_navigation():
         page.press("input[name=incident_2_reported_2]", "Enter")
-    assert page.locator(".govuk-panel").is_visible()
+    page.locator(".govuk-panel").wait_for(state="visible")
     assert page.locator(".govuk-panel + h2 + ol li").count() == 2

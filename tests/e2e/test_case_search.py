@@ -58,7 +58,7 @@ def test_search_and_sort_at_390px_without_javascript(
     page.fill("input[name=name]", "Morgans")
     page.click("#id_save")
     page.wait_for_url("**/cases/?q=Morgan*")
-    assert page.locator("text=Your saved filters").is_visible()
+    page.locator("text=Your saved filters").wait_for(state="visible")
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     axe_check(page)
 

@@ -42,7 +42,7 @@ def test_officer_adds_notes_and_hands_over_without_javascript(
     page.click("text=Record a contact")
     axe_check(page)
     page.click("#id_submit")  # nothing filled in: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     assert "Enter who the contact was with" in page.content()
     axe_check(page)
     page.fill("input[name=contact_on_0]", "2")

@@ -73,7 +73,7 @@ def test_threshold_decision_and_meeting_cancellation_without_javascript(
     page.click("text=Cancel the meeting")
     axe_check(page)
     page.click("#id_submit")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     assert status_of(case) == Status.REVIEW_SCHEDULED
     page.fill("textarea[name=reason]", "The chair is unwell.")

@@ -40,7 +40,7 @@ def upload_with_errors(page, live_server, north, axe_check):
     page.wait_for_url("**/requests/")
     page.goto(f"{live_server.url}/incidents/upload/")
     page.click("#id_submit")  # nothing chosen: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.check("input[name=membership]")
     page.set_input_files(

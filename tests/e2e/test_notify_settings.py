@@ -22,7 +22,7 @@ def test_notify_settings_pass_axe_and_hide_the_key(page, live_server, axe_check,
     axe_check(page)
     page.check("input[name=use_for_email]")
     page.click("button:has-text('Save settings')")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.fill("input[name=api_key]", API_KEY)
     page.fill("input[name=email_template_id]", "11111111-2222-3333-4444-555555555555")

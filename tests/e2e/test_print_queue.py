@@ -26,7 +26,7 @@ def test_print_queue_without_javascript_passes_axe(page_without_js, live_server,
 
     page.click("text=Add an address")
     page.click("#id_submit")  # nothing given: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.fill("textarea[name=address]", "3 New Road\nNorthtown")
     page.fill("input[name=postcode]", "NT9 9ZZ")
@@ -39,7 +39,7 @@ def test_print_queue_without_javascript_passes_axe(page_without_js, live_server,
     assert download.value.suggested_filename.endswith(".pdf")
 
     page.click("#mark-posted")  # nothing selected: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.check(f"input[name=delivery][value='{LetterDelivery.objects.get(case=case).pk}']")
     page.check(f"input[name=delivery][value='{LetterDelivery.objects.get(case=unsent).pk}']")
@@ -66,7 +66,7 @@ def test_the_area_admin_sets_the_return_address_without_javascript(
     axe_check(page)
     page.fill("textarea[name=return_address]", "Town Hall\nNowhere")  # no postcode
     page.click("#id_save")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     assert "real postcode" in page.content()
     axe_check(page)
     page.fill("textarea[name=return_address]", "Town Hall\nNorthtown\nNT1 1AA")

@@ -47,7 +47,7 @@ def case_path(live_server, case, rest=""):
 def record_the_review(page, live_server, north, case, axe_check=None):
     page.goto(case_path(live_server, case, "review/"))
     page.click("#id_submit")  # empty: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     if axe_check:
         axe_check(page)
     due = timezone.localdate() + timedelta(days=30)
@@ -72,7 +72,7 @@ def test_recording_a_review_passes_axe(page, live_server, axe_check, north, sche
     page.goto(case_path(live_server, scheduled, "review/victim/"))
     page.check("input[name=way][value=advocate]")
     page.click("#id_submit")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     record_the_review(page, live_server, north, scheduled, axe_check)
     axe_check(page)  # the case page with the review, its plan and deadlines
@@ -94,7 +94,7 @@ def test_recording_a_review_without_javascript(
     page.goto(case_path(live_server, scheduled))
     assert "js-enabled" not in page.evaluate("document.body.className")
     axe_check(page)
-    assert page.locator("text=Finalise the action plan").is_visible()
+    page.locator("text=Finalise the action plan").wait_for(state="visible")
 
 
 def test_victim_and_agency_pages_pass_axe(page, live_server, axe_check, north, scheduled):
@@ -103,7 +103,7 @@ def test_victim_and_agency_pages_pass_axe(page, live_server, axe_check, north, s
     page.click("text=Tell us how you want to take part")
     page.check("input[name=way][value=written]")
     page.click("#id_submit")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.fill("textarea[name=statement]", "It has gone on for a year.")
     page.click("#id_submit")
@@ -139,7 +139,7 @@ def test_victim_and_agency_pages_pass_axe(page, live_server, axe_check, north, s
     axe_check(page)
     page.click("text=Late-night patrols.")
     page.click("#id_submit")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.fill("textarea[name=note]", "Patrols done.")
     page.check("input[name=done]")

@@ -22,7 +22,7 @@ def record_a_check(page, live_server, north, axe_check):
     assert north.case.applicant_name in page.content()
     assert north.case.applicant_email not in page.content()
     page.click("#id_submit")  # nothing chosen: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     if axe_check:
         axe_check(page)
     for complaint in north.case.complaints.all():

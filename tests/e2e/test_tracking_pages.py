@@ -44,7 +44,7 @@ def test_the_victims_page_with_meeting_and_plan_passes_axe(
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(f"{live_server.url}/track/{north.case.token}/")
     assert "The review meeting" in page.content()
-    assert page.locator("a[href$='meeting.ics']").is_visible()
+    page.locator("a[href$='meeting.ics']").wait_for(state="visible")
     axe_check(page)
 
     reviewed = make_case(north.area)

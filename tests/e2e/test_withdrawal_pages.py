@@ -30,7 +30,7 @@ def test_asking_checking_and_withdrawing_pass_axe(page, live_server, axe_check, 
     page.goto(f"{live_server.url}/track/{north.case.token}/")
     page.click("text=Ask to withdraw your application")
     page.click("#id_submit")  # not confirmed: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.check("input[name=confirm]")
     page.click("#id_submit")
@@ -45,7 +45,7 @@ def test_asking_checking_and_withdrawing_pass_axe(page, live_server, axe_check, 
     page.goto(case_url + "withdraw/")
     page.check("input[value=other]")
     page.click("#id_submit")  # "another reason" needs words
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     page.check("input[value=applicant_asked]")
     page.fill("textarea[name=details]", "Confirmed by phone.")
