@@ -148,3 +148,28 @@ def test_victim_and_agency_pages_pass_axe(page, live_server, axe_check, north, s
     axe_check(page)
     action.refresh_from_db()
     assert action.status == Action.Status.DONE
+
+
+def test_recording_views_given_by_post_or_phone_passes_axe_at_320(
+    page, live_server, axe_check, north, scheduled
+):
+    """The page where the officer records the victim's views on the draft plan given by
+    letter, phone or in person (someone consulted by post has no private link): its error
+    summary and its form, on a phone, axe-clean; the comment then shows on the case page."""
+    from tests.e2e.test_layout_widths import check_layout
+
+    sign_in(page, live_server, north.officer.email, TEST_PASSWORD)
+    page.wait_for_url("**/cases/")
+    record_the_review(page, live_server, north, scheduled)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(case_path(live_server, scheduled, "review/plan/comments/"))
+    page.click("button:has-text('Save the comments')")
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    check_layout(page, axe_check, "plan-response-320-errors", 320)
+    page.check("input[name=party][value=applicant]")
+    page.check("input[name=received][value=phone]")
+    page.fill("textarea[name=text]", "Please add a patrol on Fridays.")
+    page.click("button:has-text('Save the comments')")
+    page.wait_for_selector(".govuk-notification-banner")
+    assert "Please add a patrol on Fridays." in page.content()
+    axe_check(page)
