@@ -51,6 +51,8 @@ class PlanResponseForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The people the case consults: the applicant, the victim, or both.
         self.fields["party"].choices = [(p.role, PARTIES[p.role]) for p in recipients(case)]
+        if len(self.fields["party"].choices) == 1:  # one person consulted: chosen already
+            self.fields["party"].initial = self.fields["party"].choices[0][0]
         self.helper = gds_helper(
             Field.radios("party"),
             Field.radios("received"),

@@ -224,3 +224,13 @@ def test_the_officer_sees_when_the_postal_consultation_closes(client, north):
     check = reverse("case_plan_finalise", args=[north.area.slug, case.reference])
     text = client.get(check).content.decode()
     assert f"did not comment on the draft plan by {closes.day} {closes:%B %Y}" in text
+
+
+def test_when_one_person_is_consulted_the_page_has_chosen_them(client, north):
+    case = case_with(north, {})  # the applicant applied for themselves
+    hold(north, case)
+    client.force_login(north.officer)
+    url = reverse("case_plan_response", args=[north.area.slug, case.reference])
+    html = client.get(url).content.decode()
+    applicant = html.split('name="party"')[1].split(">")[0]
+    assert 'value="applicant"' in applicant and "checked" in applicant
