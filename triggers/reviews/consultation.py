@@ -38,7 +38,7 @@ def consult(case: Case, review: ReviewRecord) -> None:
     by a letter with the draft plan in it (`consult_by_post`)."""
     for person in emailed(case):
         queue_email(
-            key=person.key(f"review:{review.pk}:consultation"),
+            key=person.key(_key(review)),
             to=person.email,
             template="plan_consultation",
             context={
